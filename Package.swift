@@ -1,0 +1,61 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let package = Package(
+    name: "swift-spec-codegen",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "YAMLReader", targets: ["YAMLReader"]),
+        .library(name: "SpecRuntime", targets: ["SpecRuntime"]),
+        .library(name: "SpecRuntimeAsyncHTTPClient", targets: ["SpecRuntimeAsyncHTTPClient"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+    ],
+    targets: [
+        // Stage 0: the system libyaml, behind a C module of its own.
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        // Shared by every stage: source locations and compiler-style diagnostics.
+        .target(name: "SpecDiagnostics"),
+        // Stage 1: YAML/JSON text to a node tree with locations.
+        .target(name: "YAMLReader", dependencies: ["CYAML", "SpecDiagnostics"]),
+
+        // The small library generated code calls: validation, dates, transport, retries, webhooks.
+        .target(
+            name: "SpecRuntime",
+            dependencies: [
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The AsyncHTTPClient transport, a product of its own so that others never build it.
+        .target(
+            name: "SpecRuntimeAsyncHTTPClient",
+            dependencies: [
+                "SpecRuntime",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
+
+        .executableTarget(name: "yaml-reader-bench", dependencies: ["YAMLReader"], path: "Sources/Benchmarks/YAMLReaderBench"),
+
+        .testTarget(name: "YAMLReaderTests", dependencies: ["YAMLReader"], resources: [.copy("Inputs")]),
+        .testTarget(
+            name: "SpecRuntimeTests",
+            dependencies: [
+                "SpecRuntime",
+                "SpecRuntimeAsyncHTTPClient",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+    ]
+)

@@ -1,0 +1,223 @@
+import CYAML
+import SpecDiagnostics
+
+/// Builds a node tree from libyaml's event stream with an explicit stack (no recursion, so deep
+/// input cannot overflow the call stack), checking duplicate keys and the reader's limits.
+struct TreeBuilder {
+    private struct Frame {
+        enum Kind {
+            case sequence([YAMLNode])
+            case mapping([YAMLMappingEntry], pendingKey: YAMLNode?, seenKeys: [String: SourceLocation])
+        }
+        var kind: Kind
+        var tag: String?
+        var anchor: String?
+        var location: SourceLocation
+        var nodeCount: Int
+    }
+
+    private let file: String
+    private let limits: ReaderLimits
+    private var stack: [Frame] = []
+    private var anchors: [String: (node: YAMLNode, nodeCount: Int)] = [:]
+    private var totalNodes = 0
+    private var aliasExpansion = 0
+    private var root: YAMLNode?
+    private var documentCount = 0
+    /// Findings that do not stop the reading (duplicate keys), reported together at the end.
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(file: String, limits: ReaderLimits) {
+        self.file = file
+        self.limits = limits
+    }
+
+    func location(of mark: yaml_mark_t) -> SourceLocation {
+        SourceLocation(file: file, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+    }
+
+    /// Takes one event; throws when the document cannot be read further.
+    mutating func consume(_ event: yaml_event_t) throws(DiagnosticError) {
+        let location = location(of: event.start_mark)
+        switch event.type {
+        case YAML_DOCUMENT_START_EVENT:
+            documentCount += 1
+            if documentCount > 1 {
+                throw DiagnosticError(.error(
+                    "expected a single document, but the stream holds another one starting here",
+                    at: location))
+            }
+        case YAML_SCALAR_EVENT:
+            let scalar = event.data.scalar
+            let length = Int(scalar.length)
+            if length > limits.maxScalarBytes {
+                throw DiagnosticError(.error(
+                    "scalar of \(length) bytes is longer than the limit of \(limits.maxScalarBytes) bytes",
+                    at: location))
+            }
+            let text = scalar.value.map {
+                String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
+            } ?? ""
+            let tag = Self.string(scalar.tag)
+            let style = Self.style(scalar.style)
+            guard let value = ScalarResolution.resolve(text, plain: style == .plain, tag: tag) else {
+                throw DiagnosticError(.error("'\(Self.excerpt(text))' is not a valid value for tag \(tag ?? "")", at: location))
+            }
+            let node = YAMLNode(.scalar(YAMLScalar(text: text, style: style, value: value)), tag: tag, location: location)
+            try complete(node, nodeCount: 1, anchor: Self.string(scalar.anchor))
+        case YAML_ALIAS_EVENT:
+            let name = Self.string(event.data.alias.anchor) ?? ""
+            guard let (aliased, count) = anchors[name] else {
+                throw DiagnosticError(.error("alias '*\(name)' refers to no anchor defined before it", at: location))
+            }
+            aliasExpansion += count
+            if aliasExpansion > limits.maxAliasExpansion {
+                throw DiagnosticError(.error(
+                    "aliases expand to more than \(limits.maxAliasExpansion) nodes; refusing a document that grows exponentially (\"billion laughs\")",
+                    at: location))
+            }
+            var node = aliased
+            node.location = location
+            try complete(node, nodeCount: count, anchor: nil)
+        case YAML_SEQUENCE_START_EVENT:
+            let start = event.data.sequence_start
+            try push(Frame(kind: .sequence([]), tag: Self.string(start.tag), anchor: Self.string(start.anchor),
+                           location: location, nodeCount: 1))
+        case YAML_MAPPING_START_EVENT:
+            let start = event.data.mapping_start
+            try push(Frame(kind: .mapping([], pendingKey: nil, seenKeys: [:]), tag: Self.string(start.tag),
+                           anchor: Self.string(start.anchor), location: location, nodeCount: 1))
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            guard let frame = stack.popLast() else { return }
+            let content: YAMLNode.Content
+            switch frame.kind {
+            case .sequence(let items):
+                content = .sequence(items)
+            case .mapping(let entries, _, _):
+                content = .mapping(try Self.applyingMergeKeys(entries))
+            }
+            try complete(YAMLNode(content, tag: frame.tag, location: frame.location),
+                         nodeCount: frame.nodeCount, anchor: frame.anchor)
+        default:
+            break
+        }
+    }
+
+    /// The document's root once the stream has ended; an error for an empty stream.
+    func finish() throws(DiagnosticError) -> YAMLNode {
+        guard let root else {
+            throw DiagnosticError(.error("the file is empty: expected a YAML or JSON document",
+                                         at: SourceLocation(file: file, line: 1, column: 1)))
+        }
+        return root
+    }
+
+    private mutating func push(_ frame: Frame) throws(DiagnosticError) {
+        if stack.count >= limits.maxDepth {
+            throw DiagnosticError(.error(
+                "nesting is deeper than \(limits.maxDepth) levels; refusing to read further", at: frame.location))
+        }
+        stack.append(frame)
+    }
+
+    private mutating func complete(_ node: YAMLNode, nodeCount: Int, anchor: String?) throws(DiagnosticError) {
+        totalNodes += nodeCount
+        if totalNodes > limits.maxNodes {
+            throw DiagnosticError(.error("the document has more than \(limits.maxNodes) nodes", at: node.location))
+        }
+        if let anchor { anchors[anchor] = (node, nodeCount) }
+        guard var frame = stack.popLast() else {
+            root = node
+            return
+        }
+        frame.nodeCount += nodeCount
+        switch frame.kind {
+        case .sequence(var items):
+            frame.kind = .sequence([])
+            items.append(node)
+            frame.kind = .sequence(items)
+        case .mapping(var entries, let pendingKey, var seenKeys):
+            frame.kind = .sequence([])
+            if let key = pendingKey {
+                entries.append(YAMLMappingEntry(key: key, value: node))
+                frame.kind = .mapping(entries, pendingKey: nil, seenKeys: seenKeys)
+            } else {
+                if let text = node.scalar?.text, !Self.isMergeKey(node) {
+                    if let first = seenKeys[text] {
+                        diagnostics.append(.error(
+                            "duplicate key '\(Self.excerpt(text))' (first defined at \(first.lineAndColumn))",
+                            at: node.location))
+                    } else {
+                        seenKeys[text] = node.location
+                    }
+                }
+                frame.kind = .mapping(entries, pendingKey: node, seenKeys: seenKeys)
+            }
+        }
+        stack.append(frame)
+    }
+
+    private static func isMergeKey(_ node: YAMLNode) -> Bool {
+        guard let scalar = node.scalar else { return false }
+        return scalar.style == .plain && scalar.text == "<<" && node.tag == nil
+    }
+
+    /// YAML merge keys (`<<: *base` or `<<: [*a, *b]`): keys written in the mapping win over
+    /// merged ones, and earlier merged mappings win over later ones.
+    private static func applyingMergeKeys(_ entries: [YAMLMappingEntry]) throws(DiagnosticError) -> [YAMLMappingEntry] {
+        guard entries.contains(where: { isMergeKey($0.key) }) else { return entries }
+        var result = entries.filter { !isMergeKey($0.key) }
+        var present = Set(result.compactMap { $0.key.scalar?.text })
+        for entry in entries where isMergeKey(entry.key) {
+            let sources: [YAMLNode]
+            switch entry.value.content {
+            case .mapping: sources = [entry.value]
+            case .sequence(let items): sources = items
+            case .scalar:
+                throw DiagnosticError(.error(
+                    "merge key '<<' needs a mapping or a sequence of mappings, found \(entry.value.kindName)",
+                    at: entry.value.location))
+            }
+            for source in sources {
+                guard let merged = source.mapping else {
+                    throw DiagnosticError(.error(
+                        "merge key '<<' needs mappings, found \(source.kindName)", at: source.location))
+                }
+                for mergedEntry in merged {
+                    let key = mergedEntry.key.scalar?.text
+                    if let key, present.contains(key) { continue }
+                    if let key { present.insert(key) }
+                    result.append(mergedEntry)
+                }
+            }
+        }
+        return result
+    }
+
+    static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        guard let pointer else { return nil }
+        return String(cString: pointer)
+    }
+
+    static func style(_ style: yaml_scalar_style_t) -> YAMLScalar.Style {
+        switch style {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: .literal
+        case YAML_FOLDED_SCALAR_STYLE: .folded
+        default: .plain
+        }
+    }
+
+    /// A bounded, single-line excerpt of user text for messages.
+    static func excerpt(_ text: String) -> String {
+        let oneLine = text.replacingOccurrences(of: "\n", with: "\\n")
+        return oneLine.count > 60 ? String(oneLine.prefix(57)) + "..." : oneLine
+    }
+}
+
+extension String {
+    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
+        split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}
