@@ -64,7 +64,7 @@ struct TreeBuilder {
                 throw DiagnosticError(.error("'\(Self.excerpt(text))' is not a valid value for tag \(tag ?? "")", at: location))
             }
             let node = YAMLNode(.scalar(YAMLScalar(text: text, style: style, value: value)), tag: tag, location: location)
-            try complete(node, nodeCount: 1, anchor: Self.string(scalar.anchor))
+            try complete(node, subtreeCount: 1, newNodes: 1, anchor: Self.string(scalar.anchor))
         case YAML_ALIAS_EVENT:
             let name = Self.string(event.data.alias.anchor) ?? ""
             guard let (aliased, count) = anchors[name] else {
@@ -78,7 +78,7 @@ struct TreeBuilder {
             }
             var node = aliased
             node.location = location
-            try complete(node, nodeCount: count, anchor: nil)
+            try complete(node, subtreeCount: count, newNodes: count, anchor: nil)
         case YAML_SEQUENCE_START_EVENT:
             let start = event.data.sequence_start
             try push(Frame(kind: .sequence([]), tag: Self.string(start.tag), anchor: Self.string(start.anchor),
@@ -97,7 +97,7 @@ struct TreeBuilder {
                 content = .mapping(try Self.applyingMergeKeys(entries))
             }
             try complete(YAMLNode(content, tag: frame.tag, location: frame.location),
-                         nodeCount: frame.nodeCount, anchor: frame.anchor)
+                         subtreeCount: frame.nodeCount, newNodes: 1, anchor: frame.anchor)
         default:
             break
         }
@@ -120,17 +120,19 @@ struct TreeBuilder {
         stack.append(frame)
     }
 
-    private mutating func complete(_ node: YAMLNode, nodeCount: Int, anchor: String?) throws(DiagnosticError) {
-        totalNodes += nodeCount
+    /// Attaches a finished node to its parent. `subtreeCount` is the node with everything under
+    /// it; `newNodes` is what it adds to the document's total (children were counted already).
+    private mutating func complete(_ node: YAMLNode, subtreeCount: Int, newNodes: Int, anchor: String?) throws(DiagnosticError) {
+        totalNodes += newNodes
         if totalNodes > limits.maxNodes {
             throw DiagnosticError(.error("the document has more than \(limits.maxNodes) nodes", at: node.location))
         }
-        if let anchor { anchors[anchor] = (node, nodeCount) }
+        if let anchor { anchors[anchor] = (node, subtreeCount) }
         guard var frame = stack.popLast() else {
             root = node
             return
         }
-        frame.nodeCount += nodeCount
+        frame.nodeCount += subtreeCount
         switch frame.kind {
         case .sequence(var items):
             frame.kind = .sequence([])

@@ -58,10 +58,15 @@ var nodeCount = 0
 let reader = YAMLReader()
 for _ in 0..<runs {
     rawTimes.append(time { _ = LibYAMLEvents.countEvents(in: bytes) })
-    treeTimes.append(try time {
-        let root = try reader.parse(bytes, file: "synthetic.yaml")
-        nodeCount = root.mapping?.count ?? 0
-    })
+    do {
+        treeTimes.append(try time {
+            let root = try reader.parse(bytes, file: "synthetic.yaml")
+            nodeCount = root.mapping?.count ?? 0
+        })
+    } catch {
+        print(error)
+        exit(1)
+    }
 }
 let raw = median(rawTimes)
 let tree = median(treeTimes)
