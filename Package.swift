@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "YAMLReader", targets: ["YAMLReader"]),
+        .library(name: "OpenAPIModel", targets: ["OpenAPIModel"]),
         .library(name: "SpecRuntime", targets: ["SpecRuntime"]),
         .library(name: "SpecRuntimeAsyncHTTPClient", targets: ["SpecRuntimeAsyncHTTPClient"]),
     ],
@@ -26,6 +27,8 @@ let package = Package(
         .target(name: "SpecDiagnostics"),
         // Stage 1: YAML/JSON text to a node tree with locations.
         .target(name: "YAMLReader", dependencies: ["CYAML", "SpecDiagnostics"]),
+        // Stage 2: the node tree to a resolved, checked OpenAPI model.
+        .target(name: "OpenAPIModel", dependencies: ["YAMLReader", "SpecDiagnostics"]),
 
         // The small library generated code calls: validation, dates, transport, retries, webhooks.
         .target(

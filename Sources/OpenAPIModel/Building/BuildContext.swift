@@ -1,0 +1,142 @@
+import SpecDiagnostics
+import YAMLReader
+
+/// Shared state of one model build: the document, the diagnostics found so far, and the named
+/// schemas built so far (built lazily, so that `allOf` can merge a schema defined further down).
+final class BuildContext {
+    let root: YAMLNode
+    let file: String
+    /// OpenAPI 3.0 documents allow `nullable` and boolean `exclusiveMinimum`.
+    var isOpenAPI30 = false
+    private(set) var diagnostics: [Diagnostic] = []
+    var namedSchemas: [String: Schema] = [:]
+    var schemasInProgress: Set<String> = []
+
+    init(root: YAMLNode, file: String) {
+        self.root = root
+        self.file = file
+    }
+
+    func error(_ message: String, at node: YAMLNode) {
+        diagnostics.append(.error(message, at: node.location))
+    }
+
+    func warning(_ message: String, at node: YAMLNode) {
+        diagnostics.append(.warning(message, at: node.location))
+    }
+
+    func append(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
+    /// The mapping entries of `node`, or an error saying what was expected.
+    func mapping(_ node: YAMLNode, _ what: String) -> [YAMLMappingEntry]? {
+        if let entries = node.mapping { return entries }
+        error("\(what) must be a mapping, found \(node.kindName)", at: node)
+        return nil
+    }
+
+    func string(_ node: YAMLNode?, _ what: String) -> String? {
+        guard let node else { return nil }
+        if let text = node.string { return text }
+        // Numbers and booleans written unquoted are still meant as text in names and versions.
+        if let scalar = node.scalar, scalar.value != .null { return scalar.text }
+        error("\(what) must be a string, found \(node.kindName)", at: node)
+        return nil
+    }
+
+    func bool(_ node: YAMLNode?, _ what: String) -> Bool? {
+        guard let node else { return nil }
+        if case .bool(let value)? = node.scalar?.value { return value }
+        error("\(what) must be true or false, found \(node.kindName)", at: node)
+        return nil
+    }
+
+    func nonNegativeInt(_ node: YAMLNode?, _ what: String) -> Int? {
+        guard let node else { return nil }
+        if case .int(let value)? = node.scalar?.value, value >= 0 { return value }
+        error("\(what) must be a non-negative integer, found \(node.description)", at: node)
+        return nil
+    }
+
+    func number(_ node: YAMLNode?, _ what: String) -> Double? {
+        guard let node else { return nil }
+        switch node.scalar?.value {
+        case .int(let value)?: return Double(value)
+        case .float(let value)? where value.isFinite: return value
+        default:
+            error("\(what) must be a number, found \(node.description)", at: node)
+            return nil
+        }
+    }
+
+    /// Reports every key of `entries` that is neither in `known` nor an `x-` extension.
+    func rejectUnknownKeys(_ entries: [YAMLMappingEntry], known: Set<String>, in what: String) {
+        for entry in entries {
+            guard let key = entry.key.string else {
+                error("\(what) keys must be strings", at: entry.key)
+                continue
+            }
+            if !known.contains(key) && !key.hasPrefix("x-") {
+                error("'\(key)' in \(what) is not supported by this generator", at: entry.key)
+            }
+        }
+    }
+
+    /// The node a local reference (`#/components/parameters/Id`) points to.
+    func resolveReference(_ reference: String, at node: YAMLNode) -> YAMLNode? {
+        guard reference.hasPrefix("#/") else {
+            error("only local references ('#/...') are supported, found '\(reference)'", at: node)
+            return nil
+        }
+        var current: YAMLNode? = root
+        for token in reference.dropFirst(2).split(separator: "/", omittingEmptySubsequences: false) {
+            let key = token.replacing("~1", with: "/").replacing("~0", with: "~")
+            current = current?[String(key)]
+        }
+        if current == nil { error("unresolved reference '\(reference)'", at: node) }
+        return current
+    }
+
+    /// Follows `$ref` chains for parameters, responses, headers and request bodies, which may not
+    /// be recursive.
+    func dereference(_ node: YAMLNode, expectedPrefix: String) -> YAMLNode? {
+        var current = node
+        var seen: Set<String> = []
+        while let refNode = current["$ref"] {
+            guard let reference = refNode.string else {
+                error("$ref must be a string", at: refNode)
+                return nil
+            }
+            guard reference.hasPrefix(expectedPrefix) else {
+                error("reference '\(reference)' must point into '\(expectedPrefix)'", at: refNode)
+                return nil
+            }
+            guard seen.insert(reference).inserted else {
+                error("reference cycle through '\(reference)'", at: refNode)
+                return nil
+            }
+            guard let target = resolveReference(reference, at: refNode) else { return nil }
+            current = target
+        }
+        return current
+    }
+}
+
+extension YAMLNode {
+    /// The JSON value of a node, for `default`, `example`, `enum` and `const`.
+    var jsonLiteral: JSONLiteral {
+        switch content {
+        case .scalar(let scalar):
+            switch scalar.value {
+            case .null: .null
+            case .bool(let value): .bool(value)
+            case .int(let value): .integer(value)
+            case .float(let value): .number(value)
+            case .string(let value): .string(value)
+            }
+        case .sequence(let items): .array(items.map(\.jsonLiteral))
+        case .mapping(let entries): .object(entries.map { (key: $0.key.scalar?.text ?? $0.key.description, value: $0.value.jsonLiteral) })
+        }
+    }
+}

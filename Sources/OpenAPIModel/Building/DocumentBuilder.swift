@@ -1,0 +1,309 @@
+import SpecDiagnostics
+import YAMLReader
+
+/// Builds the whole ``OpenAPIDocument`` from the root node: info, servers, components, paths,
+/// webhooks and the `x-` extensions the generator understands.
+struct DocumentBuilder {
+    let context: BuildContext
+    var schemas: SchemaBuilder { SchemaBuilder(context: context) }
+
+    static let rootKeys: Set<String> = ["openapi", "info", "servers", "paths", "webhooks", "components", "security", "tags", "externalDocs", "jsonSchemaDialect"]
+    static let componentKeys: Set<String> = ["schemas", "parameters", "responses", "requestBodies", "headers", "securitySchemes", "examples"]
+    static let pathItemKeys: Set<String> = Set(HTTPMethod.allCases.map(\.rawValue)).union(["summary", "description", "parameters"])
+    static let operationKeys: Set<String> = ["operationId", "summary", "description", "parameters", "requestBody", "responses", "deprecated", "tags", "security", "externalDocs"]
+    static let parameterKeys: Set<String> = ["name", "in", "required", "description", "deprecated", "schema", "example", "examples", "style", "explode"]
+
+    func build() -> OpenAPIDocument? {
+        let root = context.root
+        guard let entries = context.mapping(root, "the document") else { return nil }
+        context.rejectUnknownKeys(entries, known: Self.rootKeys, in: "the document")
+        let version = context.string(root["openapi"], "openapi")
+        if let version {
+            if version.hasPrefix("3.0") {
+                context.isOpenAPI30 = true
+            } else if !version.hasPrefix("3.1") {
+                context.error("OpenAPI \(version) is not supported (3.0 and 3.1 are)", at: root["openapi"]!)
+            }
+        } else if root["openapi"] == nil {
+            context.error(root["swagger"] != nil ? "Swagger 2.0 is not supported; convert the spec to OpenAPI 3.1" : "not an OpenAPI document: 'openapi' is missing", at: root)
+        }
+        let info = root["info"]
+        if info == nil { context.error("'info' is missing", at: root) }
+        if let components = root["components"], let componentEntries = context.mapping(components, "components") {
+            context.rejectUnknownKeys(componentEntries, known: Self.componentKeys, in: "components")
+        }
+
+        var named: [NamedSchema] = []
+        for entry in root["components"]?["schemas"]?.mapping ?? [] {
+            guard let name = context.string(entry.key, "a schema name"), let schema = schemas.namedSchema(name) else { continue }
+            named.append(NamedSchema(name: name, schema: schema))
+        }
+
+        var operations: [Operation] = []
+        if let paths = root["paths"], let pathEntries = context.mapping(paths, "paths") {
+            for pathEntry in pathEntries {
+                guard let path = context.string(pathEntry.key, "a path") else { continue }
+                if !path.hasPrefix("/") { context.error("path '\(path)' must start with '/'", at: pathEntry.key) }
+                operations += buildPathItem(path, pathEntry.value)
+            }
+        }
+
+        var webhooks: [Webhook] = []
+        if let webhooksNode = root["webhooks"], let webhookEntries = context.mapping(webhooksNode, "webhooks") {
+            for entry in webhookEntries {
+                guard let name = context.string(entry.key, "a webhook name") else { continue }
+                if let webhook = buildWebhook(name, entry.value) { webhooks.append(webhook) }
+            }
+        }
+
+        return OpenAPIDocument(
+            file: context.file,
+            title: context.string(info?["title"], "info.title") ?? "API",
+            version: context.string(info?["version"], "info.version") ?? "",
+            description: context.string(info?["description"], "info.description"),
+            servers: (root["servers"]?.sequence ?? []).compactMap { context.string($0["url"], "servers[].url") },
+            schemas: named, operations: operations, webhooks: webhooks,
+            usesBearerAuth: usesBearerAuth(),
+            webhookSignature: root["x-webhook-signature"].flatMap(buildWebhookSignature))
+    }
+
+    private func buildPathItem(_ path: String, _ node: YAMLNode) -> [Operation] {
+        guard let entries = context.mapping(node, "a path item") else { return [] }
+        if let reference = node["$ref"] {
+            context.error("'$ref' on a path item is not supported", at: reference)
+            return []
+        }
+        context.rejectUnknownKeys(entries, known: Self.pathItemKeys, in: "a path item")
+        let shared = buildParameters(node["parameters"])
+        var operations: [Operation] = []
+        for entry in entries {
+            guard let key = entry.key.string, let method = HTTPMethod(rawValue: key) else { continue }
+            if let operation = buildOperation(method, path: path, entry.value, shared: shared) { operations.append(operation) }
+        }
+        return operations
+    }
+
+    private func buildOperation(_ method: HTTPMethod, path: String, _ node: YAMLNode, shared: [Parameter]) -> Operation? {
+        guard let entries = context.mapping(node, "an operation") else { return nil }
+        context.rejectUnknownKeys(entries, known: Self.operationKeys, in: "an operation")
+        guard let operationID = context.string(node["operationId"], "operationId") else {
+            context.error("operation \(method.rawValue.uppercased()) \(path) has no 'operationId' (needed to name its method)", at: node)
+            return nil
+        }
+        var parameters = shared
+        for parameter in buildParameters(node["parameters"]) {
+            parameters.removeAll { $0.name == parameter.name && $0.location == parameter.location }
+            parameters.append(parameter)
+        }
+        var requestBody: RequestBody?
+        if let bodyNode = node["requestBody"], let resolved = context.dereference(bodyNode, expectedPrefix: "#/components/requestBodies/") {
+            if let entries = context.mapping(resolved, "a request body") {
+                context.rejectUnknownKeys(entries, known: ["description", "content", "required"], in: "a request body")
+            }
+            if let schema = jsonSchema(ofContent: resolved["content"], at: resolved, pointer: "#/paths/\(SchemaBuilder.escape(path))/\(method.rawValue)/requestBody") {
+                requestBody = RequestBody(
+                    isRequired: context.bool(resolved["required"], "required") ?? false,
+                    description: context.string(resolved["description"], "description"), schema: schema)
+            }
+        }
+        var responses: [Response] = []
+        if let responsesNode = node["responses"], let responseEntries = context.mapping(responsesNode, "responses") {
+            for entry in responseEntries {
+                guard let key = context.string(entry.key, "a response status") else { continue }
+                let status: Int?
+                if key == "default" {
+                    status = nil
+                } else if let code = Int(key), (100...599).contains(code) {
+                    status = code
+                } else {
+                    context.error("response status '\(key)' is not supported (use a status code such as 404, or 'default')", at: entry.key)
+                    continue
+                }
+                let pointer = "#/paths/\(SchemaBuilder.escape(path))/\(method.rawValue)/responses/\(key)"
+                if let response = buildResponse(status, entry.value, pointer: pointer) { responses.append(response) }
+            }
+        } else {
+            context.error("operation '\(operationID)' has no 'responses'", at: node)
+        }
+        return Operation(
+            operationID: operationID, method: method, path: path,
+            summary: context.string(node["summary"], "summary"),
+            description: context.string(node["description"], "description"),
+            isDeprecated: context.bool(node["deprecated"], "deprecated") ?? false,
+            parameters: parameters, requestBody: requestBody, responses: responses,
+            polling: node["x-polling"].flatMap(buildPolling), location: node.location)
+    }
+
+    func buildParameters(_ node: YAMLNode?) -> [Parameter] {
+        guard let node else { return [] }
+        guard let items = node.sequence else {
+            context.error("'parameters' must be a sequence", at: node)
+            return []
+        }
+        return items.compactMap { item in
+            guard let resolved = context.dereference(item, expectedPrefix: "#/components/parameters/"),
+                  let entries = context.mapping(resolved, "a parameter") else { return nil }
+            context.rejectUnknownKeys(entries, known: Self.parameterKeys, in: "a parameter")
+            guard let name = context.string(resolved["name"], "a parameter name"),
+                  let place = context.string(resolved["in"], "a parameter's 'in'") else {
+                context.error("a parameter needs 'name' and 'in'", at: resolved)
+                return nil
+            }
+            guard let location = Parameter.Location(rawValue: place) else {
+                context.error("parameters in '\(place)' are not supported (path, query and header are)", at: resolved["in"]!)
+                return nil
+            }
+            if let style = resolved["style"]?.string, style != (location == .query ? "form" : "simple") {
+                context.error("parameter style '\(style)' is not supported", at: resolved["style"]!)
+            }
+            guard let schemaNode = resolved["schema"] else {
+                context.error("parameter '\(name)' needs a 'schema' ('content' is not supported)", at: resolved)
+                return nil
+            }
+            let isRequired = context.bool(resolved["required"], "required") ?? false
+            if location == .path && !isRequired {
+                context.error("path parameter '\(name)' must have 'required: true'", at: resolved)
+            }
+            return Parameter(
+                name: name, location: location, isRequired: isRequired || location == .path,
+                description: context.string(resolved["description"], "description"),
+                isDeprecated: context.bool(resolved["deprecated"], "deprecated") ?? false,
+                schema: schemas.build(schemaNode, pointer: "#/parameters/\(SchemaBuilder.escape(name))/schema"),
+                isIdempotencyKey: context.bool(resolved["x-idempotency-key"], "x-idempotency-key") ?? false,
+                sourceLocation: resolved.location)
+        }
+    }
+
+    private func buildResponse(_ status: Int?, _ node: YAMLNode, pointer: String) -> Response? {
+        guard let resolved = context.dereference(node, expectedPrefix: "#/components/responses/"),
+              let entries = context.mapping(resolved, "a response") else { return nil }
+        context.rejectUnknownKeys(entries, known: ["description", "content", "headers"], in: "a response")
+        var headers: [Header] = []
+        if let headersNode = resolved["headers"], let headerEntries = context.mapping(headersNode, "headers") {
+            for entry in headerEntries {
+                guard let name = context.string(entry.key, "a header name"),
+                      let header = context.dereference(entry.value, expectedPrefix: "#/components/headers/") else { continue }
+                if let headerEntries = header.mapping {
+                    context.rejectUnknownKeys(headerEntries, known: ["description", "required", "schema", "deprecated", "example", "examples"], in: "a header")
+                }
+                guard let schemaNode = header["schema"] else {
+                    context.error("header '\(name)' needs a 'schema'", at: header)
+                    continue
+                }
+                headers.append(Header(
+                    name: name, isRequired: context.bool(header["required"], "required") ?? false,
+                    description: context.string(header["description"], "description"),
+                    schema: schemas.build(schemaNode, pointer: pointer + "/headers/\(SchemaBuilder.escape(name))/schema")))
+            }
+        }
+        let schema = resolved["content"] == nil ? nil : jsonSchema(ofContent: resolved["content"], at: resolved, pointer: pointer)
+        return Response(statusCode: status, description: context.string(resolved["description"], "description"), schema: schema, headers: headers)
+    }
+
+    /// The `application/json` schema of a `content` map; other media types are reported.
+    private func jsonSchema(ofContent content: YAMLNode?, at owner: YAMLNode, pointer: String) -> Schema? {
+        guard let content else {
+            context.error("'content' is missing", at: owner)
+            return nil
+        }
+        guard let entries = context.mapping(content, "content") else { return nil }
+        var schema: Schema?
+        for entry in entries {
+            guard let mediaType = entry.key.string else { continue }
+            guard mediaType == "application/json" || mediaType.hasSuffix("+json") else {
+                context.error("media type '\(mediaType)' is not supported (only application/json is)", at: entry.key)
+                continue
+            }
+            if let media = entry.value.mapping {
+                context.rejectUnknownKeys(media, known: ["schema", "example", "examples"], in: "a media type")
+            }
+            guard let schemaNode = entry.value["schema"] else {
+                context.error("'\(mediaType)' content needs a 'schema'", at: entry.value)
+                continue
+            }
+            var built = schemas.build(schemaNode, pointer: pointer + "/content/application~1json/schema")
+            if let example = entry.value["example"] { built.examples.append(example.jsonLiteral) }
+            for example in entry.value["examples"]?.mapping ?? [] {
+                if let value = example.value["value"] {
+                    built.examples.append(value.jsonLiteral)
+                } else if example.value["$ref"] != nil,
+                          let resolved = context.dereference(example.value, expectedPrefix: "#/components/examples/"),
+                          let value = resolved["value"] {
+                    built.examples.append(value.jsonLiteral)
+                }
+            }
+            schema = schema ?? built
+        }
+        return schema
+    }
+
+    private func buildWebhook(_ name: String, _ node: YAMLNode) -> Webhook? {
+        guard let entries = context.mapping(node, "a webhook") else { return nil }
+        context.rejectUnknownKeys(entries, known: Self.pathItemKeys, in: "a webhook")
+        guard let post = node["post"] else {
+            context.error("webhook '\(name)' must describe a 'post' delivery", at: node)
+            return nil
+        }
+        guard let operationEntries = context.mapping(post, "a webhook operation") else { return nil }
+        context.rejectUnknownKeys(operationEntries, known: Self.operationKeys, in: "a webhook operation")
+        let headers = buildParameters(post["parameters"]).filter { $0.location == .header }
+        guard let bodyNode = post["requestBody"],
+              let resolved = context.dereference(bodyNode, expectedPrefix: "#/components/requestBodies/"),
+              let body = jsonSchema(ofContent: resolved["content"], at: resolved, pointer: "#/webhooks/\(SchemaBuilder.escape(name))/post/requestBody") else {
+            context.error("webhook '\(name)' needs a JSON request body", at: post)
+            return nil
+        }
+        return Webhook(
+            name: name, operationID: context.string(post["operationId"], "operationId"),
+            summary: context.string(post["summary"], "summary"), description: context.string(post["description"], "description"),
+            headers: headers, body: body)
+    }
+
+    private func usesBearerAuth() -> Bool {
+        for entry in context.root["components"]?["securitySchemes"]?.mapping ?? [] {
+            let scheme = entry.value
+            if scheme["type"]?.string == "http", scheme["scheme"]?.string?.lowercased() == "bearer" { return true }
+            if let type = scheme["type"]?.string, type != "http" {
+                context.warning("security scheme type '\(type)' is not supported; the client sends no credentials for it", at: scheme["type"]!)
+            }
+        }
+        return false
+    }
+
+    private func buildPolling(_ node: YAMLNode) -> Polling? {
+        guard let entries = context.mapping(node, "x-polling") else { return nil }
+        context.rejectUnknownKeys(entries, known: ["operationId", "parameters", "statusField", "successValues", "failureValues", "estimatedCompletionField"], in: "x-polling")
+        guard let operationID = context.string(node["operationId"], "x-polling.operationId"),
+              let statusField = context.string(node["statusField"], "x-polling.statusField") else {
+            context.error("x-polling needs 'operationId' and 'statusField'", at: node)
+            return nil
+        }
+        let parameters = (node["parameters"]?.mapping ?? []).compactMap { entry -> (String, String)? in
+            guard let parameter = context.string(entry.key, "a parameter name"), let field = context.string(entry.value, "a response field") else { return nil }
+            return (parameter, field)
+        }
+        let success = (node["successValues"]?.sequence ?? []).compactMap { context.string($0, "a status value") }
+        let failure = (node["failureValues"]?.sequence ?? []).compactMap { context.string($0, "a status value") }
+        if success.isEmpty { context.error("x-polling needs at least one 'successValues' entry", at: node) }
+        return Polling(operationID: operationID, parameters: parameters, statusField: statusField, successValues: success,
+                       failureValues: failure, estimatedCompletionField: context.string(node["estimatedCompletionField"], "estimatedCompletionField"))
+    }
+
+    private func buildWebhookSignature(_ node: YAMLNode) -> WebhookSignature? {
+        guard let entries = context.mapping(node, "x-webhook-signature") else { return nil }
+        let keys = ["header", "algorithm", "encoding", "timestampKey", "signatureKey", "signedPayload", "toleranceSeconds"]
+        context.rejectUnknownKeys(entries, known: Set(keys), in: "x-webhook-signature")
+        let values = keys.dropLast().map { context.string(node[$0], "x-webhook-signature.\($0)") }
+        guard values.allSatisfy({ $0 != nil }) else {
+            context.error("x-webhook-signature needs \(keys.dropLast().joined(separator: ", "))", at: node)
+            return nil
+        }
+        let algorithm = values[1]!, encoding = values[2]!, payload = values[5]!
+        if algorithm != "hmac-sha256" { context.error("signature algorithm '\(algorithm)' is not supported (hmac-sha256 is)", at: node["algorithm"]!) }
+        if encoding != "hex" && encoding != "base64" { context.error("signature encoding '\(encoding)' is not supported (hex and base64 are)", at: node["encoding"]!) }
+        if !payload.contains("{body}") { context.error("signedPayload must contain '{body}'", at: node["signedPayload"]!) }
+        return WebhookSignature(header: values[0]!, algorithm: algorithm, encoding: encoding, timestampKey: values[3]!,
+                                signatureKey: values[4]!, signedPayload: payload,
+                                toleranceSeconds: context.nonNegativeInt(node["toleranceSeconds"], "toleranceSeconds") ?? 300)
+    }
+}

@@ -1,0 +1,313 @@
+import SpecDiagnostics
+import YAMLReader
+
+/// Turns schema nodes into ``Schema`` values, reporting every keyword outside the subset.
+struct SchemaBuilder {
+    let context: BuildContext
+
+    static let supportedKeywords: Set<String> = [
+        "type", "properties", "required", "additionalProperties", "items", "enum", "const", "default",
+        "format", "minLength", "maxLength", "pattern", "minimum", "maximum", "exclusiveMinimum",
+        "exclusiveMaximum", "multipleOf", "minItems", "maxItems", "uniqueItems", "minProperties",
+        "maxProperties", "allOf", "oneOf", "anyOf", "discriminator", "nullable", "description",
+        "deprecated", "example", "examples", "$ref", "title", "readOnly", "writeOnly",
+    ]
+    static let keywordsBesideReference: Set<String> = ["$ref", "description", "deprecated", "nullable", "title"]
+    static let componentPrefix = "#/components/schemas/"
+
+    /// The named schema `name` of `#/components/schemas`, built once.
+    func namedSchema(_ name: String) -> Schema? {
+        if let built = context.namedSchemas[name] { return built }
+        guard let node = context.root["components"]?["schemas"]?[name] else { return nil }
+        guard context.schemasInProgress.insert(name).inserted else { return nil }
+        defer { context.schemasInProgress.remove(name) }
+        let schema = build(node, pointer: Self.componentPrefix + Self.escape(name))
+        context.namedSchemas[name] = schema
+        return schema
+    }
+
+    func build(_ node: YAMLNode, pointer: String) -> Schema {
+        var schema = Schema(kind: .any, pointer: pointer, location: node.location)
+        if case .bool(true)? = node.scalar?.value { return schema }
+        guard let entries = context.mapping(node, "a schema") else { return schema }
+        if let referenceNode = node["$ref"] {
+            return buildReference(referenceNode, entries: entries, node: node, pointer: pointer)
+        }
+        context.rejectUnknownKeys(entries, known: Self.supportedKeywords, in: "a schema")
+        for key in ["readOnly", "writeOnly"] where node[key] != nil {
+            context.warning("'\(key)' is ignored: the generated types are used in both directions", at: node[key]!)
+        }
+        schema.description = context.string(node["description"], "description")
+        schema.isDeprecated = context.bool(node["deprecated"], "deprecated") ?? false
+        schema.defaultValue = node["default"]?.jsonLiteral
+        if let example = node["example"] { schema.examples.append(example.jsonLiteral) }
+        if let examples = node["examples"] {
+            if let items = examples.sequence {
+                schema.examples += items.map(\.jsonLiteral)
+            } else {
+                context.error("'examples' in a schema must be a sequence of values", at: examples)
+            }
+        }
+        if let nullable = context.bool(node["nullable"], "nullable") { schema.isNullable = nullable }
+        if let values = node["enum"] {
+            if let items = values.sequence, !items.isEmpty {
+                schema.allowedValues = items.map(\.jsonLiteral)
+                if items.contains(where: { $0.scalar?.value == .null }) { schema.isNullable = true }
+            } else {
+                context.error("'enum' must be a non-empty sequence", at: values)
+            }
+        }
+        if let constant = node["const"] {
+            schema.allowedValues = [constant.jsonLiteral]
+            schema.isConst = true
+        }
+
+        let type = declaredType(node, nullable: &schema.isNullable)
+        if node["allOf"] != nil {
+            schema.kind = AllOfMerger(builder: self).merge(node, pointer: pointer)
+        } else if let unionNode = node["oneOf"] ?? node["anyOf"] {
+            schema.kind = buildUnion(unionNode, in: node, pointer: pointer, nullable: &schema.isNullable)
+        } else {
+            schema.kind = buildKind(type: type, node: node, pointer: pointer, schema: schema)
+        }
+        return schema
+    }
+
+    private func buildReference(_ referenceNode: YAMLNode, entries: [YAMLMappingEntry], node: YAMLNode, pointer: String) -> Schema {
+        var schema = Schema(kind: .any, pointer: pointer, location: node.location)
+        for entry in entries {
+            if let key = entry.key.string, !Self.keywordsBesideReference.contains(key), !key.hasPrefix("x-") {
+                context.error("'\(key)' beside '$ref' is not supported (only description, deprecated and nullable are)", at: entry.key)
+            }
+        }
+        schema.description = context.string(node["description"], "description")
+        schema.isDeprecated = context.bool(node["deprecated"], "deprecated") ?? false
+        schema.isNullable = context.bool(node["nullable"], "nullable") ?? false
+        guard let reference = context.string(referenceNode, "$ref") else { return schema }
+        guard let name = Self.componentName(reference) else {
+            if reference.hasPrefix("#/") {
+                if context.resolveReference(reference, at: referenceNode) != nil {
+                    context.error("schema references must point to '#/components/schemas/<name>', found '\(reference)'", at: referenceNode)
+                }
+            } else {
+                context.error("only local references ('#/...') are supported, found '\(reference)'", at: referenceNode)
+            }
+            return schema
+        }
+        guard context.root["components"]?["schemas"]?[name] != nil else {
+            context.error("unresolved reference '\(reference)'", at: referenceNode)
+            return schema
+        }
+        schema.kind = .reference(name)
+        return schema
+    }
+
+    static func componentName(_ reference: String) -> String? {
+        guard reference.hasPrefix(componentPrefix) else { return nil }
+        let name = String(reference.dropFirst(componentPrefix.count))
+        guard !name.isEmpty, !name.contains("/") else { return nil }
+        return name.replacing("~1", with: "/").replacing("~0", with: "~")
+    }
+
+    static func escape(_ token: String) -> String {
+        token.replacing("~", with: "~0").replacing("/", with: "~1")
+    }
+
+    /// The one non-null type of `type` (a string or a list with `"null"`), or `nil` when absent.
+    private func declaredType(_ node: YAMLNode, nullable: inout Bool) -> String? {
+        guard let typeNode = node["type"] else { return nil }
+        if let single = typeNode.string {
+            if single == "null" {
+                nullable = true
+                return "null"
+            }
+            return single
+        }
+        guard let items = typeNode.sequence else {
+            context.error("'type' must be a string or a sequence of strings", at: typeNode)
+            return nil
+        }
+        let names = items.compactMap(\.string)
+        if names.contains("null") { nullable = true }
+        let others = names.filter { $0 != "null" }
+        if others.count > 1 {
+            context.error("a type list with more than one non-null type (\(others.joined(separator: ", "))) is not supported", at: typeNode)
+        }
+        return others.first ?? "null"
+    }
+
+    private func buildKind(type: String?, node: YAMLNode, pointer: String, schema: Schema) -> Schema.Kind {
+        let inferred = type ?? inferType(node, values: schema.allowedValues)
+        switch inferred {
+        case "object": return .object(buildObject(node, pointer: pointer))
+        case "array":
+            guard let itemsNode = node["items"] else {
+                context.error("an array schema needs 'items'", at: node["type"] ?? node)
+                return .any
+            }
+            return .array(ArraySchema(
+                items: build(itemsNode, pointer: pointer + "/items"),
+                minItems: context.nonNegativeInt(node["minItems"], "minItems"),
+                maxItems: context.nonNegativeInt(node["maxItems"], "maxItems"),
+                uniqueItems: context.bool(node["uniqueItems"], "uniqueItems") ?? false))
+        case "string": return .string(buildString(node))
+        case "integer": return .integer(buildNumeric(node, allowed: ["int32", "int64"]))
+        case "number": return .number(buildNumeric(node, allowed: ["float", "double"]))
+        case "boolean": return .boolean
+        case "null", nil: return .any
+        case let other?:
+            context.error("unknown type '\(other)'", at: node["type"] ?? node)
+            return .any
+        }
+    }
+
+    private func inferType(_ node: YAMLNode, values: [JSONLiteral]?) -> String? {
+        if node["properties"] != nil || node["additionalProperties"] != nil { return "object" }
+        if node["items"] != nil { return "array" }
+        if let values, !values.isEmpty, values.allSatisfy({ if case .string = $0 { true } else { $0 == .null } }) { return "string" }
+        return nil
+    }
+
+    private func buildObject(_ node: YAMLNode, pointer: String) -> ObjectSchema {
+        var required: [String] = []
+        if let requiredNode = node["required"] {
+            if let items = requiredNode.sequence {
+                required = items.compactMap { context.string($0, "a required property name") }
+            } else {
+                context.error("'required' must be a sequence of property names", at: requiredNode)
+            }
+        }
+        var properties: [Property] = []
+        if let propertiesNode = node["properties"], let entries = context.mapping(propertiesNode, "properties") {
+            for entry in entries {
+                guard let name = context.string(entry.key, "a property name") else { continue }
+                let schema = build(entry.value, pointer: pointer + "/properties/" + Self.escape(name))
+                properties.append(Property(name: name, schema: schema, isRequired: required.contains(name)))
+            }
+        }
+        if let requiredNode = node["required"] {
+            for name in required where !properties.contains(where: { $0.name == name }) {
+                context.error("required property '\(name)' is not declared in 'properties'", at: requiredNode)
+            }
+        }
+        var additional: AdditionalProperties?
+        if let additionalNode = node["additionalProperties"] {
+            switch additionalNode.scalar?.value {
+            case .bool(false)?: additional = .forbidden
+            case .bool(true)?: additional = .allowed
+            default: additional = .typed(build(additionalNode, pointer: pointer + "/additionalProperties"))
+            }
+        }
+        return ObjectSchema(
+            properties: properties, additionalProperties: additional,
+            minProperties: context.nonNegativeInt(node["minProperties"], "minProperties"),
+            maxProperties: context.nonNegativeInt(node["maxProperties"], "maxProperties"))
+    }
+
+    private func buildString(_ node: YAMLNode) -> StringSchema {
+        var schema = StringSchema(
+            minLength: context.nonNegativeInt(node["minLength"], "minLength"),
+            maxLength: context.nonNegativeInt(node["maxLength"], "maxLength"),
+            pattern: context.string(node["pattern"], "pattern"))
+        if let formatNode = node["format"], let format = context.string(formatNode, "format") {
+            if let known = StringFormat(rawValue: format) {
+                schema.format = known
+            } else {
+                context.warning("format '\(format)' is not supported; the value is treated as a plain string", at: formatNode)
+            }
+        }
+        if let patternNode = node["pattern"], let pattern = schema.pattern {
+            if let problem = PatternSupport.problem(in: pattern) {
+                context.error("pattern '\(pattern)': \(problem)", at: patternNode)
+            }
+        }
+        return schema
+    }
+
+    private func buildNumeric(_ node: YAMLNode, allowed formats: Set<String>) -> NumericSchema {
+        var schema = NumericSchema(
+            minimum: context.number(node["minimum"], "minimum"),
+            maximum: context.number(node["maximum"], "maximum"),
+            multipleOf: context.number(node["multipleOf"], "multipleOf"))
+        if let formatNode = node["format"], let format = context.string(formatNode, "format") {
+            if formats.contains(format) {
+                schema.format = format
+            } else {
+                context.warning("format '\(format)' is not supported here; expected one of \(formats.sorted().joined(separator: ", "))", at: formatNode)
+            }
+        }
+        // OpenAPI 3.0 writes exclusive bounds as booleans beside minimum/maximum.
+        for (key, isMinimum) in [("exclusiveMinimum", true), ("exclusiveMaximum", false)] {
+            guard let boundNode = node[key] else { continue }
+            if case .bool(let exclusive)? = boundNode.scalar?.value {
+                guard exclusive else { continue }
+                if isMinimum {
+                    schema.exclusiveMinimum = schema.minimum
+                    schema.minimum = nil
+                } else {
+                    schema.exclusiveMaximum = schema.maximum
+                    schema.maximum = nil
+                }
+            } else if isMinimum {
+                schema.exclusiveMinimum = context.number(boundNode, key)
+            } else {
+                schema.exclusiveMaximum = context.number(boundNode, key)
+            }
+        }
+        if let multiple = schema.multipleOf, multiple <= 0, let multipleNode = node["multipleOf"] {
+            context.error("multipleOf must be greater than 0", at: multipleNode)
+            schema.multipleOf = nil
+        }
+        return schema
+    }
+
+    private func buildUnion(_ unionNode: YAMLNode, in node: YAMLNode, pointer: String, nullable: inout Bool) -> Schema.Kind {
+        let keyword = node["oneOf"] != nil ? "oneOf" : "anyOf"
+        guard let branches = unionNode.sequence, !branches.isEmpty else {
+            context.error("'\(keyword)' must be a non-empty sequence of schemas", at: unionNode)
+            return .any
+        }
+        // `oneOf: [X, {type: 'null'}]` is the 3.1 way of writing a nullable X.
+        let nonNull = branches.filter { $0["type"]?.string != "null" }
+        if nonNull.count == 1, branches.count == 2, node["discriminator"] == nil {
+            nullable = true
+            let inner = build(nonNull[0], pointer: pointer + "/\(keyword)/\(branches.firstIndex(of: nonNull[0]) ?? 0)")
+            return inner.kind
+        }
+        guard let discriminator = node["discriminator"] else {
+            context.error("'\(keyword)' without a 'discriminator' is not supported (add a discriminator, or use allOf)", at: unionNode)
+            return .any
+        }
+        guard let propertyName = context.string(discriminator["propertyName"], "discriminator.propertyName") else {
+            context.error("a discriminator needs 'propertyName'", at: discriminator)
+            return .any
+        }
+        if let entries = discriminator.mapping {
+            context.rejectUnknownKeys(entries, known: ["propertyName", "mapping"], in: "a discriminator")
+        }
+        var mapping: [String: String] = [:]
+        var mappingOrder: [String] = []
+        if let mappingNode = discriminator["mapping"], let entries = context.mapping(mappingNode, "discriminator.mapping") {
+            for entry in entries {
+                guard let value = context.string(entry.key, "a discriminator value"),
+                      let reference = context.string(entry.value, "a discriminator target") else { continue }
+                guard let name = Self.componentName(reference) else {
+                    context.error("discriminator mapping targets must be '#/components/schemas/<name>'", at: entry.value)
+                    continue
+                }
+                mapping[name] = mapping[name] ?? value
+                mappingOrder.append(value)
+            }
+        }
+        var result: [UnionSchema.Branch] = []
+        for (index, branch) in branches.enumerated() {
+            let branchSchema = build(branch, pointer: pointer + "/\(keyword)/\(index)")
+            guard case .reference(let name) = branchSchema.kind else {
+                context.error("each branch of a discriminated '\(keyword)' must be a '$ref' to a named schema", at: branch)
+                continue
+            }
+            result.append(UnionSchema.Branch(value: mapping[name] ?? name, schemaName: name))
+        }
+        return .union(UnionSchema(propertyName: propertyName, branches: result, isExclusive: keyword == "oneOf"))
+    }
+}

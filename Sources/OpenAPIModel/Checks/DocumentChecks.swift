@@ -1,0 +1,174 @@
+import SpecDiagnostics
+
+/// The checks that need the whole document: duplicate operation ids, path templates against
+/// their parameters, `x-polling` targets, examples and defaults against their schemas, and
+/// names that would collide once converted to Swift.
+struct DocumentChecks {
+    let document: OpenAPIDocument
+    var diagnostics: [Diagnostic] = []
+
+    init(document: OpenAPIDocument) {
+        self.document = document
+    }
+
+    mutating func run() -> [Diagnostic] {
+        checkOperations()
+        checkExamplesAndDefaults()
+        checkNames()
+        return diagnostics
+    }
+
+    private mutating func checkOperations() {
+        var firstByID: [String: Operation] = [:]
+        var firstByMethodName: [String: Operation] = [:]
+        for operation in document.operations {
+            if let first = firstByID[operation.operationID] {
+                diagnostics.append(.error("duplicate operationId '\(operation.operationID)' (first used at \(first.location.lineAndColumn))", at: operation.location))
+            } else {
+                firstByID[operation.operationID] = operation
+                let methodName = SwiftNaming.memberName(operation.operationID)
+                if let first = firstByMethodName[methodName] {
+                    diagnostics.append(.error("operationId '\(operation.operationID)' and '\(first.operationID)' (at \(first.location.lineAndColumn)) both become the Swift method '\(methodName)'", at: operation.location))
+                } else {
+                    firstByMethodName[methodName] = operation
+                }
+            }
+            let templateNames = Self.templateParameters(operation.path)
+            let declared = operation.parameters.filter { $0.location == .path }
+            for name in templateNames where !declared.contains(where: { $0.name == name }) {
+                diagnostics.append(.error("path parameter '{\(name)}' of '\(operation.path)' is not declared in 'parameters'", at: operation.location))
+            }
+            for parameter in declared where !templateNames.contains(parameter.name) {
+                diagnostics.append(.error("path parameter '\(parameter.name)' does not appear in the path '\(operation.path)'", at: parameter.sourceLocation))
+            }
+            if let polling = operation.polling {
+                checkPolling(polling, of: operation)
+            }
+        }
+    }
+
+    private mutating func checkPolling(_ polling: Polling, of operation: Operation) {
+        guard let target = document.operations.first(where: { $0.operationID == polling.operationID }) else {
+            diagnostics.append(.error("x-polling names operation '\(polling.operationID)', which does not exist", at: operation.location))
+            return
+        }
+        for (parameter, _) in polling.parameters where !target.parameters.contains(where: { $0.name == parameter && $0.location == .path }) {
+            diagnostics.append(.error("x-polling sets parameter '\(parameter)', which '\(target.operationID)' does not have in its path", at: operation.location))
+        }
+        for required in target.parameters where required.location == .path && !polling.parameters.contains(where: { $0.parameter == required.name }) {
+            diagnostics.append(.error("x-polling does not say where '\(target.operationID)' gets its path parameter '\(required.name)'", at: operation.location))
+        }
+        guard let success = target.responses.first(where: \.isSuccess)?.schema,
+              case .object(let object) = document.resolved(success).kind else {
+            diagnostics.append(.error("x-polling operation '\(target.operationID)' must return a JSON object on success", at: target.location))
+            return
+        }
+        guard object.properties.contains(where: { $0.name == polling.statusField }) else {
+            diagnostics.append(.error("x-polling status field '\(polling.statusField)' is not a property of the '\(target.operationID)' response", at: operation.location))
+            return
+        }
+    }
+
+    static func templateParameters(_ path: String) -> [String] {
+        var names: [String] = []
+        var current: String?
+        for character in path {
+            if character == "{" {
+                current = ""
+            } else if character == "}", let name = current {
+                names.append(name)
+                current = nil
+            } else if current != nil {
+                current?.append(character)
+            }
+        }
+        return names
+    }
+
+    private mutating func checkExamplesAndDefaults() {
+        let validator = SchemaValidator(document: document)
+        SchemaWalker(document: document).forEachSchema { schema in
+            for example in schema.examples {
+                for violation in validator.violations(of: example, against: schema) {
+                    diagnostics.append(.error("example breaks its own schema at \(violation.pointer.isEmpty ? "(root)" : violation.pointer): \(violation.keyword): \(violation.message)", at: schema.location))
+                }
+            }
+            if let defaultValue = schema.defaultValue {
+                for violation in validator.violations(of: defaultValue, against: schema) {
+                    diagnostics.append(.error("default breaks its own schema at \(violation.pointer.isEmpty ? "(root)" : violation.pointer): \(violation.keyword): \(violation.message)", at: schema.location))
+                }
+            }
+        }
+    }
+
+    private mutating func checkNames() {
+        var typeNames: [String: NamedSchema] = [:]
+        for named in document.schemas {
+            let typeName = SwiftNaming.typeName(named.name)
+            if let first = typeNames[typeName] {
+                diagnostics.append(.error("schemas '\(named.name)' and '\(first.name)' (at \(first.schema.location.lineAndColumn)) both become the Swift type '\(typeName)'", at: named.schema.location))
+            } else {
+                typeNames[typeName] = named
+            }
+        }
+        SchemaWalker(document: document).forEachSchema { schema in
+            if case .object(let object) = schema.kind {
+                var seen: [String: Property] = [:]
+                for property in object.properties {
+                    let name = SwiftNaming.memberName(property.name)
+                    if let first = seen[name] {
+                        diagnostics.append(.error("properties '\(property.name)' and '\(first.name)' both become the Swift property '\(name)'", at: property.schema.location))
+                    } else {
+                        seen[name] = property
+                    }
+                }
+            }
+            if let values = schema.allowedValues, !schema.isConst {
+                var seen: [String: String] = [:]
+                for case .string(let value) in values {
+                    let name = SwiftNaming.memberName(value)
+                    if let first = seen[name] {
+                        diagnostics.append(.error("enum values '\(value)' and '\(first)' both become the Swift case '\(name)'", at: schema.location))
+                    } else {
+                        seen[name] = value
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Visits every schema of the document once: named schemas, parameters, bodies, responses,
+/// headers and webhooks, and everything nested in them (not following references).
+struct SchemaWalker {
+    let document: OpenAPIDocument
+
+    func forEachSchema(_ visit: (Schema) -> Void) {
+        for named in document.schemas { walk(named.schema, visit) }
+        for operation in document.operations {
+            for parameter in operation.parameters { walk(parameter.schema, visit) }
+            if let body = operation.requestBody { walk(body.schema, visit) }
+            for response in operation.responses {
+                if let schema = response.schema { walk(schema, visit) }
+                for header in response.headers { walk(header.schema, visit) }
+            }
+        }
+        for webhook in document.webhooks {
+            walk(webhook.body, visit)
+            for header in webhook.headers { walk(header.schema, visit) }
+        }
+    }
+
+    private func walk(_ schema: Schema, _ visit: (Schema) -> Void) {
+        visit(schema)
+        switch schema.kind {
+        case .object(let object):
+            for property in object.properties { walk(property.schema, visit) }
+            if case .typed(let values)? = object.additionalProperties { walk(values, visit) }
+        case .array(let array):
+            walk(array.items, visit)
+        default:
+            break
+        }
+    }
+}

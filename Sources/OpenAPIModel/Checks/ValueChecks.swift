@@ -1,0 +1,66 @@
+import Foundation
+
+/// String keywords; lengths count Unicode code points, as JSON Schema does.
+enum StringChecks {
+    static func check(_ text: String, _ schema: StringSchema, pointer: String, into found: inout [SchemaViolation]) {
+        let length = text.unicodeScalars.count
+        if let min = schema.minLength, length < min {
+            found.append(SchemaViolation(pointer: pointer, keyword: "minLength", message: "length \(length), shorter than \(min)"))
+        }
+        if let max = schema.maxLength, length > max {
+            found.append(SchemaViolation(pointer: pointer, keyword: "maxLength", message: "length \(length), longer than \(max)"))
+        }
+        if let pattern = schema.pattern, let regex = try? Regex(pattern), (try? regex.firstMatch(in: text)) == nil {
+            found.append(SchemaViolation(pointer: pointer, keyword: "pattern", message: "\(JSONLiteral.quoted(text)) does not match \(pattern)"))
+        }
+        if let format = schema.format, !FormatChecks.matches(text, format) {
+            found.append(SchemaViolation(pointer: pointer, keyword: "format", message: "\(JSONLiteral.quoted(text)) is not a valid \(format.rawValue)"))
+        }
+    }
+}
+
+enum NumericChecks {
+    static func check(_ number: Double, _ schema: NumericSchema, pointer: String, into found: inout [SchemaViolation]) {
+        if let min = schema.minimum, number < min {
+            found.append(SchemaViolation(pointer: pointer, keyword: "minimum", message: "\(number) is less than \(min)"))
+        }
+        if let max = schema.maximum, number > max {
+            found.append(SchemaViolation(pointer: pointer, keyword: "maximum", message: "\(number) is greater than \(max)"))
+        }
+        if let min = schema.exclusiveMinimum, number <= min {
+            found.append(SchemaViolation(pointer: pointer, keyword: "exclusiveMinimum", message: "\(number) is not greater than \(min)"))
+        }
+        if let max = schema.exclusiveMaximum, number >= max {
+            found.append(SchemaViolation(pointer: pointer, keyword: "exclusiveMaximum", message: "\(number) is not less than \(max)"))
+        }
+        if let multiple = schema.multipleOf {
+            let quotient = number / multiple
+            if abs(quotient - quotient.rounded()) > 1e-9 * max(1, abs(quotient)) {
+                found.append(SchemaViolation(pointer: pointer, keyword: "multipleOf", message: "\(number) is not a multiple of \(multiple)"))
+            }
+        }
+    }
+}
+
+/// The string formats the subset checks, written without Foundation formatters.
+enum FormatChecks {
+    static func matches(_ text: String, _ format: StringFormat) -> Bool {
+        switch format {
+        case .dateTime: text.wholeMatch(of: /\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})/) != nil && validDate(text.prefix(10))
+        case .date: text.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) != nil && validDate(Substring(text))
+        case .uri: text.wholeMatch(of: /[A-Za-z][A-Za-z0-9+.-]*:[^\s]*/) != nil
+        case .email: text.wholeMatch(of: /[^\s@]+@[^\s@]+/) != nil
+        case .uuid: text.wholeMatch(of: /[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}/) != nil
+        }
+    }
+
+    private static func validDate(_ text: Substring) -> Bool {
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return false }
+        let (year, month, day) = (parts[0], parts[1], parts[2])
+        guard (1...12).contains(month) else { return false }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        return (1...days).contains(day)
+    }
+}

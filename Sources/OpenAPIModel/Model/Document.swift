@@ -1,0 +1,200 @@
+import SpecDiagnostics
+
+/// A checked OpenAPI document of the supported subset: what the emitter reads, and nothing of the
+/// YAML it came from beyond locations.
+public struct OpenAPIDocument: Hashable, Sendable {
+    public var file: String
+    public var title: String
+    public var version: String
+    public var description: String?
+    public var servers: [String]
+    /// `#/components/schemas`, in document order.
+    public var schemas: [NamedSchema]
+    /// Every operation, in document order (path, then method as written).
+    public var operations: [Operation]
+    /// OpenAPI 3.1 `webhooks`, in document order.
+    public var webhooks: [Webhook]
+    /// Whether the API authenticates with an HTTP bearer token.
+    public var usesBearerAuth: Bool
+    /// `x-webhook-signature` at the root: how deliveries are signed.
+    public var webhookSignature: WebhookSignature?
+
+    public init(file: String, title: String, version: String, description: String?, servers: [String],
+                schemas: [NamedSchema], operations: [Operation], webhooks: [Webhook], usesBearerAuth: Bool,
+                webhookSignature: WebhookSignature?) {
+        self.file = file
+        self.title = title
+        self.version = version
+        self.description = description
+        self.servers = servers
+        self.schemas = schemas
+        self.operations = operations
+        self.webhooks = webhooks
+        self.usesBearerAuth = usesBearerAuth
+        self.webhookSignature = webhookSignature
+    }
+
+    /// The named schema with key `name` in `#/components/schemas`.
+    public func schema(named name: String) -> NamedSchema? {
+        schemas.first { $0.name == name }
+    }
+
+    /// The schema a reference points to, following chains of references.
+    public func resolved(_ schema: Schema) -> Schema {
+        var current = schema
+        var seen: Set<String> = []
+        while case .reference(let name) = current.kind, seen.insert(name).inserted, let target = self.schema(named: name) {
+            current = target.schema
+        }
+        return current
+    }
+}
+
+/// A schema under `#/components/schemas`, with the Swift type name it gets.
+public struct NamedSchema: Hashable, Sendable {
+    public var name: String
+    public var schema: Schema
+
+    public init(name: String, schema: Schema) {
+        self.name = name
+        self.schema = schema
+    }
+}
+
+public enum HTTPMethod: String, Hashable, Sendable, CaseIterable {
+    case get, put, post, delete, options, head, patch, trace
+
+    /// Whether repeating the request has no further effect (RFC 9110 §9.2.2).
+    public var isIdempotent: Bool {
+        switch self {
+        case .post, .patch: false
+        default: true
+        }
+    }
+}
+
+/// One operation of a path.
+public struct Operation: Hashable, Sendable {
+    public var operationID: String
+    public var method: HTTPMethod
+    /// The path template (`/v1/sessions/{id}/analysis`).
+    public var path: String
+    public var summary: String?
+    public var description: String?
+    public var isDeprecated: Bool
+    public var parameters: [Parameter]
+    public var requestBody: RequestBody?
+    public var responses: [Response]
+    public var polling: Polling?
+    public var location: SourceLocation
+
+    public init(operationID: String, method: HTTPMethod, path: String, summary: String?, description: String?,
+                isDeprecated: Bool, parameters: [Parameter], requestBody: RequestBody?, responses: [Response],
+                polling: Polling?, location: SourceLocation) {
+        self.operationID = operationID
+        self.method = method
+        self.path = path
+        self.summary = summary
+        self.description = description
+        self.isDeprecated = isDeprecated
+        self.parameters = parameters
+        self.requestBody = requestBody
+        self.responses = responses
+        self.polling = polling
+        self.location = location
+    }
+}
+
+public struct Parameter: Hashable, Sendable {
+    public enum Location: String, Hashable, Sendable {
+        case path, query, header
+    }
+
+    public var name: String
+    public var location: Location
+    public var isRequired: Bool
+    public var description: String?
+    public var isDeprecated: Bool
+    public var schema: Schema
+    /// `x-idempotency-key: true`: the header that makes a non-idempotent request safe to retry.
+    public var isIdempotencyKey: Bool
+    public var sourceLocation: SourceLocation
+
+    public init(name: String, location: Location, isRequired: Bool, description: String?, isDeprecated: Bool,
+                schema: Schema, isIdempotencyKey: Bool, sourceLocation: SourceLocation) {
+        self.name = name
+        self.location = location
+        self.isRequired = isRequired
+        self.description = description
+        self.isDeprecated = isDeprecated
+        self.schema = schema
+        self.isIdempotencyKey = isIdempotencyKey
+        self.sourceLocation = sourceLocation
+    }
+}
+
+public struct RequestBody: Hashable, Sendable {
+    public var isRequired: Bool
+    public var description: String?
+    /// The `application/json` schema.
+    public var schema: Schema
+
+    public init(isRequired: Bool, description: String?, schema: Schema) {
+        self.isRequired = isRequired
+        self.description = description
+        self.schema = schema
+    }
+}
+
+/// A documented response of an operation.
+public struct Response: Hashable, Sendable {
+    /// `200`, or `nil` for `default`.
+    public var statusCode: Int?
+    public var description: String?
+    /// The `application/json` schema, `nil` for a response without a JSON body.
+    public var schema: Schema?
+    public var headers: [Header]
+
+    public init(statusCode: Int?, description: String?, schema: Schema?, headers: [Header]) {
+        self.statusCode = statusCode
+        self.description = description
+        self.schema = schema
+        self.headers = headers
+    }
+
+    public var isSuccess: Bool { statusCode.map { (200..<300).contains($0) } ?? false }
+}
+
+public struct Header: Hashable, Sendable {
+    public var name: String
+    public var isRequired: Bool
+    public var description: String?
+    public var schema: Schema
+
+    public init(name: String, isRequired: Bool, description: String?, schema: Schema) {
+        self.name = name
+        self.isRequired = isRequired
+        self.description = description
+        self.schema = schema
+    }
+}
+
+/// A webhook of `webhooks`: what the API sends to the user's endpoint.
+public struct Webhook: Hashable, Sendable {
+    /// The key under `webhooks` (`analysis.complete`).
+    public var name: String
+    public var operationID: String?
+    public var summary: String?
+    public var description: String?
+    public var headers: [Parameter]
+    public var body: Schema
+
+    public init(name: String, operationID: String?, summary: String?, description: String?, headers: [Parameter], body: Schema) {
+        self.name = name
+        self.operationID = operationID
+        self.summary = summary
+        self.description = description
+        self.headers = headers
+        self.body = body
+    }
+}

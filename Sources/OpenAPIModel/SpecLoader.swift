@@ -1,0 +1,43 @@
+import SpecDiagnostics
+import YAMLReader
+
+/// The entry point of the model stage: a spec file or node tree in, a checked document and every
+/// diagnostic out.
+public enum SpecLoader {
+    /// What loading a spec gives: the document when it could be built, and all findings.
+    /// A document with error diagnostics must not be emitted.
+    public struct Result: Sendable {
+        public var document: OpenAPIDocument?
+        public var diagnostics: [Diagnostic]
+
+        public var hasErrors: Bool { diagnostics.containsErrors }
+    }
+
+    public static func load(contentsOf path: String, limits: ReaderLimits = .default) -> Result {
+        do {
+            let root = try YAMLReader(limits: limits).read(contentsOf: path)
+            return load(root, file: path)
+        } catch {
+            return Result(document: nil, diagnostics: error.diagnostics)
+        }
+    }
+
+    public static func load(text: String, file: String) -> Result {
+        do {
+            return load(try YAMLReader().parse(text, file: file), file: file)
+        } catch {
+            return Result(document: nil, diagnostics: error.diagnostics)
+        }
+    }
+
+    public static func load(_ root: YAMLNode, file: String) -> Result {
+        let context = BuildContext(root: root, file: file)
+        let document = DocumentBuilder(context: context).build()
+        var diagnostics = context.diagnostics
+        if let document {
+            var checks = DocumentChecks(document: document)
+            diagnostics += checks.run()
+        }
+        return Result(document: document, diagnostics: diagnostics.sortedForDisplay())
+    }
+}
