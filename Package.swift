@@ -29,6 +29,8 @@ let package = Package(
         .target(name: "YAMLReader", dependencies: ["CYAML", "SpecDiagnostics"]),
         // Stage 2: the node tree to a resolved, checked OpenAPI model.
         .target(name: "OpenAPIModel", dependencies: ["YAMLReader", "SpecDiagnostics"]),
+        // Stage 3: the checked model to Swift source files.
+        .target(name: "SwiftEmitter", dependencies: ["OpenAPIModel"]),
 
         // The small library generated code calls: validation, dates, transport, retries, webhooks.
         .target(
@@ -50,6 +52,7 @@ let package = Package(
         .executableTarget(name: "yaml-reader-bench", dependencies: ["YAMLReader"], path: "Sources/Benchmarks/YAMLReaderBench"),
 
         .testTarget(name: "YAMLReaderTests", dependencies: ["YAMLReader"], resources: [.copy("Inputs")]),
+        .testTarget(name: "SwiftEmitterTests", dependencies: ["SwiftEmitter", "OpenAPIModel"], exclude: ["Golden"]),
         .testTarget(
             name: "SpecRuntimeTests",
             dependencies: [

@@ -1,0 +1,127 @@
+import Foundation
+
+/// The keyword checks generated validators call, one per JSON Schema keyword, so that generated
+/// code stays short and the checks are written once.
+extension ValidationContext {
+    public mutating func checkLength(_ value: String, minLength: Int?, maxLength: Int?) {
+        // JSON Schema counts code points, not grapheme clusters or UTF-16 units.
+        let length = value.unicodeScalars.count
+        if let minLength, length < minLength {
+            report("minLength", limit: String(minLength), actual: "\(Self.excerpt(value)) (length \(length))")
+        }
+        if let maxLength, length > maxLength {
+            report("maxLength", limit: String(maxLength), actual: "\(Self.excerpt(value)) (length \(length))")
+        }
+    }
+
+    public mutating func checkPattern(_ value: String, _ pattern: CompiledPattern) {
+        if !pattern.matches(value) {
+            report("pattern", limit: pattern.source, actual: Self.excerpt(value))
+        }
+    }
+
+    public mutating func checkFormat(_ value: String, _ format: StringFormat) {
+        if !format.matches(value) {
+            report("format", limit: format.rawValue, actual: Self.excerpt(value))
+        }
+    }
+
+    public mutating func checkBounds(
+        _ value: Double, minimum: Double? = nil, maximum: Double? = nil,
+        exclusiveMinimum: Double? = nil, exclusiveMaximum: Double? = nil, multipleOf: Double? = nil
+    ) {
+        if let minimum, value < minimum { report("minimum", limit: Self.number(minimum), actual: Self.number(value)) }
+        if let maximum, value > maximum { report("maximum", limit: Self.number(maximum), actual: Self.number(value)) }
+        if let exclusiveMinimum, value <= exclusiveMinimum {
+            report("exclusiveMinimum", limit: Self.number(exclusiveMinimum), actual: Self.number(value))
+        }
+        if let exclusiveMaximum, value >= exclusiveMaximum {
+            report("exclusiveMaximum", limit: Self.number(exclusiveMaximum), actual: Self.number(value))
+        }
+        if let multipleOf {
+            let quotient = value / multipleOf
+            if abs(quotient - quotient.rounded()) > 1e-9 * max(1, abs(quotient)) {
+                report("multipleOf", limit: Self.number(multipleOf), actual: Self.number(value))
+            }
+        }
+    }
+
+    public mutating func checkItemCount(_ count: Int, minItems: Int?, maxItems: Int?) {
+        if let minItems, count < minItems { report("minItems", limit: String(minItems), actual: "\(count) items") }
+        if let maxItems, count > maxItems { report("maxItems", limit: String(maxItems), actual: "\(count) items") }
+    }
+
+    public mutating func checkPropertyCount(_ count: Int, minProperties: Int?, maxProperties: Int?) {
+        if let minProperties, count < minProperties { report("minProperties", limit: String(minProperties), actual: "\(count) members") }
+        if let maxProperties, count > maxProperties { report("maxProperties", limit: String(maxProperties), actual: "\(count) members") }
+    }
+
+    /// `uniqueItems`: reports the first index whose value appeared before.
+    public mutating func checkUnique<Element: Hashable>(_ items: [Element]) {
+        var seen = Set<Element>()
+        seen.reserveCapacity(items.count)
+        for (index, item) in items.enumerated() where !seen.insert(item).inserted {
+            report("uniqueItems", limit: "true", actual: "item \(index) repeats an earlier item")
+            return
+        }
+    }
+
+    public mutating func checkConst(_ value: String, _ expected: String) {
+        if value != expected { report("const", limit: Self.excerpt(expected), actual: Self.excerpt(value)) }
+    }
+
+    /// `enum` on a value that is not a Swift enum (numbers, or strings of a `const`-like list).
+    public mutating func checkAllowed<Value: Equatable & CustomStringConvertible>(_ value: Value, _ allowed: [Value]) {
+        if !allowed.contains(value) {
+            report("enum", limit: allowed.map(\.description).joined(separator: ", "), actual: value.description)
+        }
+    }
+
+    /// A readable, bounded rendering of a string value for messages.
+    public static func excerpt(_ value: String) -> String {
+        let limit = 80
+        var text = value.unicodeScalars.count > limit ? String(String.UnicodeScalarView(value.unicodeScalars.prefix(limit))) + "…" : value
+        text = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "\n", with: "\\n")
+        return "\"" + text + "\""
+    }
+
+    static func number(_ value: Double) -> String {
+        value.rounded() == value && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
+}
+
+/// A `pattern`, compiled once and shared; ECMA-262 syntax as far as Swift's `Regex` runs it.
+public final class CompiledPattern: @unchecked Sendable {
+    public let source: String
+    // `Regex` is not `Sendable`; it is only read after initialisation, under this lock.
+    private let regex: Regex<AnyRegexOutput>?
+    private let lock = NSLock()
+
+    public init(_ source: String) {
+        self.source = source
+        self.regex = try? Regex(source)
+    }
+
+    /// Whether the pattern matches anywhere in `value` (JSON Schema patterns are not anchored).
+    /// A pattern that failed to compile matches nothing, so it is reported rather than ignored.
+    public func matches(_ value: String) -> Bool {
+        guard let regex else { return false }
+        lock.lock()
+        defer { lock.unlock() }
+        return (try? regex.firstMatch(in: value)) != nil
+    }
+}
+
+/// The string formats that are checked by validation (date and date-time are checked by decoding).
+public enum StringFormat: String, Sendable {
+    case email, uri, uuid
+
+    public func matches(_ value: String) -> Bool {
+        switch self {
+        case .email: return value.wholeMatch(of: /[^\s@]+@[^\s@]+\.[^\s@]+/) != nil
+        case .uri: return value.wholeMatch(of: /[A-Za-z][A-Za-z0-9+.\-]*:[^\s]*/) != nil
+        case .uuid: return value.wholeMatch(of: /[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}/) != nil
+        }
+    }
+}
