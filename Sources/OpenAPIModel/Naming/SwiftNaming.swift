@@ -77,6 +77,7 @@ public enum SwiftNaming {
     public static func singularTypeName(_ name: String) -> String {
         let type = typeName(name)
         if type.hasSuffix("ies") { return String(type.dropLast(3)) + "y" }
+        if type.hasSuffix("yses") { return String(type.dropLast(2)) + "is" }
         if type.hasSuffix("ses") || type.hasSuffix("xes") { return String(type.dropLast(2)) }
         if type.hasSuffix("s") && !type.hasSuffix("ss") { return String(type.dropLast()) }
         return type + "Item"
