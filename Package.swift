@@ -52,7 +52,18 @@ let package = Package(
         .executableTarget(name: "yaml-reader-bench", dependencies: ["YAMLReader"], path: "Sources/Benchmarks/YAMLReaderBench"),
 
         .testTarget(name: "YAMLReaderTests", dependencies: ["YAMLReader"], resources: [.copy("Inputs")]),
-        .testTarget(name: "SwiftEmitterTests", dependencies: ["SwiftEmitter", "OpenAPIModel"], exclude: ["Golden"]),
+        .testTarget(name: "SwiftEmitterTests", dependencies: ["SwiftEmitter", "OpenAPIModel"]),
+        // The golden outputs are compiled too, so that a golden file that does not compile fails the build.
+        .target(name: "GoldenObjectsAndOptionality", dependencies: ["SpecRuntime"], path: "Tests/Golden/objects-and-optionality"),
+        .target(name: "GoldenEnumsAndUnions", dependencies: ["SpecRuntime"], path: "Tests/Golden/enums-and-unions"),
+        // An independently written spec of the same API; compiled with main-actor default isolation
+        // (SE-0466, the default of new app targets) to prove generated code does not depend on it.
+        .target(
+            name: "GoldenIndependentSpec",
+            dependencies: ["SpecRuntime", .product(name: "HTTPTypes", package: "swift-http-types")],
+            path: "Tests/Golden/independent-3.0-spec",
+            swiftSettings: [.defaultIsolation(MainActor.self)]
+        ),
         .testTarget(
             name: "SpecRuntimeTests",
             dependencies: [

@@ -117,7 +117,7 @@ struct OperationEmitter {
             if argument.parameter.isRequired {
                 writer.line("request.setHeader(\(wire), \(text))")
             } else {
-                writer.line("request.setHeader(\(wire), \(name).map { value in \(text) })")
+                writer.line(text == "value" ? "request.setHeader(\(wire), \(name))" : "request.setHeader(\(wire), \(name).map { value in \(text) })")
             }
             if argument.parameter.isIdempotencyKey {
                 writer.line("request.idempotencyKeyHeader = \(wire)")

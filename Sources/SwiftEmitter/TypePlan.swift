@@ -106,11 +106,15 @@ struct TypePlan {
             if let body = operation.requestBody {
                 types.requestBody = topLevelType(for: body.schema, suggestedName: base + "Request")
             }
-            let withBodies = operation.responses.filter { $0.schema != nil }
-            for response in withBodies {
+            let successes = operation.responses.filter { $0.isSuccess && $0.schema != nil }
+            let failures = operation.responses.filter { !$0.isSuccess && $0.schema != nil }
+            for response in operation.responses {
                 guard let schema = response.schema else { continue }
-                let suffix = withBodies.count == 1 ? "Response" : "Response" + (response.statusCode.map(String.init) ?? "Default")
-                types.responses[response.statusCode ?? 0] = topLevelType(for: schema, suggestedName: base + suffix)
+                let group = response.isSuccess ? successes : failures
+                let stem = response.isSuccess ? "Response" : "ErrorResponse"
+                let suffix = group.count == 1 || group.first?.schema.map(StructuralKey.of) == StructuralKey.of(schema)
+                    ? "" : (response.statusCode.map(String.init) ?? "Default")
+                types.responses[response.statusCode ?? 0] = topLevelType(for: schema, suggestedName: base + stem + suffix)
             }
             operationTypes[operation.operationID] = types
         }
@@ -133,6 +137,17 @@ struct TypePlan {
     /// Inline schemas of operations and webhooks (request bodies, responses) get top-level types
     /// named after the operation; this plans one and returns its type.
     mutating func topLevelType(for schema: Schema, suggestedName: String) -> TypeReference {
+        let key = StructuralKey.of(schema)
+        if let existing = sharedInlineTypes[key] { return existing }
+        let reference = planTopLevelType(for: schema, suggestedName: suggestedName)
+        sharedInlineTypes[key] = reference
+        return reference
+    }
+
+    /// Inline schemas already given a top-level type, by structure.
+    private var sharedInlineTypes: [String: TypeReference] = [:]
+
+    private mutating func planTopLevelType(for schema: Schema, suggestedName: String) -> TypeReference {
         var nested: [Declaration] = []
         let name = uniqueTopLevelName(suggestedName)
         let reference = resolve(schema, suggestedName: name, qualifiedPrefix: "", nested: &nested)

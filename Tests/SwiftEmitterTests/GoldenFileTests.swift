@@ -3,11 +3,11 @@ import OpenAPIModel
 import SwiftEmitter
 import Testing
 
-/// Each `Golden/NAME.yaml` is a small spec for one feature; `Golden/NAME/` holds the files the
+/// Each `Tests/Golden/NAME.yaml` is a small spec for one feature; `Tests/Golden/NAME/` holds the files the
 /// emitter must produce for it. Adding a pair adds a case. Run with `UPDATE_GOLDEN=1` to rewrite
 /// the expected files after a reviewed change.
 @Suite struct GoldenFileTests {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Golden")
 
     static var specNames: [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
