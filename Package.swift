@@ -50,6 +50,11 @@ let package = Package(
         ),
 
         .executableTarget(name: "yaml-reader-bench", dependencies: ["YAMLReader"], path: "Sources/Benchmarks/YAMLReaderBench"),
+        .executableTarget(
+            name: "codegen-bench",
+            dependencies: ["YAMLReader", "OpenAPIModel", "SwiftEmitter"],
+            path: "Sources/Benchmarks/CodegenBench"
+        ),
 
         .testTarget(name: "YAMLReaderTests", dependencies: ["YAMLReader"], resources: [.copy("Inputs")]),
         .testTarget(name: "SwiftEmitterTests", dependencies: ["SwiftEmitter", "OpenAPIModel"]),

@@ -12,9 +12,17 @@ final class BuildContext {
     var namedSchemas: [String: Schema] = [:]
     var schemasInProgress: Set<String> = []
 
+    /// The nodes of `#/components/schemas` by name: references are resolved in constant time.
+    let componentSchemaNodes: [String: YAMLNode]
+
     init(root: YAMLNode, file: String) {
         self.root = root
         self.file = file
+        var nodes: [String: YAMLNode] = [:]
+        for entry in root["components"]?["schemas"]?.mapping ?? [] {
+            if let name = entry.key.scalar?.text, nodes[name] == nil { nodes[name] = entry.value }
+        }
+        self.componentSchemaNodes = nodes
     }
 
     func error(_ message: String, at node: YAMLNode) {

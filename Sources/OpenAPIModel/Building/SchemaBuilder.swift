@@ -18,7 +18,7 @@ struct SchemaBuilder {
     /// The named schema `name` of `#/components/schemas`, built once.
     func namedSchema(_ name: String) -> Schema? {
         if let built = context.namedSchemas[name] { return built }
-        guard let node = context.root["components"]?["schemas"]?[name] else { return nil }
+        guard let node = context.componentSchemaNodes[name] else { return nil }
         guard context.schemasInProgress.insert(name).inserted else { return nil }
         defer { context.schemasInProgress.remove(name) }
         let schema = build(node, pointer: Self.componentPrefix + Self.escape(name))
@@ -94,7 +94,7 @@ struct SchemaBuilder {
             }
             return schema
         }
-        guard context.root["components"]?["schemas"]?[name] != nil else {
+        guard context.componentSchemaNodes[name] != nil else {
             context.error("unresolved reference '\(reference)'", at: referenceNode)
             return schema
         }

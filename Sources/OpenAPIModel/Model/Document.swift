@@ -9,7 +9,11 @@ public struct OpenAPIDocument: Hashable, Sendable {
     public var description: String?
     public var servers: [String]
     /// `#/components/schemas`, in document order.
-    public var schemas: [NamedSchema]
+    public var schemas: [NamedSchema] {
+        didSet { schemaIndex = Self.index(schemas) }
+    }
+    /// Positions in ``schemas`` by name, so that resolving a reference does not scan the list.
+    private var schemaIndex: [String: Int]
     /// Every operation, in document order (path, then method as written).
     public var operations: [Operation]
     /// OpenAPI 3.1 `webhooks`, in document order.
@@ -28,6 +32,7 @@ public struct OpenAPIDocument: Hashable, Sendable {
         self.description = description
         self.servers = servers
         self.schemas = schemas
+        self.schemaIndex = Self.index(schemas)
         self.operations = operations
         self.webhooks = webhooks
         self.usesBearerAuth = usesBearerAuth
@@ -36,7 +41,11 @@ public struct OpenAPIDocument: Hashable, Sendable {
 
     /// The named schema with key `name` in `#/components/schemas`.
     public func schema(named name: String) -> NamedSchema? {
-        schemas.first { $0.name == name }
+        schemaIndex[name].map { schemas[$0] }
+    }
+
+    private static func index(_ schemas: [NamedSchema]) -> [String: Int] {
+        Dictionary(schemas.enumerated().map { ($0.element.name, $0.offset) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The schema a reference points to, following chains of references.
