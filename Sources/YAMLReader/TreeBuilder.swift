@@ -4,17 +4,23 @@ import SpecDiagnostics
 /// Builds a node tree from libyaml's event stream with an explicit stack (no recursion, so deep
 /// input cannot overflow the call stack), checking duplicate keys and the reader's limits.
 struct TreeBuilder {
+    /// A collection being read. Kept as one flat struct (not an enum with payloads) so that
+    /// appending to the top of the stack mutates in place instead of copying the frame.
     private struct Frame {
-        enum Kind {
-            case sequence([YAMLNode])
-            case mapping([YAMLMappingEntry], pendingKey: YAMLNode?, seenKeys: [String: SourceLocation])
-        }
-        var kind: Kind
+        var isMapping: Bool
+        var items: [YAMLNode] = []
+        var entries: [YAMLMappingEntry] = []
+        var pendingKey: YAMLNode?
+        /// Keys seen so far, for the duplicate check; filled only for large mappings, where a
+        /// scan of `entries` would cost more than hashing.
+        var keyIndex: [String: SourceLocation] = [:]
         var tag: String?
         var anchor: String?
         var location: SourceLocation
-        var nodeCount: Int
+        var nodeCount = 1
     }
+
+    private static let scanLimit = 16
 
     private let file: String
     private let limits: ReaderLimits
@@ -81,21 +87,14 @@ struct TreeBuilder {
             try complete(node, subtreeCount: count, newNodes: count, anchor: nil)
         case YAML_SEQUENCE_START_EVENT:
             let start = event.data.sequence_start
-            try push(Frame(kind: .sequence([]), tag: Self.string(start.tag), anchor: Self.string(start.anchor),
-                           location: location, nodeCount: 1))
+            try push(Frame(isMapping: false, tag: Self.string(start.tag), anchor: Self.string(start.anchor), location: location))
         case YAML_MAPPING_START_EVENT:
             let start = event.data.mapping_start
-            try push(Frame(kind: .mapping([], pendingKey: nil, seenKeys: [:]), tag: Self.string(start.tag),
-                           anchor: Self.string(start.anchor), location: location, nodeCount: 1))
+            try push(Frame(isMapping: true, tag: Self.string(start.tag), anchor: Self.string(start.anchor), location: location))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return }
-            let content: YAMLNode.Content
-            switch frame.kind {
-            case .sequence(let items):
-                content = .sequence(items)
-            case .mapping(let entries, _, _):
-                content = .mapping(try Self.applyingMergeKeys(entries))
-            }
+            let content: YAMLNode.Content = frame.isMapping
+                ? .mapping(try Self.applyingMergeKeys(frame.entries)) : .sequence(frame.items)
             try complete(YAMLNode(content, tag: frame.tag, location: frame.location),
                          subtreeCount: frame.nodeCount, newNodes: 1, anchor: frame.anchor)
         default:
@@ -128,35 +127,44 @@ struct TreeBuilder {
             throw DiagnosticError(.error("the document has more than \(limits.maxNodes) nodes", at: node.location))
         }
         if let anchor { anchors[anchor] = (node, subtreeCount) }
-        guard var frame = stack.popLast() else {
+        guard !stack.isEmpty else {
             root = node
             return
         }
-        frame.nodeCount += subtreeCount
-        switch frame.kind {
-        case .sequence(var items):
-            frame.kind = .sequence([])
-            items.append(node)
-            frame.kind = .sequence(items)
-        case .mapping(var entries, let pendingKey, var seenKeys):
-            frame.kind = .sequence([])
-            if let key = pendingKey {
-                entries.append(YAMLMappingEntry(key: key, value: node))
-                frame.kind = .mapping(entries, pendingKey: nil, seenKeys: seenKeys)
-            } else {
-                if let text = node.scalar?.text, !Self.isMergeKey(node) {
-                    if let first = seenKeys[text] {
-                        diagnostics.append(.error(
-                            "duplicate key '\(Self.excerpt(text))' (first defined at \(first.lineAndColumn))",
-                            at: node.location))
-                    } else {
-                        seenKeys[text] = node.location
-                    }
-                }
-                frame.kind = .mapping(entries, pendingKey: node, seenKeys: seenKeys)
+        let top = stack.count - 1
+        stack[top].nodeCount += subtreeCount
+        guard stack[top].isMapping else {
+            stack[top].items.append(node)
+            return
+        }
+        if let key = stack[top].pendingKey {
+            stack[top].entries.append(YAMLMappingEntry(key: key, value: node))
+            stack[top].pendingKey = nil
+            return
+        }
+        if let text = node.scalar?.text, !Self.isMergeKey(node) {
+            if let first = Self.firstLocation(ofKey: text, at: node.location, in: &stack[top]) {
+                diagnostics.append(.error(
+                    "duplicate key '\(Self.excerpt(text))' (first defined at \(first.lineAndColumn))", at: node.location))
             }
         }
-        stack.append(frame)
+        stack[top].pendingKey = node
+    }
+
+    /// Where `key` was first used in the mapping of `frame`, recording it when it is new.
+    private static func firstLocation(ofKey key: String, at location: SourceLocation, in frame: inout Frame) -> SourceLocation? {
+        if frame.entries.count < Self.scanLimit {
+            for entry in frame.entries where entry.key.scalar?.text == key { return entry.key.location }
+            return nil
+        }
+        if frame.keyIndex.isEmpty {
+            for entry in frame.entries {
+                if let text = entry.key.scalar?.text, frame.keyIndex[text] == nil { frame.keyIndex[text] = entry.key.location }
+            }
+        }
+        if let first = frame.keyIndex[key] { return first }
+        frame.keyIndex[key] = location
+        return nil
     }
 
     private static func isMergeKey(_ node: YAMLNode) -> Bool {
