@@ -22,7 +22,7 @@ struct OperationEmitter {
         let result = shape.success?.type?.swift ?? "Void"
         writer.block("\(context.access)func \(shape.methodName)(\(signature.joined(separator: ", "))) async throws(ClientError<\(shape.envelopeType)>) -> \(result)") { writer in
             emitParameterChecks(shape, into: &writer, patterns: &patterns)
-            writer.line("var request = OperationRequest(operationID: \(operation.operationID.swiftLiteral), method: .\(operation.method.rawValue), pathTemplate: \(operation.path.swiftLiteral))")
+            writer.line("var request = OperationRequest<\(shape.envelopeType)>(operationID: \(operation.operationID.swiftLiteral), method: .\(operation.method.rawValue), pathTemplate: \(operation.path.swiftLiteral))")
             for argument in shape.arguments {
                 emitParameter(argument, into: &writer)
             }

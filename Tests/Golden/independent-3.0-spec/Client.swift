@@ -52,7 +52,7 @@ extension CallInsightsClient {
                 throw .requestValidation(ValidationError(violations: parameters.violations))
             }
         }
-        var request = OperationRequest(operationID: "requestCallAnalysis", method: .post, pathTemplate: "/v1/sessions/{id}/analysis")
+        var request = OperationRequest<RequestCallAnalysisErrorResponse>(operationID: "requestCallAnalysis", method: .post, pathTemplate: "/v1/sessions/{id}/analysis")
         request.setPathParameter("id", sessionID)
         request.setHeader("Idempotency-Key", idempotencyKey)
         request.idempotencyKeyHeader = "Idempotency-Key"

@@ -1,0 +1,75 @@
+import Foundation
+
+/// When the client checks values against the spec's constraints.
+public struct ValidationOptions: Sendable {
+    /// What to do when a response breaks the spec.
+    public enum ResponseMode: String, Sendable {
+        /// Do not validate responses (the default: servers may be ahead of the spec).
+        case off
+        /// Report violations to ``ClientConfiguration/warningHandler`` and return the value.
+        case warn
+        /// Throw ``ClientError/responseValidation(status:_:)``.
+        case strict
+    }
+
+    /// Validate parameters and bodies before sending (on by default: a request the server would
+    /// reject fails early, with every violation listed).
+    public var validatesRequests: Bool
+    public var responses: ResponseMode
+
+    public init(validatesRequests: Bool = true, responses: ResponseMode = .off) {
+        self.validatesRequests = validatesRequests
+        self.responses = responses
+    }
+}
+
+/// Waits for a duration; injected so that tests observe retry and polling waits without real time.
+public typealias Sleeper = @Sendable (Duration) async throws -> Void
+
+/// Everything a generated client needs to talk to a server.
+public struct ClientConfiguration: Sendable, CustomStringConvertible {
+    public var baseURL: URL
+    /// Sent as `Authorization: Bearer …`; never printed.
+    public var apiKey: APIKey?
+    public var transport: any HTTPTransport
+    /// The time one attempt may take, response body included.
+    public var timeout: Duration
+    public var userAgent: String
+    public var retryPolicy: RetryPolicy
+    public var validation: ValidationOptions
+    /// Receives response-validation warnings in ``ValidationOptions/ResponseMode/warn`` mode.
+    public var warningHandler: @Sendable (String) -> Void
+    public var sleeper: Sleeper
+    /// The clock polling compares `estimatedCompletion` and timeouts against.
+    public var now: @Sendable () -> Date
+
+    public init(
+        baseURL: URL,
+        apiKey: APIKey? = nil,
+        transport: any HTTPTransport = URLSessionTransport(),
+        timeout: Duration = .seconds(60),
+        userAgent: String = "spec-codegen-swift/1",
+        retryPolicy: RetryPolicy = RetryPolicy(),
+        validation: ValidationOptions = ValidationOptions(),
+        warningHandler: @escaping @Sendable (String) -> Void = { message in
+            FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
+        },
+        sleeper: @escaping Sleeper = { duration in try await Task.sleep(for: duration) },
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.baseURL = baseURL
+        self.apiKey = apiKey
+        self.transport = transport
+        self.timeout = timeout
+        self.userAgent = userAgent
+        self.retryPolicy = retryPolicy
+        self.validation = validation
+        self.warningHandler = warningHandler
+        self.sleeper = sleeper
+        self.now = now
+    }
+
+    public var description: String {
+        "ClientConfiguration(baseURL: \(baseURL), apiKey: \(apiKey == nil ? "none" : "redacted"), timeout: \(timeout), retries: \(retryPolicy.maxAttempts) attempts)"
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import HTTPTypes
+
+/// Rate-limit state the server reported (`X-RateLimit-Limit`, `-Remaining`, `-Reset`).
+public struct RateLimitInfo: Hashable, Sendable {
+    public var limit: Int?
+    public var remaining: Int?
+    /// When the window resets (`X-RateLimit-Reset`, Unix seconds).
+    public var reset: Date?
+
+    init?(_ fields: HTTPFields) {
+        func number(_ name: String) -> Int? { HTTPField.Name(name).flatMap { fields[$0] }.flatMap { Int($0) } }
+        limit = number("X-RateLimit-Limit")
+        remaining = number("X-RateLimit-Remaining")
+        reset = number("X-RateLimit-Reset").map { Date(timeIntervalSince1970: TimeInterval($0)) }
+        if limit == nil, remaining == nil, reset == nil { return nil }
+    }
+}
+
+/// A response with a status the spec documents as an error, with its decoded body.
+public struct APIError<Envelope: Sendable>: Error, Sendable, CustomStringConvertible {
+    public var status: HTTPResponse.Status
+    /// The error body, decoded as the spec's schema for this status.
+    public var envelope: Envelope
+    public var headerFields: HTTPFields
+    /// `X-Request-ID`, to quote to the API's support.
+    public var requestID: String?
+    public var rateLimit: RateLimitInfo?
+    /// `Retry-After`, when the server sent one.
+    public var retryAfter: Duration?
+
+    public var description: String {
+        var parts = ["HTTP \(status.code)"]
+        if let requestID { parts.append("request \(requestID)") }
+        return "APIError(\(parts.joined(separator: ", "))): \(envelope)"
+    }
+}
+
+/// Everything a generated operation can throw, typed by the spec's error body.
+public enum ClientError<Envelope: Sendable>: Error, Sendable, CustomStringConvertible {
+    /// A documented error status, with its decoded body.
+    case api(APIError<Envelope>)
+    /// A status the spec does not document for the operation.
+    case undocumentedStatus(HTTPResponse.Status, bodyExcerpt: String)
+    /// A body that is not what the spec says (not JSON, truncated, wrong shape).
+    case malformedResponse(HTTPResponse.Status, bodyExcerpt: String, reason: String)
+    /// The request broke the spec's constraints and was not sent.
+    case requestValidation(ValidationError)
+    /// The response broke the spec's constraints (strict response validation).
+    case responseValidation(status: HTTPResponse.Status, ValidationError)
+    /// The connection failed (after any retries).
+    case transport(String)
+    case timedOut
+    case cancelled
+    /// Polling did not reach a terminal status within its timeout.
+    case pollingTimedOut(after: Duration)
+
+    public var description: String {
+        switch self {
+        case .api(let error): error.description
+        case .undocumentedStatus(let status, let excerpt): "undocumented status \(status.code): \(excerpt)"
+        case .malformedResponse(let status, let excerpt, let reason): "malformed response (status \(status.code)): \(reason); body: \(excerpt)"
+        case .requestValidation(let error): "request not sent: \(error)"
+        case .responseValidation(let status, let error): "response (status \(status.code)) breaks the spec: \(error)"
+        case .transport(let reason): "transport failure: \(reason)"
+        case .timedOut: "the request timed out"
+        case .cancelled: "the task was cancelled"
+        case .pollingTimedOut(let duration): "no terminal status within \(duration)"
+        }
+    }
+}
+
+/// A bounded, printable excerpt of a body: at most 200 characters, invalid UTF-8 replaced,
+/// control characters escaped, and any secret given removed.
+func safeExcerpt(_ body: Data, redacting secrets: [String] = []) -> String {
+    var text = String(decoding: body.prefix(600), as: UTF8.self)
+    for secret in secrets where !secret.isEmpty {
+        text = text.replacingOccurrences(of: secret, with: "[redacted]")
+    }
+    var result = ""
+    for scalar in text.unicodeScalars {
+        if result.unicodeScalars.count >= 200 {
+            result += "…"
+            break
+        }
+        switch scalar {
+        case "\n": result += "\\n"
+        case "\r": result += "\\r"
+        case "\t": result += "\\t"
+        case _ where scalar.value < 0x20 || scalar.value == 0x7F: result += "\\u{\(String(scalar.value, radix: 16))}"
+        default: result.unicodeScalars.append(scalar)
+        }
+    }
+    return body.isEmpty ? "(empty body)" : result
+}

@@ -1,0 +1,104 @@
+import Foundation
+import HTTPTypes
+
+/// A request being built by a generated operation: its path with parameters filled in,
+/// query, headers and JSON body. `Envelope` is the operation's error body type, so that every
+/// failure is a ``ClientError`` of that type.
+public struct OperationRequest<Envelope: Sendable>: Sendable, CustomStringConvertible {
+    public var operationID: String
+    public var method: HTTPRequest.Method
+    public var pathTemplate: String
+    public private(set) var path: String
+    public private(set) var queryItems: [(name: String, value: String)] = []
+    public var headerFields = HTTPFields()
+    public var body: Data?
+    /// The header that carries an idempotency key; when set, the request is safe to retry even
+    /// if its method is not idempotent, and a key is generated when the caller gave none.
+    public var idempotencyKeyHeader: String?
+
+    public init(operationID: String, method: HTTPRequest.Method, pathTemplate: String) {
+        self.operationID = operationID
+        self.method = method
+        self.pathTemplate = pathTemplate
+        self.path = pathTemplate
+    }
+
+    /// Fills `{name}` with `value` percent-encoded as one path segment (RFC 3986: only
+    /// unreserved characters stay as they are; `/`, `?`, `#`, `%` and spaces are encoded).
+    public mutating func setPathParameter(_ name: String, _ value: String) {
+        path = path.replacingOccurrences(of: "{\(name)}", with: Self.percentEncoded(value))
+    }
+
+    public mutating func addQueryItem(_ name: String, _ value: String) {
+        queryItems.append((name, value))
+    }
+
+    /// Sets a header; `nil` leaves it out. Invalid header names are ignored (the spec's names are
+    /// checked when generating), and values with line breaks are refused by HTTPTypes.
+    public mutating func setHeader(_ name: String, _ value: String?) {
+        guard let fieldName = HTTPField.Name(name) else { return }
+        headerFields[fieldName] = value
+    }
+
+    /// Encodes `body` as JSON, validating it first when asked.
+    public mutating func setJSONBody<Body: Encodable>(_ body: Body, validate: Bool) throws(ClientError<Envelope>) {
+        if validate, let validatable = body as? any Validatable {
+            let violations = validatable.violations()
+            if !violations.isEmpty { throw .requestValidation(ValidationError(violations: violations)) }
+        }
+        do {
+            self.body = try JSONCoding.makeEncoder().encode(body)
+        } catch {
+            throw .requestValidation(ValidationError(violations: [
+                Violation(pointer: .root, keyword: "type", limit: "encodable", actual: String(describing: error)),
+            ]))
+        }
+        headerFields[.contentType] = "application/json"
+    }
+
+    /// The path and query as sent (`/v1/items/a%2Fb?limit=10`).
+    public var pathAndQuery: String {
+        guard !queryItems.isEmpty else { return path }
+        return path + "?" + queryItems.map { Self.queryEncoded($0.name) + "=" + Self.queryEncoded($0.value) }.joined(separator: "&")
+    }
+
+    public var description: String {
+        var fields = headerFields
+        fields[.authorization] = fields[.authorization] == nil ? nil : "[redacted]"
+        return "\(method) \(pathAndQuery) \(fields)"
+    }
+
+    static func percentEncoded(_ value: String) -> String {
+        var result = ""
+        for byte in value.utf8 {
+            if PercentEncoding.unreserved.contains(byte) {
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                result += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
+            }
+        }
+        return result
+    }
+
+    static func queryEncoded(_ value: String) -> String {
+        percentEncoded(value)
+    }
+}
+
+/// A response as received: status, headers and the whole body.
+public struct OperationResponse<Envelope: Sendable>: Sendable {
+    public var status: HTTPResponse.Status
+    public var headerFields: HTTPFields
+    public var body: Data
+
+    public init(status: HTTPResponse.Status, headerFields: HTTPFields, body: Data) {
+        self.status = status
+        self.headerFields = headerFields
+        self.body = body
+    }
+}
+
+enum PercentEncoding {
+    /// RFC 3986 unreserved characters, the only ones left unencoded.
+    static let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8)
+}
