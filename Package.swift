@@ -7,7 +7,9 @@ let package = Package(
     products: [
         .library(name: "YAMLReader", targets: ["YAMLReader"]),
         .library(name: "OpenAPIModel", targets: ["OpenAPIModel"]),
+        .executable(name: "spec-codegen", targets: ["spec-codegen"]),
         .library(name: "SpecRuntime", targets: ["SpecRuntime"]),
+        .library(name: "KallglotAPI", targets: ["KallglotAPI"]),
         .library(name: "SpecRuntimeAsyncHTTPClient", targets: ["SpecRuntimeAsyncHTTPClient"]),
     ],
     dependencies: [
@@ -15,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
     ],
     targets: [
         // Stage 0: the system libyaml, behind a C module of its own.
@@ -31,6 +34,14 @@ let package = Package(
         .target(name: "OpenAPIModel", dependencies: ["YAMLReader", "SpecDiagnostics"]),
         // Stage 3: the checked model to Swift source files.
         .target(name: "SwiftEmitter", dependencies: ["OpenAPIModel"]),
+        // The command line over the three stages; the only place that touches the file system.
+        .executableTarget(
+            name: "spec-codegen",
+            dependencies: [
+                "YAMLReader", "OpenAPIModel", "SwiftEmitter", "SpecDiagnostics",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
 
         // The small library generated code calls: validation, dates, transport, retries, webhooks.
         .target(
@@ -39,6 +50,12 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
+        ),
+        // The SDK generated from spec/, committed and checked fresh by CI.
+        .target(
+            name: "KallglotAPI",
+            dependencies: ["SpecRuntime", .product(name: "HTTPTypes", package: "swift-http-types")],
+            path: "Generated"
         ),
         // The AsyncHTTPClient transport, a product of its own so that others never build it.
         .target(

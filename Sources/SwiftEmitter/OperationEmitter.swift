@@ -48,13 +48,13 @@ struct OperationEmitter {
 
     private func emitDocumentation(_ shape: OperationShape, into writer: inout SwiftWriter) {
         var lines: [String] = []
-        if let summary = operation.summary { lines.append(summary) }
+        if let summary = operation.summary { lines.append(summary.trimmingWhitespace()) }
         if let description = operation.description {
             if !lines.isEmpty { lines.append("") }
-            lines.append(description)
+            lines.append(description.trimmingWhitespace())
         }
         var parameters: [String] = shape.arguments.map { argument in
-            var text = argument.parameter.description ?? "The `\(argument.parameter.name)` \(argument.parameter.location.rawValue) parameter."
+            var text = argument.parameter.description?.trimmingWhitespace() ?? "The `\(argument.parameter.name)` \(argument.parameter.location.rawValue) parameter."
             if argument.parameter.isIdempotencyKey {
                 text += " When `nil`, one is generated for this call and reused on every retry."
             }

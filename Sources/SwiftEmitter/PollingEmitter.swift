@@ -26,6 +26,7 @@ struct PollingEmitter {
 
             Waits first until `estimatedCompletion` when it is given, then polls with backoff; stops at the \
             overall timeout of `polling` or when the task is cancelled.
+
             - Returns: The last `\(poll.operationID)` result, whose status is terminal. A failed job is returned, not thrown: \
             check `\(status.bareName)`.
             """)
@@ -36,7 +37,7 @@ struct PollingEmitter {
             writer.line("    until: estimatedCompletion,")
             writer.line("    options: polling,")
             writer.line("    fetch: { () async throws(ClientError<\(envelope)>) -> \(pollType.swift) in \(call) },")
-            writer.line("    isTerminal: { value in \(terminal.map(\.swiftLiteral)).contains(\(statusText("value", status))) }")
+            writer.line("    isTerminal: { value in [\(terminal.map(\.swiftLiteral).joined(separator: ", "))].contains(\(statusText("value", status))) }")
             writer.line(")")
         }
         writer.line()

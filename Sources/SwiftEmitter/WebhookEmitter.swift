@@ -37,13 +37,13 @@ struct WebhookEmitter {
                 for webhook in document.webhooks {
                     guard let type = context.plan.webhookTypes[webhook.name] else { continue }
                     writer.line()
-                    var lines = [webhook.summary, webhook.description].compactMap { $0 }
-                    lines.append("- Parameters:\n  - body: The delivery's raw body bytes.\n  - signatureHeader: The value of the `\(document.webhookSignature?.header ?? "signature")` header, or `nil` when absent.")
-                    lines.append(document.webhookSignature == nil
+                    var prose = [webhook.summary, webhook.description].compactMap { $0?.trimmingWhitespace() }.joined(separator: "\n\n")
+                    prose += "\n\n- Parameters:\n  - body: The delivery's raw body bytes.\n  - signatureHeader: The value of the `\(document.webhookSignature?.header ?? "signature")` header, or `nil` when absent.\n"
+                    prose += document.webhookSignature == nil
                         ? "- Throws: `DecodingError` when the body is not a valid payload."
-                        : "- Throws: ``WebhookVerificationError`` when the delivery is not authentic, `DecodingError` when the body is not a valid payload.")
-                    lines.append("- Remark: Generated from `#/webhooks/\(webhook.name)`.")
-                    writer.docComment(lines.joined(separator: "\n\n"))
+                        : "- Throws: ``WebhookVerificationError`` when the delivery is not authentic, `DecodingError` when the body is not a valid payload."
+                    prose += "\n- Remark: Generated from `#/webhooks/\(webhook.name)`."
+                    writer.docComment(prose)
                     writer.block("\(access)func \(SwiftNaming.escapedMemberName(webhook.name))(body: Data, signatureHeader: String?) throws -> \(type.swift)") { writer in
                         if document.webhookSignature != nil {
                             writer.line("try verifier.verify(body: body, signatureHeader: signatureHeader)")

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import SpecDiagnostics
+
+/// `spec-codegen`: checks an OpenAPI spec and generates Swift from it.
+@main
+struct SpecCodegen: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "spec-codegen",
+        abstract: "Generate Swift models, validators, an async client and webhook verification from an OpenAPI spec.",
+        subcommands: [Generate.self, Check.self]
+    )
+}
+
+struct SharedOptions: ParsableArguments {
+    @Argument(help: "The OpenAPI 3.1 or 3.0 document (YAML or JSON).")
+    var spec: String
+
+    @Option(help: "A config file (YAML: accessLevel, clientName). Default: spec-codegen.yaml beside the spec, when present.")
+    var config: String?
+
+    @Option(help: "Access level of generated declarations: public, internal or package.")
+    var accessLevel: String?
+
+    @Option(help: "Name of the generated client type (default: from the spec's title).")
+    var clientName: String?
+}
+
+struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Write the generated files into a folder.")
+
+    @OptionGroup var options: SharedOptions
+
+    @Option(help: "The folder to write into.")
+    var output: String
+
+    @Flag(help: "Write nothing; exit 1 listing every file that is stale or missing.")
+    var check = false
+
+    func run() throws {
+        let generation = try Generation(options: options)
+        let files = try generation.generate()
+        if check {
+            let stale = Generation.staleFiles(files, in: output)
+            if stale.isEmpty {
+                print("\(output): up to date")
+                return
+            }
+            for name in stale { print("\((output as NSString).appendingPathComponent(name)) is out of date") }
+            print("run: swift run spec-codegen generate \(options.spec) --output \(output)")
+            throw ExitCode(1)
+        }
+        let written = try Generation.write(files, to: output)
+        print("\(output): \(written.count) of \(files.count) files written")
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Report the spec's diagnostics; generate nothing.")
+
+    @OptionGroup var options: SharedOptions
+
+    func run() throws {
+        let generation = try Generation(options: options)
+        let diagnostics = generation.load().diagnostics
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.filter { $0.severity == .warning }.count
+        print("\(options.spec): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+        if errors > 0 { throw ExitCode(1) }
+    }
+}
