@@ -128,3 +128,34 @@ extension KallglotAnalysisClient {
         }
     }
 }
+
+extension KallglotAnalysisClient {
+    /// Creates a client over an existing engine (contract tests replay recorded requests through one).
+    public init(core: APIClient) {
+        self.core = core
+    }
+
+    /// Every operation, for contract tests over recorded exchanges.
+    public static let contractOperations: [ContractOperation] = makeContractOperations()
+
+    private static func makeContractOperations() -> [ContractOperation] {
+        var operations: [ContractOperation] = []
+        operations.append(ContractOperation(
+            operationID: "createAnalysis",
+            requestBody: BodyCodec(CreateAnalysisRequest.self),
+            responseBodies: [202: BodyCodec(Analysis.self), 400: BodyCodec(ErrorResponse.self), 401: BodyCodec(ErrorResponse.self), 403: BodyCodec(ErrorResponse.self), 404: BodyCodec(ErrorResponse.self), 409: BodyCodec(ErrorResponse.self), 422: BodyCodec(ErrorResponse.self), 429: BodyCodec(ErrorResponse.self), 500: BodyCodec(ErrorResponse.self), 502: BodyCodec(ErrorResponse.self), 503: BodyCodec(ErrorResponse.self)],
+            replay: { core, recorded in
+                _ = try await KallglotAnalysisClient(core: core).createAnalysis(sessionID: try recorded.path("id", as: SessionID.self), idempotencyKey: recorded.header("Idempotency-Key"), body: try recorded.jsonBody(CreateAnalysisRequest.self))
+            }
+        ))
+        operations.append(ContractOperation(
+            operationID: "getAnalysis",
+            requestBody: nil,
+            responseBodies: [200: BodyCodec(Analysis.self), 401: BodyCodec(ErrorResponse.self), 404: BodyCodec(ErrorResponse.self), 429: BodyCodec(ErrorResponse.self), 500: BodyCodec(ErrorResponse.self), 503: BodyCodec(ErrorResponse.self)],
+            replay: { core, recorded in
+                _ = try await KallglotAnalysisClient(core: core).getAnalysis(analysisID: try recorded.path("id", as: AnalysisID.self))
+            }
+        ))
+        return operations
+    }
+}

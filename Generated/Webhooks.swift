@@ -29,6 +29,9 @@ public struct KallglotAnalysisWebhooks: Sendable {
         self.verifier = WebhookVerifier(scheme: Self.signatureScheme, secret: secret, tolerance: tolerance, now: now)
     }
 
+    /// The payload type of each webhook, by name, for contract tests over recorded deliveries.
+    public static let contractEvents: [String: BodyCodec] = ["analysis.complete": BodyCodec(AnalysisCompleteEvent.self), "analysis.failed": BodyCodec(AnalysisFailedEvent.self)]
+
     /// An analysis finished.
     ///
     /// Sent to the request's `webhook_url` when an analysis completes, with the analysis and its

@@ -36,6 +36,8 @@ struct ClientEmitter {
                 }
             }
         }
+        writer.line()
+        ContractEmitter(context: context).emit(into: &writer)
         var header = context.fileHeader(imports: ["Foundation", "HTTPTypes", "SpecRuntime"]) + "\n"
         if !patterns.sources.isEmpty {
             var table = SwiftWriter()

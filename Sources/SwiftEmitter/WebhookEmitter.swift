@@ -34,6 +34,12 @@ struct WebhookEmitter {
                 } else {
                     writer.block("\(access)init()") { _ in }
                 }
+                writer.line()
+                writer.docComment("The payload type of each webhook, by name, for contract tests over recorded deliveries.")
+                let codecs = document.webhooks.compactMap { webhook in
+                    context.plan.webhookTypes[webhook.name].map { "\(webhook.name.swiftLiteral): BodyCodec(\($0.swift).self)" }
+                }
+                writer.line("\(access)static let contractEvents: [String: BodyCodec] = [\(codecs.isEmpty ? ":" : codecs.joined(separator: ", "))]")
                 for webhook in document.webhooks {
                     guard let type = context.plan.webhookTypes[webhook.name] else { continue }
                     writer.line()

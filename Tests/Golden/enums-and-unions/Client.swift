@@ -15,3 +15,18 @@ public struct EnumsClient: Sendable {
         self.core = APIClient(configuration: configuration)
     }
 }
+
+extension EnumsClient {
+    /// Creates a client over an existing engine (contract tests replay recorded requests through one).
+    public init(core: APIClient) {
+        self.core = core
+    }
+
+    /// Every operation, for contract tests over recorded exchanges.
+    public static let contractOperations: [ContractOperation] = makeContractOperations()
+
+    private static func makeContractOperations() -> [ContractOperation] {
+        let operations: [ContractOperation] = []
+        return operations
+    }
+}

@@ -65,3 +65,26 @@ extension CallInsightsClient {
         }
     }
 }
+
+extension CallInsightsClient {
+    /// Creates a client over an existing engine (contract tests replay recorded requests through one).
+    public init(core: APIClient) {
+        self.core = core
+    }
+
+    /// Every operation, for contract tests over recorded exchanges.
+    public static let contractOperations: [ContractOperation] = makeContractOperations()
+
+    private static func makeContractOperations() -> [ContractOperation] {
+        var operations: [ContractOperation] = []
+        operations.append(ContractOperation(
+            operationID: "requestCallAnalysis",
+            requestBody: BodyCodec(RequestCallAnalysisRequest.self),
+            responseBodies: [202: BodyCodec(RequestCallAnalysisResponse.self), 409: BodyCodec(RequestCallAnalysisErrorResponse.self), 429: BodyCodec(RequestCallAnalysisErrorResponse.self)],
+            replay: { core, recorded in
+                _ = try await CallInsightsClient(core: core).requestCallAnalysis(sessionID: try recorded.path("id", as: String.self), idempotencyKey: recorded.header("Idempotency-Key"), body: try recorded.jsonBody(RequestCallAnalysisRequest.self))
+            }
+        ))
+        return operations
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+
+/// What contract tests need to know of one generated operation, emitted beside the client so
+/// that a recorded exchange can be checked against the generated types without Swift written for
+/// it: how to round-trip each documented body, and how to call the operation again with the
+/// arguments of a recorded request.
+public struct ContractOperation: Sendable {
+    public var operationID: String
+    public var requestBody: BodyCodec?
+    /// By status code; `0` stands for `default`.
+    public var responseBodies: [Int: BodyCodec]
+    /// Calls the operation through `client` with the arguments found in `request`.
+    public var replay: @Sendable (APIClient, RecordedRequest) async throws -> Void
+
+    public init(operationID: String, requestBody: BodyCodec?, responseBodies: [Int: BodyCodec],
+                replay: @escaping @Sendable (APIClient, RecordedRequest) async throws -> Void) {
+        self.operationID = operationID
+        self.requestBody = requestBody
+        self.responseBodies = responseBodies
+        self.replay = replay
+    }
+}
+
+/// Decodes a body into its generated type, validates it and encodes it again.
+public struct BodyCodec: Sendable {
+    /// The generated type's name, for reports.
+    public let typeName: String
+    public let roundTrip: @Sendable (Data) -> BodyRoundTrip
+
+    public init<Body: Codable & Sendable>(_ type: Body.Type) {
+        typeName = String(describing: type)
+        roundTrip = { data in
+            let value: Body
+            do {
+                value = try JSONCoding.makeDecoder().decode(Body.self, from: data)
+            } catch let error as DecodingError {
+                return BodyRoundTrip(decoded: false, violations: [Violation(error)], reencoded: nil)
+            } catch {
+                return BodyRoundTrip(decoded: false, violations: [Violation(pointer: .root, keyword: "type", limit: "JSON", actual: "not JSON")], reencoded: nil)
+            }
+            let violations = (value as? any Validatable)?.violations() ?? []
+            return BodyRoundTrip(decoded: true, violations: violations, reencoded: try? JSONCoding.makeEncoder().encode(value))
+        }
+    }
+}
+
+/// The outcome of ``BodyCodec/roundTrip``.
+public struct BodyRoundTrip: Sendable {
+    /// Whether the body decoded; when it did not, `violations` holds the reason as a violation.
+    public var decoded: Bool
+    public var violations: [Violation]
+    /// The decoded value encoded again, to compare with the original JSON.
+    public var reencoded: Data?
+}
+
+/// A request as recorded, from which generated replay code reads typed arguments.
+public struct RecordedRequest: Sendable {
+    public var pathParameters: [String: String]
+    public var queryItems: [(name: String, value: String)]
+    /// Header values by lowercased name.
+    public var headers: [String: String]
+    public var body: Data?
+
+    public init(pathParameters: [String: String], queryItems: [(name: String, value: String)], headers: [String: String], body: Data?) {
+        self.pathParameters = pathParameters
+        self.queryItems = queryItems
+        self.headers = headers
+        self.body = body
+    }
+
+    /// Why a recorded request cannot be replayed.
+    public struct Problem: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    public func path<Value: LosslessStringConvertible>(_ name: String, as type: Value.Type = Value.self) throws -> Value {
+        guard let text = pathParameters[name] else { throw Problem(description: "path parameter '\(name)' is missing") }
+        return try convert(text, name)
+    }
+
+    public func path<Value: RawRepresentable>(_ name: String, as type: Value.Type = Value.self) throws -> Value where Value.RawValue == String {
+        guard let text = pathParameters[name], let value = Value(rawValue: text) else { throw Problem(description: "path parameter '\(name)' is missing") }
+        return value
+    }
+
+    public func header(_ name: String) -> String? {
+        headers[name.lowercased()]
+    }
+
+    public func header<Value: LosslessStringConvertible>(_ name: String, as type: Value.Type) throws -> Value? {
+        try headers[name.lowercased()].map { try convert($0, name) }
+    }
+
+    public func query<Value: LosslessStringConvertible>(_ name: String, as type: Value.Type = Value.self) throws -> Value? {
+        try queryItems.first { $0.name == name }.map { try convert($0.value, name) }
+    }
+
+    public func queryAll<Value: LosslessStringConvertible>(_ name: String, as type: Value.Type = Value.self) throws -> [Value]? {
+        let values = queryItems.filter { $0.name == name }
+        return values.isEmpty ? nil : try values.map { try convert($0.value, name) }
+    }
+
+    public func requiredHeader<Value: LosslessStringConvertible>(_ name: String, as type: Value.Type = Value.self) throws -> Value {
+        guard let value = try header(name, as: type) else { throw Problem(description: "header '\(name)' is missing") }
+        return value
+    }
+
+    public func requiredQuery<Value: LosslessStringConvertible>(_ name: String, as type: Value.Type = Value.self) throws -> Value {
+        guard let value = try query(name, as: type) else { throw Problem(description: "query parameter '\(name)' is missing") }
+        return value
+    }
+
+    public func jsonBody<Body: Decodable>(_ type: Body.Type) throws -> Body {
+        guard let body else { throw Problem(description: "the request has no body") }
+        return try JSONCoding.makeDecoder().decode(type, from: body)
+    }
+
+    private func convert<Value: LosslessStringConvertible>(_ text: String, _ name: String) throws -> Value {
+        guard let value = Value(text) else { throw Problem(description: "'\(text)' is not a valid \(Value.self) for '\(name)'") }
+        return value
+    }
+}
