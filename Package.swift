@@ -57,6 +57,11 @@ let package = Package(
             dependencies: ["SpecRuntime", .product(name: "HTTPTypes", package: "swift-http-types")],
             path: "Generated"
         ),
+        // Contract tests over recorded HAR exchanges, for any spec and its generated contract table.
+        .target(
+            name: "Conformance",
+            dependencies: ["OpenAPIModel", "YAMLReader", "SpecRuntime", .product(name: "HTTPTypes", package: "swift-http-types")]
+        ),
         // The AsyncHTTPClient transport, a product of its own so that others never build it.
         .target(
             name: "SpecRuntimeAsyncHTTPClient",
@@ -86,6 +91,7 @@ let package = Package(
             path: "Tests/Golden/independent-3.0-spec",
             swiftSettings: [.defaultIsolation(MainActor.self)]
         ),
+        .testTarget(name: "ConformanceTests", dependencies: ["Conformance", "KallglotAPI", "OpenAPIModel", "SpecRuntime"]),
         .testTarget(
             name: "SpecRuntimeTests",
             dependencies: [

@@ -131,6 +131,13 @@ final class BuildContext {
     }
 }
 
+extension JSONLiteral {
+    /// The JSON value of a node read by ``YAMLReader`` (JSON text reads as YAML).
+    public init(_ node: YAMLNode) {
+        self = node.jsonLiteral
+    }
+}
+
 extension YAMLNode {
     /// The JSON value of a node, for `default`, `example`, `enum` and `const`.
     var jsonLiteral: JSONLiteral {

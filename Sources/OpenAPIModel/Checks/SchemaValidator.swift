@@ -5,6 +5,12 @@ public struct SchemaViolation: Hashable, Sendable, CustomStringConvertible {
     public var keyword: String
     public var message: String
 
+    public init(pointer: String, keyword: String, message: String) {
+        self.pointer = pointer
+        self.keyword = keyword
+        self.message = message
+    }
+
     public var description: String { "\(pointer.isEmpty ? "(root)" : pointer): \(keyword): \(message)" }
 }
 
