@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "YAMLReader", targets: ["YAMLReader"]),
         .library(name: "OpenAPIModel", targets: ["OpenAPIModel"]),
         .executable(name: "spec-codegen", targets: ["spec-codegen"]),
+        .executable(name: "spec-conformance", targets: ["spec-conformance"]),
         .library(name: "SpecRuntime", targets: ["SpecRuntime"]),
         .library(name: "KallglotAPI", targets: ["KallglotAPI"]),
         .library(name: "SpecRuntimeAsyncHTTPClient", targets: ["SpecRuntimeAsyncHTTPClient"]),
@@ -61,6 +62,10 @@ let package = Package(
         .target(
             name: "Conformance",
             dependencies: ["OpenAPIModel", "YAMLReader", "SpecRuntime", .product(name: "HTTPTypes", package: "swift-http-types")]
+        ),
+        .executableTarget(
+            name: "spec-conformance",
+            dependencies: ["Conformance", "KallglotAPI", "OpenAPIModel", "SpecRuntime", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // The AsyncHTTPClient transport, a product of its own so that others never build it.
         .target(
