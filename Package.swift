@@ -73,6 +73,9 @@ let package = Package(
             dependencies: [
                 "SpecRuntime",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
 
@@ -97,15 +100,20 @@ let package = Package(
             swiftSettings: [.defaultIsolation(MainActor.self)]
         ),
         .testTarget(name: "ConformanceTests", dependencies: ["Conformance", "KallglotAPI", "OpenAPIModel", "SpecRuntime"]),
-        .testTarget(
-            name: "SpecRuntimeTests",
+        .testTarget(name: "SpecRuntimeTests", dependencies: ["SpecRuntime"]),
+        // A small SwiftNIO HTTP server on loopback, for client tests over real sockets.
+        .target(
+            name: "LoopbackServer",
             dependencies: [
-                "SpecRuntime",
-                "SpecRuntimeAsyncHTTPClient",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
-            ]
+            ],
+            path: "Tests/Support/LoopbackServer"
+        ),
+        .testTarget(
+            name: "KallglotAPITests",
+            dependencies: ["KallglotAPI", "SpecRuntime", "SpecRuntimeAsyncHTTPClient", "LoopbackServer"]
         ),
     ]
 )

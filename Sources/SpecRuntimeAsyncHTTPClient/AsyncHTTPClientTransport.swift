@@ -1,1 +1,54 @@
+import AsyncHTTPClient
+import Foundation
+import HTTPTypes
+import NIOCore
+import NIOHTTP1
 import SpecRuntime
+
+/// A transport over AsyncHTTPClient (SwiftNIO), for servers. The response body is read up to
+/// ``maxResponseBytes``; a larger one is refused without being held in memory.
+public struct AsyncHTTPClientTransport: HTTPTransport {
+    public let client: HTTPClient
+    public var maxResponseBytes: Int
+
+    public init(client: HTTPClient = .shared, maxResponseBytes: Int = 10 << 20) {
+        self.client = client
+        self.maxResponseBytes = maxResponseBytes
+    }
+
+    public func send(_ request: HTTPRequest, body: Data?, baseURL: URL, timeout: Duration) async throws -> (HTTPResponse, Data) {
+        var base = baseURL.absoluteString
+        while base.hasSuffix("/") { base.removeLast() }
+        var outgoing = HTTPClientRequest(url: base + (request.path ?? "/"))
+        outgoing.method = HTTPMethod(rawValue: request.method.rawValue)
+        for field in request.headerFields {
+            outgoing.headers.add(name: field.name.rawName, value: field.value)
+        }
+        if let body { outgoing.body = .bytes(ByteBuffer(bytes: body)) }
+        let deadline = TimeAmount.nanoseconds(Int64(timeout.components.seconds) * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000)
+        do {
+            let response = try await client.execute(outgoing, timeout: deadline)
+            var collected = ByteBuffer()
+            for try await chunk in response.body {
+                if collected.readableBytes + chunk.readableBytes > maxResponseBytes {
+                    throw TransportError.responseTooLarge(limit: maxResponseBytes)
+                }
+                var chunk = chunk
+                collected.writeBuffer(&chunk)
+            }
+            var fields = HTTPFields()
+            for header in response.headers {
+                if let name = HTTPField.Name(header.name) { fields.append(HTTPField(name: name, value: header.value)) }
+            }
+            return (HTTPResponse(status: HTTPResponse.Status(code: Int(response.status.code)), headerFields: fields), Data(collected.readableBytesView))
+        } catch let error as TransportError {
+            throw error
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout || error == .connectTimeout {
+            throw TransportError.timedOut
+        } catch {
+            throw TransportError.connectionFailed(String(describing: error))
+        }
+    }
+}

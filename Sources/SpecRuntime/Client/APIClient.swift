@@ -122,7 +122,9 @@ public struct APIClient: Sendable, CustomStringConvertible {
         } catch let error as DecodingError {
             let violation = Violation(error)
             let place = violation.pointer.tokens.isEmpty ? "" : " at \(violation.pointer)"
-            throw .malformedResponse(response.status, bodyExcerpt: excerpt(response.body), reason: "not a valid \(Value.self)\(place): \(Self.reason(error))")
+            let reason = Self.reason(error)
+            throw .malformedResponse(response.status, bodyExcerpt: excerpt(response.body),
+                                     reason: reason.hasPrefix("the body is not JSON") ? reason : "not a valid \(Value.self)\(place): \(reason)")
         } catch {
             throw .malformedResponse(response.status, bodyExcerpt: excerpt(response.body), reason: "not JSON")
         }
@@ -138,7 +140,7 @@ public struct APIClient: Sendable, CustomStringConvertible {
         case .typeMismatch(let type, _): "expected \(type)"
         case .valueNotFound(let type, _): "expected \(type), found null"
         case .dataCorrupted(let context):
-            context.underlyingError.map { _ in "the body is not valid JSON" } ?? context.debugDescription
+            context.codingPath.isEmpty ? "the body is not JSON (\(context.debugDescription))" : context.debugDescription
         @unknown default: "cannot decode"
         }
     }
