@@ -9,6 +9,8 @@ let package = Package(
         .library(name: "OpenAPIModel", targets: ["OpenAPIModel"]),
         .executable(name: "spec-codegen", targets: ["spec-codegen"]),
         .executable(name: "spec-conformance", targets: ["spec-conformance"]),
+        .plugin(name: "SpecCodegenPlugin", targets: ["SpecCodegenPlugin"]),
+        .plugin(name: "GenerateCode", targets: ["GenerateCode"]),
         .library(name: "SpecRuntime", targets: ["SpecRuntime"]),
         .library(name: "KallglotAPI", targets: ["KallglotAPI"]),
         .library(name: "SpecRuntimeAsyncHTTPClient", targets: ["SpecRuntimeAsyncHTTPClient"]),
@@ -55,7 +57,7 @@ let package = Package(
         // The SDK generated from spec/, committed and checked fresh by CI.
         .target(
             name: "KallglotAPI",
-            dependencies: ["SpecRuntime", .product(name: "HTTPTypes", package: "swift-http-types")],
+            dependencies: ["SpecRuntime"],
             path: "Generated"
         ),
         // Contract tests over recorded HAR exchanges, for any spec and its generated contract table.
@@ -79,6 +81,17 @@ let package = Package(
             ]
         ),
 
+        // Generation at build time from a target's own spec, and a command to refresh Generated/.
+        .plugin(name: "SpecCodegenPlugin", capability: .buildTool(), dependencies: ["spec-codegen"]),
+        .plugin(
+            name: "GenerateCode",
+            capability: .command(
+                intent: .custom(verb: "generate-code", description: "Regenerate Generated/ from spec/openapi.yaml"),
+                permissions: [.writeToPackageDirectory(reason: "writes the generated Swift files into the package")]
+            ),
+            dependencies: ["spec-codegen"]
+        ),
+
         .executableTarget(name: "yaml-reader-bench", dependencies: ["YAMLReader"], path: "Sources/Benchmarks/YAMLReaderBench"),
         .executableTarget(
             name: "codegen-bench",
@@ -95,7 +108,7 @@ let package = Package(
         // (SE-0466, the default of new app targets) to prove generated code does not depend on it.
         .target(
             name: "GoldenIndependentSpec",
-            dependencies: ["SpecRuntime", .product(name: "HTTPTypes", package: "swift-http-types")],
+            dependencies: ["SpecRuntime"],
             path: "Tests/Golden/independent-3.0-spec",
             swiftSettings: [.defaultIsolation(MainActor.self)]
         ),

@@ -38,7 +38,7 @@ struct ClientEmitter {
         }
         writer.line()
         ContractEmitter(context: context).emit(into: &writer)
-        var header = context.fileHeader(imports: ["Foundation", "HTTPTypes", "SpecRuntime"]) + "\n"
+        var header = context.fileHeader(imports: ["Foundation", "SpecRuntime"]) + "\n"
         if !patterns.sources.isEmpty {
             var table = SwiftWriter()
             table.docComment("The `pattern`s of parameters, compiled once.")

@@ -2,7 +2,6 @@
 // swift-format-ignore-file
 
 import Foundation
-import HTTPTypes
 import SpecRuntime
 
 /// Enums

@@ -1,0 +1,43 @@
+import Foundation
+import PackagePlugin
+
+/// Generates models, validators, client and webhooks at build time from the OpenAPI document in
+/// a target (`openapi.yaml`, `openapi.yml` or `openapi.json`), with an optional
+/// `spec-codegen.yaml` beside it. SwiftPM reruns the generator only when one of them changes:
+/// they are the command's inputs, and the four output files are known before the spec is read.
+@main
+struct SpecCodegenPlugin: BuildToolPlugin {
+    static let specNames = ["openapi.yaml", "openapi.yml", "openapi.json"]
+    static let configNames = ["spec-codegen.yaml", ".spec-codegen.yaml"]
+    /// The files `spec-codegen generate` always writes (`SwiftEmitter.fileNames`).
+    static let outputNames = ["Models.swift", "Validators.swift", "Client.swift", "Webhooks.swift"]
+
+    func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {
+        guard let sourceTarget = target as? SourceModuleTarget else { return [] }
+        let files = sourceTarget.sourceFiles.map(\.url)
+        let specs = files.filter { Self.specNames.contains($0.lastPathComponent) }
+        guard let spec = specs.first else {
+            throw PluginError("target '\(target.name)' has no \(Self.specNames.joined(separator: ", ")) for spec-codegen")
+        }
+        if specs.count > 1 {
+            throw PluginError("target '\(target.name)' has more than one OpenAPI document: \(specs.map(\.lastPathComponent).joined(separator: ", "))")
+        }
+        let config = files.first { Self.configNames.contains($0.lastPathComponent) }
+        let output = context.pluginWorkDirectoryURL.appending(path: "GeneratedSources")
+        var arguments = ["generate", spec.path, "--output", output.path]
+        if let config { arguments += ["--config", config.path] }
+        return [
+            .buildCommand(
+                displayName: "Generating Swift from \(spec.lastPathComponent)",
+                executable: try context.tool(named: "spec-codegen").url,
+                arguments: arguments,
+                inputFiles: [spec] + (config.map { [$0] } ?? []),
+                outputFiles: Self.outputNames.map { output.appending(path: $0) })
+        ]
+    }
+}
+
+struct PluginError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
