@@ -100,6 +100,7 @@ let package = Package(
         ),
 
         .testTarget(name: "YAMLReaderTests", dependencies: ["YAMLReader"], resources: [.copy("Inputs")]),
+        .testTarget(name: "OpenAPIModelTests", dependencies: ["OpenAPIModel"], exclude: ["Diagnostics"]),
         .testTarget(name: "SwiftEmitterTests", dependencies: ["SwiftEmitter", "OpenAPIModel"]),
         // The golden outputs are compiled too, so that a golden file that does not compile fails the build.
         .target(name: "GoldenObjectsAndOptionality", dependencies: ["SpecRuntime"], path: "Tests/Golden/objects-and-optionality"),

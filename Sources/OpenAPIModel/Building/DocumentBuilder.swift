@@ -7,7 +7,7 @@ struct DocumentBuilder {
     let context: BuildContext
     var schemas: SchemaBuilder { SchemaBuilder(context: context) }
 
-    static let rootKeys: Set<String> = ["openapi", "info", "servers", "paths", "webhooks", "components", "security", "tags", "externalDocs", "jsonSchemaDialect"]
+    static let rootKeys: Set<String> = ["swagger", "openapi", "info", "servers", "paths", "webhooks", "components", "security", "tags", "externalDocs", "jsonSchemaDialect"]
     static let componentKeys: Set<String> = ["schemas", "parameters", "responses", "requestBodies", "headers", "securitySchemes", "examples"]
     static let pathItemKeys: Set<String> = Set(HTTPMethod.allCases.map(\.rawValue)).union(["summary", "description", "parameters"])
     static let operationKeys: Set<String> = ["operationId", "summary", "description", "parameters", "requestBody", "responses", "deprecated", "tags", "security", "externalDocs"]

@@ -20,23 +20,28 @@ enum StringChecks {
 }
 
 enum NumericChecks {
+    /// `2` rather than `2.0`: numbers as the spec's author wrote them.
+    static func text(_ value: Double) -> String {
+        JSONLiteral.number(value).description
+    }
+
     static func check(_ number: Double, _ schema: NumericSchema, pointer: String, into found: inout [SchemaViolation]) {
         if let min = schema.minimum, number < min {
-            found.append(SchemaViolation(pointer: pointer, keyword: "minimum", message: "\(number) is less than \(min)"))
+            found.append(SchemaViolation(pointer: pointer, keyword: "minimum", message: "\(text(number)) is less than \(text(min))"))
         }
         if let max = schema.maximum, number > max {
-            found.append(SchemaViolation(pointer: pointer, keyword: "maximum", message: "\(number) is greater than \(max)"))
+            found.append(SchemaViolation(pointer: pointer, keyword: "maximum", message: "\(text(number)) is greater than \(text(max))"))
         }
         if let min = schema.exclusiveMinimum, number <= min {
-            found.append(SchemaViolation(pointer: pointer, keyword: "exclusiveMinimum", message: "\(number) is not greater than \(min)"))
+            found.append(SchemaViolation(pointer: pointer, keyword: "exclusiveMinimum", message: "\(text(number)) is not greater than \(text(min))"))
         }
         if let max = schema.exclusiveMaximum, number >= max {
-            found.append(SchemaViolation(pointer: pointer, keyword: "exclusiveMaximum", message: "\(number) is not less than \(max)"))
+            found.append(SchemaViolation(pointer: pointer, keyword: "exclusiveMaximum", message: "\(text(number)) is not less than \(text(max))"))
         }
         if let multiple = schema.multipleOf {
             let quotient = number / multiple
             if abs(quotient - quotient.rounded()) > 1e-9 * max(1, abs(quotient)) {
-                found.append(SchemaViolation(pointer: pointer, keyword: "multipleOf", message: "\(number) is not a multiple of \(multiple)"))
+                found.append(SchemaViolation(pointer: pointer, keyword: "multipleOf", message: "\(text(number)) is not a multiple of \(text(multiple))"))
             }
         }
     }

@@ -31,7 +31,7 @@ public enum SwiftNaming {
                 let startsWord =
                     (previous.isLowercase && character.isUppercase)
                     || (previous.isUppercase && character.isUppercase && (next?.isLowercase ?? false))
-                    || (previous.isNumber != character.isNumber && !previous.isUppercase)
+                    || (previous.isLowercase && character.isNumber)
                 if startsWord {
                     words.append(current)
                     current = ""
