@@ -95,7 +95,7 @@ let package = Package(
         .executableTarget(name: "yaml-reader-bench", dependencies: ["YAMLReader"], path: "Sources/Benchmarks/YAMLReaderBench"),
         .executableTarget(
             name: "codegen-bench",
-            dependencies: ["YAMLReader", "OpenAPIModel", "SwiftEmitter"],
+            dependencies: ["YAMLReader", "OpenAPIModel", "SwiftEmitter", "KallglotAPI"],
             path: "Sources/Benchmarks/CodegenBench"
         ),
 
@@ -105,6 +105,7 @@ let package = Package(
         // The golden outputs are compiled too, so that a golden file that does not compile fails the build.
         .target(name: "GoldenObjectsAndOptionality", dependencies: ["SpecRuntime"], path: "Tests/Golden/objects-and-optionality"),
         .target(name: "GoldenEnumsAndUnions", dependencies: ["SpecRuntime"], path: "Tests/Golden/enums-and-unions"),
+        .target(name: "GoldenClientPollingWebhooks", dependencies: ["SpecRuntime"], path: "Tests/Golden/client-polling-webhooks"),
         // An independently written spec of the same API; compiled with main-actor default isolation
         // (SE-0466, the default of new app targets) to prove generated code does not depend on it.
         .target(

@@ -86,6 +86,16 @@ struct OperationShape {
         envelopeType = envelopes.count == 1 ? (envelopes.first ?? "JSONValue") : "JSONValue"
     }
 
+    /// The arguments in signature order: required ones first, in spec order, then optional ones.
+    var orderedArguments: [Argument] {
+        arguments.filter(\.parameter.isRequired) + arguments.filter { !$0.parameter.isRequired }
+    }
+
+    /// Whether a `default` response documents every status not listed.
+    var hasDefaultResponse: Bool {
+        operation.responses.contains { $0.statusCode == nil && $0.schema != nil }
+    }
+
     /// `id` after a collection segment reads as that item's ID (`/sessions/{id}` → `sessionID`).
     static func label(for parameter: Parameter, in path: String) -> String {
         if parameter.location == .path, parameter.name == "id" {

@@ -40,7 +40,7 @@ struct ContractEmitter {
         writer.line("    requestBody: \(shape.bodyType.map { "BodyCodec(\($0.swift).self)" } ?? "nil"),")
         writer.line("    responseBodies: [\(responses.isEmpty ? ":" : responses.joined(separator: ", "))],")
         writer.line("    replay: { core, recorded in")
-        var arguments = shape.arguments.map { argument in
+        var arguments = shape.orderedArguments.map { argument in
             "\(argument.label.replacing("`", with: "")): \(readExpression(argument))"
         }
         if let body = shape.bodyType {

@@ -9,10 +9,7 @@ struct OperationEmitter {
     func emit(into writer: inout SwiftWriter, patterns: inout PatternTable) {
         let shape = OperationShape(context: context, operation: operation)
         emitDocumentation(shape, into: &writer)
-        var signature = shape.arguments.sorted { lhs, rhs in
-            // Required arguments first, in spec order; then optional ones.
-            (lhs.parameter.isRequired ? 0 : 1) < (rhs.parameter.isRequired ? 0 : 1)
-        }.map { argument in
+        var signature = shape.orderedArguments.map { argument in
             let optional = !argument.parameter.isRequired
             return "\(argument.label): \(argument.type.swift)\(optional ? "? = nil" : "")"
         }
@@ -41,7 +38,9 @@ struct OperationEmitter {
                 if !shape.errorStatuses.isEmpty {
                     writer.line("case \(shape.errorStatuses.map(String.init).joined(separator: ", ")): throw core.documentedError(\(shape.envelopeType).self, from: response)")
                 }
-                writer.line("default: throw core.undocumentedStatus(response)")
+                writer.line(shape.hasDefaultResponse
+                    ? "default: throw core.documentedError(\(shape.envelopeType).self, from: response)"
+                    : "default: throw core.undocumentedStatus(response)")
             }
         }
     }

@@ -42,7 +42,7 @@ struct PollingEmitter {
         }
         writer.line()
 
-        var startParameters = startShape.arguments.map { argument in
+        var startParameters = startShape.orderedArguments.map { argument in
             "\(argument.label): \(argument.type.swift)\(argument.parameter.isRequired ? "" : "? = nil")"
         }
         if let body = startShape.bodyType { startParameters.append("body: \(body.swift)") }
@@ -52,7 +52,7 @@ struct PollingEmitter {
             """)
         let errorType = startShape.envelopeType == envelope ? envelope : "JSONValue"
         writer.block("\(access)func \(startShape.methodName.replacing("`", with: ""))AndWait(\(startParameters.joined(separator: ", "))) async throws(ClientError<\(errorType)>) -> \(pollType.swift)") { writer in
-            let startCall = startShape.arguments.map { "\($0.label.replacing("`", with: "")): \($0.label)" } + (startShape.bodyType == nil ? [] : ["body: body"])
+            let startCall = startShape.orderedArguments.map { "\($0.label.replacing("`", with: "")): \($0.label)" } + (startShape.bodyType == nil ? [] : ["body: body"])
             writer.line("let started = try await \(startShape.methodName)(\(startCall.joined(separator: ", ")))")
             var waitArguments: [String] = []
             for argument in pollArguments {

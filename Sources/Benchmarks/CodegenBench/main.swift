@@ -3,7 +3,7 @@ import Foundation
 // codegen-bench: the performance benchmark of the generator (not part of `swift test`).
 //
 //   swift build -c release --product codegen-bench --product spec-codegen
-//   .build/release/codegen-bench [--sizes 10,100,1000,5000] [--runs 5] [--no-anchor]
+//   .build/release/codegen-bench [--sizes 10,100,1000,5000] [--runs 5] [--no-anchor] [--compile]
 //
 // Writes synthetic specs under .build-bench/, times each stage in a child process per size (so
 // peak memory is per size), times whole generator processes (ours and swift-openapi-generator
@@ -91,6 +91,10 @@ do {
         } else {
             print(String(format: "%6d %7.1f %9.0f", size, ourMedian * 1000, ourPeak))
         }
+    }
+    try RuntimeBench.run(runs: runs)
+    if arguments.contains("--compile") {
+        try CompileBench(root: root, work: work).run(sizes: sizes.filter { $0 <= 100 }, anchor: anchor)
     }
     if let at1000 = wholeProcess[1000], let at5000 = wholeProcess[5000] {
         print("")

@@ -110,6 +110,34 @@ public struct RecordedRequest: Sendable {
         return value
     }
 
+    public func header<Value: RawRepresentable>(_ name: String, as type: Value.Type) throws -> Value? where Value.RawValue == String {
+        try headers[name.lowercased()].map { try convert($0, name) }
+    }
+
+    public func query<Value: RawRepresentable>(_ name: String, as type: Value.Type = Value.self) throws -> Value? where Value.RawValue == String {
+        try queryItems.first { $0.name == name }.map { try convert($0.value, name) }
+    }
+
+    public func queryAll<Value: RawRepresentable>(_ name: String, as type: Value.Type = Value.self) throws -> [Value]? where Value.RawValue == String {
+        let values = queryItems.filter { $0.name == name }
+        return values.isEmpty ? nil : try values.map { try convert($0.value, name) }
+    }
+
+    public func requiredQuery<Value: RawRepresentable>(_ name: String, as type: Value.Type = Value.self) throws -> Value where Value.RawValue == String {
+        guard let value = try query(name, as: type) else { throw Problem(description: "query parameter '\(name)' is missing") }
+        return value
+    }
+
+    public func requiredHeader<Value: RawRepresentable>(_ name: String, as type: Value.Type = Value.self) throws -> Value where Value.RawValue == String {
+        guard let value = try header(name, as: type) else { throw Problem(description: "header '\(name)' is missing") }
+        return value
+    }
+
+    private func convert<Value: RawRepresentable>(_ text: String, _ name: String) throws -> Value where Value.RawValue == String {
+        guard let value = Value(rawValue: text) else { throw Problem(description: "'\(text)' is not a valid \(Value.self) for '\(name)'") }
+        return value
+    }
+
     public func jsonBody<Body: Decodable>(_ type: Body.Type) throws -> Body {
         guard let body else { throw Problem(description: "the request has no body") }
         return try JSONCoding.makeDecoder().decode(type, from: body)

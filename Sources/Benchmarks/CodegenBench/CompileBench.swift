@@ -1,0 +1,66 @@
+import Foundation
+
+/// Compile time and compiler peak memory of generated code, ours and swift-openapi-generator's,
+/// each in a package of its own whose dependencies are built first, so that only the generated
+/// module is timed (debug builds, as developers compile them).
+struct CompileBench {
+    let root: String
+    let work: String
+
+    func run(sizes: [Int], anchor: AnchorGenerator?) throws {
+        print("")
+        print("compiling the generated module (debug; seconds, peak MiB of the build and its compilers):")
+        print("     N    ours  peak MiB  swift-openapi-generator  peak MiB   time ratio  memory ratio")
+        for size in sizes {
+            let ours = try measure(
+                name: "compile-ours-\(size)", sources: work + "/ours-\(size)",
+                dependency: ".package(name: \"swift-spec-codegen\", path: \"\(root)\")",
+                products: ".product(name: \"SpecRuntime\", package: \"swift-spec-codegen\")", files: nil)
+            guard let anchor else {
+                print(String(format: "%6d %7.1f %9.0f", size, ours.seconds, ours.peakMiB))
+                continue
+            }
+            _ = try anchor.generate(spec: work + "/synthetic-\(size).yaml", output: work + "/anchor-\(size)")
+            let theirs = try measure(
+                name: "compile-anchor-\(size)", sources: work + "/anchor-\(size)",
+                dependency: ".package(url: \"https://github.com/apple/swift-openapi-runtime\", exact: \"1.13.4\")",
+                products: ".product(name: \"OpenAPIRuntime\", package: \"swift-openapi-runtime\")", files: ["Types.swift", "Client.swift"])
+            print(String(format: "%6d %7.1f %9.0f %24.1f %9.0f %11.1fx %12.1fx", size, ours.seconds, ours.peakMiB, theirs.seconds, theirs.peakMiB,
+                         theirs.seconds / ours.seconds, theirs.peakMiB / ours.peakMiB))
+        }
+    }
+
+    private func measure(name: String, sources: String, dependency: String, products: String, files: [String]?) throws -> (seconds: Double, peakMiB: Double) {
+        let package = work + "/" + name
+        let fileManager = FileManager.default
+        try? fileManager.removeItem(atPath: package + "/Sources")
+        for target in ["Generated", "Dependencies"] {
+            try fileManager.createDirectory(atPath: package + "/Sources/" + target, withIntermediateDirectories: true)
+        }
+        for file in try files ?? fileManager.contentsOfDirectory(atPath: sources).filter({ $0.hasSuffix(".swift") }) {
+            try fileManager.copyItem(atPath: sources + "/" + file, toPath: package + "/Sources/Generated/" + file)
+        }
+        try "// Builds the dependencies before the generated module is timed.\n".write(toFile: package + "/Sources/Dependencies/Dependencies.swift", atomically: true, encoding: .utf8)
+        let manifest = """
+            // swift-tools-version: 6.0
+            import PackageDescription
+
+            let package = Package(
+                name: "\(name)",
+                platforms: [.macOS(.v14)],
+                dependencies: [\(dependency)],
+                targets: [
+                    .target(name: "Dependencies", dependencies: [\(products)]),
+                    .target(name: "Generated", dependencies: [\(products)]),
+                ]
+            )
+
+            """
+        try manifest.write(toFile: package + "/Package.swift", atomically: true, encoding: .utf8)
+        let dependencies = Measure.run("/usr/bin/env", ["swift", "build", "--package-path", package, "--target", "Dependencies"])
+        guard dependencies.status == 0 else { throw BenchError("building the dependencies of \(name) failed") }
+        let result = Measure.run("/usr/bin/env", ["swift", "build", "--package-path", package, "--target", "Generated"])
+        guard result.status == 0 else { throw BenchError("compiling \(name) failed") }
+        return (result.seconds, result.peakMiB)
+    }
+}
