@@ -2,14 +2,17 @@
 /// spaces per level, `\n` line ends, no trailing whitespace.
 struct SwiftWriter {
     private(set) var text = ""
-    private var level = 0
+    private var level = 0 {
+        didSet { indentation = String(repeating: "    ", count: level) }
+    }
+    private var indentation = ""
 
     mutating func line(_ content: String = "") {
-        if content.isEmpty {
-            text += "\n"
-        } else {
-            text += String(repeating: "    ", count: level) + content + "\n"
+        if !content.isEmpty {
+            text += indentation
+            text += content
         }
+        text += "\n"
     }
 
     /// Writes `header {`, the body one level in, and `}`.

@@ -15,32 +15,64 @@ public enum SwiftNaming {
     /// Type names that would shadow types generated code relies on.
     static let reservedTypeNames: Set<String> = ["Type", "Protocol", "Self", "Any", "String", "Int", "Double", "Bool", "Date", "Data", "URL", "UUID", "Error", "Optional", "Array", "Dictionary", "Codable", "Decoder", "Encoder", "CodingKeys"]
 
-    /// Splits a wire name into words at separators, case changes and letter/digit boundaries.
+    /// Splits a wire name into words at separators, case changes and letter-to-digit boundaries.
+    /// Works on Unicode scalars (names are identifiers, not prose), with an ASCII fast path: it
+    /// runs for every name of the spec, several times.
     public static func words(_ name: String) -> [String] {
         var words: [String] = []
-        var current = ""
-        let characters = Array(name)
-        for (index, character) in characters.enumerated() {
-            if !(character.isLetter || character.isNumber) {
-                if !current.isEmpty { words.append(current) }
-                current = ""
+        var current = String.UnicodeScalarView()
+        let scalars = Array(name.unicodeScalars)
+        for index in scalars.indices {
+            let scalar = scalars[index]
+            let kind = Kind(scalar)
+            if kind == .other {
+                if !current.isEmpty { words.append(String(current)) }
+                current = String.UnicodeScalarView()
                 continue
             }
             if let previous = current.last {
-                let next = index + 1 < characters.count ? characters[index + 1] : nil
+                let previousKind = Kind(previous)
+                let nextKind = index + 1 < scalars.count ? Kind(scalars[index + 1]) : .other
                 let startsWord =
-                    (previous.isLowercase && character.isUppercase)
-                    || (previous.isUppercase && character.isUppercase && (next?.isLowercase ?? false))
-                    || (previous.isLowercase && character.isNumber)
+                    (previousKind == .lower && kind == .upper)
+                    || (previousKind == .upper && kind == .upper && nextKind == .lower)
+                    || (previousKind == .lower && kind == .digit)
                 if startsWord {
-                    words.append(current)
-                    current = ""
+                    words.append(String(current))
+                    current = String.UnicodeScalarView()
                 }
             }
-            current.append(character)
+            current.append(scalar)
         }
-        if !current.isEmpty { words.append(current) }
+        if !current.isEmpty { words.append(String(current)) }
         return words
+    }
+
+    /// What a scalar is, for word splitting.
+    private enum Kind: Equatable {
+        case lower, upper, digit, otherLetter, other
+
+        init(_ scalar: Unicode.Scalar) {
+            switch scalar.value {
+            case 0x61...0x7A: self = .lower
+            case 0x41...0x5A: self = .upper
+            case 0x30...0x39: self = .digit
+            case 0..<0x80: self = .other
+            default:
+                let properties = scalar.properties
+                if properties.isLowercase {
+                    self = .lower
+                } else if properties.isUppercase {
+                    self = .upper
+                } else if properties.numericType != nil {
+                    self = .digit
+                } else if properties.isAlphabetic {
+                    self = .otherLetter
+                } else {
+                    self = .other
+                }
+            }
+        }
     }
 
     /// `UpperCamelCase` for types: `analysis_result` → `AnalysisResult`, `api-key` → `APIKey`.
