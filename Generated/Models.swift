@@ -165,7 +165,11 @@ public nonisolated struct CreateAnalysisRequest: Codable, Hashable, Sendable {
     public var language: String?
     /// URL to receive the analysis results when complete. If not provided, poll the analysis.
     public var webhookURL: String?
-    public var customPrompts: CustomPrompts?
+    public var customPrompts: CustomPrompts? {
+        get { _customPrompts.wrappedValue }
+        set { _customPrompts.wrappedValue = newValue }
+    }
+    private var _customPrompts: Indirect<CustomPrompts?>
 
     /// Creates a value from its properties; defaults are the spec's `default`s.
     public init(
@@ -177,7 +181,7 @@ public nonisolated struct CreateAnalysisRequest: Codable, Hashable, Sendable {
         self.analyses = analyses
         self.language = language
         self.webhookURL = webhookURL
-        self.customPrompts = customPrompts
+        self._customPrompts = Indirect(wrappedValue: customPrompts)
     }
 
     public enum CodingKeys: String, CodingKey, CaseIterable {
@@ -192,7 +196,9 @@ public nonisolated struct CreateAnalysisRequest: Codable, Hashable, Sendable {
         self.analyses = try container.decode([AnalysisType].self, forKey: .analyses)
         self.language = try container.decodeIfPresent(String.self, forKey: .language)
         self.webhookURL = try container.decodeIfPresent(String.self, forKey: .webhookURL)
-        self.customPrompts = try container.decodeIfPresent(CustomPrompts.self, forKey: .customPrompts)
+        let customPromptsValue: CustomPrompts?
+        customPromptsValue = try container.decodeIfPresent(CustomPrompts.self, forKey: .customPrompts)
+        self._customPrompts = Indirect(wrappedValue: customPromptsValue)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -293,9 +299,17 @@ public nonisolated struct Analysis: Codable, Hashable, Sendable {
     /// When the analysis failed; present once `status` is `failed`.
     public var failedAt: Date?
     /// The results, one member per requested type; present once `status` is `complete`.
-    public var results: AnalysisResults?
+    public var results: AnalysisResults? {
+        get { _results.wrappedValue }
+        set { _results.wrappedValue = newValue }
+    }
+    private var _results: Indirect<AnalysisResults?>
     /// Why the analysis failed; present once `status` is `failed`.
-    public var failure: AnalysisFailure?
+    public var failure: AnalysisFailure? {
+        get { _failure.wrappedValue }
+        set { _failure.wrappedValue = newValue }
+    }
+    private var _failure: Indirect<AnalysisFailure?>
 
     /// Creates a value from its properties; defaults are the spec's `default`s.
     public init(
@@ -322,8 +336,8 @@ public nonisolated struct Analysis: Codable, Hashable, Sendable {
         self.estimatedCompletion = estimatedCompletion
         self.completedAt = completedAt
         self.failedAt = failedAt
-        self.results = results
-        self.failure = failure
+        self._results = Indirect(wrappedValue: results)
+        self._failure = Indirect(wrappedValue: failure)
     }
 
     public enum CodingKeys: String, CodingKey, CaseIterable {
@@ -353,8 +367,12 @@ public nonisolated struct Analysis: Codable, Hashable, Sendable {
         self.estimatedCompletion = try container.decodeDateTimeIfPresent(forKey: .estimatedCompletion)
         self.completedAt = try container.decodeDateTimeIfPresent(forKey: .completedAt)
         self.failedAt = try container.decodeDateTimeIfPresent(forKey: .failedAt)
-        self.results = try container.decodeIfPresent(AnalysisResults.self, forKey: .results)
-        self.failure = try container.decodeIfPresent(AnalysisFailure.self, forKey: .failure)
+        let resultsValue: AnalysisResults?
+        resultsValue = try container.decodeIfPresent(AnalysisResults.self, forKey: .results)
+        self._results = Indirect(wrappedValue: resultsValue)
+        let failureValue: AnalysisFailure?
+        failureValue = try container.decodeIfPresent(AnalysisFailure.self, forKey: .failure)
+        self._failure = Indirect(wrappedValue: failureValue)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -414,12 +432,36 @@ public nonisolated struct AnalysisFailure: Codable, Hashable, Sendable {
 ///
 /// - Remark: Generated from `#/components/schemas/AnalysisResults`.
 public nonisolated struct AnalysisResults: Codable, Hashable, Sendable {
-    public var sentiment: SentimentResult?
-    public var topics: TopicsResult?
-    public var summary: SummaryResult?
-    public var actionItems: ActionItemsResult?
-    public var quality: QualityResult?
-    public var compliance: ComplianceResult?
+    public var sentiment: SentimentResult? {
+        get { _sentiment.wrappedValue }
+        set { _sentiment.wrappedValue = newValue }
+    }
+    private var _sentiment: Indirect<SentimentResult?>
+    public var topics: TopicsResult? {
+        get { _topics.wrappedValue }
+        set { _topics.wrappedValue = newValue }
+    }
+    private var _topics: Indirect<TopicsResult?>
+    public var summary: SummaryResult? {
+        get { _summary.wrappedValue }
+        set { _summary.wrappedValue = newValue }
+    }
+    private var _summary: Indirect<SummaryResult?>
+    public var actionItems: ActionItemsResult? {
+        get { _actionItems.wrappedValue }
+        set { _actionItems.wrappedValue = newValue }
+    }
+    private var _actionItems: Indirect<ActionItemsResult?>
+    public var quality: QualityResult? {
+        get { _quality.wrappedValue }
+        set { _quality.wrappedValue = newValue }
+    }
+    private var _quality: Indirect<QualityResult?>
+    public var compliance: ComplianceResult? {
+        get { _compliance.wrappedValue }
+        set { _compliance.wrappedValue = newValue }
+    }
+    private var _compliance: Indirect<ComplianceResult?>
 
     /// Creates a value from its properties; defaults are the spec's `default`s.
     public init(
@@ -430,12 +472,12 @@ public nonisolated struct AnalysisResults: Codable, Hashable, Sendable {
         quality: QualityResult? = nil,
         compliance: ComplianceResult? = nil
     ) {
-        self.sentiment = sentiment
-        self.topics = topics
-        self.summary = summary
-        self.actionItems = actionItems
-        self.quality = quality
-        self.compliance = compliance
+        self._sentiment = Indirect(wrappedValue: sentiment)
+        self._topics = Indirect(wrappedValue: topics)
+        self._summary = Indirect(wrappedValue: summary)
+        self._actionItems = Indirect(wrappedValue: actionItems)
+        self._quality = Indirect(wrappedValue: quality)
+        self._compliance = Indirect(wrappedValue: compliance)
     }
 
     public enum CodingKeys: String, CodingKey, CaseIterable {
@@ -449,12 +491,24 @@ public nonisolated struct AnalysisResults: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.sentiment = try container.decodeIfPresent(SentimentResult.self, forKey: .sentiment)
-        self.topics = try container.decodeIfPresent(TopicsResult.self, forKey: .topics)
-        self.summary = try container.decodeIfPresent(SummaryResult.self, forKey: .summary)
-        self.actionItems = try container.decodeIfPresent(ActionItemsResult.self, forKey: .actionItems)
-        self.quality = try container.decodeIfPresent(QualityResult.self, forKey: .quality)
-        self.compliance = try container.decodeIfPresent(ComplianceResult.self, forKey: .compliance)
+        let sentimentValue: SentimentResult?
+        sentimentValue = try container.decodeIfPresent(SentimentResult.self, forKey: .sentiment)
+        self._sentiment = Indirect(wrappedValue: sentimentValue)
+        let topicsValue: TopicsResult?
+        topicsValue = try container.decodeIfPresent(TopicsResult.self, forKey: .topics)
+        self._topics = Indirect(wrappedValue: topicsValue)
+        let summaryValue: SummaryResult?
+        summaryValue = try container.decodeIfPresent(SummaryResult.self, forKey: .summary)
+        self._summary = Indirect(wrappedValue: summaryValue)
+        let actionItemsValue: ActionItemsResult?
+        actionItemsValue = try container.decodeIfPresent(ActionItemsResult.self, forKey: .actionItems)
+        self._actionItems = Indirect(wrappedValue: actionItemsValue)
+        let qualityValue: QualityResult?
+        qualityValue = try container.decodeIfPresent(QualityResult.self, forKey: .quality)
+        self._quality = Indirect(wrappedValue: qualityValue)
+        let complianceValue: ComplianceResult?
+        complianceValue = try container.decodeIfPresent(ComplianceResult.self, forKey: .compliance)
+        self._compliance = Indirect(wrappedValue: complianceValue)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1012,7 +1066,11 @@ public nonisolated struct ActionItem: Codable, Hashable, Sendable {
 /// - Remark: Generated from `#/components/schemas/QualityResult`.
 public nonisolated struct QualityResult: Codable, Hashable, Sendable {
     /// Share of talk time of each party; the two add up to at most 1 (silence is the rest).
-    public var talkTimeRatio: QualityResult.TalkTimeRatio
+    public var talkTimeRatio: QualityResult.TalkTimeRatio {
+        get { _talkTimeRatio.wrappedValue }
+        set { _talkTimeRatio.wrappedValue = newValue }
+    }
+    private var _talkTimeRatio: Indirect<QualityResult.TalkTimeRatio>
     /// How often a party talked over the other.
     public var interruptionCount: Int
     /// Total time on hold.
@@ -1030,7 +1088,7 @@ public nonisolated struct QualityResult: Codable, Hashable, Sendable {
         averageResponseLatencyMs: Double,
         overallScore: Double
     ) {
-        self.talkTimeRatio = talkTimeRatio
+        self._talkTimeRatio = Indirect(wrappedValue: talkTimeRatio)
         self.interruptionCount = interruptionCount
         self.holdTimeSeconds = holdTimeSeconds
         self.averageResponseLatencyMs = averageResponseLatencyMs
@@ -1047,7 +1105,9 @@ public nonisolated struct QualityResult: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.talkTimeRatio = try container.decode(QualityResult.TalkTimeRatio.self, forKey: .talkTimeRatio)
+        let talkTimeRatioValue: QualityResult.TalkTimeRatio
+        talkTimeRatioValue = try container.decode(QualityResult.TalkTimeRatio.self, forKey: .talkTimeRatio)
+        self._talkTimeRatio = Indirect(wrappedValue: talkTimeRatioValue)
         self.interruptionCount = try container.decode(Int.self, forKey: .interruptionCount)
         self.holdTimeSeconds = try container.decode(Double.self, forKey: .holdTimeSeconds)
         self.averageResponseLatencyMs = try container.decode(Double.self, forKey: .averageResponseLatencyMs)
@@ -1276,13 +1336,17 @@ public nonisolated struct ComplianceResult: Codable, Hashable, Sendable {
 ///
 /// - Remark: Generated from `#/components/schemas/ErrorResponse`.
 public nonisolated struct ErrorResponse: Codable, Hashable, Sendable {
-    public var error: ErrorDetail
+    public var error: ErrorDetail {
+        get { _error.wrappedValue }
+        set { _error.wrappedValue = newValue }
+    }
+    private var _error: Indirect<ErrorDetail>
 
     /// Creates a value from its properties; defaults are the spec's `default`s.
     public init(
         error: ErrorDetail
     ) {
-        self.error = error
+        self._error = Indirect(wrappedValue: error)
     }
 
     public enum CodingKeys: String, CodingKey, CaseIterable {
@@ -1291,7 +1355,9 @@ public nonisolated struct ErrorResponse: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.error = try container.decode(ErrorDetail.self, forKey: .error)
+        let errorValue: ErrorDetail
+        errorValue = try container.decode(ErrorDetail.self, forKey: .error)
+        self._error = Indirect(wrappedValue: errorValue)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1423,7 +1489,11 @@ public nonisolated struct AnalysisCompleteEvent: Codable, Hashable, Sendable {
     /// When the event was created.
     public var createdAt: Date
     /// The complete analysis, with its results.
-    public var data: Analysis
+    public var data: Analysis {
+        get { _data.wrappedValue }
+        set { _data.wrappedValue = newValue }
+    }
+    private var _data: Indirect<Analysis>
 
     /// Creates a value from its properties; defaults are the spec's `default`s.
     public init(
@@ -1437,7 +1507,7 @@ public nonisolated struct AnalysisCompleteEvent: Codable, Hashable, Sendable {
         self.type = type
         self.apiVersion = apiVersion
         self.createdAt = createdAt
-        self.data = data
+        self._data = Indirect(wrappedValue: data)
     }
 
     public enum CodingKeys: String, CodingKey, CaseIterable {
@@ -1454,7 +1524,9 @@ public nonisolated struct AnalysisCompleteEvent: Codable, Hashable, Sendable {
         self.type = try container.decode(String.self, forKey: .type)
         self.apiVersion = try container.decode(String.self, forKey: .apiVersion)
         self.createdAt = try container.decodeDateTime(forKey: .createdAt)
-        self.data = try container.decode(Analysis.self, forKey: .data)
+        let dataValue: Analysis
+        dataValue = try container.decode(Analysis.self, forKey: .data)
+        self._data = Indirect(wrappedValue: dataValue)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1480,7 +1552,11 @@ public nonisolated struct AnalysisFailedEvent: Codable, Hashable, Sendable {
     /// When the event was created.
     public var createdAt: Date
     /// The failed analysis, with its failure.
-    public var data: Analysis
+    public var data: Analysis {
+        get { _data.wrappedValue }
+        set { _data.wrappedValue = newValue }
+    }
+    private var _data: Indirect<Analysis>
 
     /// Creates a value from its properties; defaults are the spec's `default`s.
     public init(
@@ -1494,7 +1570,7 @@ public nonisolated struct AnalysisFailedEvent: Codable, Hashable, Sendable {
         self.type = type
         self.apiVersion = apiVersion
         self.createdAt = createdAt
-        self.data = data
+        self._data = Indirect(wrappedValue: data)
     }
 
     public enum CodingKeys: String, CodingKey, CaseIterable {
@@ -1511,7 +1587,9 @@ public nonisolated struct AnalysisFailedEvent: Codable, Hashable, Sendable {
         self.type = try container.decode(String.self, forKey: .type)
         self.apiVersion = try container.decode(String.self, forKey: .apiVersion)
         self.createdAt = try container.decodeDateTime(forKey: .createdAt)
-        self.data = try container.decode(Analysis.self, forKey: .data)
+        let dataValue: Analysis
+        dataValue = try container.decode(Analysis.self, forKey: .data)
+        self._data = Indirect(wrappedValue: dataValue)
     }
 
     public func encode(to encoder: any Encoder) throws {

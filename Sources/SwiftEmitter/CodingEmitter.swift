@@ -23,7 +23,19 @@ struct CodingEmitter {
     }
 
     private func emitDecode(_ property: PropertyPlan, into writer: inout SwiftWriter) {
-        let target = "self.\(property.bareName)"
+        if property.isIndirect {
+            // Decoded into a local first, then stored behind its box.
+            var plain = property
+            plain.isIndirect = false
+            writer.line("let \(property.bareName)Value: \(property.declaredType)")
+            emitDecode(plain, into: &writer, target: "\(property.bareName)Value")
+            writer.line("self._\(property.bareName) = Indirect(wrappedValue: \(property.bareName)Value)")
+            return
+        }
+        emitDecode(property, into: &writer, target: "self.\(property.bareName)")
+    }
+
+    private func emitDecode(_ property: PropertyPlan, into writer: inout SwiftWriter, target: String) {
         let key = ".\(property.bareName)"
         let type = property.type.swift
         let isDate = property.type.coding == .dateTime

@@ -39,7 +39,15 @@ struct ModelEmitter {
         writer.block("\(access)nonisolated struct \(plan.name): Codable, Hashable, Sendable") { writer in
             for property in plan.properties {
                 writer.docComment(property.schema.description, deprecated: property.schema.isDeprecated)
-                writer.line("\(access)var \(property.swiftName): \(property.declaredType)")
+                if property.isIndirect {
+                    writer.block("\(access)var \(property.swiftName): \(property.declaredType)") { writer in
+                        writer.line("get { _\(property.bareName).wrappedValue }")
+                        writer.line("set { _\(property.bareName).wrappedValue = newValue }")
+                    }
+                    writer.line("private var _\(property.bareName): Indirect<\(property.declaredType)>")
+                } else {
+                    writer.line("\(access)var \(property.swiftName): \(property.declaredType)")
+                }
             }
             if let additional = plan.additionalValueType {
                 writer.docComment("Members beyond the declared properties, by name.")
@@ -91,7 +99,9 @@ struct ModelEmitter {
         }
         writer.block(")") { writer in
             for property in plan.properties {
-                writer.line("self.\(property.bareName) = \(property.swiftName)")
+                writer.line(property.isIndirect
+                    ? "self._\(property.bareName) = Indirect(wrappedValue: \(property.swiftName))"
+                    : "self.\(property.bareName) = \(property.swiftName)")
             }
             if plan.additionalValueType != nil { writer.line("self.additionalProperties = additionalProperties") }
         }

@@ -41,6 +41,8 @@ struct PropertyPlan {
     var isRequired: Bool
     var isNullable: Bool
     var schema: Schema
+    /// Stored behind `Indirect` (a generated struct or union held by value): see `Indirect`.
+    var isIndirect = false
 
     /// The declared type: `T` when required and not nullable, `T?` when absent or null may be
     /// told apart from each other by the schema, and `Nullable<T>?` when it may be both.
@@ -239,7 +241,8 @@ struct TypePlan {
             properties.append(PropertyPlan(
                 wireName: property.name, swiftName: SwiftNaming.escapedMemberName(property.name),
                 bareName: SwiftNaming.memberName(property.name), type: type, isRequired: property.isRequired,
-                isNullable: property.schema.isNullable || isNullableReference(property.schema), schema: property.schema))
+                isNullable: property.schema.isNullable || isNullableReference(property.schema), schema: property.schema,
+                isIndirect: isNestedModel(property.schema)))
         }
         var additional: TypeReference?
         switch object.additionalProperties {
@@ -253,6 +256,17 @@ struct TypePlan {
         }
         return StructPlan(name: name, qualifiedName: qualifiedName, schema: schema, properties: properties,
                           additionalValueType: additional, nested: nested)
+    }
+
+    /// Whether a property holds another generated struct or union by value (not in a collection).
+    private func isNestedModel(_ schema: Schema) -> Bool {
+        var kind = schema.kind
+        if case .reference(let name) = kind, let target = document.schema(named: name)?.schema { kind = target.kind }
+        switch kind {
+        case .union: return true
+        case .object(let object): return !object.properties.isEmpty || object.additionalProperties == .forbidden
+        default: return false
+        }
     }
 
     private func isNullableReference(_ schema: Schema) -> Bool {

@@ -116,7 +116,11 @@ public nonisolated struct RequestCallAnalysisResponse: Codable, Hashable, Sendab
     public var language: String?
     public var createdAt: Date?
     public var estimatedCompletion: Nullable<Date>?
-    public var results: Nullable<RequestCallAnalysisResponse.Results>?
+    public var results: Nullable<RequestCallAnalysisResponse.Results>? {
+        get { _results.wrappedValue }
+        set { _results.wrappedValue = newValue }
+    }
+    private var _results: Indirect<Nullable<RequestCallAnalysisResponse.Results>?>
 
     /// Creates a value from its properties; defaults are the spec's `default`s.
     public init(
@@ -138,7 +142,7 @@ public nonisolated struct RequestCallAnalysisResponse: Codable, Hashable, Sendab
         self.language = language
         self.createdAt = createdAt
         self.estimatedCompletion = estimatedCompletion
-        self.results = results
+        self._results = Indirect(wrappedValue: results)
     }
 
     public enum CodingKeys: String, CodingKey, CaseIterable {
@@ -169,13 +173,15 @@ public nonisolated struct RequestCallAnalysisResponse: Codable, Hashable, Sendab
         } else {
             self.estimatedCompletion = .value(try container.decodeDateTime(forKey: .estimatedCompletion))
         }
+        let resultsValue: Nullable<RequestCallAnalysisResponse.Results>?
         if !container.contains(.results) {
-            self.results = nil
+            resultsValue = nil
         } else if try container.decodeNil(forKey: .results) {
-            self.results = .null
+            resultsValue = .null
         } else {
-            self.results = .value(try container.decode(RequestCallAnalysisResponse.Results.self, forKey: .results))
+            resultsValue = .value(try container.decode(RequestCallAnalysisResponse.Results.self, forKey: .results))
         }
+        self._results = Indirect(wrappedValue: resultsValue)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -276,16 +282,24 @@ public nonisolated struct RequestCallAnalysisResponse: Codable, Hashable, Sendab
 
     /// - Remark: Generated from `#/paths/~1v1~1sessions~1{id}~1analysis/post/responses/202/content/application~1json/schema/properties/results`.
     public nonisolated struct Results: Codable, Hashable, Sendable {
-        public var sentiment: RequestCallAnalysisResponse.Results.Sentiment?
-        public var quality: RequestCallAnalysisResponse.Results.Quality?
+        public var sentiment: RequestCallAnalysisResponse.Results.Sentiment? {
+            get { _sentiment.wrappedValue }
+            set { _sentiment.wrappedValue = newValue }
+        }
+        private var _sentiment: Indirect<RequestCallAnalysisResponse.Results.Sentiment?>
+        public var quality: RequestCallAnalysisResponse.Results.Quality? {
+            get { _quality.wrappedValue }
+            set { _quality.wrappedValue = newValue }
+        }
+        private var _quality: Indirect<RequestCallAnalysisResponse.Results.Quality?>
 
         /// Creates a value from its properties; defaults are the spec's `default`s.
         public init(
             sentiment: RequestCallAnalysisResponse.Results.Sentiment? = nil,
             quality: RequestCallAnalysisResponse.Results.Quality? = nil
         ) {
-            self.sentiment = sentiment
-            self.quality = quality
+            self._sentiment = Indirect(wrappedValue: sentiment)
+            self._quality = Indirect(wrappedValue: quality)
         }
 
         public enum CodingKeys: String, CodingKey, CaseIterable {
@@ -295,8 +309,12 @@ public nonisolated struct RequestCallAnalysisResponse: Codable, Hashable, Sendab
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.sentiment = try container.decodeIfPresent(RequestCallAnalysisResponse.Results.Sentiment.self, forKey: .sentiment)
-            self.quality = try container.decodeIfPresent(RequestCallAnalysisResponse.Results.Quality.self, forKey: .quality)
+            let sentimentValue: RequestCallAnalysisResponse.Results.Sentiment?
+            sentimentValue = try container.decodeIfPresent(RequestCallAnalysisResponse.Results.Sentiment.self, forKey: .sentiment)
+            self._sentiment = Indirect(wrappedValue: sentimentValue)
+            let qualityValue: RequestCallAnalysisResponse.Results.Quality?
+            qualityValue = try container.decodeIfPresent(RequestCallAnalysisResponse.Results.Quality.self, forKey: .quality)
+            self._quality = Indirect(wrappedValue: qualityValue)
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -405,13 +423,17 @@ public nonisolated struct RequestCallAnalysisResponse: Codable, Hashable, Sendab
 
 /// - Remark: Generated from `#/paths/~1v1~1sessions~1{id}~1analysis/post/responses/409/content/application~1json/schema`.
 public nonisolated struct RequestCallAnalysisErrorResponse: Codable, Hashable, Sendable {
-    public var error: RequestCallAnalysisErrorResponse.ErrorValue?
+    public var error: RequestCallAnalysisErrorResponse.ErrorValue? {
+        get { _error.wrappedValue }
+        set { _error.wrappedValue = newValue }
+    }
+    private var _error: Indirect<RequestCallAnalysisErrorResponse.ErrorValue?>
 
     /// Creates a value from its properties; defaults are the spec's `default`s.
     public init(
         error: RequestCallAnalysisErrorResponse.ErrorValue? = nil
     ) {
-        self.error = error
+        self._error = Indirect(wrappedValue: error)
     }
 
     public enum CodingKeys: String, CodingKey, CaseIterable {
@@ -420,7 +442,9 @@ public nonisolated struct RequestCallAnalysisErrorResponse: Codable, Hashable, S
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.error = try container.decodeIfPresent(RequestCallAnalysisErrorResponse.ErrorValue.self, forKey: .error)
+        let errorValue: RequestCallAnalysisErrorResponse.ErrorValue?
+        errorValue = try container.decodeIfPresent(RequestCallAnalysisErrorResponse.ErrorValue.self, forKey: .error)
+        self._error = Indirect(wrappedValue: errorValue)
     }
 
     public func encode(to encoder: any Encoder) throws {
