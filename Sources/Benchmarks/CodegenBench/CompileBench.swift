@@ -60,7 +60,11 @@ struct CompileBench {
         let dependencies = Measure.run("/usr/bin/env", ["swift", "build", "--package-path", package, "--target", "Dependencies"])
         guard dependencies.status == 0 else { throw BenchError("building the dependencies of \(name) failed") }
         let result = Measure.run("/usr/bin/env", ["swift", "build", "--package-path", package, "--target", "Generated"])
-        guard result.status == 0 else { throw BenchError("compiling \(name) failed") }
+        // A compile that fails (or is killed for memory) is reported, not hidden: infinite time.
+        guard result.status == 0 else {
+            print("  \(name): the build failed or was killed after \(String(format: "%.0f", result.seconds)) s at \(String(format: "%.0f", result.peakMiB)) MiB")
+            return (.infinity, result.peakMiB)
+        }
         return (result.seconds, result.peakMiB)
     }
 }
