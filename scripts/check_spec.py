@@ -205,14 +205,13 @@ def schema_roots():
             for key, value in node.items():
                 if key == "schema" and isinstance(value, dict):
                     yield f"{pointer}/schema", value, "owned"
-                elif key not in ("schemas", "example", "examples") or not pointer.endswith("/components"):
-                    if key not in ("example", "examples", "default"):
-                        yield from walk(value, f"{pointer}/{escape(key)}")
+                elif key not in ("example", "examples", "default") and not (pointer == "/components" and key == "schemas"):
+                    yield from walk(value, f"{pointer}/{escape(key)}")
         elif isinstance(node, list):
             for index, value in enumerate(node):
                 yield from walk(value, f"{pointer}/{index}")
 
-    yield from walk({k: v for k, v in document.items()}, "")
+    yield from walk(document, "")
 
 
 def all_schemas():
