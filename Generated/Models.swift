@@ -165,6 +165,7 @@ public nonisolated struct CreateAnalysisRequest: Codable, Hashable, Sendable {
     public var language: String?
     /// URL to receive the analysis results when complete. If not provided, poll the analysis.
     public var webhookURL: String?
+    /// Custom prompts for specific analysis types, keyed by analysis type.
     public var customPrompts: CustomPrompts? {
         get { _customPrompts.wrappedValue }
         set { _customPrompts.wrappedValue = newValue }
@@ -432,31 +433,37 @@ public nonisolated struct AnalysisFailure: Codable, Hashable, Sendable {
 ///
 /// - Remark: Generated from `#/components/schemas/AnalysisResults`.
 public nonisolated struct AnalysisResults: Codable, Hashable, Sendable {
+    /// Sentiment analysis; present when `sentiment` was requested.
     public var sentiment: SentimentResult? {
         get { _sentiment.wrappedValue }
         set { _sentiment.wrappedValue = newValue }
     }
     private var _sentiment: Indirect<SentimentResult?>
+    /// Topic and keyword extraction; present when `topics` was requested.
     public var topics: TopicsResult? {
         get { _topics.wrappedValue }
         set { _topics.wrappedValue = newValue }
     }
     private var _topics: Indirect<TopicsResult?>
+    /// The conversation summary; present when `summary` was requested.
     public var summary: SummaryResult? {
         get { _summary.wrappedValue }
         set { _summary.wrappedValue = newValue }
     }
     private var _summary: Indirect<SummaryResult?>
+    /// Action items and follow-ups; present when `action_items` was requested.
     public var actionItems: ActionItemsResult? {
         get { _actionItems.wrappedValue }
         set { _actionItems.wrappedValue = newValue }
     }
     private var _actionItems: Indirect<ActionItemsResult?>
+    /// Call quality scoring; present when `quality` was requested.
     public var quality: QualityResult? {
         get { _quality.wrappedValue }
         set { _quality.wrappedValue = newValue }
     }
     private var _quality: Indirect<QualityResult?>
+    /// Compliance and script adherence; present when `compliance` was requested.
     public var compliance: ComplianceResult? {
         get { _compliance.wrappedValue }
         set { _compliance.wrappedValue = newValue }
@@ -1336,6 +1343,7 @@ public nonisolated struct ComplianceResult: Codable, Hashable, Sendable {
 ///
 /// - Remark: Generated from `#/components/schemas/ErrorResponse`.
 public nonisolated struct ErrorResponse: Codable, Hashable, Sendable {
+    /// What went wrong.
     public var error: ErrorDetail {
         get { _error.wrappedValue }
         set { _error.wrappedValue = newValue }
