@@ -6,7 +6,9 @@ import NIOHTTP1
 import SpecRuntime
 
 /// A transport over AsyncHTTPClient (SwiftNIO), for servers. The response body is read up to
-/// ``maxResponseBytes``; a larger one is refused without being held in memory.
+/// ``maxResponseBytes``; a larger one is refused without being held in memory (from its
+/// `Content-Length` when it has one). `timeout` is AsyncHTTPClient's deadline for the response
+/// head; ``APIClient`` bounds the whole attempt, body included.
 public struct AsyncHTTPClientTransport: HTTPTransport {
     public let client: HTTPClient
     public var maxResponseBytes: Int
@@ -28,6 +30,11 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
         let deadline = TimeAmount.nanoseconds(Int64(timeout.components.seconds) * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000)
         do {
             let response = try await client.execute(outgoing, timeout: deadline)
+            // Refused from the head when the server says how much is coming; dropping the body
+            // without reading it cancels the request and closes the connection.
+            if let length = response.headers.first(name: "Content-Length").flatMap(Int.init), length > maxResponseBytes {
+                throw TransportError.responseTooLarge(limit: maxResponseBytes)
+            }
             var collected = ByteBuffer()
             for try await chunk in response.body {
                 if collected.readableBytes + chunk.readableBytes > maxResponseBytes {

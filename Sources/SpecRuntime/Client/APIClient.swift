@@ -33,7 +33,7 @@ public struct APIClient: Sendable, CustomStringConvertible {
         while true {
             if Task.isCancelled { throw .cancelled }
             do {
-                let (response, body) = try await configuration.transport.send(request, body: operation.body, baseURL: configuration.baseURL, timeout: configuration.timeout)
+                let (response, body) = try await exchange(request, body: operation.body)
                 let code = response.status.code
                 guard mayRetry, attempt < policy.maxAttempts, policy.retryableStatuses.contains(code) else {
                     return OperationResponse(status: response.status, headerFields: response.headerFields, body: body)
@@ -52,6 +52,29 @@ public struct APIClient: Sendable, CustomStringConvertible {
                 throw .transport(String(describing: error))
             }
             attempt += 1
+        }
+    }
+
+    /// One attempt through the transport, bounded as a whole (body included) by the configured
+    /// timeout whatever the transport does with it: a server that trickles its body never idles
+    /// long enough for an inactivity timeout, and some transports time only the response head.
+    private func exchange(_ request: HTTPRequest, body: Data?) async throws -> (HTTPResponse, Data) {
+        let configuration = configuration
+        guard configuration.timeout > .zero else {
+            return try await configuration.transport.send(request, body: body, baseURL: configuration.baseURL, timeout: configuration.timeout)
+        }
+        return try await withThrowingTaskGroup(of: (HTTPResponse, Data)?.self) { group in
+            group.addTask {
+                try await configuration.transport.send(request, body: body, baseURL: configuration.baseURL, timeout: configuration.timeout)
+            }
+            group.addTask {
+                try await Task.sleep(for: configuration.timeout)
+                return nil
+            }
+            // Leaving the group cancels the loser and waits for it; transports end on cancellation.
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let exchange = first else { throw TransportError.timedOut }
+            return exchange
         }
     }
 
@@ -78,6 +101,7 @@ public struct APIClient: Sendable, CustomStringConvertible {
     static func clientError<Envelope>(_ error: TransportError) -> ClientError<Envelope> {
         switch error {
         case .timedOut: .timedOut
+        case .responseTooLarge(let limit): .responseTooLarge(limit: limit)
         default: .transport(error.description)
         }
     }
@@ -122,12 +146,24 @@ public struct APIClient: Sendable, CustomStringConvertible {
         } catch let error as DecodingError {
             let violation = Violation(error)
             let place = violation.pointer.tokens.isEmpty ? "" : " at \(violation.pointer)"
-            let reason = Self.reason(error)
-            throw .malformedResponse(response.status, bodyExcerpt: excerpt(response.body),
-                                     reason: reason.hasPrefix("the body is not JSON") ? reason : "not a valid \(Value.self)\(place): \(reason)")
+            var reason = Self.reason(error)
+            guard reason.hasPrefix("the body is not JSON") else {
+                throw .malformedResponse(response.status, bodyExcerpt: excerpt(response.body), reason: "not a valid \(Value.self)\(place): \(reason)")
+            }
+            if String(data: response.body, encoding: .utf8) == nil {
+                // The decoder says only "not valid JSON"; the excerpt shows the bad bytes as U+FFFD.
+                reason = "the body is not JSON (it is not valid UTF-8)"
+            }
+            throw .malformedResponse(response.status, bodyExcerpt: excerpt(response.body), reason: reason + Self.contentTypeNote(response.headerFields))
         } catch {
-            throw .malformedResponse(response.status, bodyExcerpt: excerpt(response.body), reason: "not JSON")
+            throw .malformedResponse(response.status, bodyExcerpt: excerpt(response.body), reason: "not JSON" + Self.contentTypeNote(response.headerFields))
         }
+    }
+
+    /// `; Content-Type is text/html` when the server labelled the body as something other than JSON.
+    private static func contentTypeNote(_ fields: HTTPFields) -> String {
+        guard let type = fields[.contentType], !type.isEmpty, !type.lowercased().contains("json") else { return "" }
+        return "; Content-Type is \(safeExcerpt(Data(type.utf8)))"
     }
 
     private func excerpt(_ body: Data) -> String {

@@ -50,6 +50,9 @@ public enum ClientError<Envelope: Sendable>: Error, Sendable, CustomStringConver
     case responseValidation(status: HTTPResponse.Status, ValidationError)
     /// The connection failed (after any retries).
     case transport(String)
+    /// The response body was larger than the transport accepts; it was not read to the end.
+    case responseTooLarge(limit: Int)
+    /// The attempt (response body included) took longer than ``ClientConfiguration/timeout``.
     case timedOut
     case cancelled
     /// Polling did not reach a terminal status within its timeout.
@@ -63,6 +66,7 @@ public enum ClientError<Envelope: Sendable>: Error, Sendable, CustomStringConver
         case .requestValidation(let error): "request not sent: \(error)"
         case .responseValidation(let status, let error): "response (status \(status.code)) breaks the spec: \(error)"
         case .transport(let reason): "transport failure: \(reason)"
+        case .responseTooLarge(let limit): "response body larger than the transport's limit of \(limit) bytes"
         case .timedOut: "the request timed out"
         case .cancelled: "the task was cancelled"
         case .pollingTimedOut(let duration): "no terminal status within \(duration)"

@@ -4,7 +4,8 @@ import NIOHTTP1
 import NIOPosix
 
 /// A small HTTP/1.1 server on 127.0.0.1 and an ephemeral port, for tests of clients over real
-/// sockets. It answers each request with what `respond` returns for it and records the requests.
+/// sockets. It answers each request with what `respond` returns for it (see ``Reply``, which can
+/// also misbehave: stall, close mid-body, stream a large body) and records the requests.
 public final class LoopbackServer: @unchecked Sendable {
     /// A request as the server received it.
     public struct Request: Sendable {
@@ -18,30 +19,12 @@ public final class LoopbackServer: @unchecked Sendable {
         }
     }
 
-    /// What to answer.
-    public struct Reply: Sendable {
-        public var status: Int
-        public var headers: [(name: String, value: String)]
-        public var body: Data
-        /// Wait this long before answering (a stalled server when longer than the client's timeout).
-        public var delay: Duration
-
-        public init(status: Int, headers: [(name: String, value: String)] = [("Content-Type", "application/json")], body: Data = Data(), delay: Duration = .zero) {
-            self.status = status
-            self.headers = headers
-            self.body = body
-            self.delay = delay
-        }
-
-        public init(status: Int, json: String, headers: [(name: String, value: String)] = [], delay: Duration = .zero) {
-            self.init(status: status, headers: [("Content-Type", "application/json")] + headers, body: Data(json.utf8), delay: delay)
-        }
-    }
-
     private let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
     private var channel: Channel?
     private let lock = NSLock()
     private var received: [Request] = []
+    private var bodyBytes = 0
+    private var finished = 0
     private let respond: @Sendable (Request, Int) -> Reply
 
     /// Starts the server; `respond` gets each request and its index (0 for the first).
@@ -50,8 +33,9 @@ public final class LoopbackServer: @unchecked Sendable {
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { [unowned self] channel in
-                channel.pipeline.configureHTTPServerPipeline().flatMap {
-                    channel.pipeline.addHandler(Handler(server: self))
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.configureHTTPServerPipeline()
+                    try channel.pipeline.syncOperations.addHandler(ReplyHandler(server: self))
                 }
             }
         channel = try await bootstrap.bind(host: "127.0.0.1", port: 0).get()
@@ -62,16 +46,28 @@ public final class LoopbackServer: @unchecked Sendable {
         URL(string: "http://127.0.0.1:\(channel?.localAddress?.port ?? 0)")!
     }
 
+    /// The requests received so far, in order.
     public var requests: [Request] {
         lock.withLock { received }
     }
 
+    /// Body bytes handed to the socket so far, over all replies.
+    public var bodyBytesWritten: Int {
+        lock.withLock { bodyBytes }
+    }
+
+    /// Replies written to the end (a reply cut short by the client or by its ``Reply/Ending`` does not count).
+    public var completedReplies: Int {
+        lock.withLock { finished }
+    }
+
+    /// Closes the listening socket and every connection.
     public func shutdown() async throws {
         try await channel?.close()
         try await group.shutdownGracefully()
     }
 
-    fileprivate func reply(to request: Request) -> Reply {
+    func reply(to request: Request) -> Reply {
         let index = lock.withLock {
             received.append(request)
             return received.count - 1
@@ -79,43 +75,11 @@ public final class LoopbackServer: @unchecked Sendable {
         return respond(request, index)
     }
 
-    private final class Handler: ChannelInboundHandler, @unchecked Sendable {
-        typealias InboundIn = HTTPServerRequestPart
-        typealias OutboundOut = HTTPServerResponsePart
+    func noteWritten(bodyBytes count: Int) {
+        lock.withLock { bodyBytes += count }
+    }
 
-        private let server: LoopbackServer
-        private var head: HTTPRequestHead?
-        private var body = Data()
-
-        init(server: LoopbackServer) {
-            self.server = server
-        }
-
-        func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-            switch unwrapInboundIn(data) {
-            case .head(let head):
-                self.head = head
-                body = Data()
-            case .body(let buffer):
-                body.append(contentsOf: buffer.readableBytesView)
-            case .end:
-                guard let head else { return }
-                let request = Request(method: head.method.rawValue, uri: head.uri, headers: head.headers.map { ($0.name, $0.value) }, body: body)
-                let reply = server.reply(to: request)
-                let write = { [self] in
-                    var headers = HTTPHeaders(reply.headers.map { ($0.name, $0.value) })
-                    headers.replaceOrAdd(name: "Content-Length", value: String(reply.body.count))
-                    context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: HTTPResponseStatus(statusCode: reply.status), headers: headers))), promise: nil)
-                    context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: reply.body)))), promise: nil)
-                    context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
-                }
-                if reply.delay > .zero {
-                    let nanoseconds = reply.delay.components.seconds * 1_000_000_000 + reply.delay.components.attoseconds / 1_000_000_000
-                    context.eventLoop.scheduleTask(in: .nanoseconds(nanoseconds)) { write() }
-                } else {
-                    write()
-                }
-            }
-        }
+    func noteCompleted() {
+        lock.withLock { finished += 1 }
     }
 }
