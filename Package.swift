@@ -99,6 +99,14 @@ let package = Package(
             path: "Sources/Benchmarks/CodegenBench"
         ),
 
+        // Fuzz targets for libFuzzer (scripts/fuzz.sh), and the binary that runs or replays them.
+        .target(
+            name: "FuzzTargets",
+            dependencies: ["YAMLReader", "OpenAPIModel", "SwiftEmitter", "SpecDiagnostics", "Conformance", "SpecRuntime", "KallglotAPI"]
+        ),
+        .target(name: "CFuzzerDriver"),
+        .executableTarget(name: "spec-fuzz", dependencies: ["FuzzTargets", "CFuzzerDriver"]),
+
         .testTarget(name: "YAMLReaderTests", dependencies: ["YAMLReader"], resources: [.copy("Inputs")]),
         .testTarget(name: "OpenAPIModelTests", dependencies: ["OpenAPIModel"], exclude: ["Diagnostics"]),
         .testTarget(name: "SwiftEmitterTests", dependencies: ["SwiftEmitter", "OpenAPIModel"]),
@@ -116,6 +124,8 @@ let package = Package(
         ),
         .testTarget(name: "ConformanceTests", dependencies: ["Conformance", "KallglotAPI", "OpenAPIModel", "SpecRuntime"]),
         .testTarget(name: "SpecRuntimeTests", dependencies: ["SpecRuntime"]),
+        // Replays the fuzz corpora and every saved crash as ordinary tests.
+        .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets"]),
         // A small SwiftNIO HTTP server on loopback, for client tests over real sockets.
         .target(
             name: "LoopbackServer",

@@ -59,6 +59,11 @@ public struct ConformanceSuite: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             return [failedFile(name, "cannot read the file")]
         }
+        return await check(contents: data, named: name)
+    }
+
+    /// Checks every exchange of a recording already in memory; `name` is used in reports.
+    public func check(contents data: Data, named name: String) async -> [ConformanceCase] {
         let entries: [HAREntry]
         do {
             entries = try HARArchive.entries(in: data)

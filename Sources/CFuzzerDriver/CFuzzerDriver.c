@@ -1,0 +1,1 @@
+// The module is the header: LLVMFuzzerRunDriver is defined by libFuzzer.

@@ -1,0 +1,36 @@
+import Foundation
+import OpenAPIModel
+import SpecDiagnostics
+import SwiftEmitter
+import YAMLReader
+
+/// Any spec text gives a document or diagnostics with real locations; a document without errors
+/// can always be emitted, and its files are never empty.
+enum SpecModelTarget {
+    static func run(_ input: Data) throws(FuzzFinding) {
+        let bytes = [UInt8](input)
+        let root: YAMLNode
+        do {
+            root = try YAMLReader().parse(bytes, file: "fuzz.yaml")
+        } catch {
+            return
+        }
+        let result = SpecLoader.load(root, file: "fuzz.yaml")
+        for diagnostic in result.diagnostics {
+            if let location = diagnostic.location {
+                try YAMLReaderTarget.check(location, in: bytes, what: "diagnostic '\(diagnostic.message)'")
+            }
+        }
+        if result.document == nil, !result.hasErrors {
+            throw FuzzFinding("no document and no error")
+        }
+        guard let document = result.document, !result.hasErrors else { return }
+        let files = SwiftEmitter.emit(document)
+        if files.map(\.name) != SwiftEmitter.fileNames {
+            throw FuzzFinding("emitted \(files.map(\.name)), not \(SwiftEmitter.fileNames)")
+        }
+        if let empty = files.first(where: { $0.contents.isEmpty }) {
+            throw FuzzFinding("\(empty.name) is empty")
+        }
+    }
+}
