@@ -13,10 +13,10 @@ public enum SpecLoader {
         public var hasErrors: Bool { diagnostics.containsErrors }
     }
 
-    public static func load(contentsOf path: String, limits: ReaderLimits = .default) -> Result {
+    public static func load(contentsOf path: String, limits: ReaderLimits = .default, modelLimits: ModelLimits = .default) -> Result {
         do {
             let root = try YAMLReader(limits: limits).read(contentsOf: path)
-            return load(root, file: path)
+            return load(root, file: path, limits: modelLimits)
         } catch {
             return Result(document: nil, diagnostics: error.diagnostics)
         }
@@ -30,8 +30,8 @@ public enum SpecLoader {
         }
     }
 
-    public static func load(_ root: YAMLNode, file: String) -> Result {
-        let context = BuildContext(root: root, file: file)
+    public static func load(_ root: YAMLNode, file: String, limits: ModelLimits = .default) -> Result {
+        let context = BuildContext(root: root, file: file, limits: limits)
         let document = DocumentBuilder(context: context).build()
         var diagnostics = context.diagnostics
         if let document {

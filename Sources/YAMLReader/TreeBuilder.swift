@@ -58,7 +58,7 @@ struct TreeBuilder {
             let length = Int(scalar.length)
             if length > limits.maxScalarBytes {
                 throw DiagnosticError(.error(
-                    "scalar of \(length) bytes is longer than the limit of \(limits.maxScalarBytes) bytes",
+                    "scalar of \(length) bytes is longer than the limit of \(limits.maxScalarBytes) bytes (maxScalarBytes)",
                     at: location))
             }
             let text = scalar.value.map {
@@ -79,7 +79,7 @@ struct TreeBuilder {
             aliasExpansion += count
             if aliasExpansion > limits.maxAliasExpansion {
                 throw DiagnosticError(.error(
-                    "aliases expand to more than \(limits.maxAliasExpansion) nodes; refusing a document that grows exponentially (\"billion laughs\")",
+                    "aliases expand to more than \(limits.maxAliasExpansion) nodes; refusing a document that grows exponentially (\"billion laughs\"; maxAliasExpansion)",
                     at: location))
             }
             var node = aliased
@@ -114,7 +114,7 @@ struct TreeBuilder {
     private mutating func push(_ frame: Frame) throws(DiagnosticError) {
         if stack.count >= limits.maxDepth {
             throw DiagnosticError(.error(
-                "nesting is deeper than \(limits.maxDepth) levels; refusing to read further", at: frame.location))
+                "nesting is deeper than \(limits.maxDepth) levels; refusing to read further (maxDepth)", at: frame.location))
         }
         stack.append(frame)
     }
@@ -124,7 +124,7 @@ struct TreeBuilder {
     private mutating func complete(_ node: YAMLNode, subtreeCount: Int, newNodes: Int, anchor: String?) throws(DiagnosticError) {
         totalNodes += newNodes
         if totalNodes > limits.maxNodes {
-            throw DiagnosticError(.error("the document has more than \(limits.maxNodes) nodes", at: node.location))
+            throw DiagnosticError(.error("the document has more than \(limits.maxNodes) nodes (maxNodes)", at: node.location))
         }
         if let anchor { anchors[anchor] = (node, subtreeCount) }
         guard !stack.isEmpty else {

@@ -33,7 +33,7 @@ public struct YAMLReader: Sendable {
     public func parse(_ bytes: [UInt8], file: String) throws(DiagnosticError) -> YAMLNode {
         if bytes.count > limits.maxInputBytes {
             throw DiagnosticError(.error(
-                "the file has \(bytes.count) bytes, more than the limit of \(limits.maxInputBytes)",
+                "the file has \(bytes.count) bytes, more than the limit of \(limits.maxInputBytes) (maxInputBytes)",
                 at: nil, file: file))
         }
         var builder = TreeBuilder(file: file, limits: limits)
@@ -57,7 +57,7 @@ public struct YAMLReader: Sendable {
             let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, handle) }
             if count > 0 { bytes.append(contentsOf: chunk[0..<count]) }
             if bytes.count > maxBytes {
-                throw DiagnosticError(.error("the file is larger than the limit of \(maxBytes) bytes", at: nil, file: path))
+                throw DiagnosticError(.error("the file is larger than the limit of \(maxBytes) bytes (maxInputBytes)", at: nil, file: path))
             }
             if count < chunk.count {
                 if ferror(handle) != 0 {

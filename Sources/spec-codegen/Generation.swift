@@ -10,6 +10,8 @@ import YAMLReader
 struct Generation {
     let spec: String
     let emitterOptions: EmitterOptions
+    let readerLimits: ReaderLimits
+    let modelLimits: ModelLimits
 
     init(options: SharedOptions) throws {
         spec = options.spec
@@ -20,11 +22,13 @@ struct Generation {
             throw ValidationError("access level must be public, internal or package, not '\(settings.accessLevel ?? "")'")
         }
         emitterOptions = EmitterOptions(accessLevel: access, clientName: settings.clientName)
+        readerLimits = settings.readerLimits
+        modelLimits = settings.modelLimits
     }
 
     /// Loads the spec and prints its diagnostics to standard error, sorted, like a compiler.
     func load() -> SpecLoader.Result {
-        let result = SpecLoader.load(contentsOf: spec)
+        let result = SpecLoader.load(contentsOf: spec, limits: readerLimits, modelLimits: modelLimits)
         for diagnostic in result.diagnostics {
             FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
         }

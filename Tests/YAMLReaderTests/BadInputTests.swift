@@ -105,12 +105,12 @@ import YAMLReader
     @Test func scalarOverTheConfiguredLimitIsRefused() {
         let limits = ReaderLimits(maxScalarBytes: 1000)
         let messages = readingDiagnostics("big: " + String(repeating: "x", count: 1001) + "\n", limits: limits)
-        #expect(messages == ["t.yaml:1:6: error: scalar of 1001 bytes is longer than the limit of 1000 bytes"])
+        #expect(messages == ["t.yaml:1:6: error: scalar of 1001 bytes is longer than the limit of 1000 bytes (maxScalarBytes)"])
     }
 
     @Test func inputOverTheConfiguredSizeIsRefused() {
         let messages = readingDiagnostics("a: 1\n", limits: ReaderLimits(maxInputBytes: 4))
-        #expect(messages == ["t.yaml: error: the file has 5 bytes, more than the limit of 4"])
+        #expect(messages == ["t.yaml: error: the file has 5 bytes, more than the limit of 4 (maxInputBytes)"])
     }
 
     @Test func mergeKeyWithAScalarIsRefusedClearly() {

@@ -12,6 +12,8 @@ struct AllOfMerger {
             return .any
         }
         var merged = ObjectSchema(properties: [])
+        /// Where each property name sits in `merged.properties`, so that merging is linear.
+        var indexByName: [String: Int] = [:]
         var sawObject = false
         var parts: [(schema: Schema, node: YAMLNode)] = members.enumerated().map { index, member in
             (builder.build(member, pointer: pointer + "/allOf/\(index)"), member)
@@ -27,7 +29,14 @@ struct AllOfMerger {
         for part in parts {
             var schema = part.schema
             if case .reference(let name) = schema.kind {
-                guard let target = builder.namedSchema(name) else {
+                guard context.allOfDepth < context.limits.maxAllOfDepth else {
+                    context.error("'allOf' merges named schemas more than \(context.limits.maxAllOfDepth) deep here (at '\(name)'); raise the limit maxAllOfDepth if this is intended", at: part.node)
+                    continue
+                }
+                context.allOfDepth += 1
+                let resolved = builder.namedSchema(name)
+                context.allOfDepth -= 1
+                guard let target = resolved else {
                     context.error("'allOf' member '\(name)' refers back to the schema being merged", at: part.node)
                     continue
                 }
@@ -37,11 +46,12 @@ struct AllOfMerger {
             case .object(let object):
                 sawObject = true
                 for property in object.properties {
-                    if let index = merged.properties.firstIndex(where: { $0.name == property.name }) {
+                    if let index = indexByName[property.name] {
                         let isRequired = merged.properties[index].isRequired || property.isRequired
                         merged.properties[index] = property
                         merged.properties[index].isRequired = isRequired
                     } else {
+                        indexByName[property.name] = merged.properties.count
                         merged.properties.append(property)
                     }
                 }
@@ -56,7 +66,7 @@ struct AllOfMerger {
         }
         if let requiredNode = node["required"], let names = requiredNode.sequence?.compactMap(\.string) {
             for name in names {
-                if let index = merged.properties.firstIndex(where: { $0.name == name }) {
+                if let index = indexByName[name] {
                     merged.properties[index].isRequired = true
                 }
             }

@@ -11,13 +11,17 @@ final class BuildContext {
     private(set) var diagnostics: [Diagnostic] = []
     var namedSchemas: [String: Schema] = [:]
     var schemasInProgress: Set<String> = []
+    let limits: ModelLimits
+    /// Named schemas being merged into one another through `allOf` right now.
+    var allOfDepth = 0
 
     /// The nodes of `#/components/schemas` by name: references are resolved in constant time.
     let componentSchemaNodes: [String: YAMLNode]
 
-    init(root: YAMLNode, file: String) {
+    init(root: YAMLNode, file: String, limits: ModelLimits = .default) {
         self.root = root
         self.file = file
+        self.limits = limits
         var nodes: [String: YAMLNode] = [:]
         for entry in root["components"]?["schemas"]?.mapping ?? [] {
             if let name = entry.key.scalar?.text, nodes[name] == nil { nodes[name] = entry.value }
