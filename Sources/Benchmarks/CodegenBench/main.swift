@@ -4,6 +4,7 @@ import Foundation
 //
 //   swift build -c release --product codegen-bench --product spec-codegen
 //   .build/release/codegen-bench [--sizes 10,100,1000,5000] [--runs 5] [--no-anchor] [--compile]
+//   .build/release/codegen-bench webhook-timing[-control|-wall] …   (see WebhookTimingBench.swift)
 //
 // Writes synthetic specs under .build-bench/, times each stage in a child process per size (so
 // peak memory is per size), times whole generator processes (ours and swift-openapi-generator
@@ -24,6 +25,14 @@ do {
         let times = try StageBench.run(spec: arguments[1], output: arguments[2], runs: runs)
         print([times.fileRead, times.rawEvents, times.reading, times.model, times.emission, times.writing, Measure.peakMemoryMiB()]
             .map { String($0) }.joined(separator: " "))
+        exit(0)
+    }
+    if arguments.first == "webhook-timing" || arguments.first == "webhook-timing-control" {
+        try WebhookTimingBench.runOne(arguments: arguments, root: FileManager.default.currentDirectoryPath, control: arguments.first == "webhook-timing-control")
+        exit(0)
+    }
+    if arguments.first == "webhook-timing-wall" {
+        try WebhookTimingBench.runWall(arguments: arguments, root: FileManager.default.currentDirectoryPath)
         exit(0)
     }
 

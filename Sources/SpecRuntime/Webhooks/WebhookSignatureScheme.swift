@@ -34,7 +34,8 @@ public enum WebhookVerificationError: Error, Sendable, Hashable, CustomStringCon
     case missingHeader(String)
     /// The header is not `key=value` pairs with one numeric timestamp.
     case malformedHeader(String)
-    /// The timestamp is too old (a replay) or too far in the future; `skew` is now minus timestamp.
+    /// The timestamp is too old (a replay) or too far in the future; `skew` is now minus timestamp,
+    /// to the millisecond of the clock.
     case timestampOutsideTolerance(skew: Duration, tolerance: Duration)
     /// No signature of the expected scheme matches (wrong secret, altered body, or only other schemes).
     case noMatchingSignature

@@ -5,9 +5,11 @@ import Foundation
 /// tolerance in both directions, and compares HMAC-SHA256 signatures in constant time. Any
 /// signature under ``WebhookSignatureScheme/signatureKey`` may match (secret rotation); values
 /// under other keys are ignored, so a delivery cannot be downgraded to a weaker scheme.
-public struct WebhookVerifier: Sendable, CustomStringConvertible {
+public struct WebhookVerifier: Sendable, CustomStringConvertible, CustomReflectable {
+    /// How deliveries are signed.
     public let scheme: WebhookSignatureScheme
     private let key: SymmetricKey
+    /// How far a timestamp may be from now, in either direction (inclusive).
     public let tolerance: Duration
     private let now: @Sendable () -> Date
 
@@ -24,14 +26,23 @@ public struct WebhookVerifier: Sendable, CustomStringConvertible {
 
     public var description: String { "WebhookVerifier(header: \(scheme.header), secret: redacted)" }
 
+    /// The scheme and tolerance only: reflecting the key would show its storage (its length, at
+    /// the least) and, depending on swift-crypto's internals, its bytes.
+    public var customMirror: Mirror {
+        Mirror(self, children: ["scheme": scheme, "tolerance": tolerance], displayStyle: .struct)
+    }
+
+    /// Refuses the delivery unless the header carries one timestamp within ``tolerance`` of now
+    /// (either direction) and at least one ``WebhookSignatureScheme/signatureKey`` signature that
+    /// is the HMAC-SHA256 of the signed payload under the secret.
     public func verify(body: Data, signatureHeader: String?) throws(WebhookVerificationError) {
         guard let header = signatureHeader else { throw .missingHeader(scheme.header) }
         let (timestamp, signatures) = try parse(header)
-        let skew = now().timeIntervalSince1970 - Double(timestamp)
-        let skewDuration = Duration.milliseconds(Int64((skew * 1000).rounded()))
-        let toleranceSeconds = Double(tolerance.components.seconds) + Double(tolerance.components.attoseconds) / 1e18
-        guard abs(skew) <= toleranceSeconds else {
-            throw .timestampOutsideTolerance(skew: skewDuration, tolerance: tolerance)
+        // The timestamp is the sender's (or an attacker's) and may be any Int64: compare in
+        // Duration, whose 128-bit attoseconds hold every difference of the two, never in Int64.
+        let skew = Self.duration(secondsSince1970: now().timeIntervalSince1970) - .seconds(timestamp)
+        guard skew <= tolerance, .zero - tolerance <= skew else {
+            throw .timestampOutsideTolerance(skew: skew, tolerance: tolerance)
         }
         let expected = Data(HMAC<SHA256>.authenticationCode(for: signedBytes(timestamp: timestamp, body: body), using: key))
         var matched = false
@@ -42,28 +53,63 @@ public struct WebhookVerifier: Sendable, CustomStringConvertible {
         if !matched { throw .noMatchingSignature }
     }
 
-    /// The header's timestamp and the decoded signatures of the expected scheme.
+    /// The clock's reading to the millisecond, saturating (a clock that reads NaN or beyond
+    /// ±292 million years refuses every delivery instead of trapping).
+    static func duration(secondsSince1970 seconds: Double) -> Duration {
+        let milliseconds = (seconds * 1000).rounded()
+        guard milliseconds.isFinite, milliseconds.magnitude < 9e18 else {
+            return .seconds(seconds < 0 ? Int64.min : Int64.max)
+        }
+        return .milliseconds(Int64(milliseconds))
+    }
+
+    /// The header's timestamp and the decoded signatures of the expected scheme. Parsed as UTF-8
+    /// bytes: keys compare exactly (case matters), and only ASCII spaces and tabs around keys and
+    /// values are ignored (HTTP's optional whitespace), not other Unicode spaces.
     func parse(_ header: String) throws(WebhookVerificationError) -> (Int64, [Data]) {
-        guard header.utf8.count <= Self.maxHeaderBytes else { throw .malformedHeader("longer than \(Self.maxHeaderBytes) bytes") }
+        let bytes = Array(header.utf8)
+        guard bytes.count <= Self.maxHeaderBytes else { throw .malformedHeader("longer than \(Self.maxHeaderBytes) bytes") }
         var timestamp: Int64?
         var signatures: [Data] = []
-        for pair in header.split(separator: ",", omittingEmptySubsequences: true) {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard parts.count == 2 else { throw .malformedHeader("'\(pair.prefix(40))' is not key=value") }
-            let name = parts[0].trimmingCharacters(in: .whitespaces)
-            let value = parts[1].trimmingCharacters(in: .whitespaces)
-            if name == scheme.timestampKey {
+        for pair in bytes.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: true) {
+            guard let equals = pair.firstIndex(of: UInt8(ascii: "=")) else {
+                throw .malformedHeader("'\(Self.text(pair.prefix(40)))' is not key=value")
+            }
+            let name = Self.trimmed(pair[..<equals])
+            let value = Self.trimmed(pair[(equals + 1)...])
+            if name.elementsEqual(scheme.timestampKey.utf8) {
                 guard timestamp == nil else { throw .malformedHeader("more than one timestamp") }
-                guard let seconds = Int64(value), seconds >= 0 else { throw .malformedHeader("timestamp '\(value.prefix(20))' is not Unix seconds") }
+                guard let seconds = Self.unixSeconds(value) else {
+                    throw .malformedHeader("timestamp '\(Self.text(value.prefix(20)))' is not Unix seconds")
+                }
                 timestamp = seconds
-            } else if name == scheme.signatureKey {
+            } else if name.elementsEqual(scheme.signatureKey.utf8) {
                 // A value that does not decode can match nothing; it is skipped, not fatal, so
                 // that one bad value cannot hide a good one.
-                if let data = decode(value) { signatures.append(data) }
+                if let data = decode(Self.text(value)) { signatures.append(data) }
             }
         }
         guard let timestamp else { throw .malformedHeader("no '\(scheme.timestampKey)=' timestamp") }
         return (timestamp, signatures)
+    }
+
+    private static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        let isSpace = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) }) else { return [] }
+        return bytes[first...last]
+    }
+
+    private static func text(_ bytes: ArraySlice<UInt8>) -> String {
+        String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Unix seconds written canonically: ASCII digits only, no sign, no leading zero, within
+    /// Int64. The signed payload spells the timestamp the same way, so the header's spelling is
+    /// exactly what was signed (`t=+1711451400` or `t=01711451400` are not another way to say it).
+    private static func unixSeconds(_ digits: ArraySlice<UInt8>) -> Int64? {
+        guard let first = digits.first, first != UInt8(ascii: "0") || digits.count == 1,
+              digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return nil }
+        return Int64(text(digits))
     }
 
     private func decode(_ value: String) -> Data? {
@@ -108,8 +154,10 @@ public struct WebhookVerifier: Sendable, CustomStringConvertible {
         return result
     }
 
-    /// Equal length and equal bytes, in time that depends only on the length.
-    static func constantTimeEqual(_ lhs: Data, _ rhs: Data) -> Bool {
+    /// Equal length and equal bytes. Every byte of both is read and folded into one difference,
+    /// with no branch on content, so the time depends only on the lengths (public: every
+    /// signature of a scheme has the same length), not on how many leading bytes match.
+    static func constantTimeEqual<L: Collection<UInt8>, R: Collection<UInt8>>(_ lhs: L, _ rhs: R) -> Bool {
         guard lhs.count == rhs.count else { return false }
         var difference: UInt8 = 0
         for (a, b) in zip(lhs, rhs) { difference |= a ^ b }
