@@ -34,7 +34,7 @@ public enum SpecLoader {
         let context = BuildContext(root: root, file: file, limits: limits)
         let document = DocumentBuilder(context: context).build()
         var diagnostics = context.diagnostics
-        if let document {
+        if let document, !context.limitExceeded {
             var checks = DocumentChecks(document: document)
             diagnostics += checks.run()
         }

@@ -39,7 +39,8 @@ import YAMLReader
     /// 20,000 levels overflowed the stack before the limit existed; 2,000 already exceed a test thread's stack.
     @Test func hostileAllOfChainIsRefusedNotACrash() throws {
         let result = try load(allOfChain(2_000))
-        #expect(result.hasErrors)
-        #expect(result.diagnostics.allSatisfy { $0.message.contains("maxAllOfDepth") })
+        // One error: past a limit the spec is refused without reporting every consequence.
+        #expect(result.diagnostics.map(\.severity) == [.error])
+        #expect(result.diagnostics.first?.message.contains("maxAllOfDepth") == true)
     }
 }

@@ -4,6 +4,7 @@ import Foundation
 //
 //   swift build -c release --product codegen-bench --product spec-codegen
 //   .build/release/codegen-bench [--sizes 10,100,1000,5000] [--runs 5] [--no-anchor] [--compile]
+//   .build/release/codegen-bench --limits [--runs 5]   (the reader's and model's limits, see LimitsBench.swift)
 //   .build/release/codegen-bench webhook-timing[-control|-wall] …   (see WebhookTimingBench.swift)
 //
 // Writes synthetic specs under .build-bench/, times each stage in a child process per size (so
@@ -38,6 +39,10 @@ do {
 
     let sizes = (option("--sizes") ?? "10,100,1000,5000").split(separator: ",").compactMap { Int($0) }
     let runs = Int(option("--runs") ?? "5") ?? 5
+    if arguments.contains("--limits") {
+        LimitsBench.run(runs: runs)
+        exit(0)
+    }
     let root = FileManager.default.currentDirectoryPath
     let work = root + "/.build-bench"
     try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)

@@ -29,8 +29,11 @@ struct AllOfMerger {
         for part in parts {
             var schema = part.schema
             if case .reference(let name) = schema.kind {
+                // Past a limit the spec is refused; merging no further keeps the refusal cheap.
+                if context.limitExceeded { continue }
                 guard context.allOfDepth < context.limits.maxAllOfDepth else {
                     context.error("'allOf' merges named schemas more than \(context.limits.maxAllOfDepth) deep here (at '\(name)'); raise the limit maxAllOfDepth if this is intended", at: part.node)
+                    context.limitExceeded = true
                     continue
                 }
                 context.allOfDepth += 1

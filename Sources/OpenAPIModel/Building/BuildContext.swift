@@ -14,6 +14,9 @@ final class BuildContext {
     let limits: ModelLimits
     /// Named schemas being merged into one another through `allOf` right now.
     var allOfDepth = 0
+    /// Set when a ``ModelLimits`` bound was crossed: the spec is refused, and the work that
+    /// would only add consequences of the same problem (further merges, the checks) is skipped.
+    var limitExceeded = false
 
     /// The nodes of `#/components/schemas` by name: references are resolved in constant time.
     let componentSchemaNodes: [String: YAMLNode]
