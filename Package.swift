@@ -31,10 +31,12 @@ let package = Package(
         ),
         // Shared by every stage: source locations and compiler-style diagnostics.
         .target(name: "SpecDiagnostics"),
+        // ECMA-262 patterns matched in linear time (no backtracking), for `pattern` checks.
+        .target(name: "LinearRegex"),
         // Stage 1: YAML/JSON text to a node tree with locations.
         .target(name: "YAMLReader", dependencies: ["CYAML", "SpecDiagnostics"]),
         // Stage 2: the node tree to a resolved, checked OpenAPI model.
-        .target(name: "OpenAPIModel", dependencies: ["YAMLReader", "SpecDiagnostics"]),
+        .target(name: "OpenAPIModel", dependencies: ["YAMLReader", "SpecDiagnostics", "LinearRegex"]),
         // Stage 3: the checked model to Swift source files.
         .target(name: "SwiftEmitter", dependencies: ["OpenAPIModel"]),
         // The command line over the three stages; the only place that touches the file system.
@@ -50,6 +52,7 @@ let package = Package(
         .target(
             name: "SpecRuntime",
             dependencies: [
+                "LinearRegex",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -108,6 +111,7 @@ let package = Package(
         .executableTarget(name: "spec-fuzz", dependencies: ["FuzzTargets", "CFuzzerDriver"]),
 
         .testTarget(name: "YAMLReaderTests", dependencies: ["YAMLReader"], resources: [.copy("Inputs")]),
+        .testTarget(name: "LinearRegexTests", dependencies: ["LinearRegex"], resources: [.copy("Inputs")]),
         .testTarget(name: "OpenAPIModelTests", dependencies: ["OpenAPIModel"], exclude: ["Diagnostics"]),
         .testTarget(name: "SwiftEmitterTests", dependencies: ["SwiftEmitter", "OpenAPIModel"]),
         // The golden outputs are compiled too, so that a golden file that does not compile fails the build.

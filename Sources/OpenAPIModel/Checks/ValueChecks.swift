@@ -1,4 +1,5 @@
 import Foundation
+import LinearRegex
 
 /// String keywords; lengths count Unicode code points, as JSON Schema does.
 enum StringChecks {
@@ -10,7 +11,9 @@ enum StringChecks {
         if let max = schema.maxLength, length > max {
             found.append(SchemaViolation(pointer: pointer, keyword: "maxLength", message: "length \(length), longer than \(max)"))
         }
-        if let pattern = schema.pattern, let regex = try? Regex(pattern), (try? regex.firstMatch(in: text)) == nil {
+        // LinearRegex, not Regex: a backtracking engine can take exponential time on a pattern such
+        // as ^(a+)+$. A pattern it refuses has already been reported where the schema was built.
+        if let pattern = schema.pattern, let regex = try? LinearRegex(pattern), !regex.matches(text) {
             found.append(SchemaViolation(pointer: pointer, keyword: "pattern", message: "\(JSONLiteral.quoted(text)) does not match \(pattern)"))
         }
         if let format = schema.format, !FormatChecks.matches(text, format) {

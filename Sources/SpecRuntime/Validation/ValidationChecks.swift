@@ -1,4 +1,5 @@
 import Foundation
+import LinearRegex
 
 /// The keyword checks generated validators call, one per JSON Schema keyword, so that generated
 /// code stays short and the checks are written once.
@@ -91,25 +92,22 @@ extension ValidationContext {
     }
 }
 
-/// A `pattern`, compiled once and shared; ECMA-262 syntax as far as Swift's `Regex` runs it.
-public final class CompiledPattern: @unchecked Sendable {
+/// A `pattern`, compiled once and shared, in the ECMA-262 subset of `LinearRegex`: matching takes
+/// time linear in the value, so a hostile value cannot make a pattern such as `^(a+)+$` hang validation.
+public final class CompiledPattern: Sendable {
     public let source: String
-    // `Regex` is not `Sendable`; it is only read after initialisation, under this lock.
-    private let regex: Regex<AnyRegexOutput>?
-    private let lock = NSLock()
+    private let regex: LinearRegex?
 
     public init(_ source: String) {
         self.source = source
-        self.regex = try? Regex(source)
+        self.regex = try? LinearRegex(source)
     }
 
     /// Whether the pattern matches anywhere in `value` (JSON Schema patterns are not anchored).
-    /// A pattern that failed to compile matches nothing, so it is reported rather than ignored.
+    /// A pattern that failed to compile matches nothing, so it is reported rather than ignored;
+    /// the generator refuses such patterns, so generated code has none.
     public func matches(_ value: String) -> Bool {
-        guard let regex else { return false }
-        lock.lock()
-        defer { lock.unlock() }
-        return (try? regex.firstMatch(in: value)) != nil
+        regex?.matches(value) ?? false
     }
 }
 
@@ -117,11 +115,17 @@ public final class CompiledPattern: @unchecked Sendable {
 public enum StringFormat: String, Sendable {
     case email, uri, uuid
 
+    // Anchored `LinearRegex` patterns: `wholeMatch` on a backtracking `Regex` took quadratic time
+    // and more on a hostile email value ("a@" followed by thousands of dots).
+    private static let emailPattern = CompiledPattern(#"^[^\s@]+@[^\s@]+\.[^\s@]+$"#)
+    private static let uriPattern = CompiledPattern(#"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]*$"#)
+    private static let uuidPattern = CompiledPattern("^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$")
+
     public func matches(_ value: String) -> Bool {
         switch self {
-        case .email: return value.wholeMatch(of: /[^\s@]+@[^\s@]+\.[^\s@]+/) != nil
-        case .uri: return value.wholeMatch(of: /[A-Za-z][A-Za-z0-9+.\-]*:[^\s]*/) != nil
-        case .uuid: return value.wholeMatch(of: /[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}/) != nil
+        case .email: Self.emailPattern.matches(value)
+        case .uri: Self.uriPattern.matches(value)
+        case .uuid: Self.uuidPattern.matches(value)
         }
     }
 }
