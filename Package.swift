@@ -105,7 +105,7 @@ let package = Package(
         // Fuzz targets for libFuzzer (scripts/fuzz.sh), and the binary that runs or replays them.
         .target(
             name: "FuzzTargets",
-            dependencies: ["YAMLReader", "OpenAPIModel", "SwiftEmitter", "SpecDiagnostics", "Conformance", "SpecRuntime", "KallglotAPI"]
+            dependencies: ["YAMLReader", "OpenAPIModel", "SwiftEmitter", "SpecDiagnostics", "Conformance", "SpecRuntime", "KallglotAPI", "LinearRegex"]
         ),
         .target(name: "CFuzzerDriver"),
         .executableTarget(name: "spec-fuzz", dependencies: ["FuzzTargets", "CFuzzerDriver"]),

@@ -4,7 +4,7 @@
 #   scripts/fuzz.sh [--time SECONDS] [--merge] [target ...]
 #
 # Builds spec-fuzz with -sanitize=fuzzer,address in .build-fuzz/, then fuzzes each target (all
-# five when none is named) for --time seconds (default 60), starting from Tests/Fuzz/corpus/<target>/.
+# six when none is named) for --time seconds (default 60), starting from Tests/Fuzz/corpus/<target>/.
 # New inputs go to .build-fuzz/work/<target>/; a crash, a leak, an input slower than --input-timeout
 # seconds or one that takes more than --rss-mb of memory is saved under .build-fuzz/crashes/<target>/
 # and fails the run: copy it to Tests/Fuzz/regressions/<target>/ so that `swift test` replays it.
@@ -28,7 +28,7 @@ while (($#)); do
     esac
 done
 if ((${#targets[@]} == 0)); then
-    targets=(yaml-reader spec-model har-archive webhook-verifier model-decoding)
+    targets=(yaml-reader spec-model har-archive webhook-verifier model-decoding pattern)
 fi
 
 scratch=.build-fuzz
@@ -40,7 +40,7 @@ binary="$scratch/release/spec-fuzz"
 max_len() {
     case "$1" in
         spec-model) echo 8192 ;;
-        webhook-verifier) echo 4096 ;;
+        webhook-verifier|pattern) echo 4096 ;;
         *) echo 16384 ;;
     esac
 }

@@ -36,3 +36,8 @@ for path in sorted((root / "spec/fixtures").rglob("*.har")):
         for body in (request_body, response_body):
             if body:
                 add("model-decoding", body.encode())
+
+for case in json.loads((root / "Tests/LinearRegexTests/Inputs/cases.json").read_text()):
+    add("pattern", (case["pattern"] + "\n" + case["input"]).encode())
+for case in json.loads((root / "Tests/LinearRegexTests/Inputs/refusals.json").read_text()):
+    add("pattern", (case["pattern"] + "\n").encode())

@@ -17,6 +17,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case webhookVerifier = "webhook-verifier"
     /// A response body through every generated model's decoding, validation and re-encoding.
     case modelDecoding = "model-decoding"
+    /// A `pattern` and a text through the linear-time regular expression engine.
+    case pattern
 
     /// Runs the target on one input.
     public func run(_ input: Data) throws(FuzzFinding) {
@@ -26,6 +28,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .harArchive: try HARArchiveTarget.run(input)
         case .webhookVerifier: try WebhookVerifierTarget.run(input)
         case .modelDecoding: try ModelDecodingTarget.run(input)
+        case .pattern: try PatternTarget.run(input)
         }
     }
 }
