@@ -54,13 +54,17 @@ for target in "${targets[@]}"; do
     log="$scratch/$target.log"
     echo "== $target: ${time_per_target}s from $(ls "$seeds" | wc -l) seeds"
     status=0
+    dictionary=()
+    if [[ -f "Tests/Fuzz/dictionaries/$target.dict" ]]; then
+        dictionary=(-dict="Tests/Fuzz/dictionaries/$target.dict")
+    fi
     # Leak checking is off: statics that cache decoded regexes and the loaded spec are reached
     # through Swift enum payloads whose pointers carry tag bits, which LeakSanitizer cannot follow,
     # so it reports them as leaked. Growth is still caught by -rss_limit_mb, and real leaks by
     # valgrind on spec-codegen (README, "Development").
     SPEC_FUZZ_TARGET="$target" SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 "$binary" \
         -max_total_time="$time_per_target" -max_len="$(max_len "$target")" -timeout="$input_timeout" -detect_leaks=0 \
-        -rss_limit_mb="$rss_mb" -artifact_prefix="$crashes/" -print_final_stats=1 \
+        -rss_limit_mb="$rss_mb" -artifact_prefix="$crashes/" -print_final_stats=1 "${dictionary[@]}" \
         "$work" "$seeds" >"$log" 2>&1 || status=$?
     # The last status line gives coverage and corpus; the final stats give executions.
     grep -E "^#[0-9]+" "$log" | tail -1 || true
