@@ -16,9 +16,10 @@ enum SpecModelTarget {
             return
         }
         let result = SpecLoader.load(root, file: "fuzz.yaml")
+        let extent = InputExtent(bytes)
         for diagnostic in result.diagnostics {
             if let location = diagnostic.location {
-                try YAMLReaderTarget.check(location, in: bytes, what: "diagnostic '\(diagnostic.message)'")
+                try extent.check(location, what: "diagnostic '\(diagnostic.message)'")
             }
         }
         if result.document == nil, !result.hasErrors {

@@ -6,24 +6,25 @@ import YAMLReader
 enum YAMLReaderTarget {
     static func run(_ input: Data) throws(FuzzFinding) {
         let bytes = [UInt8](input)
+        let extent = InputExtent(bytes)
+        let root: YAMLNode
         do {
-            let root = try YAMLReader().parse(bytes, file: "fuzz.yaml")
-            try checkLocations(root, bytes)
-        } catch let error as DiagnosticError {
+            root = try YAMLReader().parse(bytes, file: "fuzz.yaml")
+        } catch {
             if error.diagnostics.isEmpty { throw FuzzFinding("the reader failed without a diagnostic") }
             for diagnostic in error.diagnostics {
-                if let location = diagnostic.location { try check(location, in: bytes, what: "diagnostic '\(diagnostic.message)'") }
+                if let location = diagnostic.location { try extent.check(location, what: "diagnostic '\(diagnostic.message)'") }
             }
-        } catch {
-            throw FuzzFinding("unexpected error type \(type(of: error))")
+            return
         }
+        try checkLocations(root, extent)
     }
 
     /// Every node's location is a real line and column of the input (or just past its end).
-    static func checkLocations(_ root: YAMLNode, _ bytes: [UInt8]) throws(FuzzFinding) {
+    static func checkLocations(_ root: YAMLNode, _ extent: InputExtent) throws(FuzzFinding) {
         var pending = [root]
         while let node = pending.popLast() {
-            try check(node.location, in: bytes, what: "node")
+            try extent.check(node.location, what: "node")
             switch node.content {
             case .scalar: break
             case .sequence(let items): pending.append(contentsOf: items)
@@ -36,15 +37,8 @@ enum YAMLReaderTarget {
         }
     }
 
-    static func check(_ location: SourceLocation, in bytes: [UInt8], what: String) throws(FuzzFinding) {
-        let lines = lineCount(bytes)
-        guard location.line >= 1, location.line <= lines + 1, location.column >= 1, location.column <= bytes.count + 1 else {
-            throw FuzzFinding("\(what) at \(location.lineAndColumn) lies outside an input of \(lines) lines and \(bytes.count) bytes")
-        }
-    }
-
     /// Lines as libyaml counts them: CR LF, a lone CR or LF, NEL, LS and PS each end a line.
-    static func lineCount(_ bytes: [UInt8]) -> Int {
+    fileprivate static func lineCount(_ bytes: [UInt8]) -> Int {
         var lines = 1
         var index = 0
         while index < bytes.count {
@@ -64,5 +58,23 @@ enum YAMLReaderTarget {
             index += 1
         }
         return lines
+    }
+}
+
+/// How many lines and bytes an input has, counted once, for checking that locations lie inside it.
+struct InputExtent {
+    let lines: Int
+    let bytes: Int
+
+    init(_ bytes: [UInt8]) {
+        self.lines = YAMLReaderTarget.lineCount(bytes)
+        self.bytes = bytes.count
+    }
+
+    /// A location is a real line and column of the input (or just past its end).
+    func check(_ location: SourceLocation, what: String) throws(FuzzFinding) {
+        guard location.line >= 1, location.line <= lines + 1, location.column >= 1, location.column <= bytes + 1 else {
+            throw FuzzFinding("\(what) at \(location.lineAndColumn) lies outside an input of \(lines) lines and \(bytes) bytes")
+        }
     }
 }
