@@ -38,7 +38,7 @@ let package = Package(
         // Stage 2: the node tree to a resolved, checked OpenAPI model.
         .target(name: "OpenAPIModel", dependencies: ["YAMLReader", "SpecDiagnostics", "LinearRegex"]),
         // Stage 3: the checked model to Swift source files.
-        .target(name: "SwiftEmitter", dependencies: ["OpenAPIModel"]),
+        .target(name: "SwiftEmitter", dependencies: ["OpenAPIModel", "SpecDiagnostics"]),
         // The command line over the three stages; the only place that touches the file system.
         .executableTarget(
             name: "spec-codegen",

@@ -9,7 +9,7 @@ import PackagePlugin
 struct SpecCodegenPlugin: BuildToolPlugin {
     static let specNames = ["openapi.yaml", "openapi.yml", "openapi.json"]
     static let configNames = ["spec-codegen.yaml", ".spec-codegen.yaml"]
-    /// The files `spec-codegen generate` always writes (`SwiftEmitter.fileNames`).
+    /// The files `spec-codegen generate` always writes (`SwiftFileEmitter.fileNames`).
     static let outputNames = ["Models.swift", "Validators.swift", "Client.swift", "Webhooks.swift"]
 
     func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {

@@ -153,5 +153,5 @@ struct CaseRun {
 
 /// JSON text to a ``JSONLiteral`` (through the YAML reader: JSON is YAML), or `nil` when it is not JSON.
 func jsonLiteral(_ text: String) -> JSONLiteral? {
-    (try? YAMLReader().parse(text, file: "body")).map(JSONLiteral.init)
+    (try? YAMLParser().parse(text, file: "body")).map(JSONLiteral.init)
 }

@@ -11,7 +11,7 @@ enum SpecModelTarget {
         let bytes = [UInt8](input)
         let root: YAMLNode
         do {
-            root = try YAMLReader().parse(bytes, file: "fuzz.yaml")
+            root = try YAMLParser().parse(bytes, file: "fuzz.yaml")
         } catch {
             return
         }
@@ -26,9 +26,9 @@ enum SpecModelTarget {
             throw FuzzFinding("no document and no error")
         }
         guard let document = result.document, !result.hasErrors else { return }
-        let files = SwiftEmitter.emit(document)
-        if files.map(\.name) != SwiftEmitter.fileNames {
-            throw FuzzFinding("emitted \(files.map(\.name)), not \(SwiftEmitter.fileNames)")
+        let files = SwiftFileEmitter.emit(document).files
+        if files.map(\.name) != SwiftFileEmitter.fileNames {
+            throw FuzzFinding("emitted \(files.map(\.name)), not \(SwiftFileEmitter.fileNames)")
         }
         if let empty = files.first(where: { $0.contents.isEmpty }) {
             throw FuzzFinding("\(empty.name) is empty")

@@ -9,7 +9,7 @@ enum YAMLReaderTarget {
         let extent = InputExtent(bytes)
         let root: YAMLNode
         do {
-            root = try YAMLReader().parse(bytes, file: "fuzz.yaml")
+            root = try YAMLParser().parse(bytes, file: "fuzz.yaml")
         } catch {
             if error.diagnostics.isEmpty { throw FuzzFinding("the reader failed without a diagnostic") }
             for diagnostic in error.diagnostics {

@@ -15,7 +15,7 @@ public enum SpecLoader {
 
     public static func load(contentsOf path: String, limits: ReaderLimits = .default, modelLimits: ModelLimits = .default) -> Result {
         do {
-            let root = try YAMLReader(limits: limits).read(contentsOf: path)
+            let root = try YAMLParser(limits: limits).read(contentsOf: path)
             return load(root, file: path, limits: modelLimits)
         } catch {
             return Result(document: nil, diagnostics: error.diagnostics)
@@ -24,7 +24,7 @@ public enum SpecLoader {
 
     public static func load(text: String, file: String) -> Result {
         do {
-            return load(try YAMLReader().parse(text, file: file), file: file)
+            return load(try YAMLParser().parse(text, file: file), file: file)
         } catch {
             return Result(document: nil, diagnostics: error.diagnostics)
         }

@@ -43,7 +43,7 @@ struct Generation {
             FileHandle.standardError.write(Data("\(spec): \(count) error\(count == 1 ? "" : "s"); nothing generated\n".utf8))
             throw ExitCode(1)
         }
-        return SwiftEmitter.emit(document, options: emitterOptions)
+        return SwiftFileEmitter.emit(document, options: emitterOptions).files
     }
 
     /// The names of files whose bytes on disk differ from `files` (or are missing).

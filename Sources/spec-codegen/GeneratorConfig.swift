@@ -22,7 +22,7 @@ struct GeneratorConfig {
         }
         let root: YAMLNode
         do {
-            root = try YAMLReader().read(contentsOf: path)
+            root = try YAMLParser().read(contentsOf: path)
         } catch {
             throw report(error.diagnostics)
         }

@@ -17,7 +17,7 @@ import YAMLReader
     }
 
     private func load(_ text: String, limits: ModelLimits = .default) throws -> SpecLoader.Result {
-        SpecLoader.load(try YAMLReader().parse(text, file: "t.yaml"), file: "t.yaml", limits: limits)
+        SpecLoader.load(try YAMLParser().parse(text, file: "t.yaml"), file: "t.yaml", limits: limits)
     }
 
     @Test func allOfChainWithinTheLimitMergesEveryMember() throws {

@@ -21,7 +21,7 @@ import Testing
         let errors = result.diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty { Issue.record("\(errors.map(\.description).joined(separator: "\n"))") }
         guard let document = result.document, errors.isEmpty else { return }
-        let files = SwiftEmitter.emit(document)
+        let files = SwiftFileEmitter.emit(document).files
         let expectedFolder = Self.folder.appendingPathComponent(name)
         if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
             try FileManager.default.createDirectory(at: expectedFolder, withIntermediateDirectories: true)
@@ -38,8 +38,8 @@ import Testing
     @Test func emissionIsDeterministic() throws {
         for name in Self.specNames {
             let path = Self.folder.appendingPathComponent(name + ".yaml").path
-            let first = SpecLoader.load(contentsOf: path).document.map { SwiftEmitter.emit($0) }
-            let second = SpecLoader.load(contentsOf: path).document.map { SwiftEmitter.emit($0) }
+            let first = SpecLoader.load(contentsOf: path).document.map { SwiftFileEmitter.emit($0).files }
+            let second = SpecLoader.load(contentsOf: path).document.map { SwiftFileEmitter.emit($0).files }
             #expect(first == second, "\(name) emitted differently on a second run")
         }
     }

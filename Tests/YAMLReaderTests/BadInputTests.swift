@@ -60,7 +60,7 @@ import YAMLReader
 
     @Test func nestingWithinTheLimitReads() throws {
         let document = String(repeating: "[", count: 200) + String(repeating: "]", count: 200)
-        var node = try YAMLReader().parse(document)
+        var node = try YAMLParser().parse(document)
         var depth = 0
         while let first = node.sequence?.first {
             node = first
@@ -83,7 +83,7 @@ import YAMLReader
     @Test func missingFileIsAnErrorNamingIt() {
         #expect(readingDiagnostics(ofInput: "empty.yaml").count == 1)
         do {
-            _ = try YAMLReader().read(contentsOf: "/nonexistent/spec.yaml")
+            _ = try YAMLParser().read(contentsOf: "/nonexistent/spec.yaml")
             Issue.record("reading a missing file succeeded")
         } catch {
             #expect(error.description == "/nonexistent/spec.yaml: error: cannot open file: No such file or directory")
@@ -98,7 +98,7 @@ import YAMLReader
 
     @Test func hugeScalarReadsWhole() throws {
         let payload = String(repeating: "abcdefghij", count: 1_000_000)
-        let node = try YAMLReader().parse("big: \"\(payload)\"\n")
+        let node = try YAMLParser().parse("big: \"\(payload)\"\n")
         #expect(node["big"]?.string?.utf8.count == 10_000_000)
     }
 

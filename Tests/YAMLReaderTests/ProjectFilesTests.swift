@@ -18,7 +18,7 @@ import YAMLReader
 
     @Test(arguments: inputs)
     func projectFileReads(path: String) throws {
-        let node = try YAMLReader().read(contentsOf: Self.root.appendingPathComponent(path).path)
+        let node = try YAMLParser().read(contentsOf: Self.root.appendingPathComponent(path).path)
         #expect(node.mapping?.isEmpty == false)
     }
 }

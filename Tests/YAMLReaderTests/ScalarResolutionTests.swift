@@ -5,7 +5,7 @@ import YAMLReader
     let document: YAMLNode
 
     init() throws {
-        document = try YAMLReader().read(contentsOf: InputFiles.path("scalars.yaml"))
+        document = try YAMLParser().read(contentsOf: InputFiles.path("scalars.yaml"))
     }
 
     private func values(_ key: String) -> [ScalarValue] {

@@ -57,7 +57,7 @@ enum LimitsBench {
     /// The first error, or a count of schemas when the spec loads cleanly.
     private static func load(_ bytes: [UInt8]) -> String {
         do {
-            let root = try YAMLReader().parse(bytes, file: "input.yaml")
+            let root = try YAMLParser().parse(bytes, file: "input.yaml")
             let result = SpecLoader.load(root, file: "input.yaml")
             if let error = result.diagnostics.first(where: { $0.severity == .error }) {
                 return "refused: " + String(error.message.prefix(90))

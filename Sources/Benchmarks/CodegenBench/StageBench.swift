@@ -21,17 +21,17 @@ enum StageBench {
         for _ in 0..<runs {
             var times = StageTimes()
             var bytes: [UInt8] = []
-            times.fileRead = try Measure.seconds { bytes = try YAMLReader.readFile(spec) }
+            times.fileRead = try Measure.seconds { bytes = try YAMLParser.readFile(spec) }
             times.rawEvents = Measure.seconds { _ = LibYAMLEvents.countEvents(in: bytes) }
             var root: YAMLNode?
-            times.reading = try Measure.seconds { root = try YAMLReader().parse(bytes, file: spec) }
+            times.reading = try Measure.seconds { root = try YAMLParser().parse(bytes, file: spec) }
             var result: SpecLoader.Result?
             times.model = Measure.seconds { result = root.map { SpecLoader.load($0, file: spec) } }
             guard let document = result?.document, result?.hasErrors == false else {
                 throw BenchError("the synthetic spec has errors: \(result?.diagnostics.prefix(3).map(\.description) ?? [])")
             }
             var files: [GeneratedFile] = []
-            times.emission = Measure.seconds { files = SwiftEmitter.emit(document) }
+            times.emission = Measure.seconds { files = SwiftFileEmitter.emit(document).files }
             times.writing = try Measure.seconds {
                 try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
                 for file in files {

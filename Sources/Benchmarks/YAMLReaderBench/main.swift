@@ -55,7 +55,7 @@ let size = Double(bytes.count) / 1_048_576
 var rawTimes: [Double] = []
 var treeTimes: [Double] = []
 var nodeCount = 0
-let reader = YAMLReader()
+let reader = YAMLParser()
 for _ in 0..<runs {
     rawTimes.append(time { _ = LibYAMLEvents.countEvents(in: bytes) })
     do {

@@ -11,7 +11,7 @@ import Darwin
 ///
 /// Every problem is a ``DiagnosticError`` whose messages print like a compiler's
 /// (`spec/openapi.yaml:12:5: error: duplicate key 'language' (first defined at 9:5)`).
-public struct YAMLReader: Sendable {
+public struct YAMLParser: Sendable {
     public var limits: ReaderLimits
 
     public init(limits: ReaderLimits = .default) {

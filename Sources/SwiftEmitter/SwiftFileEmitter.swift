@@ -1,4 +1,5 @@
 import OpenAPIModel
+import SpecDiagnostics
 
 /// A Swift source file the emitter produced, named relative to the output folder.
 public struct GeneratedFile: Hashable, Sendable {
@@ -21,29 +22,47 @@ public struct EmitterOptions: Hashable, Sendable {
     public var accessLevel: AccessLevel
     /// The name of the generated client type; derived from the spec's title when `nil`.
     public var clientName: String?
+    /// Swift names chosen by the user, by what they name: a schema's JSON Pointer (the pointer in
+    /// its `Remark: Generated from`, such as `#/components/schemas/Analysis`) or an `operationId`.
+    /// An override is used as written; the namer still reports it when it collides.
+    public var nameOverrides: [String: String]
 
-    public init(accessLevel: AccessLevel = .public, clientName: String? = nil) {
+    public init(accessLevel: AccessLevel = .public, clientName: String? = nil, nameOverrides: [String: String] = [:]) {
         self.accessLevel = accessLevel
         self.clientName = clientName
+        self.nameOverrides = nameOverrides
+    }
+}
+
+/// What one emission produced: the files, and what the emitter had to say about the spec
+/// (constructs it degraded or dropped, names it had to disambiguate), located in the spec.
+public struct Emission: Hashable, Sendable {
+    public var files: [GeneratedFile]
+    public var diagnostics: [Diagnostic]
+
+    public init(files: [GeneratedFile], diagnostics: [Diagnostic]) {
+        self.files = files
+        self.diagnostics = diagnostics
     }
 }
 
 /// Stage 3: a checked ``OpenAPIDocument`` to Swift source files.
-public enum SwiftEmitter {
+public enum SwiftFileEmitter {
     /// The files every run writes, whatever the spec holds, so that a build plugin can declare its
     /// outputs before the spec is read.
     public static let fileNames = ["Models.swift", "Validators.swift", "Client.swift", "Webhooks.swift"]
 
-    /// Emits every file of ``fileNames``, in that order. The output depends only on `document` and
-    /// `options`: the same input gives byte-identical files.
-    public static func emit(_ document: OpenAPIDocument, options: EmitterOptions = EmitterOptions()) -> [GeneratedFile] {
+    /// Emits every file of ``fileNames``, in that order, with the emitter's diagnostics. The output
+    /// depends only on `document` and `options`: the same input gives byte-identical files.
+    public static func emit(_ document: OpenAPIDocument, options: EmitterOptions = EmitterOptions()) -> Emission {
         let plan = TypePlan(document: document)
         let context = EmissionContext(document: document, options: options, plan: plan)
-        return [
+        let files = [
             GeneratedFile(name: "Models.swift", contents: ModelEmitter(context: context).emit()),
             GeneratedFile(name: "Validators.swift", contents: ValidatorEmitter(context: context).emit()),
             GeneratedFile(name: "Client.swift", contents: ClientEmitter(context: context).emit()),
             GeneratedFile(name: "Webhooks.swift", contents: WebhookEmitter(context: context).emit()),
         ]
+        return Emission(files: files, diagnostics: [])
     }
 }
