@@ -37,8 +37,10 @@ let package = Package(
         .target(name: "YAMLReader", dependencies: ["CYAML", "SpecDiagnostics"]),
         // Stage 2: the node tree to a resolved, checked OpenAPI model.
         .target(name: "OpenAPIModel", dependencies: ["YAMLReader", "SpecDiagnostics", "LinearRegex"]),
+        // A small structured Swift representation and its one renderer, for stage 3.
+        .target(name: "SwiftSource"),
         // Stage 3: the checked model to Swift source files.
-        .target(name: "SwiftEmitter", dependencies: ["OpenAPIModel", "SpecDiagnostics"]),
+        .target(name: "SwiftEmitter", dependencies: ["OpenAPIModel", "SpecDiagnostics", "SwiftSource"]),
         // The command line over the three stages; the only place that touches the file system.
         .executableTarget(
             name: "spec-codegen",

@@ -39,12 +39,19 @@ extension KallglotAnalysisClient {
     ///
     /// - Parameters:
     ///   - sessionID: The unique session identifier (e.g., `sess_01HXYZ123456789`).
-    ///   - idempotencyKey: Makes the request safe to retry: a retry with the same key within 24 hours returns the first response. Reusing a key with a different body is a 400 `idempotency_mismatch`. When `nil`, one is generated for this call and reused on every retry.
+    ///   - idempotencyKey: Makes the request safe to retry: a retry with the same key within 24 hours returns the first
+    ///     response. Reusing a key with a different body is a 400 `idempotency_mismatch`. When `nil`, one is generated
+    ///     for this call and reused on every retry.
     ///   - body: Which analyses to run, in which language, and where to send the result.
     /// - Returns: The analysis was accepted and queued. (HTTP 202)
-    /// - Throws: ``ClientError``: `.api` for the documented error statuses (400, 401, 403, 404, 409, 422, 429, 500, 502, 503), and transport, decoding and validation failures.
+    /// - Throws: ``ClientError``: `.api` for the documented error statuses (400, 401, 403, 404, 409, 422, 429, 500,
+    ///   502, 503), and transport, decoding and validation failures.
     /// - Remark: Generated from `POST /v1/sessions/{id}/analysis`.
-    public func createAnalysis(sessionID: SessionID, idempotencyKey: String? = nil, body: CreateAnalysisRequest) async throws(ClientError<ErrorResponse>) -> Analysis {
+    public func createAnalysis(
+        sessionID: SessionID,
+        idempotencyKey: String? = nil,
+        body: CreateAnalysisRequest
+    ) async throws(ClientError<ErrorResponse>) -> Analysis {
         if core.configuration.validation.validatesRequests {
             var parameters = ValidationContext()
             parameters.nested("id") { context in
@@ -60,7 +67,11 @@ extension KallglotAnalysisClient {
                 throw .requestValidation(ValidationError(violations: parameters.violations))
             }
         }
-        var request = OperationRequest<ErrorResponse>(operationID: "createAnalysis", method: .post, pathTemplate: "/v1/sessions/{id}/analysis")
+        var request = OperationRequest<ErrorResponse>(
+            operationID: "createAnalysis",
+            method: .post,
+            pathTemplate: "/v1/sessions/{id}/analysis"
+        )
         request.setPathParameter("id", sessionID)
         request.setHeader("Idempotency-Key", idempotencyKey)
         request.idempotencyKeyHeader = "Idempotency-Key"
@@ -68,29 +79,47 @@ extension KallglotAnalysisClient {
         let response = try await core.send(request)
         switch response.status.code {
         case 202: return try core.decodeSuccess(Analysis.self, from: response)
-        case 400, 401, 403, 404, 409, 422, 429, 500, 502, 503: throw core.documentedError(ErrorResponse.self, from: response)
+        case 400, 401, 403, 404, 409, 422, 429, 500, 502, 503:
+            throw core.documentedError(ErrorResponse.self, from: response)
         default: throw core.undocumentedStatus(response)
         }
     }
 
     /// Polls `getAnalysis` until `status` is `complete` or `failed`.
     ///
-    /// Waits first until `estimatedCompletion` when it is given, then polls with backoff; stops at the overall timeout of `polling` or when the task is cancelled.
+    /// Waits first until `estimatedCompletion` when it is given, then polls with backoff; stops at the overall timeout
+    /// of `polling` or when the task is cancelled.
     ///
-    /// - Returns: The last `getAnalysis` result, whose status is terminal. A failed job is returned, not thrown: check `status`.
-    public func waitForAnalysis(analysisID: AnalysisID, estimatedCompletion: Date? = nil, polling: PollingOptions = PollingOptions()) async throws(ClientError<ErrorResponse>) -> Analysis {
+    /// - Returns: The last `getAnalysis` result, whose status is terminal. A failed job is returned, not thrown: check
+    ///   `status`.
+    public func waitForAnalysis(
+        analysisID: AnalysisID,
+        estimatedCompletion: Date? = nil,
+        polling: PollingOptions = PollingOptions()
+    ) async throws(ClientError<ErrorResponse>) -> Analysis {
         try await core.poll(
             until: estimatedCompletion,
             options: polling,
-            fetch: { () async throws(ClientError<ErrorResponse>) -> Analysis in try await self.getAnalysis(analysisID: analysisID) },
-            isTerminal: { value in ["complete", "failed"].contains(value.status.rawValue) }
+            fetch: { () async throws(ClientError<ErrorResponse>) -> Analysis in
+                try await self.getAnalysis(analysisID: analysisID)
+            },
+            isTerminal: { value in [.complete, .failed].contains(value.status) }
         )
     }
 
     /// Calls `createAnalysis`, then waits as ``waitForAnalysis(analysisID:estimatedCompletion:polling:)`` does.
-    public func createAnalysisAndWait(sessionID: SessionID, idempotencyKey: String? = nil, body: CreateAnalysisRequest, polling: PollingOptions = PollingOptions()) async throws(ClientError<ErrorResponse>) -> Analysis {
+    public func createAnalysisAndWait(
+        sessionID: SessionID,
+        idempotencyKey: String? = nil,
+        body: CreateAnalysisRequest,
+        polling: PollingOptions = PollingOptions()
+    ) async throws(ClientError<ErrorResponse>) -> Analysis {
         let started = try await createAnalysis(sessionID: sessionID, idempotencyKey: idempotencyKey, body: body)
-        return try await waitForAnalysis(analysisID: started.id, estimatedCompletion: started.estimatedCompletion, polling: polling)
+        return try await waitForAnalysis(
+            analysisID: started.id,
+            estimatedCompletion: started.estimatedCompletion,
+            polling: polling
+        )
     }
 }
 
@@ -104,7 +133,8 @@ extension KallglotAnalysisClient {
     /// - Parameters:
     ///   - analysisID: The unique analysis identifier (e.g., `ana_01HDEF456789012`).
     /// - Returns: The analysis. (HTTP 200)
-    /// - Throws: ``ClientError``: `.api` for the documented error statuses (401, 404, 429, 500, 503), and transport, decoding and validation failures.
+    /// - Throws: ``ClientError``: `.api` for the documented error statuses (401, 404, 429, 500, 503), and transport,
+    ///   decoding and validation failures.
     /// - Remark: Generated from `GET /v1/analyses/{id}`.
     public func getAnalysis(analysisID: AnalysisID) async throws(ClientError<ErrorResponse>) -> Analysis {
         if core.configuration.validation.validatesRequests {
@@ -117,7 +147,11 @@ extension KallglotAnalysisClient {
                 throw .requestValidation(ValidationError(violations: parameters.violations))
             }
         }
-        var request = OperationRequest<ErrorResponse>(operationID: "getAnalysis", method: .get, pathTemplate: "/v1/analyses/{id}")
+        var request = OperationRequest<ErrorResponse>(
+            operationID: "getAnalysis",
+            method: .get,
+            pathTemplate: "/v1/analyses/{id}"
+        )
         request.setPathParameter("id", analysisID)
         let response = try await core.send(request)
         switch response.status.code {
@@ -139,22 +173,51 @@ extension KallglotAnalysisClient {
 
     private static func makeContractOperations() -> [ContractOperation] {
         var operations: [ContractOperation] = []
-        operations.append(ContractOperation(
-            operationID: "createAnalysis",
-            requestBody: BodyCodec(CreateAnalysisRequest.self),
-            responseBodies: [202: BodyCodec(Analysis.self), 400: BodyCodec(ErrorResponse.self), 401: BodyCodec(ErrorResponse.self), 403: BodyCodec(ErrorResponse.self), 404: BodyCodec(ErrorResponse.self), 409: BodyCodec(ErrorResponse.self), 422: BodyCodec(ErrorResponse.self), 429: BodyCodec(ErrorResponse.self), 500: BodyCodec(ErrorResponse.self), 502: BodyCodec(ErrorResponse.self), 503: BodyCodec(ErrorResponse.self)],
-            replay: { core, recorded in
-                _ = try await KallglotAnalysisClient(core: core).createAnalysis(sessionID: try recorded.path("id", as: SessionID.self), idempotencyKey: recorded.header("Idempotency-Key"), body: try recorded.jsonBody(CreateAnalysisRequest.self))
-            }
-        ))
-        operations.append(ContractOperation(
-            operationID: "getAnalysis",
-            requestBody: nil,
-            responseBodies: [200: BodyCodec(Analysis.self), 401: BodyCodec(ErrorResponse.self), 404: BodyCodec(ErrorResponse.self), 429: BodyCodec(ErrorResponse.self), 500: BodyCodec(ErrorResponse.self), 503: BodyCodec(ErrorResponse.self)],
-            replay: { core, recorded in
-                _ = try await KallglotAnalysisClient(core: core).getAnalysis(analysisID: try recorded.path("id", as: AnalysisID.self))
-            }
-        ))
+        operations.append(
+            ContractOperation(
+                operationID: "createAnalysis",
+                requestBody: BodyCodec(CreateAnalysisRequest.self),
+                responseBodies: [
+                    202: BodyCodec(Analysis.self),
+                    400: BodyCodec(ErrorResponse.self),
+                    401: BodyCodec(ErrorResponse.self),
+                    403: BodyCodec(ErrorResponse.self),
+                    404: BodyCodec(ErrorResponse.self),
+                    409: BodyCodec(ErrorResponse.self),
+                    422: BodyCodec(ErrorResponse.self),
+                    429: BodyCodec(ErrorResponse.self),
+                    500: BodyCodec(ErrorResponse.self),
+                    502: BodyCodec(ErrorResponse.self),
+                    503: BodyCodec(ErrorResponse.self),
+                ],
+                replay: { core, recorded in
+                    _ = try await KallglotAnalysisClient(core: core).createAnalysis(
+                        sessionID: try recorded.path("id", as: SessionID.self),
+                        idempotencyKey: recorded.header("Idempotency-Key"),
+                        body: try recorded.jsonBody(CreateAnalysisRequest.self)
+                    )
+                }
+            )
+        )
+        operations.append(
+            ContractOperation(
+                operationID: "getAnalysis",
+                requestBody: nil,
+                responseBodies: [
+                    200: BodyCodec(Analysis.self),
+                    401: BodyCodec(ErrorResponse.self),
+                    404: BodyCodec(ErrorResponse.self),
+                    429: BodyCodec(ErrorResponse.self),
+                    500: BodyCodec(ErrorResponse.self),
+                    503: BodyCodec(ErrorResponse.self),
+                ],
+                replay: { core, recorded in
+                    _ = try await KallglotAnalysisClient(core: core).getAnalysis(
+                        analysisID: try recorded.path("id", as: AnalysisID.self)
+                    )
+                }
+            )
+        )
         return operations
     }
 }

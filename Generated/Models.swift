@@ -60,7 +60,14 @@ public nonisolated enum AnalysisType: RawRepresentable, Codable, Hashable, Senda
     }
 
     /// The values the spec documents, in its order.
-    public static let documentedCases: [AnalysisType] = [.sentiment, .topics, .summary, .actionItems, .quality, .compliance]
+    public static let documentedCases: [AnalysisType] = [
+        .sentiment,
+        .topics,
+        .summary,
+        .actionItems,
+        .quality,
+        .compliance,
+    ]
 
     public init(from decoder: any Decoder) throws {
         self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
@@ -165,11 +172,13 @@ public nonisolated struct CreateAnalysisRequest: Codable, Hashable, Sendable {
     public var language: String?
     /// URL to receive the analysis results when complete. If not provided, poll the analysis.
     public var webhookURL: String?
+
     /// Custom prompts for specific analysis types, keyed by analysis type.
     public var customPrompts: CustomPrompts? {
         get { _customPrompts.wrappedValue }
         set { _customPrompts.wrappedValue = newValue }
     }
+
     private var _customPrompts: Indirect<CustomPrompts?>
 
     /// Creates a value from its properties; defaults are the spec's `default`s.
@@ -299,17 +308,21 @@ public nonisolated struct Analysis: Codable, Hashable, Sendable {
     public var completedAt: Date?
     /// When the analysis failed; present once `status` is `failed`.
     public var failedAt: Date?
+
     /// The results, one member per requested type; present once `status` is `complete`.
     public var results: AnalysisResults? {
         get { _results.wrappedValue }
         set { _results.wrappedValue = newValue }
     }
+
     private var _results: Indirect<AnalysisResults?>
+
     /// Why the analysis failed; present once `status` is `failed`.
     public var failure: AnalysisFailure? {
         get { _failure.wrappedValue }
         set { _failure.wrappedValue = newValue }
     }
+
     private var _failure: Indirect<AnalysisFailure?>
 
     /// Creates a value from its properties; defaults are the spec's `default`s.
@@ -403,10 +416,7 @@ public nonisolated struct AnalysisFailure: Codable, Hashable, Sendable {
     public var message: String
 
     /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(
-        code: String,
-        message: String
-    ) {
+    public init(code: String, message: String) {
         self.code = code
         self.message = message
     }
@@ -438,36 +448,47 @@ public nonisolated struct AnalysisResults: Codable, Hashable, Sendable {
         get { _sentiment.wrappedValue }
         set { _sentiment.wrappedValue = newValue }
     }
+
     private var _sentiment: Indirect<SentimentResult?>
+
     /// Topic and keyword extraction; present when `topics` was requested.
     public var topics: TopicsResult? {
         get { _topics.wrappedValue }
         set { _topics.wrappedValue = newValue }
     }
+
     private var _topics: Indirect<TopicsResult?>
+
     /// The conversation summary; present when `summary` was requested.
     public var summary: SummaryResult? {
         get { _summary.wrappedValue }
         set { _summary.wrappedValue = newValue }
     }
+
     private var _summary: Indirect<SummaryResult?>
+
     /// Action items and follow-ups; present when `action_items` was requested.
     public var actionItems: ActionItemsResult? {
         get { _actionItems.wrappedValue }
         set { _actionItems.wrappedValue = newValue }
     }
+
     private var _actionItems: Indirect<ActionItemsResult?>
+
     /// Call quality scoring; present when `quality` was requested.
     public var quality: QualityResult? {
         get { _quality.wrappedValue }
         set { _quality.wrappedValue = newValue }
     }
+
     private var _quality: Indirect<QualityResult?>
+
     /// Compliance and script adherence; present when `compliance` was requested.
     public var compliance: ComplianceResult? {
         get { _compliance.wrappedValue }
         set { _compliance.wrappedValue = newValue }
     }
+
     private var _compliance: Indirect<ComplianceResult?>
 
     /// Creates a value from its properties; defaults are the spec's `default`s.
@@ -701,10 +722,7 @@ public nonisolated struct SentimentResult: Codable, Hashable, Sendable {
         public var score: SentimentScore
 
         /// Creates a value from its properties; defaults are the spec's `default`s.
-        public init(
-            offsetSeconds: Double,
-            score: SentimentScore
-        ) {
+        public init(offsetSeconds: Double, score: SentimentScore) {
             self.offsetSeconds = offsetSeconds
             self.score = score
         }
@@ -778,7 +796,8 @@ public nonisolated struct SentimentResult: Codable, Hashable, Sendable {
 
         /// Which kind of peak.
         ///
-        /// - Remark: Generated from `#/components/schemas/SentimentResult/properties/key_moments/items/properties/kind`.
+        /// - Remark: Generated from
+        ///   `#/components/schemas/SentimentResult/properties/key_moments/items/properties/kind`.
         public nonisolated enum Kind: RawRepresentable, Codable, Hashable, Sendable {
             case positivePeak
             case negativePeak
@@ -802,7 +821,7 @@ public nonisolated struct SentimentResult: Codable, Hashable, Sendable {
             }
 
             /// The values the spec documents, in its order.
-            public static let documentedCases: [Kind] = [.positivePeak, .negativePeak]
+            public static let documentedCases: [SentimentResult.KeyMoment.Kind] = [.positivePeak, .negativePeak]
 
             public init(from decoder: any Decoder) throws {
                 self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
@@ -826,10 +845,7 @@ public nonisolated struct TopicsResult: Codable, Hashable, Sendable {
     public var keywords: [String]
 
     /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(
-        topics: [TopicsResult.Topic],
-        keywords: [String]
-    ) {
+    public init(topics: [TopicsResult.Topic], keywords: [String]) {
         self.topics = topics
         self.keywords = keywords
     }
@@ -863,11 +879,7 @@ public nonisolated struct TopicsResult: Codable, Hashable, Sendable {
         public var mentions: Int?
 
         /// Creates a value from its properties; defaults are the spec's `default`s.
-        public init(
-            name: String,
-            relevance: Double,
-            mentions: Int? = nil
-        ) {
+        public init(name: String, relevance: Double, mentions: Int? = nil) {
             self.name = name
             self.relevance = relevance
             self.mentions = mentions
@@ -907,11 +919,7 @@ public nonisolated struct SummaryResult: Codable, Hashable, Sendable {
     public var outcome: String
 
     /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(
-        overview: String,
-        keyPoints: [String],
-        outcome: String
-    ) {
+    public init(overview: String, keyPoints: [String], outcome: String) {
         self.overview = overview
         self.keyPoints = keyPoints
         self.outcome = outcome
@@ -946,9 +954,7 @@ public nonisolated struct ActionItemsResult: Codable, Hashable, Sendable {
     public var items: [ActionItem]
 
     /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(
-        items: [ActionItem]
-    ) {
+    public init(items: [ActionItem]) {
         self.items = items
     }
 
@@ -1055,7 +1061,7 @@ public nonisolated struct ActionItem: Codable, Hashable, Sendable {
         }
 
         /// The values the spec documents, in its order.
-        public static let documentedCases: [Priority] = [.low, .medium, .high]
+        public static let documentedCases: [ActionItem.Priority] = [.low, .medium, .high]
 
         public init(from decoder: any Decoder) throws {
             self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
@@ -1077,6 +1083,7 @@ public nonisolated struct QualityResult: Codable, Hashable, Sendable {
         get { _talkTimeRatio.wrappedValue }
         set { _talkTimeRatio.wrappedValue = newValue }
     }
+
     private var _talkTimeRatio: Indirect<QualityResult.TalkTimeRatio>
     /// How often a party talked over the other.
     public var interruptionCount: Int
@@ -1140,10 +1147,7 @@ public nonisolated struct QualityResult: Codable, Hashable, Sendable {
         public var customer: Double
 
         /// Creates a value from its properties; defaults are the spec's `default`s.
-        public init(
-            agent: Double,
-            customer: Double
-        ) {
+        public init(agent: Double, customer: Double) {
             self.agent = agent
             self.customer = customer
         }
@@ -1172,9 +1176,9 @@ public nonisolated struct QualityResult: Codable, Hashable, Sendable {
 /// - Remark: Generated from `#/components/schemas/ComplianceResult`.
 public nonisolated struct ComplianceResult: Codable, Hashable, Sendable {
     /// Phrases the script requires, and whether each was used.
-    public var requiredPhrases: [ComplianceResult.RequiredPhras]
+    public var requiredPhrases: [ComplianceResult.RequiredPhrase]
     /// Prohibited phrases that were detected.
-    public var prohibitedPhrases: [ComplianceResult.ProhibitedPhras]
+    public var prohibitedPhrases: [ComplianceResult.ProhibitedPhrase]
     /// Required disclosures and whether each was completed.
     public var disclosures: [ComplianceResult.Disclosure]
     /// Share of required disclosures completed, 0 to 1.
@@ -1184,8 +1188,8 @@ public nonisolated struct ComplianceResult: Codable, Hashable, Sendable {
 
     /// Creates a value from its properties; defaults are the spec's `default`s.
     public init(
-        requiredPhrases: [ComplianceResult.RequiredPhras],
-        prohibitedPhrases: [ComplianceResult.ProhibitedPhras],
+        requiredPhrases: [ComplianceResult.RequiredPhrase],
+        prohibitedPhrases: [ComplianceResult.ProhibitedPhrase],
         disclosures: [ComplianceResult.Disclosure],
         disclosureCompletion: Double,
         overallScore: Double
@@ -1207,8 +1211,11 @@ public nonisolated struct ComplianceResult: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.requiredPhrases = try container.decode([ComplianceResult.RequiredPhras].self, forKey: .requiredPhrases)
-        self.prohibitedPhrases = try container.decode([ComplianceResult.ProhibitedPhras].self, forKey: .prohibitedPhrases)
+        self.requiredPhrases = try container.decode([ComplianceResult.RequiredPhrase].self, forKey: .requiredPhrases)
+        self.prohibitedPhrases = try container.decode(
+            [ComplianceResult.ProhibitedPhrase].self,
+            forKey: .prohibitedPhrases
+        )
         self.disclosures = try container.decode([ComplianceResult.Disclosure].self, forKey: .disclosures)
         self.disclosureCompletion = try container.decode(Double.self, forKey: .disclosureCompletion)
         self.overallScore = try container.decode(Double.self, forKey: .overallScore)
@@ -1226,7 +1233,7 @@ public nonisolated struct ComplianceResult: Codable, Hashable, Sendable {
     /// A required phrase.
     ///
     /// - Remark: Generated from `#/components/schemas/ComplianceResult/properties/required_phrases/items`.
-    public nonisolated struct RequiredPhras: Codable, Hashable, Sendable {
+    public nonisolated struct RequiredPhrase: Codable, Hashable, Sendable {
         /// The phrase.
         public var phrase: String
         /// Whether it was said.
@@ -1235,11 +1242,7 @@ public nonisolated struct ComplianceResult: Codable, Hashable, Sendable {
         public var offsetSeconds: Double?
 
         /// Creates a value from its properties; defaults are the spec's `default`s.
-        public init(
-            phrase: String,
-            used: Bool,
-            offsetSeconds: Double? = nil
-        ) {
+        public init(phrase: String, used: Bool, offsetSeconds: Double? = nil) {
             self.phrase = phrase
             self.used = used
             self.offsetSeconds = offsetSeconds
@@ -1269,17 +1272,14 @@ public nonisolated struct ComplianceResult: Codable, Hashable, Sendable {
     /// A prohibited phrase that was said.
     ///
     /// - Remark: Generated from `#/components/schemas/ComplianceResult/properties/prohibited_phrases/items`.
-    public nonisolated struct ProhibitedPhras: Codable, Hashable, Sendable {
+    public nonisolated struct ProhibitedPhrase: Codable, Hashable, Sendable {
         /// The phrase.
         public var phrase: String
         /// How often it was said.
         public var occurrences: Int
 
         /// Creates a value from its properties; defaults are the spec's `default`s.
-        public init(
-            phrase: String,
-            occurrences: Int
-        ) {
+        public init(phrase: String, occurrences: Int) {
             self.phrase = phrase
             self.occurrences = occurrences
         }
@@ -1312,10 +1312,7 @@ public nonisolated struct ComplianceResult: Codable, Hashable, Sendable {
         public var completed: Bool
 
         /// Creates a value from its properties; defaults are the spec's `default`s.
-        public init(
-            name: String,
-            completed: Bool
-        ) {
+        public init(name: String, completed: Bool) {
             self.name = name
             self.completed = completed
         }
@@ -1348,12 +1345,11 @@ public nonisolated struct ErrorResponse: Codable, Hashable, Sendable {
         get { _error.wrappedValue }
         set { _error.wrappedValue = newValue }
     }
+
     private var _error: Indirect<ErrorDetail>
 
     /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(
-        error: ErrorDetail
-    ) {
+    public init(error: ErrorDetail) {
         self._error = Indirect(wrappedValue: error)
     }
 
@@ -1471,7 +1467,15 @@ public nonisolated struct ErrorDetail: Codable, Hashable, Sendable {
         }
 
         /// The values the spec documents, in its order.
-        public static let documentedCases: [TypeValue] = [.authenticationError, .authorizationError, .validationError, .notFoundError, .conflictError, .rateLimitError, .apiError]
+        public static let documentedCases: [ErrorDetail.TypeValue] = [
+            .authenticationError,
+            .authorizationError,
+            .validationError,
+            .notFoundError,
+            .conflictError,
+            .rateLimitError,
+            .apiError,
+        ]
 
         public init(from decoder: any Decoder) throws {
             self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
@@ -1496,21 +1500,17 @@ public nonisolated struct AnalysisCompleteEvent: Codable, Hashable, Sendable {
     public var apiVersion: String
     /// When the event was created.
     public var createdAt: Date
+
     /// The complete analysis, with its results.
     public var data: Analysis {
         get { _data.wrappedValue }
         set { _data.wrappedValue = newValue }
     }
+
     private var _data: Indirect<Analysis>
 
     /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(
-        id: EventID,
-        type: String = "analysis.complete",
-        apiVersion: String,
-        createdAt: Date,
-        data: Analysis
-    ) {
+    public init(id: EventID, type: String = "analysis.complete", apiVersion: String, createdAt: Date, data: Analysis) {
         self.id = id
         self.type = type
         self.apiVersion = apiVersion
@@ -1559,21 +1559,17 @@ public nonisolated struct AnalysisFailedEvent: Codable, Hashable, Sendable {
     public var apiVersion: String
     /// When the event was created.
     public var createdAt: Date
+
     /// The failed analysis, with its failure.
     public var data: Analysis {
         get { _data.wrappedValue }
         set { _data.wrappedValue = newValue }
     }
+
     private var _data: Indirect<Analysis>
 
     /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(
-        id: EventID,
-        type: String = "analysis.failed",
-        apiVersion: String,
-        createdAt: Date,
-        data: Analysis
-    ) {
+    public init(id: EventID, type: String = "analysis.failed", apiVersion: String, createdAt: Date, data: Analysis) {
         self.id = id
         self.type = type
         self.apiVersion = apiVersion
@@ -1638,7 +1634,11 @@ public nonisolated enum AnalysisEvent: Codable, Hashable, Sendable {
         case "analysis.complete": self = .analysisComplete(try AnalysisCompleteEvent(from: decoder))
         case "analysis.failed": self = .analysisFailed(try AnalysisFailedEvent(from: decoder))
         default:
-            throw DecodingError.dataCorruptedError(forKey: .discriminator, in: container, debugDescription: "'\(value)' is not one of analysis.complete, analysis.failed")
+            throw DecodingError.dataCorruptedError(
+                forKey: .discriminator,
+                in: container,
+                debugDescription: "'" + value + "' is not one of analysis.complete, analysis.failed"
+            )
         }
     }
 
@@ -1653,7 +1653,14 @@ public nonisolated enum AnalysisEvent: Codable, Hashable, Sendable {
 /// A coding key for members whose names are known only at run time.
 nonisolated struct AnyCodingKey: CodingKey {
     var stringValue: String
+
     var intValue: Int? { nil }
-    init(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
+
+    init(stringValue: String) {
+        self.stringValue = stringValue
+    }
+
+    init?(intValue: Int) {
+        return nil
+    }
 }

@@ -10,10 +10,15 @@ nonisolated enum ValidationPatterns {
     static let pattern1 = CompiledPattern("^sess_[A-Za-z0-9]+$")
     static let pattern2 = CompiledPattern("^evt_[A-Za-z0-9]+$")
 }
+
 nonisolated extension AnalysisType: Validatable {
     public func validate(in context: inout ValidationContext) {
         if case .undocumented(let value) = self {
-            context.report("enum", limit: "sentiment, topics, summary, action_items, quality, compliance", actual: ValidationContext.excerpt(value))
+            context.report(
+                "enum",
+                limit: "sentiment, topics, summary, action_items, quality, compliance",
+                actual: ValidationContext.excerpt(value)
+            )
         }
     }
 }
@@ -21,7 +26,11 @@ nonisolated extension AnalysisType: Validatable {
 nonisolated extension AnalysisStatus: Validatable {
     public func validate(in context: inout ValidationContext) {
         if case .undocumented(let value) = self {
-            context.report("enum", limit: "queued, processing, complete, failed", actual: ValidationContext.excerpt(value))
+            context.report(
+                "enum",
+                limit: "queued, processing, complete, failed",
+                actual: ValidationContext.excerpt(value)
+            )
         }
     }
 }
@@ -41,9 +50,7 @@ nonisolated extension CreateAnalysisRequest: Validatable {
             context.checkItemCount(value.count, minItems: 1, maxItems: nil)
             context.checkUnique(value)
             for (index, item0) in value.enumerated() {
-                context.nested(index: index) { context in
-                    item0.validate(in: &context)
-                }
+                context.nested(index: index) { context in item0.validate(in: &context) }
             }
         }
         context.nested("language") { context in
@@ -67,7 +74,12 @@ nonisolated extension CreateAnalysisRequest: Validatable {
 
 nonisolated extension CustomPrompts: Validatable {
     public func validate(in context: inout ValidationContext) {
-        let memberCount = (self.sentiment == nil ? 0 : 1) + (self.topics == nil ? 0 : 1) + (self.summary == nil ? 0 : 1) + (self.actionItems == nil ? 0 : 1) + (self.quality == nil ? 0 : 1) + (self.compliance == nil ? 0 : 1)
+        let memberCount = (self.sentiment == nil ? 0 : 1)
+            + (self.topics == nil ? 0 : 1)
+            + (self.summary == nil ? 0 : 1)
+            + (self.actionItems == nil ? 0 : 1)
+            + (self.quality == nil ? 0 : 1)
+            + (self.compliance == nil ? 0 : 1)
         context.checkPropertyCount(memberCount, minProperties: 1, maxProperties: nil)
         context.nested("sentiment") { context in
             if let value = self.sentiment {
@@ -125,9 +137,7 @@ nonisolated extension Analysis: Validatable {
             context.checkItemCount(value.count, minItems: 1, maxItems: nil)
             context.checkUnique(value)
             for (index, item0) in value.enumerated() {
-                context.nested(index: index) { context in
-                    item0.validate(in: &context)
-                }
+                context.nested(index: index) { context in item0.validate(in: &context) }
             }
         }
         context.nested("results") { context in
@@ -144,8 +154,7 @@ nonisolated extension Analysis: Validatable {
 }
 
 nonisolated extension AnalysisFailure: Validatable {
-    public func validate(in context: inout ValidationContext) {
-    }
+    public func validate(in context: inout ValidationContext) {}
 }
 
 nonisolated extension AnalysisResults: Validatable {
@@ -186,7 +195,11 @@ nonisolated extension AnalysisResults: Validatable {
 nonisolated extension SentimentLabel: Validatable {
     public func validate(in context: inout ValidationContext) {
         if case .undocumented(let value) = self {
-            context.report("enum", limit: "positive, neutral, negative, mixed", actual: ValidationContext.excerpt(value))
+            context.report(
+                "enum",
+                limit: "positive, neutral, negative, mixed",
+                actual: ValidationContext.excerpt(value)
+            )
         }
     }
 }
@@ -204,25 +217,19 @@ nonisolated extension SentimentResult: Validatable {
         context.nested("segments") { context in
             let value = self.segments
             for (index, item0) in value.enumerated() {
-                context.nested(index: index) { context in
-                    item0.validate(in: &context)
-                }
+                context.nested(index: index) { context in item0.validate(in: &context) }
             }
         }
         context.nested("trend") { context in
             let value = self.trend
             for (index, item0) in value.enumerated() {
-                context.nested(index: index) { context in
-                    item0.validate(in: &context)
-                }
+                context.nested(index: index) { context in item0.validate(in: &context) }
             }
         }
         context.nested("key_moments") { context in
             let value = self.keyMoments
             for (index, item0) in value.enumerated() {
-                context.nested(index: index) { context in
-                    item0.validate(in: &context)
-                }
+                context.nested(index: index) { context in item0.validate(in: &context) }
             }
         }
     }
@@ -300,18 +307,14 @@ nonisolated extension TopicsResult: Validatable {
         context.nested("topics") { context in
             let value = self.topics
             for (index, item0) in value.enumerated() {
-                context.nested(index: index) { context in
-                    item0.validate(in: &context)
-                }
+                context.nested(index: index) { context in item0.validate(in: &context) }
             }
         }
         context.nested("keywords") { context in
             let value = self.keywords
             context.checkUnique(value)
             for (index, item0) in value.enumerated() {
-                context.nested(index: index) { context in
-                    context.checkLength(item0, minLength: 1, maxLength: nil)
-                }
+                context.nested(index: index) { context in context.checkLength(item0, minLength: 1, maxLength: nil) }
             }
         }
     }
@@ -344,9 +347,7 @@ nonisolated extension SummaryResult: Validatable {
         context.nested("key_points") { context in
             let value = self.keyPoints
             for (index, item0) in value.enumerated() {
-                context.nested(index: index) { context in
-                    context.checkLength(item0, minLength: 1, maxLength: nil)
-                }
+                context.nested(index: index) { context in context.checkLength(item0, minLength: 1, maxLength: nil) }
             }
         }
     }
@@ -357,9 +358,7 @@ nonisolated extension ActionItemsResult: Validatable {
         context.nested("items") { context in
             let value = self.items
             for (index, item0) in value.enumerated() {
-                context.nested(index: index) { context in
-                    item0.validate(in: &context)
-                }
+                context.nested(index: index) { context in item0.validate(in: &context) }
             }
         }
     }
@@ -433,25 +432,19 @@ nonisolated extension ComplianceResult: Validatable {
         context.nested("required_phrases") { context in
             let value = self.requiredPhrases
             for (index, item0) in value.enumerated() {
-                context.nested(index: index) { context in
-                    item0.validate(in: &context)
-                }
+                context.nested(index: index) { context in item0.validate(in: &context) }
             }
         }
         context.nested("prohibited_phrases") { context in
             let value = self.prohibitedPhrases
             for (index, item0) in value.enumerated() {
-                context.nested(index: index) { context in
-                    item0.validate(in: &context)
-                }
+                context.nested(index: index) { context in item0.validate(in: &context) }
             }
         }
         context.nested("disclosures") { context in
             let value = self.disclosures
             for (index, item0) in value.enumerated() {
-                context.nested(index: index) { context in
-                    item0.validate(in: &context)
-                }
+                context.nested(index: index) { context in item0.validate(in: &context) }
             }
         }
         context.nested("disclosure_completion") { context in
@@ -465,7 +458,7 @@ nonisolated extension ComplianceResult: Validatable {
     }
 }
 
-nonisolated extension ComplianceResult.RequiredPhras: Validatable {
+nonisolated extension ComplianceResult.RequiredPhrase: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("phrase") { context in
             let value = self.phrase
@@ -479,7 +472,7 @@ nonisolated extension ComplianceResult.RequiredPhras: Validatable {
     }
 }
 
-nonisolated extension ComplianceResult.ProhibitedPhras: Validatable {
+nonisolated extension ComplianceResult.ProhibitedPhrase: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("phrase") { context in
             let value = self.phrase
@@ -527,7 +520,11 @@ nonisolated extension ErrorDetail: Validatable {
 nonisolated extension ErrorDetail.TypeValue: Validatable {
     public func validate(in context: inout ValidationContext) {
         if case .undocumented(let value) = self {
-            context.report("enum", limit: "authentication_error, authorization_error, validation_error, not_found_error, conflict_error, rate_limit_error, api_error", actual: ValidationContext.excerpt(value))
+            context.report(
+                "enum",
+                limit: "authentication_error, authorization_error, validation_error, not_found_error, conflict_error, rate_limit_error, api_error",
+                actual: ValidationContext.excerpt(value)
+            )
         }
     }
 }

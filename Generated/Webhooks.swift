@@ -6,7 +6,8 @@ import SpecRuntime
 
 /// Verifies and decodes the webhook deliveries this API sends.
 ///
-/// Create one with the endpoint's signing secret; pass each delivery's raw body bytes (not re-serialised JSON) and its signature header.
+/// Create one with the endpoint's signing secret; pass each delivery's raw body bytes (not re-serialised JSON) and its
+/// signature header.
 public struct KallglotAnalysisWebhooks: Sendable {
     /// How deliveries are signed, from the spec's `x-webhook-signature`.
     public static let signatureScheme = WebhookSignatureScheme(
@@ -25,12 +26,19 @@ public struct KallglotAnalysisWebhooks: Sendable {
     ///   - secret: The endpoint's signing secret.
     ///   - tolerance: How far a delivery's timestamp may be from `now`, in either direction.
     ///   - now: The clock; inject one in tests.
-    public init(secret: WebhookSecret, tolerance: Duration = .seconds(300), now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(
+        secret: WebhookSecret,
+        tolerance: Duration = .seconds(300),
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.verifier = WebhookVerifier(scheme: Self.signatureScheme, secret: secret, tolerance: tolerance, now: now)
     }
 
     /// The payload type of each webhook, by name, for contract tests over recorded deliveries.
-    public static let contractEvents: [String: BodyCodec] = ["analysis.complete": BodyCodec(AnalysisCompleteEvent.self), "analysis.failed": BodyCodec(AnalysisFailedEvent.self)]
+    public static let contractEvents: [String: BodyCodec] = [
+        "analysis.complete": BodyCodec(AnalysisCompleteEvent.self),
+        "analysis.failed": BodyCodec(AnalysisFailedEvent.self),
+    ]
 
     /// An analysis finished.
     ///
@@ -41,7 +49,8 @@ public struct KallglotAnalysisWebhooks: Sendable {
     /// - Parameters:
     ///   - body: The delivery's raw body bytes.
     ///   - signatureHeader: The value of the `Kallglot-Signature` header, or `nil` when absent.
-    /// - Throws: ``WebhookVerificationError`` when the delivery is not authentic, `DecodingError` when the body is not a valid payload.
+    /// - Throws: ``WebhookVerificationError`` when the delivery is not authentic, `DecodingError` when the body is not
+    ///   a valid payload.
     /// - Remark: Generated from `#/webhooks/analysis.complete`.
     public func analysisComplete(body: Data, signatureHeader: String?) throws -> AnalysisCompleteEvent {
         try verifier.verify(body: body, signatureHeader: signatureHeader)
@@ -56,7 +65,8 @@ public struct KallglotAnalysisWebhooks: Sendable {
     /// - Parameters:
     ///   - body: The delivery's raw body bytes.
     ///   - signatureHeader: The value of the `Kallglot-Signature` header, or `nil` when absent.
-    /// - Throws: ``WebhookVerificationError`` when the delivery is not authentic, `DecodingError` when the body is not a valid payload.
+    /// - Throws: ``WebhookVerificationError`` when the delivery is not authentic, `DecodingError` when the body is not
+    ///   a valid payload.
     /// - Remark: Generated from `#/webhooks/analysis.failed`.
     public func analysisFailed(body: Data, signatureHeader: String?) throws -> AnalysisFailedEvent {
         try verifier.verify(body: body, signatureHeader: signatureHeader)

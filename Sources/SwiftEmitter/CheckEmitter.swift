@@ -1,93 +1,111 @@
 import OpenAPIModel
+import SwiftSource
 
-/// Writes the keyword checks of one value, shared by model validators and the client's
+/// Builds the keyword checks of one value, shared by model validators and the client's
 /// parameter validation.
 struct CheckEmitter {
     let context: EmissionContext
 
-    /// Writes the checks of one value named `value` of `schema`; writes nothing when there is nothing to check.
-    func emitChecks(value: String, schema: Schema, type: TypeReference, into writer: inout SwiftWriter, patterns: inout PatternTable, depth: Int) {
+    private static let validation = Expr.id("context")
+
+    /// The checks of a value `value` of `schema`, held as `type`; empty when there is nothing to check.
+    func checks(value: Expr, schema: Schema, type: SwiftType, patterns: inout PatternTable, depth: Int) -> [Statement] {
+        let check = { (name: String, arguments: [Argument]) -> Statement in
+            .expression(.call(Self.validation.dot(name), arguments, trailingClosure: nil))
+        }
+        let validate = Statement.expression(value.dot("validate").call(("in", .inout(Self.validation))))
         switch schema.kind {
         case .reference(let name):
-            guard let named = context.document.schema(named: name) else { return }
+            guard let named = context.document.schema(named: name) else { return [] }
             if isPrimitiveAlias(named.schema) {
-                emitChecks(value: value, schema: named.schema, type: type, into: &writer, patterns: &patterns, depth: depth)
-            } else {
-                writer.line("\(value).validate(in: &context)")
+                return checks(value: value, schema: named.schema, type: type, patterns: &patterns, depth: depth)
             }
+            return [validate]
         case .object(let object):
-            if object.properties.isEmpty, object.additionalProperties != .forbidden {
-                if object.minProperties != nil || object.maxProperties != nil {
-                    writer.line("context.checkPropertyCount(\(value).count, minProperties: \(optional(object.minProperties)), maxProperties: \(optional(object.maxProperties)))")
-                }
-                guard case .typed(let valueSchema)? = object.additionalProperties else { return }
-                var inner = SwiftWriter()
-                let element = "member\(depth)"
-                emitChecks(value: element, schema: valueSchema, type: TypeReference(swift: ""), into: &inner, patterns: &patterns, depth: depth + 1)
-                guard !inner.text.isEmpty else { return }
-                writer.block("for (name, \(element)) in \(value).sorted(by: { $0.key < $1.key })") { writer in
-                    writer.closure("context.nested(name)", "context") { writer in writer.appendIndented(inner) }
-                }
-            } else {
-                writer.line("\(value).validate(in: &context)")
+            guard object.properties.isEmpty, object.additionalProperties != .forbidden else { return [validate] }
+            var result: [Statement] = []
+            if object.minProperties != nil || object.maxProperties != nil {
+                result.append(check("checkPropertyCount", [
+                    Argument(value.dot("count")), Argument("minProperties", optional(object.minProperties)),
+                    Argument("maxProperties", optional(object.maxProperties)),
+                ]))
             }
+            guard case .typed(let valueSchema)? = object.additionalProperties else { return result }
+            let element = "member\(depth)"
+            let valueType: SwiftType
+            if case .dictionary(_, let declared) = type { valueType = declared } else { valueType = .jsonValue }
+            let inner = checks(value: .id(element), schema: valueSchema, type: valueType, patterns: &patterns, depth: depth + 1)
+            guard !inner.isEmpty else { return result }
+            result.append(.for(
+                pattern: .tuple([.binding("name"), .binding(element)]), sequence: value.dot("sorted").call(("by", .raw("{ $0.key < $1.key }"))),
+                condition: nil, body: [nested(.id("name"), inner)]))
+            return result
         case .union:
-            writer.line("\(value).validate(in: &context)")
+            return [validate]
         case .string(let string):
-            if schema.allowedValues != nil, !schema.isConst, type.swift != "String" {
-                writer.line("\(value).validate(in: &context)")
-                return
-            }
-            if string.format == .dateTime || string.format == .date, type.swift != "String" { return }
+            if schema.allowedValues != nil, !schema.isConst, type != .string { return [validate] }
+            if string.format == .dateTime || string.format == .date, type != .string { return [] }
+            var result: [Statement] = []
             if schema.isConst, case .string(let constant)? = schema.allowedValues?.first {
-                writer.line("context.checkConst(\(value), \(constant.swiftLiteral))")
+                result.append(check("checkConst", [Argument(value), Argument(.string(constant))]))
             } else if let values = schema.allowedValues {
-                let strings = values.compactMap { if case .string(let text) = $0 { text.swiftLiteral } else { nil } }
-                writer.line("context.checkAllowed(\(value), [\(strings.joined(separator: ", "))])")
+                let strings = values.compactMap { if case .string(let text) = $0 { Expr.string(text) } else { nil } }
+                result.append(check("checkAllowed", [Argument(value), Argument(.array(strings))]))
             }
             if string.minLength != nil || string.maxLength != nil {
-                writer.line("context.checkLength(\(value), minLength: \(optional(string.minLength)), maxLength: \(optional(string.maxLength)))")
+                result.append(check("checkLength", [
+                    Argument(value), Argument("minLength", optional(string.minLength)), Argument("maxLength", optional(string.maxLength)),
+                ]))
             }
             if let pattern = string.pattern {
-                writer.line("context.checkPattern(\(value), \(patterns.prefix).pattern\(patterns.index(of: pattern)))")
+                result.append(check("checkPattern", [
+                    Argument(value), Argument(Expr.id(patterns.typeName).dot("pattern\(patterns.index(of: pattern))")),
+                ]))
             }
-            if let format = string.format, [.email, .uri, .uuid].contains(format), type.swift == "String" {
-                writer.line("context.checkFormat(\(value), .\(format.rawValue))")
+            if let format = string.format, [.email, .uri, .uuid].contains(format), type == .string {
+                result.append(check("checkFormat", [Argument(value), Argument(.member(nil, format.rawValue))]))
             }
+            return result
         case .integer(let numeric), .number(let numeric):
-            let bounds = [
+            var result: [Statement] = []
+            let bounds: [Argument] = [
                 ("minimum", numeric.minimum), ("maximum", numeric.maximum), ("exclusiveMinimum", numeric.exclusiveMinimum),
                 ("exclusiveMaximum", numeric.exclusiveMaximum), ("multipleOf", numeric.multipleOf),
-            ].compactMap { name, limit in limit.map { "\(name): \(literal($0))" } }
+            ].compactMap { name, limit in limit.map { Argument(name, literal($0)) } }
+            let asDouble = Expr.id("Double").call(value)
             if !bounds.isEmpty {
-                writer.line("context.checkBounds(Double(\(value)), \(bounds.joined(separator: ", ")))")
+                result.append(check("checkBounds", [Argument(asDouble)] + bounds))
             }
             if let values = schema.allowedValues {
-                let numbers = values.compactMap { $0.numericValue.map(literal) }
-                writer.line("context.checkAllowed(Double(\(value)), [\(numbers.joined(separator: ", "))])")
+                result.append(check("checkAllowed", [Argument(asDouble), Argument(.array(values.compactMap { $0.numericValue.map(literal) }))]))
             }
+            return result
         case .array(let array):
+            var result: [Statement] = []
             if array.minItems != nil || array.maxItems != nil {
-                writer.line("context.checkItemCount(\(value).count, minItems: \(optional(array.minItems)), maxItems: \(optional(array.maxItems)))")
+                result.append(check("checkItemCount", [
+                    Argument(value.dot("count")), Argument("minItems", optional(array.minItems)), Argument("maxItems", optional(array.maxItems)),
+                ]))
             }
-            if array.uniqueItems { writer.line("context.checkUnique(\(value))") }
-            var inner = SwiftWriter()
+            if array.uniqueItems { result.append(check("checkUnique", [Argument(value)])) }
             let element = "item\(depth)"
-            let elementType = TypeReference(swift: String(type.swift.dropFirst().dropLast()))
-            emitChecks(value: element, schema: array.items, type: elementType, into: &inner, patterns: &patterns, depth: depth + 1)
-            guard !inner.text.isEmpty else { return }
-            writer.block("for (index, \(element)) in \(value).enumerated()") { writer in
-                writer.closure("context.nested(index: index)", "context") { writer in
-                    if array.items.isNullable {
-                        writer.block("if let \(element)") { writer in writer.appendIndented(inner) }
-                    } else {
-                        writer.appendIndented(inner)
-                    }
-                }
-            }
+            let elementType = type.arrayElement?.unwrapped ?? .jsonValue
+            let inner = checks(value: .id(element), schema: array.items, type: elementType, patterns: &patterns, depth: depth + 1)
+            guard !inner.isEmpty else { return result }
+            let body: [Statement] = array.items.isNullable ? [.if(.optionalBinding(element, nil), inner)] : inner
+            result.append(.for(
+                pattern: .tuple([.binding("index"), .binding(element)]), sequence: value.dot("enumerated").call(), condition: nil,
+                body: [nested(nil, body, index: .id("index"))]))
+            return result
         case .boolean, .any:
-            return
+            return []
         }
+    }
+
+    /// `context.nested(name) { context in body }`, or `context.nested(index: index) { … }`.
+    func nested(_ name: Expr?, _ body: [Statement], index: Expr? = nil, context: Expr = validation) -> Statement {
+        let argument = name.map { Argument($0) } ?? Argument("index", index ?? .integer(0))
+        return .expression(.call(context.dot("nested"), [argument], trailingClosure: Closure(parameters: ["context"], body: body)))
     }
 
     /// Named schemas that are a plain string or number get no type of their own to validate.
@@ -100,9 +118,35 @@ struct CheckEmitter {
         }
     }
 
-    private func optional(_ value: Int?) -> String { value.map(String.init) ?? "nil" }
+    private func optional(_ value: Int?) -> Expr { value.map(Expr.integer) ?? .nil }
 
-    private func literal(_ value: Double) -> String {
-        value.rounded() == value && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    private func literal(_ value: Double) -> Expr {
+        value.rounded() == value && abs(value) < 1e15 ? .number(String(Int64(value))) : .number(String(value))
+    }
+}
+
+/// The distinct patterns of a file, numbered in order of first use.
+struct PatternTable {
+    /// The type that holds the compiled patterns in the emitted file.
+    var typeName = "ValidationPatterns"
+    private(set) var sources: [String] = []
+
+    mutating func index(of pattern: String) -> Int {
+        if let index = sources.firstIndex(of: pattern) { return index }
+        sources.append(pattern)
+        return sources.count - 1
+    }
+
+    /// `nonisolated enum ValidationPatterns { static let pattern0 = CompiledPattern("…") … }`, or
+    /// nothing when the file has no pattern.
+    func declaration(doc: String) -> Declaration? {
+        guard !sources.isEmpty else { return nil }
+        return .type(TypeDeclaration(
+            doc: DocComment(doc), modifiers: Modifiers(isNonisolated: true), kind: .enum, name: typeName,
+            members: sources.enumerated().map { index, source in
+                .property(PropertyDeclaration(
+                    modifiers: Modifiers(isStatic: true), isMutable: false, name: "pattern\(index)", type: nil,
+                    initializer: Expr.id("CompiledPattern").call(.string(source))))
+            }))
     }
 }

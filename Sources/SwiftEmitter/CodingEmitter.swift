@@ -1,106 +1,115 @@
-/// Emits `init(from:)` and `encode(to:)` of a struct, keeping "absent" and "null" apart and
+import SwiftSource
+
+/// Builds `init(from:)` and `encode(to:)` of a struct, keeping "absent" and "null" apart and
 /// coding date-times through the runtime's RFC 3339 support.
 struct CodingEmitter {
     let context: EmissionContext
 
-    func emitDecoding(_ plan: StructPlan, into writer: inout SwiftWriter) {
-        writer.block("\(context.access)init(from decoder: any Decoder) throws") { writer in
-            if !plan.properties.isEmpty {
-                writer.line("let container = try decoder.container(keyedBy: CodingKeys.self)")
-            }
-            for property in plan.properties {
-                emitDecode(property, into: &writer)
-            }
-            if let additional = plan.additionalValueType {
-                writer.line("let members = try decoder.container(keyedBy: AnyCodingKey.self)")
-                writer.line("var additionalProperties: [String: \(additional.swift)] = [:]")
-                writer.block("for key in members.allKeys where CodingKeys(rawValue: key.stringValue) == nil") { writer in
-                    writer.line("additionalProperties[key.stringValue] = try members.decode(\(additional.swift).self, forKey: key)")
-                }
-                writer.line("self.additionalProperties = additionalProperties")
-            }
-        }
-    }
+    private static let container = Expr.id("container")
 
-    private func emitDecode(_ property: PropertyPlan, into writer: inout SwiftWriter) {
-        if property.isIndirect {
-            // Decoded into a local first, then stored behind its box.
-            var plain = property
-            plain.isIndirect = false
-            writer.line("let \(property.bareName)Value: \(property.declaredType)")
-            emitDecode(plain, into: &writer, target: "\(property.bareName)Value")
-            writer.line("self._\(property.bareName) = Indirect(wrappedValue: \(property.bareName)Value)")
-            return
+    func decoding(_ plan: StructPlan) -> Declaration {
+        var body: [Statement] = []
+        if !plan.properties.isEmpty {
+            body.append(.let("container", nil, Expr.id("decoder").dot("container").call(("keyedBy", .metatype(.named(["CodingKeys"])))).tried))
         }
-        emitDecode(property, into: &writer, target: "self.\(property.bareName)")
-    }
-
-    private func emitDecode(_ property: PropertyPlan, into writer: inout SwiftWriter, target: String) {
-        let key = ".\(property.bareName)"
-        let type = property.type.swift
-        let isDate = property.type.coding == .dateTime
-        let decodeValue = isDate ? "try container.decodeDateTime(forKey: \(key))" : "try container.decode(\(type).self, forKey: \(key))"
-        switch (property.isRequired, property.isNullable) {
-        case (true, false):
-            writer.line("\(target) = \(decodeValue)")
-        case (true, true):
-            writer.line(isDate
-                ? "\(target) = try container.decodeNil(forKey: \(key)) ? nil : \(decodeValue)"
-                : "\(target) = try container.decode(\(type)?.self, forKey: \(key))")
-        case (false, false):
-            writer.line(isDate
-                ? "\(target) = try container.decodeDateTimeIfPresent(forKey: \(key))"
-                : "\(target) = try container.decodeIfPresent(\(type).self, forKey: \(key))")
-        case (false, true):
-            writer.conditional([
-                ("if !container.contains(\(key))", { $0.line("\(target) = nil") }),
-                ("else if try container.decodeNil(forKey: \(key))", { $0.line("\(target) = .null") }),
-                ("else", { $0.line("\(target) = .value(\(decodeValue))") }),
-            ])
-        }
-    }
-
-    func emitEncoding(_ plan: StructPlan, into writer: inout SwiftWriter) {
-        writer.block("\(context.access)func encode(to encoder: any Encoder) throws") { writer in
-            if !plan.properties.isEmpty {
-                writer.line("var container = encoder.container(keyedBy: CodingKeys.self)")
-            }
-            for property in plan.properties {
-                emitEncode(property, into: &writer)
-            }
-            if plan.additionalValueType != nil {
-                writer.line("var members = encoder.container(keyedBy: AnyCodingKey.self)")
-                writer.block("for (name, value) in additionalProperties.sorted(by: { $0.key < $1.key }) where CodingKeys(rawValue: name) == nil") { writer in
-                    writer.line("try members.encode(value, forKey: AnyCodingKey(stringValue: name))")
-                }
-            }
-        }
-    }
-
-    private func emitEncode(_ property: PropertyPlan, into writer: inout SwiftWriter) {
-        let name = "self.\(property.bareName)"
-        let key = ".\(property.bareName)"
-        let isDate = property.type.coding == .dateTime
-        switch (property.isRequired, property.isNullable) {
-        case (true, false):
-            writer.line(isDate ? "try container.encodeDateTime(\(name), forKey: \(key))" : "try container.encode(\(name), forKey: \(key))")
-        case (true, true):
-            if isDate {
-                writer.conditional([
-                    ("if let value = \(name)", { $0.line("try container.encodeDateTime(value, forKey: \(key))") }),
-                    ("else", { $0.line("try container.encodeNil(forKey: \(key))") }),
-                ])
+        for property in plan.properties {
+            if property.isIndirect {
+                // Decoded into a local first, then stored behind its box.
+                let local = property.name + "Value"
+                body.append(.let(local, property.declaredType, nil))
+                body += decode(property, into: .id(local))
+                body.append(.assignment(.selfMember("_" + property.name), Expr.id("Indirect").call(("wrappedValue", .id(local)))))
             } else {
-                writer.line("try container.encode(\(name), forKey: \(key))")
+                body += decode(property, into: .selfMember(property.name))
             }
+        }
+        if let additional = plan.additionalValueType {
+            let dictionary = SwiftType.dictionary(key: .string, value: additional)
+            body.append(.let("members", nil, Expr.id("decoder").dot("container").call(("keyedBy", .metatype(.named(["AnyCodingKey"])))).tried))
+            body.append(.var("additionalProperties", dictionary, .dictionary([])))
+            let key = Expr.id("key").dot("stringValue")
+            body.append(.for(
+                pattern: .binding("key"), sequence: Expr.id("members").dot("allKeys"),
+                condition: plan.properties.isEmpty ? nil : .binary(Expr.id("CodingKeys").call(("rawValue", key)), "==", .nil),
+                body: [.assignment(.subscript(.id("additionalProperties"), [Argument(key)]),
+                                   Expr.id("members").dot("decode").call((nil, .metatype(additional)), ("forKey", .id("key"))).tried)]))
+            body.append(.assignment(.selfMember("additionalProperties"), .id("additionalProperties")))
+        }
+        return .function(FunctionDeclaration(
+            modifiers: context.modifiers(), kind: .initializer(isFailable: false),
+            parameters: [FunctionParameter(label: "from", name: "decoder", type: .existential(["Decoder"]))], throwing: .any, body: body))
+    }
+
+    private func decode(_ property: PropertyPlan, into target: Expr) -> [Statement] {
+        let key = Expr.member(nil, property.name)
+        let type = property.type.type
+        let isDate = property.type.coding == .dateTime
+        let value = isDate
+            ? Self.container.dot("decodeDateTime").call(("forKey", key)).tried
+            : Self.container.dot("decode").call((nil, .metatype(type)), ("forKey", key)).tried
+        switch (property.isRequired, property.isNullable) {
+        case (true, false):
+            return [.assignment(target, value)]
+        case (true, true):
+            return [.assignment(target, isDate
+                ? .ternary(Self.container.dot("decodeNil").call(("forKey", key)).tried, .nil, value)
+                : Self.container.dot("decode").call((nil, .metatype(.optional(type))), ("forKey", key)).tried)]
         case (false, false):
-            writer.line(isDate ? "try container.encodeDateTimeIfPresent(\(name), forKey: \(key))" : "try container.encodeIfPresent(\(name), forKey: \(key))")
+            return [.assignment(target, isDate
+                ? Self.container.dot("decodeDateTimeIfPresent").call(("forKey", key)).tried
+                : Self.container.dot("decodeIfPresent").call((nil, .metatype(type)), ("forKey", key)).tried)]
         case (false, true):
-            writer.switchBlock("switch \(name)") { writer in
-                writer.line("case nil: break")
-                writer.line("case .null?: try container.encodeNil(forKey: \(key))")
-                writer.line(isDate ? "case .value(let value)?: try container.encodeDateTime(value, forKey: \(key))" : "case .value(let value)?: try container.encode(value, forKey: \(key))")
-            }
+            return [.if([
+                ConditionalBranch(.expression(.prefix("!", Self.container.dot("contains").call(key))), [.assignment(target, .nil)]),
+                ConditionalBranch(.expression(Self.container.dot("decodeNil").call(("forKey", key)).tried), [.assignment(target, .member(nil, "null"))]),
+            ], else: [.assignment(target, Expr.member(nil, "value").call(value))])]
+        }
+    }
+
+    func encoding(_ plan: StructPlan) -> Declaration {
+        var body: [Statement] = []
+        if !plan.properties.isEmpty {
+            body.append(.var("container", nil, Expr.id("encoder").dot("container").call(("keyedBy", .metatype(.named(["CodingKeys"]))))))
+        }
+        for property in plan.properties {
+            body += encode(property)
+        }
+        if plan.additionalValueType != nil {
+            body.append(.var("members", nil, Expr.id("encoder").dot("container").call(("keyedBy", .metatype(.named(["AnyCodingKey"]))))))
+            body.append(.for(
+                pattern: .tuple([.binding("name"), .binding("value")]),
+                sequence: .raw("additionalProperties.sorted(by: { $0.key < $1.key })"),
+                condition: plan.properties.isEmpty ? nil : .binary(Expr.id("CodingKeys").call(("rawValue", .id("name"))), "==", .nil),
+                body: [.expression(Expr.id("members").dot("encode").call(
+                    (nil, .id("value")), ("forKey", Expr.id("AnyCodingKey").call(("stringValue", .id("name"))))).tried)]))
+        }
+        return .function(FunctionDeclaration(
+            modifiers: context.modifiers(), kind: .function("encode"),
+            parameters: [FunctionParameter(label: "to", name: "encoder", type: .existential(["Encoder"]))], throwing: .any, body: body))
+    }
+
+    private func encode(_ property: PropertyPlan) -> [Statement] {
+        let value = Expr.selfMember(property.name)
+        let key = Expr.member(nil, property.name)
+        let isDate = property.type.coding == .dateTime
+        func encodeCall(_ method: String, _ value: Expr) -> Statement {
+            .expression(Self.container.dot(method).call((nil, value), ("forKey", key)).tried)
+        }
+        switch (property.isRequired, property.isNullable) {
+        case (true, false):
+            return [encodeCall(isDate ? "encodeDateTime" : "encode", value)]
+        case (true, true):
+            guard isDate else { return [encodeCall("encode", value)] }
+            return [.if([ConditionalBranch(.optionalBinding("value", value), [encodeCall("encodeDateTime", .id("value"))])],
+                        else: [.expression(Self.container.dot("encodeNil").call(("forKey", key)).tried)])]
+        case (false, false):
+            return [encodeCall(isDate ? "encodeDateTimeIfPresent" : "encodeIfPresent", value)]
+        case (false, true):
+            return [.switch(value, [
+                SwitchCase([.expression(.nil)], [.break]),
+                SwitchCase([.optional(.enumCase("null", bindings: []))], [.expression(Self.container.dot("encodeNil").call(("forKey", key)).tried)]),
+                SwitchCase([.optional(.enumCase("value", bindings: ["value"]))], [encodeCall(isDate ? "encodeDateTime" : "encode", .id("value"))]),
+            ])]
         }
     }
 }

@@ -1,74 +1,72 @@
 import OpenAPIModel
+import SwiftSource
 
-/// Emits the contract table beside the client: for each operation, codecs of its documented
+/// Builds the contract table beside the client: for each operation, codecs of its documented
 /// bodies and a closure that calls it again with a recorded request's arguments. Built by
 /// appending, not as one large literal, so that the type checker's cost stays linear.
 struct ContractEmitter {
     let context: EmissionContext
 
-    func emit(into writer: inout SwiftWriter) {
-        let access = context.access
-        let client = context.clientName
-        writer.block("extension \(client)") { writer in
-            writer.docComment("Creates a client over an existing engine (contract tests replay recorded requests through one).")
-            writer.block("\(access)init(core: APIClient)") { writer in
-                writer.line("self.core = core")
-            }
-            writer.line()
-            writer.docComment("Every operation, for contract tests over recorded exchanges.")
-            writer.line("\(access)static let contractOperations: [ContractOperation] = makeContractOperations()")
-            writer.line()
-            writer.block("private static func makeContractOperations() -> [ContractOperation]") { writer in
-                writer.line("\(context.document.operations.isEmpty ? "let" : "var") operations: [ContractOperation] = []")
-                for operation in context.document.operations {
-                    emit(operation, into: &writer)
-                }
-                writer.line("return operations")
-            }
-        }
+    func declaration() -> Declaration {
+        let operations = context.document.operations.compactMap { context.operations[$0.operationID] }
+        var body: [Statement] = [operations.isEmpty
+            ? .let("operations", .array(.named(["ContractOperation"])), .array([]))
+            : .var("operations", .array(.named(["ContractOperation"])), .array([]))]
+        body += operations.map(append)
+        body.append(.return(.id("operations")))
+        return .extension(ExtensionDeclaration(extendedType: .named([context.clientName]), members: [
+            .function(FunctionDeclaration(
+                doc: Docs.lines("Creates a client over an existing engine (contract tests replay recorded requests through one)."),
+                modifiers: context.modifiers(), kind: .initializer(isFailable: false), parameters: [FunctionParameter("core", .named(["APIClient"]))],
+                body: [.assignment(.selfMember("core"), .id("core"))])),
+            .property(PropertyDeclaration(
+                doc: Docs.lines("Every operation, for contract tests over recorded exchanges."), modifiers: context.modifiers(isStatic: true),
+                isMutable: false, name: "contractOperations", type: .array(.named(["ContractOperation"])),
+                initializer: Expr.id("makeContractOperations").call())),
+            .function(FunctionDeclaration(
+                modifiers: Modifiers(access: .private, isStatic: true), kind: .function("makeContractOperations"),
+                result: .array(.named(["ContractOperation"])), body: body)),
+        ]))
     }
 
-    private func emit(_ operation: Operation, into writer: inout SwiftWriter) {
-        let shape = OperationShape(context: context, operation: operation)
+    private func append(_ shape: OperationShape) -> Statement {
+        let operation = shape.operation
         let types = context.plan.operationTypes[operation.operationID]
-        let responses = operation.responses.compactMap { response -> String? in
+        let responses = operation.responses.compactMap { response -> DictionaryEntry? in
             guard let type = types?.responses[response.statusCode ?? 0] else { return nil }
-            return "\(response.statusCode ?? 0): BodyCodec(\(type.swift).self)"
+            return DictionaryEntry(.integer(response.statusCode ?? 0), Expr.id("BodyCodec").call(.metatype(type.type)))
         }
-        writer.line("operations.append(ContractOperation(")
-        writer.line("    operationID: \(operation.operationID.swiftLiteral),")
-        writer.line("    requestBody: \(shape.bodyType.map { "BodyCodec(\($0.swift).self)" } ?? "nil"),")
-        writer.line("    responseBodies: [\(responses.isEmpty ? ":" : responses.joined(separator: ", "))],")
-        writer.line("    replay: { core, recorded in")
-        var arguments = shape.orderedArguments.map { argument in
-            "\(argument.label.replacing("`", with: "")): \(readExpression(argument))"
-        }
+        var arguments = shape.orderedArguments.map { Argument($0.label, read($0)) }
         if let body = shape.bodyType {
-            arguments.append("body: try recorded.jsonBody(\(body.swift).self)")
+            arguments.append(Argument("body", Expr.id("recorded").dot("jsonBody").call(.metatype(body)).tried))
         }
-        writer.line("        _ = try await \(context.clientName)(core: core).\(shape.methodName)(\(arguments.joined(separator: ", ")))")
-        writer.line("    }")
-        writer.line("))")
+        let replay = Closure(parameters: ["core", "recorded"], body: [.assignment(.raw("_"), .try(.await(
+            Expr.id(context.clientName).call(("core", .id("core"))).dot(shape.methodName).call(arguments))))])
+        return .expression(Expr.id("operations").dot("append").call(Expr.id("ContractOperation").call(
+            ("operationID", .string(operation.operationID)),
+            ("requestBody", shape.bodyType.map { Expr.id("BodyCodec").call(.metatype($0)) } ?? .nil),
+            ("responseBodies", .dictionary(responses)),
+            ("replay", .closure(replay)))))
     }
 
     /// The expression that reads one argument from a `RecordedRequest` named `recorded`.
-    private func readExpression(_ argument: OperationShape.Argument) -> String {
-        let name = argument.parameter.name.swiftLiteral
-        let type = argument.type.swift
-        let isArray = type.hasPrefix("[") && !type.contains(":")
+    private func read(_ argument: OperationShape.Argument) -> Expr {
+        let recorded = Expr.id("recorded")
+        let name = Expr.string(argument.parameter.name)
+        let type = argument.type
+        let isRequired = argument.parameter.isRequired
         switch argument.parameter.location {
         case .path:
-            return "try recorded.path(\(name), as: \(type).self)"
+            return recorded.dot("path").call((nil, name), ("as", .metatype(type))).tried
         case .header:
-            if type == "String" {
-                return argument.parameter.isRequired ? "try recorded.requiredHeader(\(name), as: String.self)" : "recorded.header(\(name))"
-            }
-            return argument.parameter.isRequired ? "try recorded.requiredHeader(\(name), as: \(type).self)" : "try recorded.header(\(name), as: \(type).self)"
+            if type == .string, !isRequired { return recorded.dot("header").call(name) }
+            return recorded.dot(isRequired ? "requiredHeader" : "header").call((nil, name), ("as", .metatype(type))).tried
         case .query:
-            if isArray {
-                return "try recorded.queryAll(\(name), as: \(type.dropFirst().dropLast()).self)" + (argument.parameter.isRequired ? " ?? []" : "")
+            if let element = type.arrayElement {
+                let all = recorded.dot("queryAll").call((nil, name), ("as", .metatype(element))).tried
+                return isRequired ? .binary(all, "??", .array([])) : all
             }
-            return argument.parameter.isRequired ? "try recorded.requiredQuery(\(name), as: \(type).self)" : "try recorded.query(\(name), as: \(type).self)"
+            return recorded.dot(isRequired ? "requiredQuery" : "query").call((nil, name), ("as", .metatype(type))).tried
         }
     }
 }

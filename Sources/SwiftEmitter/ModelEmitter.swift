@@ -1,4 +1,5 @@
 import OpenAPIModel
+import SwiftSource
 
 /// Emits `Models.swift`: a struct per object schema, an enum per string enum (tolerant of values
 /// it does not know), an enum with associated values per discriminated union.
@@ -6,196 +7,184 @@ struct ModelEmitter {
     let context: EmissionContext
 
     func emit() -> String {
-        var writer = SwiftWriter()
-        for declaration in context.plan.declarations {
-            writer.separator()
-            emit(declaration, into: &writer)
-        }
-        writer.separator()
-        writer.docComment("A coding key for members whose names are known only at run time.")
-        writer.block("nonisolated struct AnyCodingKey: CodingKey") { writer in
-            writer.line("var stringValue: String")
-            writer.line("var intValue: Int? { nil }")
-            writer.line("init(stringValue: String) { self.stringValue = stringValue }")
-            writer.line("init?(intValue: Int) { nil }")
-        }
-        return context.fileHeader(imports: ["Foundation", "SpecRuntime"]) + "\n" + writer.text
+        var declarations = context.plan.declarations.map(declaration)
+        declarations.append(.type(TypeDeclaration(
+            doc: Docs.lines("A coding key for members whose names are known only at run time."),
+            modifiers: Modifiers(isNonisolated: true), kind: .struct, name: "AnyCodingKey", conformances: [.named(["CodingKey"])],
+            members: [
+                .property(PropertyDeclaration(name: "stringValue", type: .string)),
+                .property(PropertyDeclaration(name: "intValue", type: .optional(.int), accessors: .get([.expression(.nil)]))),
+                .function(FunctionDeclaration(
+                    kind: .initializer(isFailable: false), parameters: [FunctionParameter("stringValue", .string)],
+                    body: [.assignment(.selfMember("stringValue"), .id("stringValue"))])),
+                .function(FunctionDeclaration(
+                    kind: .initializer(isFailable: true), parameters: [FunctionParameter("intValue", .int)], body: [.return(.nil)])),
+            ])))
+        return context.render(declarations)
     }
 
-    private func emit(_ declaration: Declaration, into writer: inout SwiftWriter) {
-        switch declaration {
-        case .structure(let plan): emitStruct(plan, into: &writer)
-        case .stringEnum(let plan): emitEnum(plan, into: &writer)
-        case .union(let plan): emitUnion(plan, into: &writer)
+    func declaration(_ planned: PlannedType) -> Declaration {
+        switch planned {
+        case .structure(let plan): structure(plan)
+        case .stringEnum(let plan): stringEnum(plan)
+        case .union(let plan): union(plan)
         case .alias(let name, let type, let schema):
-            writer.docComment(schema.description, remark: schema.pointer, deprecated: schema.isDeprecated)
-            writer.line("\(context.access)typealias \(name) = \(type)")
+            .typealias(TypealiasDeclaration(
+                doc: Docs.from(schema.description, remark: schema.pointer), attributes: Docs.attributes(deprecated: schema.isDeprecated),
+                modifiers: context.modifiers(), name: name, type: type))
         }
     }
 
-    private func emitStruct(_ plan: StructPlan, into writer: inout SwiftWriter) {
-        let access = context.access
-        writer.docComment(plan.schema.description, remark: plan.schema.pointer, deprecated: plan.schema.isDeprecated)
-        writer.block("\(access)nonisolated struct \(plan.name): Codable, Hashable, Sendable") { writer in
-            for property in plan.properties {
-                writer.docComment(property.schema.description, deprecated: property.schema.isDeprecated)
-                if property.isIndirect {
-                    writer.block("\(access)var \(property.swiftName): \(property.declaredType)") { writer in
-                        writer.line("get { _\(property.bareName).wrappedValue }")
-                        writer.line("set { _\(property.bareName).wrappedValue = newValue }")
-                    }
-                    writer.line("private var _\(property.bareName): Indirect<\(property.declaredType)>")
-                } else {
-                    writer.line("\(access)var \(property.swiftName): \(property.declaredType)")
-                }
-            }
-            if let additional = plan.additionalValueType {
-                writer.docComment("Members beyond the declared properties, by name.")
-                writer.line("\(access)var additionalProperties: [String: \(additional.swift)]")
-            }
-            writer.line()
-            emitInitializer(plan, into: &writer)
-            writer.line()
-            writer.block("\(access)enum CodingKeys: String, CodingKey, CaseIterable") { writer in
-                for property in plan.properties {
-                    writer.line(property.bareName == property.wireName
-                        ? "case \(property.swiftName)" : "case \(property.swiftName) = \(property.wireName.swiftLiteral)")
-                }
-            }
-            writer.line()
-            CodingEmitter(context: context).emitDecoding(plan, into: &writer)
-            writer.line()
-            CodingEmitter(context: context).emitEncoding(plan, into: &writer)
-            for nested in plan.nested {
-                writer.line()
-                emit(nested, into: &writer)
-            }
-        }
-    }
-
-    private func emitInitializer(_ plan: StructPlan, into writer: inout SwiftWriter) {
-        var parameters: [String] = []
+    private func structure(_ plan: StructPlan) -> Declaration {
+        var members: [Declaration] = []
         for property in plan.properties {
-            var parameter = "\(property.swiftName): \(property.declaredType)"
-            if let value = property.schema.defaultValue ?? (property.schema.isConst ? property.schema.allowedValues?.first : nil),
-               let literal = context.defaultLiteral(value, for: property.type, schema: property.schema) {
-                parameter += " = " + (property.isNullable && !property.isRequired ? ".value(\(literal))" : literal)
-            } else if !property.isRequired || property.isNullable {
-                parameter += " = nil"
+            let doc = Docs.from(property.schema.description)
+            let attributes = Docs.attributes(deprecated: property.schema.isDeprecated)
+            guard property.isIndirect else {
+                members.append(.property(PropertyDeclaration(
+                    doc: doc, attributes: attributes, modifiers: context.modifiers(), name: property.name, type: property.declaredType)))
+                continue
             }
-            parameters.append(parameter)
+            let storage = Expr.id("_" + property.name).dot("wrappedValue")
+            members.append(.property(PropertyDeclaration(
+                doc: doc, attributes: attributes, modifiers: context.modifiers(), name: property.name, type: property.declaredType,
+                accessors: .getSet(get: [.expression(storage)], set: [.assignment(storage, .id("newValue"))], modify: nil))))
+            members.append(.property(PropertyDeclaration(
+                modifiers: Modifiers(access: .private), name: "_" + property.name,
+                type: .generic(["Indirect"], [property.declaredType]))))
         }
         if let additional = plan.additionalValueType {
-            parameters.append("additionalProperties: [String: \(additional.swift)] = [:]")
+            members.append(.property(PropertyDeclaration(
+                doc: Docs.lines("Members beyond the declared properties, by name."), modifiers: context.modifiers(),
+                name: "additionalProperties", type: .dictionary(key: .string, value: additional))))
         }
-        writer.docComment("Creates a value from its properties; defaults are the spec's `default`s.")
-        if parameters.isEmpty {
-            writer.line("\(context.access)init() {}")
-            return
+        members.append(initializer(plan))
+        if !plan.properties.isEmpty {
+            members.append(.type(TypeDeclaration(
+                modifiers: context.modifiers(), kind: .enum, name: "CodingKeys",
+                conformances: [.string, .named(["CodingKey"]), .named(["CaseIterable"])],
+                members: plan.properties.map { property in
+                    .enumCase(EnumCaseDeclaration(
+                        name: property.name, rawValue: property.name == property.wireName ? nil : .string(property.wireName)))
+                })))
         }
-        writer.line("\(context.access)init(")
-        for (index, parameter) in parameters.enumerated() {
-            writer.line("    " + parameter + (index == parameters.count - 1 ? "" : ","))
-        }
-        writer.block(")") { writer in
-            for property in plan.properties {
-                writer.line(property.isIndirect
-                    ? "self._\(property.bareName) = Indirect(wrappedValue: \(property.swiftName))"
-                    : "self.\(property.bareName) = \(property.swiftName)")
-            }
-            if plan.additionalValueType != nil { writer.line("self.additionalProperties = additionalProperties") }
-        }
+        let coding = CodingEmitter(context: context)
+        members.append(coding.decoding(plan))
+        members.append(coding.encoding(plan))
+        members += plan.nested.map(declaration)
+        return .type(TypeDeclaration(
+            doc: Docs.from(plan.schema.description, remark: plan.schema.pointer),
+            attributes: Docs.attributes(deprecated: plan.schema.isDeprecated),
+            modifiers: context.modifiers(isNonisolated: true), kind: .struct, name: plan.name,
+            conformances: [.named(["Codable"]), .named(["Hashable"]), .named(["Sendable"])], members: members))
     }
 
-    private func emitEnum(_ plan: EnumPlan, into writer: inout SwiftWriter) {
-        let access = context.access
-        let fallback = plan.values.contains("undocumented") ? "_undocumented" : "undocumented"
-        writer.docComment(plan.schema.description, remark: plan.schema.pointer, deprecated: plan.schema.isDeprecated)
-        writer.block("\(access)nonisolated enum \(plan.name): RawRepresentable, Codable, Hashable, Sendable") { writer in
-            for value in plan.values {
-                writer.line("case \(SwiftNaming.escapedMemberName(value))")
+    private func initializer(_ plan: StructPlan) -> Declaration {
+        var parameters: [FunctionParameter] = []
+        var body: [Statement] = []
+        for property in plan.properties {
+            var defaultValue: Expr?
+            if let value = property.schema.defaultValue ?? (property.schema.isConst ? property.schema.allowedValues?.first : nil),
+               let literal = context.defaultLiteral(value, for: property.type, schema: property.schema) {
+                defaultValue = property.isNullable && !property.isRequired ? Expr.member(nil, "value").call(literal) : literal
+            } else if !property.isRequired || property.isNullable {
+                defaultValue = .nil
             }
-            writer.docComment("A value this SDK does not know yet, kept as sent so that it encodes back unchanged.")
-            writer.line("case \(fallback)(String)")
-            writer.line()
-            writer.block("\(access)init(rawValue: String)") { writer in
-                writer.switchBlock("switch rawValue") { writer in
-                    for value in plan.values {
-                        writer.line("case \(value.swiftLiteral): self = .\(SwiftNaming.escapedMemberName(value))")
-                    }
-                    writer.line("default: self = .\(fallback)(rawValue)")
-                }
-            }
-            writer.line()
-            writer.block("\(access)var rawValue: String") { writer in
-                writer.switchBlock("switch self") { writer in
-                    for value in plan.values {
-                        writer.line("case .\(SwiftNaming.escapedMemberName(value)): \(value.swiftLiteral)")
-                    }
-                    writer.line("case .\(fallback)(let value): value")
-                }
-            }
-            writer.line()
-            writer.docComment("The values the spec documents, in its order.")
-            writer.line("\(access)static let documentedCases: [\(plan.name)] = [\(plan.values.map { "." + SwiftNaming.escapedMemberName($0) }.joined(separator: ", "))]")
-            writer.line()
-            writer.block("\(access)init(from decoder: any Decoder) throws") { writer in
-                writer.line("self.init(rawValue: try decoder.singleValueContainer().decode(String.self))")
-            }
-            writer.line()
-            writer.block("\(access)func encode(to encoder: any Encoder) throws") { writer in
-                writer.line("var container = encoder.singleValueContainer()")
-                writer.line("try container.encode(rawValue)")
-            }
+            parameters.append(FunctionParameter(property.name, property.declaredType, defaultValue: defaultValue))
+            body.append(property.isIndirect
+                ? .assignment(.selfMember("_" + property.name), Expr.id("Indirect").call(("wrappedValue", .id(property.name))))
+                : .assignment(.selfMember(property.name), .id(property.name)))
         }
+        if let additional = plan.additionalValueType {
+            parameters.append(FunctionParameter("additionalProperties", .dictionary(key: .string, value: additional), defaultValue: .dictionary([])))
+            body.append(.assignment(.selfMember("additionalProperties"), .id("additionalProperties")))
+        }
+        return .function(FunctionDeclaration(
+            doc: Docs.lines("Creates a value from its properties; defaults are the spec's `default`s."),
+            modifiers: context.modifiers(), kind: .initializer(isFailable: false), parameters: parameters, body: body))
     }
 
-    private func emitUnion(_ plan: UnionPlan, into writer: inout SwiftWriter) {
-        let access = context.access
-        writer.docComment(plan.schema.description, remark: plan.schema.pointer, deprecated: plan.schema.isDeprecated)
-        writer.block("\(access)nonisolated enum \(plan.name): Codable, Hashable, Sendable") { writer in
-            for branch in plan.union.branches {
-                writer.docComment("`\(plan.union.propertyName)` is `\(branch.value)`.")
-                writer.line("case \(SwiftNaming.escapedMemberName(branch.value))(\(typeName(branch.schemaName)))")
-            }
-            writer.line()
-            writer.block("private enum DiscriminatorKey: String, CodingKey") { writer in
-                writer.line("case discriminator = \(plan.union.propertyName.swiftLiteral)")
-            }
-            writer.line()
-            writer.docComment("The discriminator value of this case.")
-            writer.block("\(access)var discriminator: String") { writer in
-                writer.switchBlock("switch self") { writer in
-                    for branch in plan.union.branches {
-                        writer.line("case .\(SwiftNaming.escapedMemberName(branch.value)): \(branch.value.swiftLiteral)")
-                    }
-                }
-            }
-            writer.line()
-            writer.block("\(access)init(from decoder: any Decoder) throws") { writer in
-                writer.line("let container = try decoder.container(keyedBy: DiscriminatorKey.self)")
-                writer.line("let value = try container.decode(String.self, forKey: .discriminator)")
-                writer.switchBlock("switch value") { writer in
-                    for branch in plan.union.branches {
-                        writer.line("case \(branch.value.swiftLiteral): self = .\(SwiftNaming.escapedMemberName(branch.value))(try \(typeName(branch.schemaName))(from: decoder))")
-                    }
-                    writer.line("default:")
-                    let known = plan.union.branches.map(\.value).joined(separator: ", ")
-                    writer.line("    throw DecodingError.dataCorruptedError(forKey: .discriminator, in: container, debugDescription: \"'\\(value)' is not one of \(known)\")")
-                }
-            }
-            writer.line()
-            writer.block("\(access)func encode(to encoder: any Encoder) throws") { writer in
-                writer.switchBlock("switch self") { writer in
-                    for branch in plan.union.branches {
-                        writer.line("case .\(SwiftNaming.escapedMemberName(branch.value))(let value): try value.encode(to: encoder)")
-                    }
-                }
-            }
-        }
+    private func stringEnum(_ plan: EnumPlan) -> Declaration {
+        let fallback = plan.fallbackCase
+        var members: [Declaration] = plan.cases.map { .enumCase(EnumCaseDeclaration(name: $0.name)) }
+        members.append(.enumCase(EnumCaseDeclaration(
+            doc: Docs.lines("A value this SDK does not know yet, kept as sent so that it encodes back unchanged."),
+            name: fallback, associatedValues: [.string])))
+        members.append(.function(FunctionDeclaration(
+            modifiers: context.modifiers(), kind: .initializer(isFailable: false), parameters: [FunctionParameter("rawValue", .string)],
+            body: [.switch(.id("rawValue"),
+                           plan.cases.map { SwitchCase([.expression(.string($0.value))], [.assignment(.selfValue, .member(nil, $0.name))]) }
+                               + [.default([.assignment(.selfValue, Expr.member(nil, fallback).call(.id("rawValue")))])])])))
+        members.append(.property(PropertyDeclaration(
+            modifiers: context.modifiers(), name: "rawValue", type: .string,
+            accessors: .get([.switch(.selfValue,
+                                     plan.cases.map { SwitchCase([.enumCase($0.name, bindings: [])], [.expression(.string($0.value))]) }
+                                         + [SwitchCase([.enumCase(fallback, bindings: ["value"])], [.expression(.id("value"))])])]))))
+        members.append(.property(PropertyDeclaration(
+            doc: Docs.lines("The values the spec documents, in its order."), modifiers: context.modifiers(isStatic: true),
+            isMutable: false, name: "documentedCases", type: .array(plan.type),
+            initializer: .array(plan.cases.map { .member(nil, $0.name) }))))
+        members.append(.function(FunctionDeclaration(
+            modifiers: context.modifiers(), kind: .initializer(isFailable: false),
+            parameters: [FunctionParameter(label: "from", name: "decoder", type: .existential(["Decoder"]))], throwing: .any,
+            body: [.expression(Expr.raw("self.init").call(
+                ("rawValue", Expr.id("decoder").dot("singleValueContainer").call().dot("decode").call(.metatype(.string)).tried)))])))
+        members.append(.function(FunctionDeclaration(
+            modifiers: context.modifiers(), kind: .function("encode"),
+            parameters: [FunctionParameter(label: "to", name: "encoder", type: .existential(["Encoder"]))], throwing: .any,
+            body: [
+                .var("container", nil, Expr.id("encoder").dot("singleValueContainer").call()),
+                .expression(Expr.id("container").dot("encode").call(.id("rawValue")).tried),
+            ])))
+        return .type(TypeDeclaration(
+            doc: Docs.from(plan.schema.description, remark: plan.schema.pointer),
+            attributes: Docs.attributes(deprecated: plan.schema.isDeprecated),
+            modifiers: context.modifiers(isNonisolated: true), kind: .enum, name: plan.name,
+            conformances: [.named(["RawRepresentable"]), .named(["Codable"]), .named(["Hashable"]), .named(["Sendable"])],
+            members: members))
     }
 
-    private func typeName(_ schemaName: String) -> String {
-        context.plan.namedTypes[schemaName] ?? SwiftNaming.typeName(schemaName)
+    private func union(_ plan: UnionPlan) -> Declaration {
+        let property = plan.union.propertyName
+        var members: [Declaration] = plan.cases.map { unionCase in
+            .enumCase(EnumCaseDeclaration(
+                doc: Docs.lines("`\(property)` is `\(unionCase.branch.value)`."), name: unionCase.name,
+                associatedValues: [unionCase.type]))
+        }
+        members.append(.type(TypeDeclaration(
+            modifiers: Modifiers(access: .private), kind: .enum, name: "DiscriminatorKey",
+            conformances: [.string, .named(["CodingKey"])],
+            members: [.enumCase(EnumCaseDeclaration(name: "discriminator", rawValue: .string(property)))])))
+        members.append(.property(PropertyDeclaration(
+            doc: Docs.lines("The discriminator value of this case."), modifiers: context.modifiers(), name: "discriminator",
+            type: .string,
+            accessors: .get([.switch(.selfValue, plan.cases.map {
+                SwitchCase([.enumCase($0.name, bindings: [])], [.expression(.string($0.branch.value))])
+            })]))))
+        let known = plan.cases.map(\.branch.value).joined(separator: ", ")
+        members.append(.function(FunctionDeclaration(
+            modifiers: context.modifiers(), kind: .initializer(isFailable: false),
+            parameters: [FunctionParameter(label: "from", name: "decoder", type: .existential(["Decoder"]))], throwing: .any,
+            body: [
+                .let("container", nil, Expr.id("decoder").dot("container").call(("keyedBy", .metatype(.named(["DiscriminatorKey"])))).tried),
+                .let("value", nil, Expr.id("container").dot("decode").call((nil, .metatype(.string)), ("forKey", .member(nil, "discriminator"))).tried),
+                .switch(.id("value"), plan.cases.map { unionCase in
+                    SwitchCase([.expression(.string(unionCase.branch.value))], [.assignment(
+                        .selfValue, Expr.member(nil, unionCase.name).call(Expr.type(unionCase.type).call(("from", .id("decoder"))).tried))])
+                } + [.default([.throw(Expr.id("DecodingError").dot("dataCorruptedError").call(
+                    ("forKey", .member(nil, "discriminator")), ("in", .id("container")),
+                    ("debugDescription", .binary(.binary(.string("'"), "+", .id("value")), "+", .string("' is not one of \(known)")))))])]),
+            ])))
+        members.append(.function(FunctionDeclaration(
+            modifiers: context.modifiers(), kind: .function("encode"),
+            parameters: [FunctionParameter(label: "to", name: "encoder", type: .existential(["Encoder"]))], throwing: .any,
+            body: [.switch(.selfValue, plan.cases.map {
+                SwitchCase([.enumCase($0.name, bindings: ["value"])], [.expression(Expr.id("value").dot("encode").call(("to", .id("encoder"))).tried)])
+            })])))
+        return .type(TypeDeclaration(
+            doc: Docs.from(plan.schema.description, remark: plan.schema.pointer),
+            attributes: Docs.attributes(deprecated: plan.schema.isDeprecated),
+            modifiers: context.modifiers(isNonisolated: true), kind: .enum, name: plan.name,
+            conformances: [.named(["Codable"]), .named(["Hashable"]), .named(["Sendable"])], members: members))
     }
 }

@@ -1,66 +1,78 @@
 import OpenAPIModel
+import SwiftSource
 
-/// Emits the method of one operation: parameter validation, the request, and the mapping of
+/// Builds the method of one operation: parameter validation, the request, and the mapping of
 /// every documented status to a value or a typed error.
 struct OperationEmitter {
     let context: EmissionContext
-    let operation: Operation
+    let shape: OperationShape
 
-    func emit(into writer: inout SwiftWriter, patterns: inout PatternTable) {
-        let shape = OperationShape(context: context, operation: operation)
-        emitDocumentation(shape, into: &writer)
-        var signature = shape.orderedArguments.map { argument in
-            let optional = !argument.parameter.isRequired
-            return "\(argument.label): \(argument.type.swift)\(optional ? "? = nil" : "")"
+    private var operation: OpenAPIModel.Operation { shape.operation }
+
+    func declaration(patterns: inout PatternTable) -> Declaration {
+        var parameters = shape.orderedArguments.map { argument in
+            argument.parameter.isRequired
+                ? FunctionParameter(argument.label, argument.type)
+                : FunctionParameter(argument.label, .optional(argument.type), defaultValue: .nil)
         }
         if let body = shape.bodyType {
-            signature.append("body: \(body.swift)\(operation.requestBody?.isRequired == false ? "? = nil" : "")")
+            parameters.append(operation.requestBody?.isRequired == false
+                ? FunctionParameter("body", .optional(body), defaultValue: .nil) : FunctionParameter("body", body))
         }
-        let result = shape.success?.type?.swift ?? "Void"
-        writer.block("\(context.access)func \(shape.methodName)(\(signature.joined(separator: ", "))) async throws(ClientError<\(shape.envelopeType)>) -> \(result)") { writer in
-            emitParameterChecks(shape, into: &writer, patterns: &patterns)
-            writer.line("var request = OperationRequest<\(shape.envelopeType)>(operationID: \(operation.operationID.swiftLiteral), method: .\(operation.method.rawValue), pathTemplate: \(operation.path.swiftLiteral))")
-            for argument in shape.arguments {
-                emitParameter(argument, into: &writer)
-            }
-            if shape.bodyType != nil {
-                writer.line("try request.setJSONBody(body, validate: core.configuration.validation.validatesRequests)")
-            }
-            writer.line("let response = try await core.send(request)")
-            writer.switchBlock("switch response.status.code") { writer in
-                if let success = shape.success {
-                    if let type = success.type {
-                        writer.line("case \(success.status): return try core.decodeSuccess(\(type.swift).self, from: response)")
-                    } else {
-                        writer.line("case \(success.status): return")
-                    }
-                }
-                if !shape.errorStatuses.isEmpty {
-                    writer.line("case \(shape.errorStatuses.map(String.init).joined(separator: ", ")): throw core.documentedError(\(shape.envelopeType).self, from: response)")
-                }
-                writer.line(shape.hasDefaultResponse
-                    ? "default: throw core.documentedError(\(shape.envelopeType).self, from: response)"
-                    : "default: throw core.undocumentedStatus(response)")
+        let envelope = shape.envelopeType
+        let request = Expr.id("request")
+        var body = parameterChecks(patterns: &patterns)
+        body.append(.var("request", nil, Expr.type(.generic(["OperationRequest"], [envelope])).call(
+            ("operationID", .string(operation.operationID)), ("method", .member(nil, operation.method.rawValue)),
+            ("pathTemplate", .string(operation.path)))))
+        for argument in shape.arguments {
+            body += setParameter(argument, on: request)
+        }
+        if shape.bodyType != nil {
+            body.append(.expression(request.dot("setJSONBody").call(
+                (nil, .id("body")), ("validate", .raw("core.configuration.validation.validatesRequests"))).tried))
+        }
+        body.append(.let("response", nil, .try(.await(Expr.id("core").dot("send").call(request)))))
+        let core = Expr.id("core")
+        var cases: [SwitchCase] = []
+        if let success = shape.success {
+            let status = Pattern.expression(.integer(success.status))
+            if let type = success.type {
+                cases.append(SwitchCase([status], [.return(core.dot("decodeSuccess").call(
+                    (nil, .metatype(type)), ("from", .id("response"))).tried)]))
+            } else {
+                cases.append(SwitchCase([status], [.return(nil)]))
             }
         }
+        let documentedError = Statement.throw(core.dot("documentedError").call((nil, .metatype(envelope)), ("from", .id("response"))))
+        if !shape.errorStatuses.isEmpty {
+            cases.append(SwitchCase(shape.errorStatuses.map { .expression(.integer($0)) }, [documentedError]))
+        }
+        cases.append(.default([shape.hasDefaultResponse ? documentedError : .throw(core.dot("undocumentedStatus").call(.id("response")))]))
+        body.append(.switch(Expr.id("response").dot("status").dot("code"), cases))
+        return .function(FunctionDeclaration(
+            doc: documentation(), attributes: Docs.attributes(deprecated: operation.isDeprecated), modifiers: context.modifiers(),
+            kind: .function(shape.methodName), parameters: parameters, isAsync: true,
+            throwing: .typed(.generic(["ClientError"], [envelope])), result: shape.success?.type ?? .void, body: body))
     }
 
-    private func emitDocumentation(_ shape: OperationShape, into writer: inout SwiftWriter) {
+    private func documentation() -> DocComment? {
         var lines: [String] = []
-        if let summary = operation.summary { lines.append(summary.trimmingWhitespace()) }
-        if let description = operation.description {
+        if let summary = operation.summary { lines += DocComment(summary)?.lines ?? [] }
+        if let description = DocComment(operation.description) {
             if !lines.isEmpty { lines.append("") }
-            lines.append(description.trimmingWhitespace())
+            lines += description.lines
         }
         var parameters: [String] = shape.arguments.map { argument in
-            var text = argument.parameter.description?.trimmingWhitespace() ?? "The `\(argument.parameter.name)` \(argument.parameter.location.rawValue) parameter."
+            var text = argument.parameter.description.map(oneLine)
+                ?? "The `\(argument.parameter.name)` \(argument.parameter.location.rawValue) parameter."
             if argument.parameter.isIdempotencyKey {
                 text += " When `nil`, one is generated for this call and reused on every retry."
             }
-            return "  - \(argument.label.replacing("`", with: "")): " + text.replacing("\n", with: " ")
+            return "  - \(argument.label): " + text
         }
         if shape.bodyType != nil {
-            parameters.append("  - body: " + (operation.requestBody?.description ?? "The request body.").replacing("\n", with: " "))
+            parameters.append("  - body: " + oneLine(operation.requestBody?.description ?? "The request body."))
         }
         if !parameters.isEmpty {
             lines.append("")
@@ -68,89 +80,83 @@ struct OperationEmitter {
             lines += parameters
         }
         if let success = shape.success, let response = operation.responses.first(where: { $0.statusCode == success.status }) {
-            lines.append("- Returns: \(response.description?.replacing("\n", with: " ") ?? "The response body.") (HTTP \(success.status))")
+            lines.append("- Returns: \(response.description.map(oneLine) ?? "The response body.") (HTTP \(success.status))")
         }
-        lines.append("- Throws: ``ClientError``: `.api` for the documented error statuses (\(shape.errorStatuses.map(String.init).joined(separator: ", "))), and transport, decoding and validation failures.")
+        let statuses = shape.errorStatuses.map(String.init).joined(separator: ", ")
+        lines.append("- Throws: ``ClientError``: `.api` for the documented error statuses (\(statuses)), and transport, decoding and validation failures.")
         lines.append("- Remark: Generated from `\(operation.method.rawValue.uppercased()) \(operation.path)`.")
-        writer.docComment(lines.joined(separator: "\n"), deprecated: operation.isDeprecated)
+        return DocComment(lines: lines)
     }
 
-    private func emitParameterChecks(_ shape: OperationShape, into writer: inout SwiftWriter, patterns: inout PatternTable) {
-        var checks = SwiftWriter()
+    private func oneLine(_ text: String) -> String {
+        (DocComment(text)?.lines ?? []).joined(separator: " ")
+    }
+
+    /// Every parameter's checks, all reported together in one `requestValidation` error.
+    private func parameterChecks(patterns: inout PatternTable) -> [Statement] {
+        let checker = CheckEmitter(context: context)
+        var checks: [Statement] = []
         for argument in shape.arguments {
-            var inner = SwiftWriter()
-            CheckEmitter(context: context).emitChecks(value: "value", schema: argument.parameter.schema, type: argument.type, into: &inner, patterns: &patterns, depth: 0)
-            guard !inner.text.isEmpty else { continue }
-            let name = argument.label
-            checks.closure("parameters.nested(\(argument.parameter.name.swiftLiteral))", "context") { writer in
-                if argument.parameter.isRequired {
-                    writer.line("let value = \(name)")
-                    writer.appendIndented(inner)
-                } else {
-                    writer.block("if let value = \(name)") { writer in writer.appendIndented(inner) }
-                }
-            }
+            let inner = checker.checks(value: .id("value"), schema: argument.parameter.schema, type: argument.type, patterns: &patterns, depth: 0)
+            guard !inner.isEmpty else { continue }
+            let body: [Statement] = argument.parameter.isRequired
+                ? [.let("value", nil, .id(argument.label))] + inner
+                : [.if(.optionalBinding("value", .id(argument.label)), inner)]
+            checks.append(checker.nested(.string(argument.parameter.name), body, context: .id("parameters")))
         }
-        guard !checks.text.isEmpty else { return }
-        writer.block("if core.configuration.validation.validatesRequests") { writer in
-            writer.line("var parameters = ValidationContext()")
-            writer.appendIndented(checks)
-            writer.block("if !parameters.violations.isEmpty") { writer in
-                writer.line("throw .requestValidation(ValidationError(violations: parameters.violations))")
-            }
-        }
+        guard !checks.isEmpty else { return [] }
+        return [.if(.expression(.raw("core.configuration.validation.validatesRequests")), [.var("parameters", nil, Expr.id("ValidationContext").call())] + checks + [
+            .if(.expression(.prefix("!", Expr.id("parameters").dot("violations").dot("isEmpty"))), [
+                .throw(Expr.member(nil, "requestValidation").call(Expr.id("ValidationError").call(("violations", Expr.id("parameters").dot("violations"))))),
+            ]),
+        ])]
     }
 
-    private func emitParameter(_ argument: OperationShape.Argument, into writer: inout SwiftWriter) {
-        let name = argument.label
-        let wire = argument.parameter.name.swiftLiteral
-        let isArray = argument.type.swift.hasPrefix("[") && !argument.type.swift.contains(":")
-        let element = isArray ? "element" : (argument.parameter.isRequired ? name : "value")
+    private func setParameter(_ argument: OperationShape.Argument, on request: Expr) -> [Statement] {
+        let name = Expr.id(argument.label)
+        let wire = Expr.string(argument.parameter.name)
+        let isRequired = argument.parameter.isRequired
+        let element = argument.type.arrayElement
         var schema = context.document.resolved(argument.parameter.schema)
-        if isArray, case .array(let array) = schema.kind { schema = context.document.resolved(array.items) }
-        let text = stringExpression(element, schema: schema)
+        if element != nil, case .array(let array) = schema.kind { schema = context.document.resolved(array.items) }
         switch argument.parameter.location {
         case .path:
-            writer.line("request.setPathParameter(\(wire), \(text))")
+            return [.expression(request.dot("setPathParameter").call(wire, text(name, schema: schema)))]
         case .header:
-            if argument.parameter.isRequired {
-                writer.line("request.setHeader(\(wire), \(text))")
+            var result: [Statement]
+            if isRequired {
+                result = [.expression(request.dot("setHeader").call(wire, text(name, schema: schema)))]
             } else {
-                writer.line(text == "value" ? "request.setHeader(\(wire), \(name))" : "request.setHeader(\(wire), \(name).map { value in \(text) })")
+                let converted = text(.id("value"), schema: schema)
+                result = [.expression(request.dot("setHeader").call(wire, converted == .id("value")
+                    ? name : .call(name.dot("map"), [], trailingClosure: Closure(parameters: ["value"], body: [.expression(converted)]))))]
             }
             if argument.parameter.isIdempotencyKey {
-                writer.line("request.idempotencyKeyHeader = \(wire)")
+                result.append(.assignment(request.dot("idempotencyKeyHeader"), wire))
             }
+            return result
         case .query:
-            let add: (inout SwiftWriter) -> Void = { writer in
-                if isArray {
-                    writer.block("for element in \(argument.parameter.isRequired ? name : "value")") { writer in
-                        writer.line("request.addQueryItem(\(wire), \(text))")
-                    }
-                } else {
-                    writer.line("request.addQueryItem(\(wire), \(text))")
-                }
-            }
-            if argument.parameter.isRequired {
-                add(&writer)
-            } else {
-                writer.block("if let value = \(name)", add)
-            }
+            let value: Expr = isRequired ? name : .id("value")
+            let add: [Statement] = element != nil
+                ? [.for(pattern: .binding("element"), sequence: value, condition: nil,
+                        body: [.expression(request.dot("addQueryItem").call(wire, text(.id("element"), schema: schema)))])]
+                : [.expression(request.dot("addQueryItem").call(wire, text(value, schema: schema)))]
+            return isRequired ? add : [.if(.optionalBinding("value", name), add)]
         }
     }
 
     /// The wire text of a parameter value.
-    private func stringExpression(_ value: String, schema: Schema) -> String {
+    private func text(_ value: Expr, schema: Schema) -> Expr {
         switch schema.kind {
         case .string(let string):
-            if schema.allowedValues != nil, !schema.isConst { return "\(value).rawValue" }
+            if schema.allowedValues != nil, !schema.isConst { return value.dot("rawValue") }
             switch string.format {
-            case .dateTime?: return "RFC3339.string(from: \(value))"
-            case .date?: return "\(value).description"
+            case .dateTime?: return Expr.id("RFC3339").dot("string").call(("from", value))
+            case .date?: return value.dot("description")
             default: return value
             }
-        case .integer, .number, .boolean: return "String(\(value))"
-        default: return "\(value).description"
+        case .integer, .number, .boolean: return Expr.id("String").call(value)
+        default: return value.dot("description")
         }
     }
 }

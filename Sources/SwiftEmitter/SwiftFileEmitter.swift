@@ -55,14 +55,14 @@ public enum SwiftFileEmitter {
     /// Emits every file of ``fileNames``, in that order, with the emitter's diagnostics. The output
     /// depends only on `document` and `options`: the same input gives byte-identical files.
     public static func emit(_ document: OpenAPIDocument, options: EmitterOptions = EmitterOptions()) -> Emission {
-        let plan = TypePlan(document: document)
-        let context = EmissionContext(document: document, options: options, plan: plan)
+        let diagnostics = DiagnosticSink()
+        let context = EmissionContext(document: document, options: options, diagnostics: diagnostics)
         let files = [
             GeneratedFile(name: "Models.swift", contents: ModelEmitter(context: context).emit()),
             GeneratedFile(name: "Validators.swift", contents: ValidatorEmitter(context: context).emit()),
             GeneratedFile(name: "Client.swift", contents: ClientEmitter(context: context).emit()),
             GeneratedFile(name: "Webhooks.swift", contents: WebhookEmitter(context: context).emit()),
         ]
-        return Emission(files: files, diagnostics: [])
+        return Emission(files: files, diagnostics: diagnostics.diagnostics)
     }
 }

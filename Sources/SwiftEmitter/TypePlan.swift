@@ -1,12 +1,13 @@
 import OpenAPIModel
+import SwiftSource
 
-/// A Swift type the emitter declares, planned before any text is written.
-indirect enum Declaration {
+/// A Swift type the emitter declares, planned before any code is built.
+indirect enum PlannedType {
     case structure(StructPlan)
     case stringEnum(EnumPlan)
     case union(UnionPlan)
     /// A named schema that is just another type (`typealias SessionID = String`).
-    case alias(name: String, type: String, schema: Schema)
+    case alias(name: String, type: SwiftType, schema: Schema)
 
     var name: String {
         switch self {
@@ -25,18 +26,16 @@ enum CodingStyle: Equatable {
     case dateTime
 }
 
-/// A Swift type expression for a schema, with how it is coded.
+/// The Swift type of a schema, with how it is coded.
 struct TypeReference {
-    var swift: String
+    var type: SwiftType
     var coding: CodingStyle = .plain
 }
 
 struct PropertyPlan {
     var wireName: String
-    /// The member name, escaped with backticks when it is a keyword.
-    var swiftName: String
-    /// The member name as used after a dot or in a coding key (never needs backticks there).
-    var bareName: String
+    /// The Swift member name (unescaped: the renderer escapes it where needed).
+    var name: String
     var type: TypeReference
     var isRequired: Bool
     var isNullable: Bool
@@ -44,86 +43,70 @@ struct PropertyPlan {
     /// Stored behind `Indirect` (a generated struct or union held by value): see `Indirect`.
     var isIndirect = false
 
-    /// The declared type: `T` when required and not nullable, `T?` when absent or null may be
-    /// told apart from each other by the schema, and `Nullable<T>?` when it may be both.
-    var declaredType: String {
+    /// `T` when required and not nullable, `T?` when absent or null may be told apart from each
+    /// other by the schema, and `Nullable<T>?` when it may be both.
+    var declaredType: SwiftType {
         switch (isRequired, isNullable) {
-        case (true, false): type.swift
-        case (true, true), (false, false): type.swift + "?"
-        case (false, true): "Nullable<\(type.swift)>?"
+        case (true, false): type.type
+        case (true, true), (false, false): .optional(type.type)
+        case (false, true): .optional(.generic(["Nullable"], [type.type]))
         }
     }
 }
 
 struct StructPlan {
     var name: String
-    var qualifiedName: String
+    var type: SwiftType
     var schema: Schema
     var properties: [PropertyPlan]
     /// The type of members beyond the named properties, kept when `additionalProperties` is set.
-    var additionalValueType: TypeReference?
-    var nested: [Declaration]
+    var additionalValueType: SwiftType?
+    var nested: [PlannedType]
 }
 
 struct EnumPlan {
+    struct Case {
+        var value: String
+        var name: String
+    }
+
     var name: String
-    var qualifiedName: String
+    var type: SwiftType
     var schema: Schema
-    var values: [String]
+    var cases: [Case]
+    /// The case holding values the spec does not list.
+    var fallbackCase: String
 }
 
 struct UnionPlan {
+    struct Case {
+        var branch: UnionSchema.Branch
+        var name: String
+        var type: SwiftType
+    }
+
     var name: String
-    var qualifiedName: String
+    var type: SwiftType
     var schema: Schema
     var union: UnionSchema
+    var cases: [Case]
 }
 
 /// Decides every type the emitter declares and the Swift type of every schema: named schemas
 /// become top-level types, inline objects and enums become types nested where they stand.
+/// Every name comes from the ``Namer`` and is claimed in the ``NameScope`` it lives in.
 struct TypePlan {
     let document: OpenAPIDocument
-    private(set) var declarations: [Declaration] = []
-    /// Swift type names of the named schemas, by schema name.
-    private(set) var namedTypes: [String: String] = [:]
-    private var topLevelNames: Set<String> = []
-
-    init(document: OpenAPIDocument) {
-        self.document = document
-        for named in document.schemas {
-            let typeName = SwiftNaming.typeName(named.name)
-            namedTypes[named.name] = typeName
-            topLevelNames.insert(typeName)
-        }
-        for named in document.schemas {
-            let name = namedTypes[named.name] ?? SwiftNaming.typeName(named.name)
-            declarations.append(declaration(for: named.schema, name: name, qualifiedPrefix: ""))
-        }
-        for operation in document.operations {
-            let base = SwiftNaming.typeName(operation.operationID)
-            var types = OperationTypes()
-            for parameter in operation.parameters {
-                types.parameters[parameter.name] = topLevelType(for: parameter.schema, suggestedName: base + SwiftNaming.typeName(parameter.name))
-            }
-            if let body = operation.requestBody {
-                types.requestBody = topLevelType(for: body.schema, suggestedName: base + "Request")
-            }
-            let successes = operation.responses.filter { $0.isSuccess && $0.schema != nil }
-            let failures = operation.responses.filter { !$0.isSuccess && $0.schema != nil }
-            for response in operation.responses {
-                guard let schema = response.schema else { continue }
-                let group = response.isSuccess ? successes : failures
-                let stem = response.isSuccess ? "Response" : "ErrorResponse"
-                let suffix = group.count == 1 || group.first?.schema.map(StructuralKey.of) == StructuralKey.of(schema)
-                    ? "" : (response.statusCode.map(String.init) ?? "Default")
-                types.responses[response.statusCode ?? 0] = topLevelType(for: schema, suggestedName: base + stem + suffix)
-            }
-            operationTypes[operation.operationID] = types
-        }
-        for webhook in document.webhooks {
-            webhookTypes[webhook.name] = topLevelType(for: webhook.body, suggestedName: SwiftNaming.typeName(webhook.name) + "Event")
-        }
-    }
+    let namer: Namer
+    let diagnostics: DiagnosticSink
+    private(set) var declarations: [PlannedType] = []
+    /// Swift types of the named schemas, by schema name.
+    private(set) var namedTypes: [String: SwiftType] = [:]
+    private(set) var topLevel: NameScope
+    private(set) var operationTypes: [String: OperationTypes] = [:]
+    private(set) var webhookTypes: [String: TypeReference] = [:]
+    /// Inline schemas already given a top-level type, by structure.
+    private var sharedInlineTypes: [String: TypeReference] = [:]
 
     /// The Swift types of an operation's parameters and bodies.
     struct OperationTypes {
@@ -133,144 +116,177 @@ struct TypePlan {
         var responses: [Int: TypeReference] = [:]
     }
 
-    private(set) var operationTypes: [String: OperationTypes] = [:]
-    private(set) var webhookTypes: [String: TypeReference] = [:]
+    init(document: OpenAPIDocument, namer: Namer, reservedTopLevelNames: [String], diagnostics: DiagnosticSink) {
+        self.document = document
+        self.namer = namer
+        self.diagnostics = diagnostics
+        topLevel = NameScope("the module's top-level types")
+        topLevel.reserve(reservedTopLevelNames, by: "a generated type")
+        for named in document.schemas {
+            let name = topLevel.claim(
+                namer.typeName(named.name, pointer: named.schema.pointer), for: "schema '\(named.name)'",
+                at: named.schema.location, diagnostics: diagnostics)
+            namedTypes[named.name] = .named([name])
+        }
+        for named in document.schemas {
+            let name = namedTypes[named.name]?.path?.first ?? Namer.typeName(named.name)
+            declarations.append(declaration(for: named.schema, name: name))
+        }
+        for operation in document.operations {
+            planOperation(operation)
+        }
+        for webhook in document.webhooks {
+            webhookTypes[webhook.name] = topLevelType(for: webhook.body, suggestedName: Namer.typeName(webhook.name) + "Event")
+        }
+        indexDeclarations(declarations)
+    }
+
+    /// Planned structs and enums by their Swift type, wherever they are nested.
+    private(set) var structs: [SwiftType: StructPlan] = [:]
+    private(set) var enums: [SwiftType: EnumPlan] = [:]
+
+    private mutating func indexDeclarations(_ declarations: [PlannedType]) {
+        for declaration in declarations {
+            switch declaration {
+            case .structure(let plan):
+                structs[plan.type] = plan
+                indexDeclarations(plan.nested)
+            case .stringEnum(let plan):
+                enums[plan.type] = plan
+            case .union, .alias:
+                break
+            }
+        }
+    }
+
+    private mutating func planOperation(_ operation: OpenAPIModel.Operation) {
+        let base = Namer.typeName(namer.methodName(operationID: operation.operationID))
+        var types = OperationTypes()
+        for parameter in operation.parameters {
+            types.parameters[parameter.name] = topLevelType(for: parameter.schema, suggestedName: base + Namer.typeName(parameter.name))
+        }
+        if let body = operation.requestBody {
+            types.requestBody = topLevelType(for: body.schema, suggestedName: base + "Request")
+        }
+        let successes = operation.responses.filter { $0.isSuccess && $0.schema != nil }
+        let failures = operation.responses.filter { !$0.isSuccess && $0.schema != nil }
+        for response in operation.responses {
+            guard let schema = response.schema else { continue }
+            let group = response.isSuccess ? successes : failures
+            let stem = response.isSuccess ? "Response" : "ErrorResponse"
+            let suffix = group.count == 1 || group.first?.schema.map(StructuralKey.of) == StructuralKey.of(schema)
+                ? "" : (response.statusCode.map(String.init) ?? "Default")
+            types.responses[response.statusCode ?? 0] = topLevelType(for: schema, suggestedName: base + stem + suffix)
+        }
+        operationTypes[operation.operationID] = types
+    }
 
     /// Inline schemas of operations and webhooks (request bodies, responses) get top-level types
     /// named after the operation; this plans one and returns its type.
-    mutating func topLevelType(for schema: Schema, suggestedName: String) -> TypeReference {
+    private mutating func topLevelType(for schema: Schema, suggestedName: String) -> TypeReference {
         let key = StructuralKey.of(schema)
         if let existing = sharedInlineTypes[key] { return existing }
-        let reference = planTopLevelType(for: schema, suggestedName: suggestedName)
+        var nested: [PlannedType] = []
+        var scope = topLevel
+        let name = namer.nameOverrides[schema.pointer] ?? suggestedName
+        let reference = resolve(schema, naming: .suggested(name), in: nil, scope: &scope, nested: &nested)
+        topLevel = scope
+        declarations += nested
         sharedInlineTypes[key] = reference
         return reference
     }
 
-    /// Inline schemas already given a top-level type, by structure.
-    private var sharedInlineTypes: [String: TypeReference] = [:]
-
-    private mutating func planTopLevelType(for schema: Schema, suggestedName: String) -> TypeReference {
-        var nested: [Declaration] = []
-        let name = uniqueTopLevelName(suggestedName)
-        let reference = resolve(schema, suggestedName: name, qualifiedPrefix: "", nested: &nested)
-        for declaration in nested {
-            topLevelNames.insert(declaration.name)
-            declarations.append(declaration)
-        }
-        return reference
-    }
-
-    private func uniqueTopLevelName(_ name: String) -> String {
-        var candidate = name
-        var counter = 2
-        while topLevelNames.contains(candidate) {
-            candidate = name + String(counter)
-            counter += 1
-        }
-        return candidate
-    }
-
-    private func declaration(for schema: Schema, name: String, qualifiedPrefix: String) -> Declaration {
-        var nested: [Declaration] = []
-        let reference = resolve(schema, suggestedName: name, qualifiedPrefix: qualifiedPrefix, nested: &nested)
+    private mutating func declaration(for schema: Schema, name: String) -> PlannedType {
+        var nested: [PlannedType] = []
+        var scope = topLevel
+        let reference = resolve(schema, naming: .claimed(name), in: nil, scope: &scope, nested: &nested)
+        topLevel = scope
         if let declared = nested.first, nested.count == 1, declared.name == name { return declared }
-        return .alias(name: name, type: reference.swift, schema: schema)
+        declarations += nested.filter { $0.name != name }
+        return .alias(name: name, type: reference.type, schema: schema)
     }
 
-    /// The Swift type of `schema`; declarations it needs are appended to `nested`.
-    func resolve(_ schema: Schema, suggestedName: String, qualifiedPrefix: String, nested: inout [Declaration]) -> TypeReference {
-        let qualified = qualifiedPrefix.isEmpty ? suggestedName : qualifiedPrefix + "." + suggestedName
+    /// How the type a schema may declare is named.
+    enum Naming {
+        /// Already claimed in its scope (a named schema).
+        case claimed(String)
+        /// To be claimed in the scope it is declared in.
+        case suggested(String)
+
+        var base: String {
+            switch self {
+            case .claimed(let name), .suggested(let name): name
+            }
+        }
+    }
+
+    /// The Swift type of `schema`. A type it declares is named by `naming`, claimed in `scope`,
+    /// nested in `parent` (top level when `nil`), and appended to `nested`.
+    func resolve(_ schema: Schema, naming: Naming, in parent: SwiftType?, scope: inout NameScope,
+                 nested: inout [PlannedType]) -> TypeReference {
+        func declaredType() -> (name: String, type: SwiftType) {
+            let name: String
+            switch naming {
+            case .claimed(let claimed): name = claimed
+            case .suggested(let suggested):
+                name = scope.claim(suggested, for: "the type of '\(schema.pointer)'", at: schema.location, diagnostics: diagnostics)
+            }
+            return (name, parent?.nested(name) ?? .named([name]))
+        }
         switch schema.kind {
-        case .reference(let name):
-            return TypeReference(swift: namedTypes[name] ?? SwiftNaming.typeName(name), coding: codingOfNamed(name))
+        case .reference(let target):
+            return TypeReference(type: namedTypes[target] ?? .named([Namer.typeName(target)]), coding: codingOfNamed(target))
         case .any:
-            return TypeReference(swift: "JSONValue")
+            return TypeReference(type: .named(["JSONValue"]))
         case .boolean:
-            return TypeReference(swift: "Bool")
+            return TypeReference(type: .bool)
         case .integer(let numeric):
-            return TypeReference(swift: numeric.format == "int32" ? "Int32" : "Int")
+            return TypeReference(type: numeric.format == "int32" ? .int32 : .int)
         case .number(let numeric):
-            return TypeReference(swift: numeric.format == "float" ? "Float" : "Double")
+            return TypeReference(type: numeric.format == "float" ? .float : .double)
         case .string(let string):
-            if let values = schema.allowedValues, !schema.isConst {
-                let strings = values.compactMap { if case .string(let text) = $0 { text } else { nil } }
-                if !strings.isEmpty {
-                    nested.append(.stringEnum(EnumPlan(name: suggestedName, qualifiedName: qualified, schema: schema, values: strings)))
-                    return TypeReference(swift: qualified)
-                }
+            if schema.allowedValues != nil, !schema.isConst, let values = stringValues(schema) {
+                let (name, type) = declaredType()
+                nested.append(.stringEnum(enumPlan(values, schema: schema, name: name, type: type)))
+                return TypeReference(type: type)
             }
             switch string.format {
-            case .dateTime?: return TypeReference(swift: "Date", coding: .dateTime)
-            case .date?: return TypeReference(swift: "CalendarDate")
-            default: return TypeReference(swift: "String")
+            case .dateTime?: return TypeReference(type: .date, coding: .dateTime)
+            case .date?: return TypeReference(type: .named(["CalendarDate"]))
+            default: return TypeReference(type: .string)
             }
         case .array(let array):
-            let element = resolve(array.items, suggestedName: SwiftNaming.singularTypeName(suggestedName), qualifiedPrefix: qualifiedPrefix, nested: &nested)
+            let element = resolve(array.items, naming: .suggested(Namer.singularTypeName(naming.base)), in: parent,
+                                  scope: &scope, nested: &nested)
             // Date-times inside collections are kept as their RFC 3339 text.
-            let elementType = element.coding == .dateTime ? "String" : element.swift
-            return TypeReference(swift: "[\(elementType)\(array.items.isNullable ? "?" : "")]")
+            let elementType: SwiftType = element.coding == .dateTime ? .string : element.type
+            return TypeReference(type: .array(array.items.isNullable ? .optional(elementType) : elementType))
         case .object(let object):
             if object.properties.isEmpty, object.additionalProperties != .forbidden {
                 guard case .typed(let valueSchema)? = object.additionalProperties else {
-                    return TypeReference(swift: "[String: JSONValue]")
+                    return TypeReference(type: .dictionary(key: .string, value: .named(["JSONValue"])))
                 }
-                let value = resolve(valueSchema, suggestedName: suggestedName + "Value", qualifiedPrefix: qualifiedPrefix, nested: &nested)
-                return TypeReference(swift: "[String: \(value.coding == .dateTime ? "String" : value.swift)]")
+                let value = resolve(valueSchema, naming: .suggested(naming.base + "Value"), in: parent, scope: &scope, nested: &nested)
+                return TypeReference(type: .dictionary(key: .string, value: value.coding == .dateTime ? .string : value.type))
             }
-            nested.append(.structure(structPlan(object, schema: schema, name: suggestedName, qualifiedName: qualified)))
-            return TypeReference(swift: qualified)
+            let (name, type) = declaredType()
+            nested.append(.structure(structPlan(object, schema: schema, name: name, type: type)))
+            return TypeReference(type: type)
         case .union(let union):
-            nested.append(.union(UnionPlan(name: suggestedName, qualifiedName: qualified, schema: schema, union: union)))
-            return TypeReference(swift: qualified)
+            let (name, type) = declaredType()
+            nested.append(.union(unionPlan(union, schema: schema, name: name, type: type)))
+            return TypeReference(type: type)
         }
+    }
+
+    private func stringValues(_ schema: Schema) -> [String]? {
+        let strings = (schema.allowedValues ?? []).compactMap { if case .string(let text) = $0 { text } else { nil } }
+        return strings.isEmpty ? nil : strings
     }
 
     private func codingOfNamed(_ name: String) -> CodingStyle {
         guard let named = document.schema(named: name), case .string(let string) = named.schema.kind,
               named.schema.allowedValues == nil || named.schema.isConst else { return .plain }
         return string.format == .dateTime ? .dateTime : .plain
-    }
-
-    private func structPlan(_ object: ObjectSchema, schema: Schema, name: String, qualifiedName: String) -> StructPlan {
-        var nested: [Declaration] = []
-        var properties: [PropertyPlan] = []
-        for property in object.properties {
-            var nestedName = SwiftNaming.typeName(property.name)
-            if topLevelNames.contains(nestedName) || nestedName == name { nestedName += "Payload" }
-            let type = resolve(property.schema, suggestedName: nestedName, qualifiedPrefix: qualifiedName, nested: &nested)
-            properties.append(PropertyPlan(
-                wireName: property.name, swiftName: SwiftNaming.escapedMemberName(property.name),
-                bareName: SwiftNaming.memberName(property.name), type: type, isRequired: property.isRequired,
-                isNullable: property.schema.isNullable || isNullableReference(property.schema), schema: property.schema,
-                isIndirect: isNestedModel(property.schema)))
-        }
-        var additional: TypeReference?
-        switch object.additionalProperties {
-        case .typed(let valueSchema)?:
-            let value = resolve(valueSchema, suggestedName: "AdditionalProperty", qualifiedPrefix: qualifiedName, nested: &nested)
-            additional = value.coding == .dateTime ? TypeReference(swift: "String") : value
-        case .allowed?:
-            additional = TypeReference(swift: "JSONValue")
-        case .forbidden?, nil:
-            additional = nil
-        }
-        return StructPlan(name: name, qualifiedName: qualifiedName, schema: schema, properties: properties,
-                          additionalValueType: additional, nested: nested)
-    }
-
-    /// Whether a property holds another generated struct or union by value (not in a collection).
-    private func isNestedModel(_ schema: Schema) -> Bool {
-        var kind = schema.kind
-        if case .reference(let name) = kind, let target = document.schema(named: name)?.schema { kind = target.kind }
-        switch kind {
-        case .union: return true
-        case .object(let object): return !object.properties.isEmpty || object.additionalProperties == .forbidden
-        default: return false
-        }
-    }
-
-    private func isNullableReference(_ schema: Schema) -> Bool {
-        guard case .reference = schema.kind else { return false }
-        return document.resolved(schema).isNullable
     }
 }

@@ -1,4 +1,5 @@
 import OpenAPIModel
+import SwiftSource
 
 /// Emits `Webhooks.swift`: the signing scheme read from `x-webhook-signature`, and a method per
 /// webhook that verifies a delivery's raw bytes and decodes its typed payload.
@@ -6,59 +7,85 @@ struct WebhookEmitter {
     let context: EmissionContext
 
     func emit() -> String {
-        var writer = SwiftWriter()
         let document = context.document
-        let access = context.access
-        if !document.webhooks.isEmpty {
-            let name = context.clientName.hasSuffix("Client") ? String(context.clientName.dropLast(6)) + "Webhooks" : context.clientName + "Webhooks"
-            writer.docComment("Verifies and decodes the webhook deliveries this API sends.\n\nCreate one with the endpoint's signing secret; pass each delivery's raw body bytes (not re-serialised JSON) and its signature header.")
-            writer.block("\(access)struct \(name): Sendable") { writer in
-                if let signature = document.webhookSignature {
-                    writer.docComment("How deliveries are signed, from the spec's `x-webhook-signature`.")
-                    writer.line("\(access)static let signatureScheme = WebhookSignatureScheme(")
-                    writer.line("    header: \(signature.header.swiftLiteral),")
-                    writer.line("    encoding: .\(signature.encoding),")
-                    writer.line("    timestampKey: \(signature.timestampKey.swiftLiteral),")
-                    writer.line("    signatureKey: \(signature.signatureKey.swiftLiteral),")
-                    writer.line("    signedPayload: \(signature.signedPayload.swiftLiteral),")
-                    writer.line("    defaultTolerance: .seconds(\(signature.toleranceSeconds))")
-                    writer.line(")")
-                    writer.line()
-                    writer.docComment("Checks signatures and timestamps of deliveries.")
-                    writer.line("\(access)let verifier: WebhookVerifier")
-                    writer.line()
-                    writer.docComment("- Parameters:\n  - secret: The endpoint's signing secret.\n  - tolerance: How far a delivery's timestamp may be from `now`, in either direction.\n  - now: The clock; inject one in tests.")
-                    writer.block("\(access)init(secret: WebhookSecret, tolerance: Duration = .seconds(\(signature.toleranceSeconds)), now: @escaping @Sendable () -> Date = { Date() })") { writer in
-                        writer.line("self.verifier = WebhookVerifier(scheme: Self.signatureScheme, secret: secret, tolerance: tolerance, now: now)")
-                    }
-                } else {
-                    writer.block("\(access)init()") { _ in }
-                }
-                writer.line()
-                writer.docComment("The payload type of each webhook, by name, for contract tests over recorded deliveries.")
-                let codecs = document.webhooks.compactMap { webhook in
-                    context.plan.webhookTypes[webhook.name].map { "\(webhook.name.swiftLiteral): BodyCodec(\($0.swift).self)" }
-                }
-                writer.line("\(access)static let contractEvents: [String: BodyCodec] = [\(codecs.isEmpty ? ":" : codecs.joined(separator: ", "))]")
-                for webhook in document.webhooks {
-                    guard let type = context.plan.webhookTypes[webhook.name] else { continue }
-                    writer.line()
-                    var prose = [webhook.summary, webhook.description].compactMap { $0?.trimmingWhitespace() }.joined(separator: "\n\n")
-                    prose += "\n\n- Parameters:\n  - body: The delivery's raw body bytes.\n  - signatureHeader: The value of the `\(document.webhookSignature?.header ?? "signature")` header, or `nil` when absent.\n"
-                    prose += document.webhookSignature == nil
-                        ? "- Throws: `DecodingError` when the body is not a valid payload."
-                        : "- Throws: ``WebhookVerificationError`` when the delivery is not authentic, `DecodingError` when the body is not a valid payload."
-                    prose += "\n- Remark: Generated from `#/webhooks/\(webhook.name)`."
-                    writer.docComment(prose)
-                    writer.block("\(access)func \(SwiftNaming.escapedMemberName(webhook.name))(body: Data, signatureHeader: String?) throws -> \(type.swift)") { writer in
-                        if document.webhookSignature != nil {
-                            writer.line("try verifier.verify(body: body, signatureHeader: signatureHeader)")
-                        }
-                        writer.line("return try JSONCoding.makeDecoder().decode(\(type.swift).self, from: body)")
-                    }
-                }
-            }
+        guard !document.webhooks.isEmpty else { return context.render([]) }
+        var members: [Declaration] = []
+        if let signature = document.webhookSignature {
+            members.append(.property(PropertyDeclaration(
+                doc: Docs.lines("How deliveries are signed, from the spec's `x-webhook-signature`."),
+                modifiers: context.modifiers(isStatic: true), isMutable: false, name: "signatureScheme", type: nil,
+                initializer: Expr.id("WebhookSignatureScheme").call(
+                    ("header", .string(signature.header)), ("encoding", .member(nil, signature.encoding)),
+                    ("timestampKey", .string(signature.timestampKey)), ("signatureKey", .string(signature.signatureKey)),
+                    ("signedPayload", .string(signature.signedPayload)),
+                    ("defaultTolerance", Expr.member(nil, "seconds").call(.integer(signature.toleranceSeconds)))))))
+            members.append(.property(PropertyDeclaration(
+                doc: Docs.lines("Checks signatures and timestamps of deliveries."), modifiers: context.modifiers(), isMutable: false,
+                name: "verifier", type: .named(["WebhookVerifier"]))))
+            members.append(.function(FunctionDeclaration(
+                doc: DocComment(lines: [
+                    "- Parameters:", "  - secret: The endpoint's signing secret.",
+                    "  - tolerance: How far a delivery's timestamp may be from `now`, in either direction.",
+                    "  - now: The clock; inject one in tests.",
+                ]),
+                modifiers: context.modifiers(), kind: .initializer(isFailable: false),
+                parameters: [
+                    FunctionParameter("secret", .named(["WebhookSecret"])),
+                    FunctionParameter("tolerance", .named(["Duration"]), defaultValue: Expr.member(nil, "seconds").call(.integer(signature.toleranceSeconds))),
+                    FunctionParameter(label: "now", name: "now", type: .function(FunctionType(attributes: ["@Sendable"], result: .date)),
+                              isEscaping: true, defaultValue: .closure(Closure(body: [.expression(Expr.id("Date").call())]))),
+                ],
+                body: [.assignment(.selfMember("verifier"), Expr.id("WebhookVerifier").call(
+                    ("scheme", .raw("Self.signatureScheme")), ("secret", .id("secret")), ("tolerance", .id("tolerance")), ("now", .id("now"))))])))
+        } else {
+            members.append(.function(FunctionDeclaration(modifiers: context.modifiers(), kind: .initializer(isFailable: false), body: [])))
         }
-        return context.fileHeader(imports: ["Foundation", "SpecRuntime"]) + (writer.text.isEmpty ? "" : "\n" + writer.text)
+        let codecs = document.webhooks.compactMap { webhook in
+            context.plan.webhookTypes[webhook.name].map { DictionaryEntry(.string(webhook.name), Expr.id("BodyCodec").call(.metatype($0.type))) }
+        }
+        members.append(.property(PropertyDeclaration(
+            doc: Docs.lines("The payload type of each webhook, by name, for contract tests over recorded deliveries."),
+            modifiers: context.modifiers(isStatic: true), isMutable: false, name: "contractEvents",
+            type: .dictionary(key: .string, value: .named(["BodyCodec"])), initializer: .dictionary(codecs))))
+        var methods = NameScope("the methods of '\(context.webhooksName)'")
+        methods.reserve(["verifier", "signatureScheme", "contractEvents"])
+        for webhook in document.webhooks {
+            guard let type = context.plan.webhookTypes[webhook.name] else { continue }
+            let name = methods.claim(Namer.memberName(webhook.name), for: "webhook '\(webhook.name)'", at: webhook.body.location,
+                                     diagnostics: context.diagnostics)
+            members.append(method(webhook, name: name, type: type.type))
+        }
+        return context.render([.type(TypeDeclaration(
+            doc: DocComment(lines: [
+                "Verifies and decodes the webhook deliveries this API sends.", "",
+                "Create one with the endpoint's signing secret; pass each delivery's raw body bytes (not re-serialised JSON) "
+                    + "and its signature header.",
+            ]),
+            modifiers: context.modifiers(), kind: .struct, name: context.webhooksName, conformances: [.named(["Sendable"])],
+            members: members))])
+    }
+
+    private func method(_ webhook: Webhook, name: String, type: SwiftType) -> Declaration {
+        let signature = context.document.webhookSignature
+        var lines = DocComment([webhook.summary, webhook.description].compactMap { $0 }.joined(separator: "\n\n"))?.lines ?? []
+        if !lines.isEmpty { lines.append("") }
+        lines += [
+            "- Parameters:", "  - body: The delivery's raw body bytes.",
+            "  - signatureHeader: The value of the `\(signature?.header ?? "signature")` header, or `nil` when absent.",
+            signature == nil
+                ? "- Throws: `DecodingError` when the body is not a valid payload."
+                : "- Throws: ``WebhookVerificationError`` when the delivery is not authentic, `DecodingError` when the body is not a valid payload.",
+            "- Remark: Generated from `#/webhooks/\(webhook.name)`.",
+        ]
+        var body: [Statement] = []
+        if signature != nil {
+            body.append(.expression(Expr.id("verifier").dot("verify").call(("body", .id("body")), ("signatureHeader", .id("signatureHeader"))).tried))
+        }
+        body.append(.return(Expr.id("JSONCoding").dot("makeDecoder").call().dot("decode").call(
+            (nil, .metatype(type)), ("from", .id("body"))).tried))
+        return .function(FunctionDeclaration(
+            doc: DocComment(lines: lines), modifiers: context.modifiers(), kind: .function(name),
+            parameters: [FunctionParameter("body", .data), FunctionParameter("signatureHeader", .optional(.string))], throwing: .any, result: type,
+            body: body))
     }
 }

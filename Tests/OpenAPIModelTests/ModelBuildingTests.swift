@@ -98,12 +98,4 @@ import Testing
         let violations = SchemaValidator(document: document).violations(of: .array([.integer(1), .integer(-1), .integer(1)]), against: schema)
         #expect(violations.map { "\($0.pointer) \($0.keyword)" } == [" maxItems", " uniqueItems", "/1 minimum"])
     }
-
-    @Test(arguments: [
-        ("session_id", "sessionID"), ("webhook_url", "webhookURL"), ("analysis.complete", "analysisComplete"),
-        ("default", "`default`"), ("2xx_rate", "_2xxRate"), ("HTTPServer", "httpServer"), ("api_version", "apiVersion"),
-    ])
-    func swiftNamesReadLikeHandWrittenSwift(wire: String, swift: String) {
-        #expect(SwiftNaming.escapedMemberName(wire) == swift)
-    }
 }

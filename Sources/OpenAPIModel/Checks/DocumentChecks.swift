@@ -1,8 +1,8 @@
 import SpecDiagnostics
 
 /// The checks that need the whole document: duplicate operation ids, path templates against
-/// their parameters, `x-polling` targets, examples and defaults against their schemas, and
-/// names that would collide once converted to Swift.
+/// their parameters, `x-polling` targets, and examples and defaults against their schemas.
+/// (Swift names, and their collisions, are the emitter's: its namer disambiguates and reports.)
 struct DocumentChecks {
     let document: OpenAPIDocument
     var diagnostics: [Diagnostic] = []
@@ -14,24 +14,16 @@ struct DocumentChecks {
     mutating func run() -> [Diagnostic] {
         checkOperations()
         checkExamplesAndDefaults()
-        checkNames()
         return diagnostics
     }
 
     private mutating func checkOperations() {
         var firstByID: [String: Operation] = [:]
-        var firstByMethodName: [String: Operation] = [:]
         for operation in document.operations {
             if let first = firstByID[operation.operationID] {
                 diagnostics.append(.error("duplicate operationId '\(operation.operationID)' (first used at \(first.location.lineAndColumn))", at: operation.location))
             } else {
                 firstByID[operation.operationID] = operation
-                let methodName = SwiftNaming.memberName(operation.operationID)
-                if let first = firstByMethodName[methodName] {
-                    diagnostics.append(.error("operationId '\(operation.operationID)' and '\(first.operationID)' (at \(first.location.lineAndColumn)) both become the Swift method '\(methodName)'", at: operation.location))
-                } else {
-                    firstByMethodName[methodName] = operation
-                }
             }
             let templateNames = Self.templateParameters(operation.path)
             let declared = operation.parameters.filter { $0.location == .path }
@@ -96,42 +88,6 @@ struct DocumentChecks {
             if let defaultValue = schema.defaultValue {
                 for violation in validator.violations(of: defaultValue, against: schema) {
                     diagnostics.append(.error("default breaks its own schema at \(violation.pointer.isEmpty ? "(root)" : violation.pointer): \(violation.keyword): \(violation.message)", at: schema.location))
-                }
-            }
-        }
-    }
-
-    private mutating func checkNames() {
-        var typeNames: [String: NamedSchema] = [:]
-        for named in document.schemas {
-            let typeName = SwiftNaming.typeName(named.name)
-            if let first = typeNames[typeName] {
-                diagnostics.append(.error("schemas '\(named.name)' and '\(first.name)' (at \(first.schema.location.lineAndColumn)) both become the Swift type '\(typeName)'", at: named.schema.location))
-            } else {
-                typeNames[typeName] = named
-            }
-        }
-        SchemaWalker(document: document).forEachSchema { schema in
-            if case .object(let object) = schema.kind {
-                var seen: [String: Property] = [:]
-                for property in object.properties {
-                    let name = SwiftNaming.memberName(property.name)
-                    if let first = seen[name] {
-                        diagnostics.append(.error("properties '\(property.name)' and '\(first.name)' both become the Swift property '\(name)'", at: property.schema.location))
-                    } else {
-                        seen[name] = property
-                    }
-                }
-            }
-            if let values = schema.allowedValues, !schema.isConst {
-                var seen: [String: String] = [:]
-                for case .string(let value) in values {
-                    let name = SwiftNaming.memberName(value)
-                    if let first = seen[name] {
-                        diagnostics.append(.error("enum values '\(value)' and '\(first)' both become the Swift case '\(name)'", at: schema.location))
-                    } else {
-                        seen[name] = value
-                    }
                 }
             }
         }

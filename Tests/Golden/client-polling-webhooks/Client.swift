@@ -26,9 +26,14 @@ extension JobsClient {
     ///   - state: The `state` query parameter.
     ///   - xTrace: The `X-Trace` header parameter.
     /// - Returns: Jobs. (HTTP 200)
-    /// - Throws: ``ClientError``: `.api` for the documented error statuses (), and transport, decoding and validation failures.
+    /// - Throws: ``ClientError``: `.api` for the documented error statuses (), and transport, decoding and validation
+    ///   failures.
     /// - Remark: Generated from `GET /jobs`.
-    public func listJobs(state: [State], limit: Int? = nil, xTrace: String? = nil) async throws(ClientError<JSONValue>) -> [Job] {
+    public func listJobs(
+        state: [State],
+        limit: Int? = nil,
+        xTrace: String? = nil
+    ) async throws(ClientError<JSONValue>) -> [Job] {
         if core.configuration.validation.validatesRequests {
             var parameters = ValidationContext()
             parameters.nested("limit") { context in
@@ -39,9 +44,7 @@ extension JobsClient {
             parameters.nested("state") { context in
                 let value = state
                 for (index, item0) in value.enumerated() {
-                    context.nested(index: index) { context in
-                        item0.validate(in: &context)
-                    }
+                    context.nested(index: index) { context in item0.validate(in: &context) }
                 }
             }
             parameters.nested("X-Trace") { context in
@@ -70,13 +73,19 @@ extension JobsClient {
 }
 
 extension JobsClient {
+    ///
     /// - Parameters:
-    ///   - idempotencyKey: The `Idempotency-Key` header parameter. When `nil`, one is generated for this call and reused on every retry.
+    ///   - idempotencyKey: The `Idempotency-Key` header parameter. When `nil`, one is generated for this call and
+    ///     reused on every retry.
     ///   - body: The request body.
     /// - Returns: Started. (HTTP 202)
-    /// - Throws: ``ClientError``: `.api` for the documented error statuses (), and transport, decoding and validation failures.
+    /// - Throws: ``ClientError``: `.api` for the documented error statuses (), and transport, decoding and validation
+    ///   failures.
     /// - Remark: Generated from `POST /jobs`.
-    public func startJob(idempotencyKey: String? = nil, body: StartJobRequest) async throws(ClientError<Problem>) -> Job {
+    public func startJob(
+        idempotencyKey: String? = nil,
+        body: StartJobRequest
+    ) async throws(ClientError<Problem>) -> Job {
         var request = OperationRequest<Problem>(operationID: "startJob", method: .post, pathTemplate: "/jobs")
         request.setHeader("Idempotency-Key", idempotencyKey)
         request.idempotencyKeyHeader = "Idempotency-Key"
@@ -90,30 +99,42 @@ extension JobsClient {
 
     /// Polls `getJob` until `state` is `done` or `failed`.
     ///
-    /// Waits first until `estimatedCompletion` when it is given, then polls with backoff; stops at the overall timeout of `polling` or when the task is cancelled.
+    /// Waits first until `estimatedCompletion` when it is given, then polls with backoff; stops at the overall timeout
+    /// of `polling` or when the task is cancelled.
     ///
-    /// - Returns: The last `getJob` result, whose status is terminal. A failed job is returned, not thrown: check `state`.
-    public func waitForJob(jobID: String, estimatedCompletion: Date? = nil, polling: PollingOptions = PollingOptions()) async throws(ClientError<Problem>) -> Job {
+    /// - Returns: The last `getJob` result, whose status is terminal. A failed job is returned, not thrown: check
+    ///   `state`.
+    public func waitForJob(
+        jobID: String,
+        estimatedCompletion: Date? = nil,
+        polling: PollingOptions = PollingOptions()
+    ) async throws(ClientError<Problem>) -> Job {
         try await core.poll(
             until: estimatedCompletion,
             options: polling,
             fetch: { () async throws(ClientError<Problem>) -> Job in try await self.getJob(jobID: jobID) },
-            isTerminal: { value in ["done", "failed"].contains(value.state.rawValue) }
+            isTerminal: { value in [.done, .failed].contains(value.state) }
         )
     }
 
     /// Calls `startJob`, then waits as ``waitForJob(jobID:estimatedCompletion:polling:)`` does.
-    public func startJobAndWait(idempotencyKey: String? = nil, body: StartJobRequest, polling: PollingOptions = PollingOptions()) async throws(ClientError<Problem>) -> Job {
+    public func startJobAndWait(
+        idempotencyKey: String? = nil,
+        body: StartJobRequest,
+        polling: PollingOptions = PollingOptions()
+    ) async throws(ClientError<Problem>) -> Job {
         let started = try await startJob(idempotencyKey: idempotencyKey, body: body)
         return try await waitForJob(jobID: started.id, polling: polling)
     }
 }
 
 extension JobsClient {
+    ///
     /// - Parameters:
     ///   - jobID: The `jobId` path parameter.
     /// - Returns: The job. (HTTP 200)
-    /// - Throws: ``ClientError``: `.api` for the documented error statuses (404), and transport, decoding and validation failures.
+    /// - Throws: ``ClientError``: `.api` for the documented error statuses (404), and transport, decoding and
+    ///   validation failures.
     /// - Remark: Generated from `GET /jobs/{jobId}`.
     public func getJob(jobID: String) async throws(ClientError<Problem>) -> Job {
         var request = OperationRequest<Problem>(operationID: "getJob", method: .get, pathTemplate: "/jobs/{jobId}")
@@ -128,13 +149,19 @@ extension JobsClient {
 }
 
 extension JobsClient {
+    ///
     /// - Parameters:
     ///   - jobID: The `jobId` path parameter.
     /// - Returns: Cancelled. (HTTP 204)
-    /// - Throws: ``ClientError``: `.api` for the documented error statuses (), and transport, decoding and validation failures.
+    /// - Throws: ``ClientError``: `.api` for the documented error statuses (), and transport, decoding and validation
+    ///   failures.
     /// - Remark: Generated from `DELETE /jobs/{jobId}`.
     public func cancelJob(jobID: String) async throws(ClientError<JSONValue>) -> Void {
-        var request = OperationRequest<JSONValue>(operationID: "cancelJob", method: .delete, pathTemplate: "/jobs/{jobId}")
+        var request = OperationRequest<JSONValue>(
+            operationID: "cancelJob",
+            method: .delete,
+            pathTemplate: "/jobs/{jobId}"
+        )
         request.setPathParameter("jobId", jobID)
         let response = try await core.send(request)
         switch response.status.code {
@@ -155,38 +182,53 @@ extension JobsClient {
 
     private static func makeContractOperations() -> [ContractOperation] {
         var operations: [ContractOperation] = []
-        operations.append(ContractOperation(
-            operationID: "listJobs",
-            requestBody: nil,
-            responseBodies: [200: BodyCodec([Job].self)],
-            replay: { core, recorded in
-                _ = try await JobsClient(core: core).listJobs(state: try recorded.queryAll("state", as: State.self) ?? [], limit: try recorded.query("limit", as: Int.self), xTrace: recorded.header("X-Trace"))
-            }
-        ))
-        operations.append(ContractOperation(
-            operationID: "startJob",
-            requestBody: BodyCodec(StartJobRequest.self),
-            responseBodies: [202: BodyCodec(Job.self), 0: BodyCodec(Problem.self)],
-            replay: { core, recorded in
-                _ = try await JobsClient(core: core).startJob(idempotencyKey: recorded.header("Idempotency-Key"), body: try recorded.jsonBody(StartJobRequest.self))
-            }
-        ))
-        operations.append(ContractOperation(
-            operationID: "getJob",
-            requestBody: nil,
-            responseBodies: [200: BodyCodec(Job.self), 404: BodyCodec(Problem.self)],
-            replay: { core, recorded in
-                _ = try await JobsClient(core: core).getJob(jobID: try recorded.path("jobId", as: String.self))
-            }
-        ))
-        operations.append(ContractOperation(
-            operationID: "cancelJob",
-            requestBody: nil,
-            responseBodies: [:],
-            replay: { core, recorded in
-                _ = try await JobsClient(core: core).cancelJob(jobID: try recorded.path("jobId", as: String.self))
-            }
-        ))
+        operations.append(
+            ContractOperation(
+                operationID: "listJobs",
+                requestBody: nil,
+                responseBodies: [200: BodyCodec([Job].self)],
+                replay: { core, recorded in
+                    _ = try await JobsClient(core: core).listJobs(
+                        state: try recorded.queryAll("state", as: State.self) ?? [],
+                        limit: try recorded.query("limit", as: Int.self),
+                        xTrace: recorded.header("X-Trace")
+                    )
+                }
+            )
+        )
+        operations.append(
+            ContractOperation(
+                operationID: "startJob",
+                requestBody: BodyCodec(StartJobRequest.self),
+                responseBodies: [202: BodyCodec(Job.self), 0: BodyCodec(Problem.self)],
+                replay: { core, recorded in
+                    _ = try await JobsClient(core: core).startJob(
+                        idempotencyKey: recorded.header("Idempotency-Key"),
+                        body: try recorded.jsonBody(StartJobRequest.self)
+                    )
+                }
+            )
+        )
+        operations.append(
+            ContractOperation(
+                operationID: "getJob",
+                requestBody: nil,
+                responseBodies: [200: BodyCodec(Job.self), 404: BodyCodec(Problem.self)],
+                replay: { core, recorded in
+                    _ = try await JobsClient(core: core).getJob(jobID: try recorded.path("jobId", as: String.self))
+                }
+            )
+        )
+        operations.append(
+            ContractOperation(
+                operationID: "cancelJob",
+                requestBody: nil,
+                responseBodies: [:],
+                replay: { core, recorded in
+                    _ = try await JobsClient(core: core).cancelJob(jobID: try recorded.path("jobId", as: String.self))
+                }
+            )
+        )
         return operations
     }
 }

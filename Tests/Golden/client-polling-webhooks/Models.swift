@@ -52,10 +52,7 @@ public nonisolated struct Job: Codable, Hashable, Sendable {
     public var state: State
 
     /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(
-        id: String,
-        state: State
-    ) {
+    public init(id: String, state: State) {
         self.id = id
         self.state = state
     }
@@ -83,9 +80,7 @@ public nonisolated struct Problem: Codable, Hashable, Sendable {
     public var title: String
 
     /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(
-        title: String
-    ) {
+    public init(title: String) {
         self.title = title
     }
 
@@ -109,9 +104,7 @@ public nonisolated struct StartJobRequest: Codable, Hashable, Sendable {
     public var name: String
 
     /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(
-        name: String
-    ) {
+    public init(name: String) {
         self.name = name
     }
 
@@ -133,7 +126,14 @@ public nonisolated struct StartJobRequest: Codable, Hashable, Sendable {
 /// A coding key for members whose names are known only at run time.
 nonisolated struct AnyCodingKey: CodingKey {
     var stringValue: String
+
     var intValue: Int? { nil }
-    init(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
+
+    init(stringValue: String) {
+        self.stringValue = stringValue
+    }
+
+    init?(intValue: Int) {
+        return nil
+    }
 }

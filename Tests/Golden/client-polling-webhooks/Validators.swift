@@ -22,11 +22,9 @@ nonisolated extension Job: Validatable {
 }
 
 nonisolated extension Problem: Validatable {
-    public func validate(in context: inout ValidationContext) {
-    }
+    public func validate(in context: inout ValidationContext) {}
 }
 
 nonisolated extension StartJobRequest: Validatable {
-    public func validate(in context: inout ValidationContext) {
-    }
+    public func validate(in context: inout ValidationContext) {}
 }

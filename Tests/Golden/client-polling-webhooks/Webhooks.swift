@@ -6,7 +6,8 @@ import SpecRuntime
 
 /// Verifies and decodes the webhook deliveries this API sends.
 ///
-/// Create one with the endpoint's signing secret; pass each delivery's raw body bytes (not re-serialised JSON) and its signature header.
+/// Create one with the endpoint's signing secret; pass each delivery's raw body bytes (not re-serialised JSON) and its
+/// signature header.
 public struct JobsWebhooks: Sendable {
     /// How deliveries are signed, from the spec's `x-webhook-signature`.
     public static let signatureScheme = WebhookSignatureScheme(
@@ -25,7 +26,11 @@ public struct JobsWebhooks: Sendable {
     ///   - secret: The endpoint's signing secret.
     ///   - tolerance: How far a delivery's timestamp may be from `now`, in either direction.
     ///   - now: The clock; inject one in tests.
-    public init(secret: WebhookSecret, tolerance: Duration = .seconds(120), now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(
+        secret: WebhookSecret,
+        tolerance: Duration = .seconds(120),
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.verifier = WebhookVerifier(scheme: Self.signatureScheme, secret: secret, tolerance: tolerance, now: now)
     }
 
@@ -35,7 +40,8 @@ public struct JobsWebhooks: Sendable {
     /// - Parameters:
     ///   - body: The delivery's raw body bytes.
     ///   - signatureHeader: The value of the `Example-Signature` header, or `nil` when absent.
-    /// - Throws: ``WebhookVerificationError`` when the delivery is not authentic, `DecodingError` when the body is not a valid payload.
+    /// - Throws: ``WebhookVerificationError`` when the delivery is not authentic, `DecodingError` when the body is not
+    ///   a valid payload.
     /// - Remark: Generated from `#/webhooks/job.done`.
     public func jobDone(body: Data, signatureHeader: String?) throws -> Job {
         try verifier.verify(body: body, signatureHeader: signatureHeader)

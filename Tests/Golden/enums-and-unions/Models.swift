@@ -128,7 +128,7 @@ public nonisolated struct Job: Codable, Hashable, Sendable {
         }
 
         /// The values the spec documents, in its order.
-        public static let documentedCases: [Priority] = [.low, .medium, .high]
+        public static let documentedCases: [Job.Priority] = [.low, .medium, .high]
 
         public init(from decoder: any Decoder) throws {
             self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
@@ -147,10 +147,7 @@ public nonisolated struct Started: Codable, Hashable, Sendable {
     public var id: String
 
     /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(
-        type: String = "job.started",
-        id: String
-    ) {
+    public init(type: String = "job.started", id: String) {
         self.type = type
         self.id = id
     }
@@ -180,11 +177,7 @@ public nonisolated struct Finished: Codable, Hashable, Sendable {
     public var result: String
 
     /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(
-        type: String = "job.finished",
-        id: String,
-        result: String
-    ) {
+    public init(type: String = "job.finished", id: String, result: String) {
         self.type = type
         self.id = id
         self.result = result
@@ -237,7 +230,11 @@ public nonisolated enum Event: Codable, Hashable, Sendable {
         case "job.started": self = .jobStarted(try Started(from: decoder))
         case "job.finished": self = .jobFinished(try Finished(from: decoder))
         default:
-            throw DecodingError.dataCorruptedError(forKey: .discriminator, in: container, debugDescription: "'\(value)' is not one of job.started, job.finished")
+            throw DecodingError.dataCorruptedError(
+                forKey: .discriminator,
+                in: container,
+                debugDescription: "'" + value + "' is not one of job.started, job.finished"
+            )
         }
     }
 
@@ -256,9 +253,7 @@ public nonisolated struct Tree: Codable, Hashable, Sendable {
     public var children: [Tree]?
 
     /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(
-        children: [Tree]? = nil
-    ) {
+    public init(children: [Tree]? = nil) {
         self.children = children
     }
 
@@ -280,7 +275,14 @@ public nonisolated struct Tree: Codable, Hashable, Sendable {
 /// A coding key for members whose names are known only at run time.
 nonisolated struct AnyCodingKey: CodingKey {
     var stringValue: String
+
     var intValue: Int? { nil }
-    init(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
+
+    init(stringValue: String) {
+        self.stringValue = stringValue
+    }
+
+    init?(intValue: Int) {
+        return nil
+    }
 }

@@ -7,7 +7,11 @@ import SpecRuntime
 nonisolated extension Status: Validatable {
     public func validate(in context: inout ValidationContext) {
         if case .undocumented(let value) = self {
-            context.report("enum", limit: "queued, processing, complete, failed, no", actual: ValidationContext.excerpt(value))
+            context.report(
+                "enum",
+                limit: "queued, processing, complete, failed, no",
+                actual: ValidationContext.excerpt(value)
+            )
         }
     }
 }
@@ -79,9 +83,7 @@ nonisolated extension Tree: Validatable {
         context.nested("children") { context in
             if let value = self.children {
                 for (index, item0) in value.enumerated() {
-                    context.nested(index: index) { context in
-                        item0.validate(in: &context)
-                    }
+                    context.nested(index: index) { context in item0.validate(in: &context) }
                 }
             }
         }

@@ -30,12 +30,18 @@ extension CallInsightsClient {
     ///
     /// - Parameters:
     ///   - sessionID: Session to analyse.
-    ///   - idempotencyKey: The `Idempotency-Key` header parameter. When `nil`, one is generated for this call and reused on every retry.
+    ///   - idempotencyKey: The `Idempotency-Key` header parameter. When `nil`, one is generated for this call and
+    ///     reused on every retry.
     ///   - body: The request body.
     /// - Returns: Accepted for processing. (HTTP 202)
-    /// - Throws: ``ClientError``: `.api` for the documented error statuses (409, 429), and transport, decoding and validation failures.
+    /// - Throws: ``ClientError``: `.api` for the documented error statuses (409, 429), and transport, decoding and
+    ///   validation failures.
     /// - Remark: Generated from `POST /v1/sessions/{id}/analysis`.
-    public func requestCallAnalysis(sessionID: String, idempotencyKey: String? = nil, body: RequestCallAnalysisRequest) async throws(ClientError<RequestCallAnalysisErrorResponse>) -> RequestCallAnalysisResponse {
+    public func requestCallAnalysis(
+        sessionID: String,
+        idempotencyKey: String? = nil,
+        body: RequestCallAnalysisRequest
+    ) async throws(ClientError<RequestCallAnalysisErrorResponse>) -> RequestCallAnalysisResponse {
         if core.configuration.validation.validatesRequests {
             var parameters = ValidationContext()
             parameters.nested("id") { context in
@@ -51,7 +57,11 @@ extension CallInsightsClient {
                 throw .requestValidation(ValidationError(violations: parameters.violations))
             }
         }
-        var request = OperationRequest<RequestCallAnalysisErrorResponse>(operationID: "requestCallAnalysis", method: .post, pathTemplate: "/v1/sessions/{id}/analysis")
+        var request = OperationRequest<RequestCallAnalysisErrorResponse>(
+            operationID: "requestCallAnalysis",
+            method: .post,
+            pathTemplate: "/v1/sessions/{id}/analysis"
+        )
         request.setPathParameter("id", sessionID)
         request.setHeader("Idempotency-Key", idempotencyKey)
         request.idempotencyKeyHeader = "Idempotency-Key"
@@ -76,14 +86,24 @@ extension CallInsightsClient {
 
     private static func makeContractOperations() -> [ContractOperation] {
         var operations: [ContractOperation] = []
-        operations.append(ContractOperation(
-            operationID: "requestCallAnalysis",
-            requestBody: BodyCodec(RequestCallAnalysisRequest.self),
-            responseBodies: [202: BodyCodec(RequestCallAnalysisResponse.self), 409: BodyCodec(RequestCallAnalysisErrorResponse.self), 429: BodyCodec(RequestCallAnalysisErrorResponse.self)],
-            replay: { core, recorded in
-                _ = try await CallInsightsClient(core: core).requestCallAnalysis(sessionID: try recorded.path("id", as: String.self), idempotencyKey: recorded.header("Idempotency-Key"), body: try recorded.jsonBody(RequestCallAnalysisRequest.self))
-            }
-        ))
+        operations.append(
+            ContractOperation(
+                operationID: "requestCallAnalysis",
+                requestBody: BodyCodec(RequestCallAnalysisRequest.self),
+                responseBodies: [
+                    202: BodyCodec(RequestCallAnalysisResponse.self),
+                    409: BodyCodec(RequestCallAnalysisErrorResponse.self),
+                    429: BodyCodec(RequestCallAnalysisErrorResponse.self),
+                ],
+                replay: { core, recorded in
+                    _ = try await CallInsightsClient(core: core).requestCallAnalysis(
+                        sessionID: try recorded.path("id", as: String.self),
+                        idempotencyKey: recorded.header("Idempotency-Key"),
+                        body: try recorded.jsonBody(RequestCallAnalysisRequest.self)
+                    )
+                }
+            )
+        )
         return operations
     }
 }

@@ -57,7 +57,8 @@ public nonisolated struct RequestCallAnalysisRequest: Codable, Hashable, Sendabl
         try container.encodeIfPresent(self.customPrompts, forKey: .customPrompts)
     }
 
-    /// - Remark: Generated from `#/paths/~1v1~1sessions~1{id}~1analysis/post/requestBody/content/application~1json/schema/properties/analyses/items`.
+    /// - Remark: Generated from
+    ///   `#/paths/~1v1~1sessions~1{id}~1analysis/post/requestBody/content/application~1json/schema/properties/analyses/items`.
     public nonisolated enum Analysis: RawRepresentable, Codable, Hashable, Sendable {
         case sentiment
         case topics
@@ -93,7 +94,14 @@ public nonisolated struct RequestCallAnalysisRequest: Codable, Hashable, Sendabl
         }
 
         /// The values the spec documents, in its order.
-        public static let documentedCases: [Analysis] = [.sentiment, .topics, .summary, .actionItems, .quality, .compliance]
+        public static let documentedCases: [RequestCallAnalysisRequest.Analysis] = [
+            .sentiment,
+            .topics,
+            .summary,
+            .actionItems,
+            .quality,
+            .compliance,
+        ]
 
         public init(from decoder: any Decoder) throws {
             self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
@@ -106,7 +114,8 @@ public nonisolated struct RequestCallAnalysisRequest: Codable, Hashable, Sendabl
     }
 }
 
-/// - Remark: Generated from `#/paths/~1v1~1sessions~1{id}~1analysis/post/responses/202/content/application~1json/schema`.
+/// - Remark: Generated from
+///   `#/paths/~1v1~1sessions~1{id}~1analysis/post/responses/202/content/application~1json/schema`.
 public nonisolated struct RequestCallAnalysisResponse: Codable, Hashable, Sendable {
     public var id: String
     public var object: RequestCallAnalysisResponse.Object?
@@ -116,10 +125,12 @@ public nonisolated struct RequestCallAnalysisResponse: Codable, Hashable, Sendab
     public var language: String?
     public var createdAt: Date?
     public var estimatedCompletion: Nullable<Date>?
+
     public var results: Nullable<RequestCallAnalysisResponse.Results>? {
         get { _results.wrappedValue }
         set { _results.wrappedValue = newValue }
     }
+
     private var _results: Indirect<Nullable<RequestCallAnalysisResponse.Results>?>
 
     /// Creates a value from its properties; defaults are the spec's `default`s.
@@ -205,7 +216,8 @@ public nonisolated struct RequestCallAnalysisResponse: Codable, Hashable, Sendab
         }
     }
 
-    /// - Remark: Generated from `#/paths/~1v1~1sessions~1{id}~1analysis/post/responses/202/content/application~1json/schema/properties/object`.
+    /// - Remark: Generated from
+    ///   `#/paths/~1v1~1sessions~1{id}~1analysis/post/responses/202/content/application~1json/schema/properties/object`.
     public nonisolated enum Object: RawRepresentable, Codable, Hashable, Sendable {
         case analysis
         /// A value this SDK does not know yet, kept as sent so that it encodes back unchanged.
@@ -226,7 +238,7 @@ public nonisolated struct RequestCallAnalysisResponse: Codable, Hashable, Sendab
         }
 
         /// The values the spec documents, in its order.
-        public static let documentedCases: [Object] = [.analysis]
+        public static let documentedCases: [RequestCallAnalysisResponse.Object] = [.analysis]
 
         public init(from decoder: any Decoder) throws {
             self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
@@ -238,7 +250,8 @@ public nonisolated struct RequestCallAnalysisResponse: Codable, Hashable, Sendab
         }
     }
 
-    /// - Remark: Generated from `#/paths/~1v1~1sessions~1{id}~1analysis/post/responses/202/content/application~1json/schema/properties/status`.
+    /// - Remark: Generated from
+    ///   `#/paths/~1v1~1sessions~1{id}~1analysis/post/responses/202/content/application~1json/schema/properties/status`.
     public nonisolated enum Status: RawRepresentable, Codable, Hashable, Sendable {
         case queued
         case processing
@@ -268,7 +281,12 @@ public nonisolated struct RequestCallAnalysisResponse: Codable, Hashable, Sendab
         }
 
         /// The values the spec documents, in its order.
-        public static let documentedCases: [Status] = [.queued, .processing, .complete, .failed]
+        public static let documentedCases: [RequestCallAnalysisResponse.Status] = [
+            .queued,
+            .processing,
+            .complete,
+            .failed,
+        ]
 
         public init(from decoder: any Decoder) throws {
             self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
@@ -280,17 +298,21 @@ public nonisolated struct RequestCallAnalysisResponse: Codable, Hashable, Sendab
         }
     }
 
-    /// - Remark: Generated from `#/paths/~1v1~1sessions~1{id}~1analysis/post/responses/202/content/application~1json/schema/properties/results`.
+    /// - Remark: Generated from
+    ///   `#/paths/~1v1~1sessions~1{id}~1analysis/post/responses/202/content/application~1json/schema/properties/results`.
     public nonisolated struct Results: Codable, Hashable, Sendable {
         public var sentiment: RequestCallAnalysisResponse.Results.Sentiment? {
             get { _sentiment.wrappedValue }
             set { _sentiment.wrappedValue = newValue }
         }
+
         private var _sentiment: Indirect<RequestCallAnalysisResponse.Results.Sentiment?>
+
         public var quality: RequestCallAnalysisResponse.Results.Quality? {
             get { _quality.wrappedValue }
             set { _quality.wrappedValue = newValue }
         }
+
         private var _quality: Indirect<RequestCallAnalysisResponse.Results.Quality?>
 
         /// Creates a value from its properties; defaults are the spec's `default`s.
@@ -310,10 +332,16 @@ public nonisolated struct RequestCallAnalysisResponse: Codable, Hashable, Sendab
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             let sentimentValue: RequestCallAnalysisResponse.Results.Sentiment?
-            sentimentValue = try container.decodeIfPresent(RequestCallAnalysisResponse.Results.Sentiment.self, forKey: .sentiment)
+            sentimentValue = try container.decodeIfPresent(
+                RequestCallAnalysisResponse.Results.Sentiment.self,
+                forKey: .sentiment
+            )
             self._sentiment = Indirect(wrappedValue: sentimentValue)
             let qualityValue: RequestCallAnalysisResponse.Results.Quality?
-            qualityValue = try container.decodeIfPresent(RequestCallAnalysisResponse.Results.Quality.self, forKey: .quality)
+            qualityValue = try container.decodeIfPresent(
+                RequestCallAnalysisResponse.Results.Quality.self,
+                forKey: .quality
+            )
             self._quality = Indirect(wrappedValue: qualityValue)
         }
 
@@ -323,16 +351,14 @@ public nonisolated struct RequestCallAnalysisResponse: Codable, Hashable, Sendab
             try container.encodeIfPresent(self.quality, forKey: .quality)
         }
 
-        /// - Remark: Generated from `#/paths/~1v1~1sessions~1{id}~1analysis/post/responses/202/content/application~1json/schema/properties/results/properties/sentiment`.
+        /// - Remark: Generated from
+        ///   `#/paths/~1v1~1sessions~1{id}~1analysis/post/responses/202/content/application~1json/schema/properties/results/properties/sentiment`.
         public nonisolated struct Sentiment: Codable, Hashable, Sendable {
             public var score: Double?
             public var trend: [RequestCallAnalysisResponse.Results.Sentiment.TrendItem]?
 
             /// Creates a value from its properties; defaults are the spec's `default`s.
-            public init(
-                score: Double? = nil,
-                trend: [RequestCallAnalysisResponse.Results.Sentiment.TrendItem]? = nil
-            ) {
+            public init(score: Double? = nil, trend: [RequestCallAnalysisResponse.Results.Sentiment.TrendItem]? = nil) {
                 self.score = score
                 self.trend = trend
             }
@@ -345,7 +371,10 @@ public nonisolated struct RequestCallAnalysisResponse: Codable, Hashable, Sendab
             public init(from decoder: any Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
                 self.score = try container.decodeIfPresent(Double.self, forKey: .score)
-                self.trend = try container.decodeIfPresent([RequestCallAnalysisResponse.Results.Sentiment.TrendItem].self, forKey: .trend)
+                self.trend = try container.decodeIfPresent(
+                    [RequestCallAnalysisResponse.Results.Sentiment.TrendItem].self,
+                    forKey: .trend
+                )
             }
 
             public func encode(to encoder: any Encoder) throws {
@@ -354,16 +383,14 @@ public nonisolated struct RequestCallAnalysisResponse: Codable, Hashable, Sendab
                 try container.encodeIfPresent(self.trend, forKey: .trend)
             }
 
-            /// - Remark: Generated from `#/paths/~1v1~1sessions~1{id}~1analysis/post/responses/202/content/application~1json/schema/properties/results/properties/sentiment/properties/trend/items`.
+            /// - Remark: Generated from
+            ///   `#/paths/~1v1~1sessions~1{id}~1analysis/post/responses/202/content/application~1json/schema/properties/results/properties/sentiment/properties/trend/items`.
             public nonisolated struct TrendItem: Codable, Hashable, Sendable {
                 public var atSeconds: Double?
                 public var score: Double?
 
                 /// Creates a value from its properties; defaults are the spec's `default`s.
-                public init(
-                    atSeconds: Double? = nil,
-                    score: Double? = nil
-                ) {
+                public init(atSeconds: Double? = nil, score: Double? = nil) {
                     self.atSeconds = atSeconds
                     self.score = score
                 }
@@ -387,16 +414,14 @@ public nonisolated struct RequestCallAnalysisResponse: Codable, Hashable, Sendab
             }
         }
 
-        /// - Remark: Generated from `#/paths/~1v1~1sessions~1{id}~1analysis/post/responses/202/content/application~1json/schema/properties/results/properties/quality`.
+        /// - Remark: Generated from
+        ///   `#/paths/~1v1~1sessions~1{id}~1analysis/post/responses/202/content/application~1json/schema/properties/results/properties/quality`.
         public nonisolated struct Quality: Codable, Hashable, Sendable {
             public var interruptions: Int?
             public var overall: Double?
 
             /// Creates a value from its properties; defaults are the spec's `default`s.
-            public init(
-                interruptions: Int? = nil,
-                overall: Double? = nil
-            ) {
+            public init(interruptions: Int? = nil, overall: Double? = nil) {
                 self.interruptions = interruptions
                 self.overall = overall
             }
@@ -421,18 +446,18 @@ public nonisolated struct RequestCallAnalysisResponse: Codable, Hashable, Sendab
     }
 }
 
-/// - Remark: Generated from `#/paths/~1v1~1sessions~1{id}~1analysis/post/responses/409/content/application~1json/schema`.
+/// - Remark: Generated from
+///   `#/paths/~1v1~1sessions~1{id}~1analysis/post/responses/409/content/application~1json/schema`.
 public nonisolated struct RequestCallAnalysisErrorResponse: Codable, Hashable, Sendable {
     public var error: RequestCallAnalysisErrorResponse.ErrorValue? {
         get { _error.wrappedValue }
         set { _error.wrappedValue = newValue }
     }
+
     private var _error: Indirect<RequestCallAnalysisErrorResponse.ErrorValue?>
 
     /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(
-        error: RequestCallAnalysisErrorResponse.ErrorValue? = nil
-    ) {
+    public init(error: RequestCallAnalysisErrorResponse.ErrorValue? = nil) {
         self._error = Indirect(wrappedValue: error)
     }
 
@@ -452,18 +477,15 @@ public nonisolated struct RequestCallAnalysisErrorResponse: Codable, Hashable, S
         try container.encodeIfPresent(self.error, forKey: .error)
     }
 
-    /// - Remark: Generated from `#/paths/~1v1~1sessions~1{id}~1analysis/post/responses/409/content/application~1json/schema/properties/error`.
+    /// - Remark: Generated from
+    ///   `#/paths/~1v1~1sessions~1{id}~1analysis/post/responses/409/content/application~1json/schema/properties/error`.
     public nonisolated struct ErrorValue: Codable, Hashable, Sendable {
         public var code: String?
         public var message: String?
         public var param: Nullable<String>?
 
         /// Creates a value from its properties; defaults are the spec's `default`s.
-        public init(
-            code: String? = nil,
-            message: String? = nil,
-            param: Nullable<String>? = nil
-        ) {
+        public init(code: String? = nil, message: String? = nil, param: Nullable<String>? = nil) {
             self.code = code
             self.message = message
             self.param = param
@@ -504,7 +526,14 @@ public nonisolated struct RequestCallAnalysisErrorResponse: Codable, Hashable, S
 /// A coding key for members whose names are known only at run time.
 nonisolated struct AnyCodingKey: CodingKey {
     var stringValue: String
+
     var intValue: Int? { nil }
-    init(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
+
+    init(stringValue: String) {
+        self.stringValue = stringValue
+    }
+
+    init?(intValue: Int) {
+        return nil
+    }
 }

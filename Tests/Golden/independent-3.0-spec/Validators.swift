@@ -11,9 +11,7 @@ nonisolated extension RequestCallAnalysisRequest: Validatable {
             context.checkItemCount(value.count, minItems: 1, maxItems: nil)
             context.checkUnique(value)
             for (index, item0) in value.enumerated() {
-                context.nested(index: index) { context in
-                    item0.validate(in: &context)
-                }
+                context.nested(index: index) { context in item0.validate(in: &context) }
             }
         }
         context.nested("webhook_url") { context in
@@ -24,9 +22,7 @@ nonisolated extension RequestCallAnalysisRequest: Validatable {
         context.nested("custom_prompts") { context in
             if let value = self.customPrompts {
                 for (name, member0) in value.sorted(by: { $0.key < $1.key }) {
-                    context.nested(name) { context in
-                        context.checkLength(member0, minLength: nil, maxLength: 2000)
-                    }
+                    context.nested(name) { context in context.checkLength(member0, minLength: nil, maxLength: 2000) }
                 }
             }
         }
@@ -36,7 +32,11 @@ nonisolated extension RequestCallAnalysisRequest: Validatable {
 nonisolated extension RequestCallAnalysisRequest.Analysis: Validatable {
     public func validate(in context: inout ValidationContext) {
         if case .undocumented(let value) = self {
-            context.report("enum", limit: "sentiment, topics, summary, action_items, quality, compliance", actual: ValidationContext.excerpt(value))
+            context.report(
+                "enum",
+                limit: "sentiment, topics, summary, action_items, quality, compliance",
+                actual: ValidationContext.excerpt(value)
+            )
         }
     }
 }
@@ -71,7 +71,11 @@ nonisolated extension RequestCallAnalysisResponse.Object: Validatable {
 nonisolated extension RequestCallAnalysisResponse.Status: Validatable {
     public func validate(in context: inout ValidationContext) {
         if case .undocumented(let value) = self {
-            context.report("enum", limit: "queued, processing, complete, failed", actual: ValidationContext.excerpt(value))
+            context.report(
+                "enum",
+                limit: "queued, processing, complete, failed",
+                actual: ValidationContext.excerpt(value)
+            )
         }
     }
 }
@@ -101,9 +105,7 @@ nonisolated extension RequestCallAnalysisResponse.Results.Sentiment: Validatable
         context.nested("trend") { context in
             if let value = self.trend {
                 for (index, item0) in value.enumerated() {
-                    context.nested(index: index) { context in
-                        item0.validate(in: &context)
-                    }
+                    context.nested(index: index) { context in item0.validate(in: &context) }
                 }
             }
         }
@@ -151,6 +153,5 @@ nonisolated extension RequestCallAnalysisErrorResponse: Validatable {
 }
 
 nonisolated extension RequestCallAnalysisErrorResponse.ErrorValue: Validatable {
-    public func validate(in context: inout ValidationContext) {
-    }
+    public func validate(in context: inout ValidationContext) {}
 }

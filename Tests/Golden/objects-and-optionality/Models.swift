@@ -97,7 +97,14 @@ public nonisolated struct Session: Codable, Hashable, Sendable {
 /// A coding key for members whose names are known only at run time.
 nonisolated struct AnyCodingKey: CodingKey {
     var stringValue: String
+
     var intValue: Int? { nil }
-    init(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
+
+    init(stringValue: String) {
+        self.stringValue = stringValue
+    }
+
+    init?(intValue: Int) {
+        return nil
+    }
 }

@@ -8,6 +8,7 @@ import SpecRuntime
 nonisolated enum ValidationPatterns {
     static let pattern0 = CompiledPattern("^sess_[A-Za-z0-9]+$")
 }
+
 nonisolated extension Session: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("session_id") { context in
@@ -24,9 +25,7 @@ nonisolated extension Session: Validatable {
                 context.checkItemCount(value.count, minItems: nil, maxItems: 10)
                 context.checkUnique(value)
                 for (index, item0) in value.enumerated() {
-                    context.nested(index: index) { context in
-                        context.checkLength(item0, minLength: 1, maxLength: nil)
-                    }
+                    context.nested(index: index) { context in context.checkLength(item0, minLength: 1, maxLength: nil) }
                 }
             }
         }

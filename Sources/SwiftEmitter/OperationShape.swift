@@ -1,0 +1,80 @@
+import OpenAPIModel
+import SwiftSource
+
+/// The Swift shape of one operation: its method name, its parameters as Swift arguments and its
+/// outcomes; decided once, read by the client, polling and contract emitters.
+struct OperationShape {
+    struct Argument {
+        var parameter: OpenAPIModel.Parameter
+        /// The argument label, which is also the parameter's name in the method.
+        var label: String
+        var type: SwiftType
+    }
+
+    let operation: OpenAPIModel.Operation
+    let methodName: String
+    let arguments: [Argument]
+    let bodyType: SwiftType?
+    let success: (status: Int, type: SwiftType?)?
+    let errorStatuses: [Int]
+    /// The error body type of every documented error status; `JSONValue` when they differ.
+    let envelopeType: SwiftType
+
+    init(operation: OpenAPIModel.Operation, methodName: String, plan: TypePlan, diagnostics: DiagnosticSink) {
+        self.operation = operation
+        self.methodName = methodName
+        let types = plan.operationTypes[operation.operationID]
+        var labels = NameScope("the arguments of '\(methodName)'")
+        labels.reserve(["body", "polling", "estimatedCompletion"], by: "an argument of the generated method")
+        arguments = operation.parameters.map { parameter in
+            let label = labels.claim(Self.label(for: parameter, in: operation.path),
+                                     for: "\(parameter.location.rawValue) parameter '\(parameter.name)'",
+                                     at: parameter.sourceLocation, diagnostics: diagnostics)
+            return Argument(parameter: parameter, label: label, type: types?.parameters[parameter.name]?.type ?? .string)
+        }
+        bodyType = types?.requestBody?.type
+        let successResponse = operation.responses.first(where: \.isSuccess)
+        success = successResponse.flatMap { response in response.statusCode.map { ($0, types?.responses[$0]?.type) } }
+        let errors = operation.responses.filter { !$0.isSuccess }
+        errorStatuses = errors.compactMap(\.statusCode)
+        var envelopes: [SwiftType] = []
+        for response in errors {
+            if let type = types?.responses[response.statusCode ?? 0]?.type, !envelopes.contains(type) { envelopes.append(type) }
+        }
+        if envelopes.count == 1, let only = envelopes.first {
+            envelopeType = only
+        } else {
+            envelopeType = .named(["JSONValue"])
+            if envelopes.count > 1 {
+                let statuses = errors.map { $0.statusCode.map(String.init) ?? "default" }.joined(separator: ", ")
+                diagnostics.warning(
+                    "the error responses of '\(operation.operationID)' (\(statuses)) have \(envelopes.count) different "
+                        + "schemas; its errors are typed as JSONValue, not as one error type",
+                    at: operation.location)
+            }
+        }
+    }
+
+    /// The arguments in signature order: required ones first, in spec order, then optional ones.
+    var orderedArguments: [Argument] {
+        arguments.filter { $0.parameter.isRequired } + arguments.filter { !$0.parameter.isRequired }
+    }
+
+    /// Whether a `default` response documents every status not listed.
+    var hasDefaultResponse: Bool {
+        operation.responses.contains { $0.statusCode == nil && $0.schema != nil }
+    }
+
+    /// `id` after a collection segment reads as that item's ID (`/sessions/{id}` → `sessionID`);
+    /// the idempotency key is always `idempotencyKey`.
+    static func label(for parameter: OpenAPIModel.Parameter, in path: String) -> String {
+        if parameter.location == .path, parameter.name == "id" {
+            let segments = path.split(separator: "/").map(String.init)
+            if let index = segments.firstIndex(of: "{id}"), index > 0, !segments[index - 1].hasPrefix("{") {
+                return Namer.memberName(Namer.singularTypeName(segments[index - 1]) + "_id")
+            }
+        }
+        if parameter.isIdempotencyKey { return "idempotencyKey" }
+        return Namer.memberName(parameter.name)
+    }
+}

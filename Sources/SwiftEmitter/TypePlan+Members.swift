@@ -1,0 +1,80 @@
+import OpenAPIModel
+import SwiftSource
+
+extension TypePlan {
+    /// A struct for an object schema: members named in one scope, nested types in another. A
+    /// nested type that would take the name of a top-level type or of the struct itself gets
+    /// `Payload` (inside the struct it would shadow that type), before it is claimed.
+    func structPlan(_ object: ObjectSchema, schema: Schema, name: String, type: SwiftType) -> StructPlan {
+        var nested: [PlannedType] = []
+        var nestedScope = NameScope("the types nested in '\(name)'")
+        var members = NameScope("the properties of '\(name)'")
+        if object.additionalProperties != nil, object.additionalProperties != .forbidden {
+            members.reserve(["additionalProperties"], by: "the member holding additional properties")
+        }
+        var properties: [PropertyPlan] = []
+        for property in object.properties {
+            var nestedName = Namer.typeName(property.name)
+            if topLevel.isTaken(nestedName) || nestedName == name { nestedName += "Payload" }
+            let propertyType = resolve(property.schema, naming: .suggested(nestedName), in: type, scope: &nestedScope, nested: &nested)
+            let memberName = members.claim(
+                Namer.memberName(property.name), for: "property '\(property.name)'", at: property.schema.location,
+                diagnostics: diagnostics)
+            properties.append(PropertyPlan(
+                wireName: property.name, name: memberName, type: propertyType, isRequired: property.isRequired,
+                isNullable: property.schema.isNullable || isNullableReference(property.schema), schema: property.schema,
+                isIndirect: isNestedModel(property.schema)))
+        }
+        var additional: SwiftType?
+        switch object.additionalProperties {
+        case .typed(let valueSchema)?:
+            let value = resolve(valueSchema, naming: .suggested("AdditionalProperty"), in: type, scope: &nestedScope, nested: &nested)
+            additional = value.coding == .dateTime ? .string : value.type
+        case .allowed?:
+            additional = .named(["JSONValue"])
+        case .forbidden?, nil:
+            additional = nil
+        }
+        return StructPlan(name: name, type: type, schema: schema, properties: properties, additionalValueType: additional, nested: nested)
+    }
+
+    /// A string enum: a case per value, claimed in the enum's scope, and a fallback case for
+    /// values the spec does not list (`undocumented`, or `_undocumented` when a value takes it).
+    func enumPlan(_ values: [String], schema: Schema, name: String, type: SwiftType) -> EnumPlan {
+        var scope = NameScope("the cases of '\(name)'")
+        let cases = values.map { value in
+            EnumPlan.Case(value: value, name: scope.claim(
+                Namer.memberName(value), for: "enum value '\(value)'", at: schema.location, diagnostics: diagnostics))
+        }
+        let fallback = scope.isTaken("undocumented") ? "_undocumented" : "undocumented"
+        return EnumPlan(name: name, type: type, schema: schema, cases: cases, fallbackCase: fallback)
+    }
+
+    func unionPlan(_ union: UnionSchema, schema: Schema, name: String, type: SwiftType) -> UnionPlan {
+        var scope = NameScope("the cases of '\(name)'")
+        let cases = union.branches.map { branch in
+            UnionPlan.Case(
+                branch: branch,
+                name: scope.claim(Namer.memberName(branch.value), for: "discriminator value '\(branch.value)'",
+                                  at: schema.location, diagnostics: diagnostics),
+                type: namedTypes[branch.schemaName] ?? .named([Namer.typeName(branch.schemaName)]))
+        }
+        return UnionPlan(name: name, type: type, schema: schema, union: union, cases: cases)
+    }
+
+    /// Whether a property holds another generated struct or union by value (not in a collection).
+    private func isNestedModel(_ schema: Schema) -> Bool {
+        var kind = schema.kind
+        if case .reference(let name) = kind, let target = document.schema(named: name)?.schema { kind = target.kind }
+        switch kind {
+        case .union: return true
+        case .object(let object): return !object.properties.isEmpty || object.additionalProperties == .forbidden
+        default: return false
+        }
+    }
+
+    private func isNullableReference(_ schema: Schema) -> Bool {
+        guard case .reference = schema.kind else { return false }
+        return document.resolved(schema).isNullable
+    }
+}
