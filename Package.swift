@@ -33,14 +33,16 @@ let package = Package(
         .target(name: "SpecDiagnostics"),
         // ECMA-262 patterns matched in linear time (no backtracking), for `pattern` checks.
         .target(name: "LinearRegex"),
+        // Concepts the generator and the runtime share: string formats, text escaping.
+        .target(name: "SpecCore", dependencies: ["LinearRegex"]),
         // Stage 1: YAML/JSON text to a node tree with locations.
         .target(name: "YAMLReader", dependencies: ["CYAML", "SpecDiagnostics"]),
         // Stage 2: the node tree to a resolved, checked OpenAPI model.
-        .target(name: "OpenAPIModel", dependencies: ["YAMLReader", "SpecDiagnostics", "LinearRegex"]),
+        .target(name: "OpenAPIModel", dependencies: ["YAMLReader", "SpecDiagnostics", "LinearRegex", "SpecCore"]),
         // A small structured Swift representation and its one renderer, for stage 3.
-        .target(name: "SwiftSource"),
+        .target(name: "SwiftSource", dependencies: ["SpecCore"]),
         // Stage 3: the checked model to Swift source files.
-        .target(name: "SwiftEmitter", dependencies: ["OpenAPIModel", "SpecDiagnostics", "SwiftSource"]),
+        .target(name: "SwiftEmitter", dependencies: ["OpenAPIModel", "SpecDiagnostics", "SwiftSource", "SpecCore"]),
         // The command line over the three stages; the only place that touches the file system.
         .executableTarget(
             name: "spec-codegen",
@@ -55,6 +57,7 @@ let package = Package(
             name: "SpecRuntime",
             dependencies: [
                 "LinearRegex",
+                "SpecCore",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -129,7 +132,7 @@ let package = Package(
             swiftSettings: [.defaultIsolation(MainActor.self)]
         ),
         .testTarget(name: "ConformanceTests", dependencies: ["Conformance", "KallglotAPI", "OpenAPIModel", "SpecRuntime"]),
-        .testTarget(name: "SpecRuntimeTests", dependencies: ["SpecRuntime"]),
+        .testTarget(name: "SpecRuntimeTests", dependencies: ["SpecRuntime", "SpecCore"]),
         // Replays the fuzz corpora and every saved crash as ordinary tests.
         .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets"]),
         // A small SwiftNIO HTTP server on loopback, for client tests over real sockets.

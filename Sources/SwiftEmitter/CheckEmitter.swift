@@ -1,4 +1,5 @@
 import OpenAPIModel
+import SpecCore
 import SwiftSource
 
 /// Builds the keyword checks of one value, shared by model validators and the client's
@@ -62,7 +63,7 @@ struct CheckEmitter {
                     Argument(value), Argument(Expr.id(patterns.typeName).dot("pattern\(patterns.index(of: pattern))")),
                 ]))
             }
-            if let format = string.format, [.email, .uri, .uuid].contains(format), type == .string {
+            if let format = string.format, format.isCheckedOnStrings, type == .string {
                 result.append(check("checkFormat", [Argument(value), Argument(.member(nil, format.rawValue))]))
             }
             return result

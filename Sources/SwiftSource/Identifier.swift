@@ -1,3 +1,5 @@
+import SpecCore
+
 /// When a name must be written between backticks. The renderer alone applies these rules, so
 /// emitters pass names as they are and never add or strip backticks.
 public enum Identifier {
@@ -32,25 +34,9 @@ public enum Identifier {
         labelKeywords.contains(name) ? "`\(name)`" : name
     }
 
-    /// The one string-literal escaping of the generator: quotes, backslashes, the usual control
-    /// escapes, and any other control character (C0, DEL, C1) as `\u{…}`, so a literal is always
-    /// one line and shows what it holds.
+    /// A Swift string literal of `text`, escaped by the project's one ``TextEscaping`` routine, so
+    /// a literal is always one line and shows what it holds.
     public static func stringLiteral(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "\0": result += "\\0"
-            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
-                || scalar.value == 0x2028 || scalar.value == 0x2029:
-                result += "\\u{\(String(scalar.value, radix: 16))}"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
+        "\"" + TextEscaping.escaped(text, quoting: true) + "\""
     }
 }

@@ -1,3 +1,4 @@
+import SpecCore
 import SpecRuntime
 import Testing
 

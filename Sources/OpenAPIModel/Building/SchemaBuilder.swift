@@ -1,4 +1,5 @@
 import SpecDiagnostics
+import SpecCore
 import YAMLReader
 
 /// Turns schema nodes into ``Schema`` values, reporting every keyword outside the subset.

@@ -1,4 +1,5 @@
 import Foundation
+import SpecCore
 import LinearRegex
 
 /// String keywords; lengths count Unicode code points, as JSON Schema does.
@@ -16,7 +17,7 @@ enum StringChecks {
         if let pattern = schema.pattern, let regex = try? LinearRegex(pattern), !regex.matches(text) {
             found.append(SchemaViolation(pointer: pointer, keyword: "pattern", message: "\(JSONLiteral.quoted(text)) does not match \(pattern)"))
         }
-        if let format = schema.format, !FormatChecks.matches(text, format) {
+        if let format = schema.format, !format.matches(text) {
             found.append(SchemaViolation(pointer: pointer, keyword: "format", message: "\(JSONLiteral.quoted(text)) is not a valid \(format.rawValue)"))
         }
     }
@@ -47,28 +48,5 @@ enum NumericChecks {
                 found.append(SchemaViolation(pointer: pointer, keyword: "multipleOf", message: "\(text(number)) is not a multiple of \(text(multiple))"))
             }
         }
-    }
-}
-
-/// The string formats the subset checks, written without Foundation formatters.
-enum FormatChecks {
-    static func matches(_ text: String, _ format: StringFormat) -> Bool {
-        switch format {
-        case .dateTime: text.wholeMatch(of: /\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})/) != nil && validDate(text.prefix(10))
-        case .date: text.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) != nil && validDate(Substring(text))
-        case .uri: text.wholeMatch(of: /[A-Za-z][A-Za-z0-9+.-]*:[^\s]*/) != nil
-        case .email: text.wholeMatch(of: /[^\s@]+@[^\s@]+/) != nil
-        case .uuid: text.wholeMatch(of: /[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}/) != nil
-        }
-    }
-
-    private static func validDate(_ text: Substring) -> Bool {
-        let parts = text.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return false }
-        let (year, month, day) = (parts[0], parts[1], parts[2])
-        guard (1...12).contains(month) else { return false }
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-        return (1...days).contains(day)
     }
 }

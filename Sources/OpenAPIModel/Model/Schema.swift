@@ -1,3 +1,4 @@
+import SpecCore
 import SpecDiagnostics
 
 /// A schema of the supported subset, resolved: `allOf` merged, parameters and responses inlined,
@@ -105,15 +106,6 @@ public struct ArraySchema: Hashable, Sendable {
         self.maxItems = maxItems
         self.uniqueItems = uniqueItems
     }
-}
-
-/// The `format`s of strings that change the Swift type or are checked.
-public enum StringFormat: String, Hashable, Sendable {
-    case dateTime = "date-time"
-    case date
-    case uri
-    case email
-    case uuid
 }
 
 public struct StringSchema: Hashable, Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import SpecCore
 import HTTPTypes
 
 /// Rate-limit state the server reported (`X-RateLimit-Limit`, `-Remaining`, `-Reset`).
@@ -87,12 +88,10 @@ func safeExcerpt(_ body: Data, redacting secrets: [String] = []) -> String {
             result += "…"
             break
         }
-        switch scalar {
-        case "\n": result += "\\n"
-        case "\r": result += "\\r"
-        case "\t": result += "\\t"
-        case _ where scalar.value < 0x20 || scalar.value == 0x7F: result += "\\u{\(String(scalar.value, radix: 16))}"
-        default: result.unicodeScalars.append(scalar)
+        if let escape = TextEscaping.escape(scalar, quoting: false) {
+            result += escape
+        } else {
+            result.unicodeScalars.append(scalar)
         }
     }
     return body.isEmpty ? "(empty body)" : result

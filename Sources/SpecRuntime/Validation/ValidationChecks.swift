@@ -1,4 +1,5 @@
 import Foundation
+import SpecCore
 import LinearRegex
 
 /// The keyword checks generated validators call, one per JSON Schema keyword, so that generated
@@ -111,21 +112,3 @@ public final class CompiledPattern: Sendable {
     }
 }
 
-/// The string formats that are checked by validation (date and date-time are checked by decoding).
-public enum StringFormat: String, Sendable {
-    case email, uri, uuid
-
-    // Anchored `LinearRegex` patterns: `wholeMatch` on a backtracking `Regex` took quadratic time
-    // and more on a hostile email value ("a@" followed by thousands of dots).
-    private static let emailPattern = CompiledPattern(#"^[^\s@]+@[^\s@]+\.[^\s@]+$"#)
-    private static let uriPattern = CompiledPattern(#"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]*$"#)
-    private static let uuidPattern = CompiledPattern("^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$")
-
-    public func matches(_ value: String) -> Bool {
-        switch self {
-        case .email: Self.emailPattern.matches(value)
-        case .uri: Self.uriPattern.matches(value)
-        case .uuid: Self.uuidPattern.matches(value)
-        }
-    }
-}
