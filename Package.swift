@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "YAMLReader", targets: ["YAMLReader"]),
         .library(name: "OpenAPIModel", targets: ["OpenAPIModel"]),
+        .library(name: "CodegenConfig", targets: ["CodegenConfig"]),
         .executable(name: "spec-codegen", targets: ["spec-codegen"]),
         .executable(name: "spec-conformance", targets: ["spec-conformance"]),
         .plugin(name: "SpecCodegenPlugin", targets: ["SpecCodegenPlugin"]),
@@ -39,6 +40,13 @@ let package = Package(
         .target(name: "OpenAPIModel", dependencies: ["YAMLReader", "SpecDiagnostics", "LinearRegex"]),
         // Stage 3: the checked model to Swift source files.
         .target(name: "SwiftEmitter", dependencies: ["OpenAPIModel", "SpecDiagnostics"]),
+        // One run's configuration: defaults, the config file, command-line overrides, and when
+        // diagnostics fail the run. The JSON Schema of the config file is documentation, not source.
+        .target(
+            name: "CodegenConfig",
+            dependencies: ["YAMLReader", "OpenAPIModel", "SwiftEmitter", "SpecDiagnostics"],
+            exclude: ["spec-codegen.schema.json"]
+        ),
         // The command line over the three stages; the only place that touches the file system.
         .executableTarget(
             name: "spec-codegen",
