@@ -51,7 +51,7 @@ let package = Package(
         .executableTarget(
             name: "spec-codegen",
             dependencies: [
-                "YAMLReader", "OpenAPIModel", "SwiftEmitter", "SpecDiagnostics",
+                "YAMLReader", "OpenAPIModel", "SwiftEmitter", "SpecDiagnostics", "CodegenConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
