@@ -122,6 +122,11 @@ let package = Package(
         .testTarget(name: "LinearRegexTests", dependencies: ["LinearRegex"], resources: [.copy("Inputs")]),
         .testTarget(name: "OpenAPIModelTests", dependencies: ["OpenAPIModel"], exclude: ["Diagnostics"]),
         .testTarget(name: "SwiftEmitterTests", dependencies: ["SwiftEmitter", "OpenAPIModel"]),
+        .testTarget(
+            name: "CodegenConfigTests",
+            dependencies: ["CodegenConfig", "SwiftEmitter", "SpecDiagnostics", "YAMLReader", "OpenAPIModel"],
+            resources: [.copy("Inputs")]
+        ),
         // The golden outputs are compiled too, so that a golden file that does not compile fails the build.
         .target(name: "GoldenObjectsAndOptionality", dependencies: ["SpecRuntime"], path: "Tests/Golden/objects-and-optionality"),
         .target(name: "GoldenEnumsAndUnions", dependencies: ["SpecRuntime"], path: "Tests/Golden/enums-and-unions"),
