@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "YAMLReader", targets: ["YAMLReader"]),
         .library(name: "OpenAPIModel", targets: ["OpenAPIModel"]),
+        .library(name: "CodegenConfig", targets: ["CodegenConfig"]),
         .executable(name: "spec-codegen", targets: ["spec-codegen"]),
         .executable(name: "spec-conformance", targets: ["spec-conformance"]),
         .plugin(name: "SpecCodegenPlugin", targets: ["SpecCodegenPlugin"]),
@@ -43,11 +44,18 @@ let package = Package(
         .target(name: "SwiftSource", dependencies: ["SpecCore"]),
         // Stage 3: the checked model to Swift source files.
         .target(name: "SwiftEmitter", dependencies: ["OpenAPIModel", "SpecDiagnostics", "SwiftSource", "SpecCore"]),
+        // One run's configuration: defaults, the config file, command-line overrides, and when
+        // diagnostics fail the run. The JSON Schema of the config file is documentation, not source.
+        .target(
+            name: "CodegenConfig",
+            dependencies: ["YAMLReader", "OpenAPIModel", "SwiftEmitter", "SpecDiagnostics"],
+            exclude: ["spec-codegen.schema.json"]
+        ),
         // The command line over the three stages; the only place that touches the file system.
         .executableTarget(
             name: "spec-codegen",
             dependencies: [
-                "YAMLReader", "OpenAPIModel", "SwiftEmitter", "SpecDiagnostics",
+                "YAMLReader", "OpenAPIModel", "SwiftEmitter", "SpecDiagnostics", "CodegenConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -119,6 +127,11 @@ let package = Package(
         .testTarget(name: "LinearRegexTests", dependencies: ["LinearRegex"], resources: [.copy("Inputs")]),
         .testTarget(name: "OpenAPIModelTests", dependencies: ["OpenAPIModel"], exclude: ["Diagnostics"]),
         .testTarget(name: "SwiftEmitterTests", dependencies: ["SwiftEmitter", "OpenAPIModel"]),
+        .testTarget(
+            name: "CodegenConfigTests",
+            dependencies: ["CodegenConfig", "SwiftEmitter", "SpecDiagnostics", "YAMLReader", "OpenAPIModel"],
+            resources: [.copy("Inputs")]
+        ),
         // The golden outputs are compiled too, so that a golden file that does not compile fails the build.
         .target(name: "GoldenObjectsAndOptionality", dependencies: ["SpecRuntime"], path: "Tests/Golden/objects-and-optionality"),
         .target(name: "GoldenEnumsAndUnions", dependencies: ["SpecRuntime"], path: "Tests/Golden/enums-and-unions"),

@@ -28,7 +28,8 @@ struct TreeBuilder {
     private var anchors: [String: (node: YAMLNode, nodeCount: Int)] = [:]
     private var totalNodes = 0
     private var aliasExpansion = 0
-    private var root: YAMLNode?
+    /// The document's root once read; `nil` until then, and for a stream with no document.
+    private(set) var root: YAMLNode?
     private var documentCount = 0
     /// Findings that do not stop the reading (duplicate keys), reported together at the end.
     private(set) var diagnostics: [Diagnostic] = []

@@ -31,6 +31,25 @@ public struct YAMLParser: Sendable {
 
     /// Reads a document from its bytes (UTF-8, or UTF-16 with a byte order mark).
     public func parse(_ bytes: [UInt8], file: String) throws(DiagnosticError) -> YAMLNode {
+        try build(bytes, file: file).finish()
+    }
+
+    /// Reads the file at `path` like ``read(contentsOf:)``, but a file that holds no document
+    /// (empty, or only comments) gives `nil` instead of an error: for optional files such as a
+    /// config, where an empty file means "all defaults".
+    public func readOptionalDocument(contentsOf path: String) throws(DiagnosticError) -> YAMLNode? {
+        let bytes = try Self.readFile(path, maxBytes: limits.maxInputBytes)
+        return try build(bytes, file: path).root
+    }
+
+    /// Reads a document held in a string like ``parse(_:file:)``, but `nil` when the
+    /// string holds no document (empty, or only comments).
+    public func parseOptionalDocument(_ text: String, file: String = "<string>") throws(DiagnosticError) -> YAMLNode? {
+        try build(Array(text.utf8), file: file).root
+    }
+
+    /// The builder after the whole stream, its findings thrown.
+    private func build(_ bytes: [UInt8], file: String) throws(DiagnosticError) -> TreeBuilder {
         if bytes.count > limits.maxInputBytes {
             throw DiagnosticError(.error(
                 "the file has \(bytes.count) bytes, more than the limit of \(limits.maxInputBytes) (maxInputBytes)",
@@ -41,7 +60,7 @@ public struct YAMLParser: Sendable {
             try builder.consume(event)
         }
         if !builder.diagnostics.isEmpty { throw DiagnosticError(builder.diagnostics) }
-        return try builder.finish()
+        return builder
     }
 
     /// Reads a whole file into memory, with a clear error for a missing or unreadable file.

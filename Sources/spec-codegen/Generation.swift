@@ -1,49 +1,76 @@
 import ArgumentParser
+import CodegenConfig
 import Foundation
 import OpenAPIModel
 import SpecDiagnostics
 import SwiftEmitter
-import YAMLReader
 
-/// One run of the generator: options resolved against the config file, the spec loaded and
-/// checked (diagnostics to standard error), and the files emitted, compared or written.
+/// One run of the generator: the configuration resolved (defaults, config file, command line),
+/// the spec loaded and checked, the files emitted when the spec has no errors, and every
+/// diagnostic printed to standard error.
 struct Generation {
     let spec: String
-    let emitterOptions: EmitterOptions
-    let readerLimits: ReaderLimits
-    let modelLimits: ModelLimits
+    let configuration: GeneratorConfiguration
+
+    /// What loading and emitting gave: the files (`nil` when the spec has errors) and all the
+    /// diagnostics of the model and the emitter, sorted for display.
+    struct Outcome {
+        var files: [GeneratedFile]?
+        var diagnostics: [Diagnostic]
+    }
 
     init(options: SharedOptions) throws {
         spec = options.spec
-        var settings = try GeneratorConfig.load(explicit: options.config, besideSpec: options.spec)
-        if let level = options.accessLevel { settings.accessLevel = level }
-        if let name = options.clientName { settings.clientName = name }
-        guard let access = EmitterOptions.AccessLevel(rawValue: settings.accessLevel ?? "public") else {
-            throw ValidationError("access level must be public, internal or package, not '\(settings.accessLevel ?? "")'")
+        let path = GeneratorConfiguration.filePath(explicit: options.config, besideSpec: options.spec) {
+            FileManager.default.fileExists(atPath: $0)
         }
-        emitterOptions = EmitterOptions(accessLevel: access, clientName: settings.clientName)
-        readerLimits = settings.readerLimits
-        modelLimits = settings.modelLimits
-    }
-
-    /// Loads the spec and prints its diagnostics to standard error, sorted, like a compiler.
-    func load() -> SpecLoader.Result {
-        let result = SpecLoader.load(contentsOf: spec, limits: readerLimits, modelLimits: modelLimits)
-        for diagnostic in result.diagnostics {
-            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
-        }
-        return result
-    }
-
-    /// The files for the spec; exits with status 1 when the spec has errors, writing nothing.
-    func generate() throws -> [GeneratedFile] {
-        let result = load()
-        guard let document = result.document, !result.hasErrors else {
-            let count = result.diagnostics.filter { $0.severity == .error }.count
-            FileHandle.standardError.write(Data("\(spec): \(count) error\(count == 1 ? "" : "s"); nothing generated\n".utf8))
+        let fromFile: GeneratorConfiguration
+        do {
+            fromFile = try path.map(GeneratorConfiguration.load(contentsOf:)) ?? .default
+        } catch {
+            for diagnostic in error.diagnostics { Self.printError(diagnostic.description) }
             throw ExitCode(1)
         }
-        return SwiftFileEmitter.emit(document, options: emitterOptions).files
+        do {
+            configuration = try options.overrides.applied(to: fromFile)
+        } catch {
+            throw ValidationError(error.diagnostics.map(\.message).joined(separator: "\n"))
+        }
+    }
+
+    /// Loads the spec, emits it when it has no errors, and prints every diagnostic to standard
+    /// error, sorted, like a compiler.
+    func run() -> Outcome {
+        let result = SpecLoader.load(contentsOf: spec, limits: configuration.readerLimits, modelLimits: configuration.modelLimits)
+        var outcome = Outcome(files: nil, diagnostics: result.diagnostics)
+        if let document = result.document, !result.hasErrors {
+            let emission = SwiftFileEmitter.emit(document, options: configuration.emitterOptions)
+            outcome.files = emission.files
+            outcome.diagnostics = (result.diagnostics + emission.diagnostics).sortedForDisplay()
+        }
+        for diagnostic in outcome.diagnostics { Self.printError(diagnostic.description) }
+        return outcome
+    }
+
+    /// The files for the spec; exits with status 1 when the run fails (an error, or a warning
+    /// under `warningsAsErrors`), writing nothing.
+    func generate() throws -> [GeneratedFile] {
+        let outcome = run()
+        guard let files = outcome.files, !configuration.runFails(with: outcome.diagnostics) else {
+            let errors = outcome.diagnostics.filter { $0.severity == .error }.count
+            let warnings = outcome.diagnostics.filter { $0.severity == .warning }.count
+            if errors == 0 && warnings > 0 && configuration.warningsAsErrors {
+                Self.printError("\(spec): \(warnings) warning\(warnings == 1 ? "" : "s"), and warnings are errors (warningsAsErrors); nothing generated")
+            } else {
+                Self.printError("\(spec): \(errors) error\(errors == 1 ? "" : "s"); nothing generated")
+            }
+            throw ExitCode(1)
+        }
+        return files
+    }
+
+    static func printError(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
     /// The names of files whose bytes on disk differ from `files` (or are missing).

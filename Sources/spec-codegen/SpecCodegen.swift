@@ -1,6 +1,8 @@
 import ArgumentParser
+import CodegenConfig
 import Foundation
 import SpecDiagnostics
+import SwiftEmitter
 
 /// `spec-codegen`: checks an OpenAPI spec and generates Swift from it.
 @main
@@ -16,15 +18,37 @@ struct SharedOptions: ParsableArguments {
     @Argument(help: "The OpenAPI 3.1 or 3.0 document (YAML or JSON).")
     var spec: String
 
-    @Option(help: "A config file (YAML: accessLevel, clientName). Default: spec-codegen.yaml beside the spec, when present.")
+    @Option(help: ArgumentHelp(
+        "A config file (YAML; keys accessLevel, clientName, nameOverrides, warningsAsErrors, limits).",
+        discussion: "Default: spec-codegen.yaml or .spec-codegen.yaml beside the spec, when present. Options given here win over the file. Keys and values: Sources/CodegenConfig/spec-codegen.schema.json."))
     var config: String?
 
-    @Option(help: "Access level of generated declarations: public, internal or package.")
-    var accessLevel: String?
+    @Option(help: "Access level of generated declarations.")
+    var accessLevel: EmitterOptions.AccessLevel?
 
     @Option(help: "Name of the generated client type (default: from the spec's title).")
     var clientName: String?
+
+    @Flag(inversion: .prefixedNo, help: "Fail on any warning, as on an error: exit 1, nothing written.")
+    var warningsAsErrors: Bool?
+
+    /// What the command line says over the config file.
+    var overrides: CommandLineOverrides {
+        CommandLineOverrides(accessLevel: accessLevel, clientName: clientName, warningsAsErrors: warningsAsErrors)
+    }
+
+    /// Refuses option values the config file would refuse too, before anything is read.
+    func validate() throws {
+        do {
+            _ = try overrides.applied(to: .default)
+        } catch {
+            throw ValidationError(error.diagnostics.map(\.message).joined(separator: "\n"))
+        }
+    }
 }
+
+/// `--access-level public|internal|package`; `--help` lists the values.
+extension EmitterOptions.AccessLevel: ExpressibleByArgument {}
 
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Write the generated files into a folder.")
@@ -56,16 +80,19 @@ struct Generate: ParsableCommand {
 }
 
 struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Report the spec's diagnostics; generate nothing.")
+    static let configuration = CommandConfiguration(abstract: "Report the diagnostics of the spec and of emitting it; write nothing.")
 
     @OptionGroup var options: SharedOptions
 
     func run() throws {
         let generation = try Generation(options: options)
-        let diagnostics = generation.load().diagnostics
+        let diagnostics = generation.run().diagnostics
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.filter { $0.severity == .warning }.count
         print("\(options.spec): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
-        if errors > 0 { throw ExitCode(1) }
+        if generation.configuration.runFails(with: diagnostics) {
+            if errors == 0 { Generation.printError("\(options.spec): warnings are errors (warningsAsErrors)") }
+            throw ExitCode(1)
+        }
     }
 }

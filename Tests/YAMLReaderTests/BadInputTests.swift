@@ -1,4 +1,5 @@
 import Foundation
+import SpecDiagnostics
 import Testing
 import YAMLReader
 
@@ -78,6 +79,17 @@ import YAMLReader
     @Test(arguments: ["empty.yaml", "comment-only.yaml"])
     func emptyFileIsAnError(name: String) {
         #expect(readingDiagnostics(ofInput: name) == ["\(name):1:1: error: the file is empty: expected a YAML or JSON document"])
+    }
+
+    @Test(arguments: ["empty.yaml", "comment-only.yaml"])
+    func optionalDocumentOfAnEmptyFileIsNil(name: String) throws {
+        #expect(try YAMLParser().readOptionalDocument(contentsOf: InputFiles.path(name)) == nil)
+    }
+
+    @Test func optionalDocumentReadsADocumentAndReportsItsErrors() throws {
+        let node = try YAMLParser().parseOptionalDocument("a: 1\n", file: "t.yaml")
+        #expect(node?["a"]?.scalar?.value == .int(1))
+        #expect(throws: DiagnosticError.self) { try YAMLParser().parseOptionalDocument("a: [1\n", file: "t.yaml") }
     }
 
     @Test func missingFileIsAnErrorNamingIt() {
