@@ -54,6 +54,32 @@ struct EmissionContext {
         }
         operations = shapes
         pollingNames = polling
+        Self.reportUnusedOverrides(options.nameOverrides, document: document, plan: plan, diagnostics: diagnostics)
+    }
+
+    /// A `nameOverrides` key that names nothing in the spec is a mistake the user should hear of.
+    private static func reportUnusedOverrides(_ overrides: [String: String], document: OpenAPIDocument, plan: TypePlan,
+                                              diagnostics: DiagnosticSink) {
+        guard !overrides.isEmpty else { return }
+        var known = Set(document.operations.map(\.operationID))
+        func collect(_ declarations: [PlannedType]) {
+            for declaration in declarations {
+                switch declaration {
+                case .structure(let plan):
+                    known.insert(plan.schema.pointer)
+                    collect(plan.nested)
+                case .stringEnum(let plan): known.insert(plan.schema.pointer)
+                case .union(let plan): known.insert(plan.schema.pointer)
+                case .alias(_, _, let schema): known.insert(schema.pointer)
+                }
+            }
+        }
+        collect(plan.declarations)
+        for key in overrides.keys.sorted() where !known.contains(key) {
+            diagnostics.warning(
+                "nameOverrides: '\(key)' is neither the pointer of a generated type nor an operationId of \(document.file); "
+                    + "it is not used", at: nil)
+        }
     }
 
     /// The access level of generated declarations (`internal` is not written).

@@ -90,6 +90,11 @@ struct ModelEmitter {
             } else if !property.isRequired || property.isNullable {
                 defaultValue = .nil
             }
+            if property.schema.defaultValue != nil, defaultValue == nil || defaultValue == .nil {
+                context.diagnostics.warning(
+                    "the default of '\(property.schema.pointer)' has no Swift literal for \(Renderer().render(property.type.type)); "
+                        + "the initializer does not apply it", at: property.schema.location)
+            }
             parameters.append(FunctionParameter(property.name, property.declaredType, defaultValue: defaultValue))
             body.append(property.isIndirect
                 ? .assignment(.selfMember("_" + property.name), Expr.id("Indirect").call(("wrappedValue", .id(property.name))))

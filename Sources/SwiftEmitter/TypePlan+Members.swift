@@ -29,6 +29,7 @@ extension TypePlan {
         switch object.additionalProperties {
         case .typed(let valueSchema)?:
             let value = resolve(valueSchema, naming: .suggested("AdditionalProperty"), in: type, scope: &nestedScope, nested: &nested)
+            if value.coding == .dateTime { reportDateTimeAsText(valueSchema) }
             additional = value.coding == .dateTime ? .string : value.type
         case .allowed?:
             additional = .named(["JSONValue"])

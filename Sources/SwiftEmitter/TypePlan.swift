@@ -229,7 +229,8 @@ struct TypePlan {
             switch naming {
             case .claimed(let claimed): name = claimed
             case .suggested(let suggested):
-                name = scope.claim(suggested, for: "the type of '\(schema.pointer)'", at: schema.location, diagnostics: diagnostics)
+                name = scope.claim(namer.nameOverrides[schema.pointer] ?? suggested, for: "the type of '\(schema.pointer)'",
+                                   at: schema.location, diagnostics: diagnostics)
             }
             return (name, parent?.nested(name) ?? .named([name]))
         }
@@ -260,6 +261,7 @@ struct TypePlan {
                                   scope: &scope, nested: &nested)
             // Date-times inside collections are kept as their RFC 3339 text.
             let elementType: SwiftType = element.coding == .dateTime ? .string : element.type
+            if element.coding == .dateTime { reportDateTimeAsText(array.items) }
             return TypeReference(type: .array(array.items.isNullable ? .optional(elementType) : elementType))
         case .object(let object):
             if object.properties.isEmpty, object.additionalProperties != .forbidden {
@@ -267,6 +269,7 @@ struct TypePlan {
                     return TypeReference(type: .dictionary(key: .string, value: .named(["JSONValue"])))
                 }
                 let value = resolve(valueSchema, naming: .suggested(naming.base + "Value"), in: parent, scope: &scope, nested: &nested)
+                if value.coding == .dateTime { reportDateTimeAsText(valueSchema) }
                 return TypeReference(type: .dictionary(key: .string, value: value.coding == .dateTime ? .string : value.type))
             }
             let (name, type) = declaredType()
@@ -277,6 +280,13 @@ struct TypePlan {
             nested.append(.union(unionPlan(union, schema: schema, name: name, type: type)))
             return TypeReference(type: type)
         }
+    }
+
+    /// Date-times in arrays and maps have no `Date` coding yet: said once per schema.
+    func reportDateTimeAsText(_ schema: Schema) {
+        diagnostics.warning(
+            "date-time values inside an array or map ('\(schema.pointer)') are held as String (their RFC 3339 text), not Date",
+            at: schema.location)
     }
 
     private func stringValues(_ schema: Schema) -> [String]? {

@@ -38,6 +38,10 @@ struct WebhookEmitter {
                 body: [.assignment(.selfMember("verifier"), Expr.id("WebhookVerifier").call(
                     ("scheme", .raw("Self.signatureScheme")), ("secret", .id("secret")), ("tolerance", .id("tolerance")), ("now", .id("now"))))])))
         } else {
+            // A method that took a signature and ignored it would look secure and accept forgeries.
+            context.diagnostics.warning(
+                "the spec has webhooks but no x-webhook-signature: deliveries are decoded without verifying who sent them "
+                    + "(the generated methods take no signature)", at: document.webhooks.first?.body.location)
             members.append(.function(FunctionDeclaration(modifiers: context.modifiers(), kind: .initializer(isFailable: false), body: [])))
         }
         let codecs = document.webhooks.compactMap { webhook in
@@ -69,14 +73,20 @@ struct WebhookEmitter {
         let signature = context.document.webhookSignature
         var lines = DocComment([webhook.summary, webhook.description].compactMap { $0 }.joined(separator: "\n\n"))?.lines ?? []
         if !lines.isEmpty { lines.append("") }
-        lines += [
-            "- Parameters:", "  - body: The delivery's raw body bytes.",
-            "  - signatureHeader: The value of the `\(signature?.header ?? "signature")` header, or `nil` when absent.",
-            signature == nil
-                ? "- Throws: `DecodingError` when the body is not a valid payload."
-                : "- Throws: ``WebhookVerificationError`` when the delivery is not authentic, `DecodingError` when the body is not a valid payload.",
-            "- Remark: Generated from `#/webhooks/\(webhook.name)`.",
-        ]
+        if let signature {
+            lines += [
+                "- Parameters:", "  - body: The delivery's raw body bytes.",
+                "  - signatureHeader: The value of the `\(signature.header)` header, or `nil` when absent.",
+                "- Throws: ``WebhookVerificationError`` when the delivery is not authentic, `DecodingError` when the body is not a valid payload.",
+            ]
+        } else {
+            lines += [
+                "The spec does not say how deliveries are signed, so this decodes without verifying the sender.", "",
+                "- Parameter body: The delivery's body bytes.",
+                "- Throws: `DecodingError` when the body is not a valid payload.",
+            ]
+        }
+        lines.append("- Remark: Generated from `#/webhooks/\(webhook.name)`.")
         var body: [Statement] = []
         if signature != nil {
             body.append(.expression(Expr.id("verifier").dot("verify").call(("body", .id("body")), ("signatureHeader", .id("signatureHeader"))).tried))
@@ -85,7 +95,8 @@ struct WebhookEmitter {
             (nil, .metatype(type)), ("from", .id("body"))).tried))
         return .function(FunctionDeclaration(
             doc: DocComment(lines: lines), modifiers: context.modifiers(), kind: .function(name),
-            parameters: [FunctionParameter("body", .data), FunctionParameter("signatureHeader", .optional(.string))], throwing: .any, result: type,
+            parameters: [FunctionParameter("body", .data)] + (signature == nil ? [] : [FunctionParameter("signatureHeader", .optional(.string))]),
+            throwing: .any, result: type,
             body: body))
     }
 }

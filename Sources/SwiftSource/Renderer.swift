@@ -191,7 +191,8 @@ public struct Renderer: Sendable {
         var result: [String] = []
         var current = prefix + leading
         var currentIsEmpty = true
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+        let room = width - (prefix + leading + marker).count
+        for word in text.split(separator: " ", omittingEmptySubsequences: true).flatMap({ splitCodeSpan(String($0), room: room) }) {
             if !currentIsEmpty, current.count + 1 + word.count > width {
                 result.append(current)
                 current = prefix + leading + marker
@@ -202,6 +203,28 @@ public struct Renderer: Sendable {
         }
         result.append(current)
         return result
+    }
+}
+
+extension Renderer {
+    /// A code span too long for a line (a JSON Pointer) as several spans broken after `/`, each
+    /// fitting in `room`; any other word is kept whole.
+    func splitCodeSpan(_ word: String, room: Int) -> [String] {
+        guard word.count > room, word.count > 2, word.hasPrefix("`"), let close = word.lastIndex(of: "`"),
+              close > word.startIndex else { return [word] }
+        let inner = word[word.index(after: word.startIndex)..<close]
+        let tail = word[word.index(after: close)...]
+        var pieces: [String] = []
+        var current = ""
+        for segment in inner.split(separator: "/", omittingEmptySubsequences: false).enumerated().map({ $0.offset == 0 ? String($0.element) : "/" + $0.element }) {
+            if !current.isEmpty, current.count + segment.count + 2 + tail.count > room {
+                pieces.append(current)
+                current = ""
+            }
+            current += segment
+        }
+        pieces.append(current)
+        return pieces.enumerated().map { index, piece in "`" + piece + "`" + (index == pieces.count - 1 ? String(tail) : "") }
     }
 }
 

@@ -58,7 +58,8 @@ public nonisolated struct RequestCallAnalysisRequest: Codable, Hashable, Sendabl
     }
 
     /// - Remark: Generated from
-    ///   `#/paths/~1v1~1sessions~1{id}~1analysis/post/requestBody/content/application~1json/schema/properties/analyses/items`.
+    ///   `#/paths/~1v1~1sessions~1{id}~1analysis/post/requestBody/content/application~1json/schema/properties`
+    ///   `/analyses/items`.
     public nonisolated enum Analysis: RawRepresentable, Codable, Hashable, Sendable {
         case sentiment
         case topics
@@ -217,7 +218,8 @@ public nonisolated struct RequestCallAnalysisResponse: Codable, Hashable, Sendab
     }
 
     /// - Remark: Generated from
-    ///   `#/paths/~1v1~1sessions~1{id}~1analysis/post/responses/202/content/application~1json/schema/properties/object`.
+    ///   `#/paths/~1v1~1sessions~1{id}~1analysis/post/responses/202/content/application~1json/schema/properties`
+    ///   `/object`.
     public nonisolated enum Object: RawRepresentable, Codable, Hashable, Sendable {
         case analysis
         /// A value this SDK does not know yet, kept as sent so that it encodes back unchanged.
@@ -251,7 +253,8 @@ public nonisolated struct RequestCallAnalysisResponse: Codable, Hashable, Sendab
     }
 
     /// - Remark: Generated from
-    ///   `#/paths/~1v1~1sessions~1{id}~1analysis/post/responses/202/content/application~1json/schema/properties/status`.
+    ///   `#/paths/~1v1~1sessions~1{id}~1analysis/post/responses/202/content/application~1json/schema/properties`
+    ///   `/status`.
     public nonisolated enum Status: RawRepresentable, Codable, Hashable, Sendable {
         case queued
         case processing
@@ -299,7 +302,8 @@ public nonisolated struct RequestCallAnalysisResponse: Codable, Hashable, Sendab
     }
 
     /// - Remark: Generated from
-    ///   `#/paths/~1v1~1sessions~1{id}~1analysis/post/responses/202/content/application~1json/schema/properties/results`.
+    ///   `#/paths/~1v1~1sessions~1{id}~1analysis/post/responses/202/content/application~1json/schema/properties`
+    ///   `/results`.
     public nonisolated struct Results: Codable, Hashable, Sendable {
         public var sentiment: RequestCallAnalysisResponse.Results.Sentiment? {
             get { _sentiment.wrappedValue }
@@ -352,7 +356,8 @@ public nonisolated struct RequestCallAnalysisResponse: Codable, Hashable, Sendab
         }
 
         /// - Remark: Generated from
-        ///   `#/paths/~1v1~1sessions~1{id}~1analysis/post/responses/202/content/application~1json/schema/properties/results/properties/sentiment`.
+        ///   `#/paths/~1v1~1sessions~1{id}~1analysis/post/responses/202/content/application~1json/schema/properties`
+        ///   `/results/properties/sentiment`.
         public nonisolated struct Sentiment: Codable, Hashable, Sendable {
             public var score: Double?
             public var trend: [RequestCallAnalysisResponse.Results.Sentiment.TrendItem]?
@@ -384,7 +389,8 @@ public nonisolated struct RequestCallAnalysisResponse: Codable, Hashable, Sendab
             }
 
             /// - Remark: Generated from
-            ///   `#/paths/~1v1~1sessions~1{id}~1analysis/post/responses/202/content/application~1json/schema/properties/results/properties/sentiment/properties/trend/items`.
+            ///   `#/paths/~1v1~1sessions~1{id}~1analysis/post/responses/202/content/application~1json/schema`
+            ///   `/properties/results/properties/sentiment/properties/trend/items`.
             public nonisolated struct TrendItem: Codable, Hashable, Sendable {
                 public var atSeconds: Double?
                 public var score: Double?
@@ -415,7 +421,8 @@ public nonisolated struct RequestCallAnalysisResponse: Codable, Hashable, Sendab
         }
 
         /// - Remark: Generated from
-        ///   `#/paths/~1v1~1sessions~1{id}~1analysis/post/responses/202/content/application~1json/schema/properties/results/properties/quality`.
+        ///   `#/paths/~1v1~1sessions~1{id}~1analysis/post/responses/202/content/application~1json/schema/properties`
+        ///   `/results/properties/quality`.
         public nonisolated struct Quality: Codable, Hashable, Sendable {
             public var interruptions: Int?
             public var overall: Double?
