@@ -15,6 +15,9 @@ nonisolated enum ParameterPatterns {
 /// AI analysis of finished Kallglot voice sessions: sentiment, topics, summary, action items,
 /// quality and compliance. Analysis runs asynchronously: request it, then receive a webhook or
 /// poll the analysis until its status is `complete` or `failed`.
+///
+///
+/// Authenticates with HTTP bearer tokens: `ClientConfiguration.apiKey` is sent as `Authorization: Bearer …`.
 public struct KallglotAnalysisClient: Sendable {
     /// The runtime that sends requests: transport, authentication, retries and validation.
     public let core: APIClient

@@ -10,6 +10,9 @@ struct ClientEmitter {
         var patterns = PatternTable(typeName: "ParameterPatterns")
         let document = context.document
         let client = SwiftType.named([context.clientName])
+        let authentication = document.usesBearerAuth
+            ? "Authenticates with HTTP bearer tokens: `ClientConfiguration.apiKey` is sent as `Authorization: Bearer …`."
+            : "The spec declares no HTTP bearer security; leave `ClientConfiguration.apiKey` `nil` unless the server asks for one."
         var members: [Declaration] = [.property(PropertyDeclaration(
             doc: Docs.lines("The runtime that sends requests: transport, authentication, retries and validation."),
             modifiers: context.modifiers(), isMutable: false, name: "core", type: .named(["APIClient"])))]
@@ -23,7 +26,7 @@ struct ClientEmitter {
             kind: .initializer(isFailable: false), parameters: [FunctionParameter("configuration", .named(["ClientConfiguration"]))],
             body: [.assignment(.selfMember("core"), Expr.id("APIClient").call(("configuration", .id("configuration"))))])))
         var declarations: [Declaration] = [.type(TypeDeclaration(
-            doc: DocComment([document.title, document.description].compactMap { $0 }.joined(separator: "\n\n")),
+            doc: DocComment([document.title, document.description, authentication].compactMap { $0 }.joined(separator: "\n\n")),
             modifiers: context.modifiers(), kind: .struct, name: context.clientName, conformances: [.named(["Sendable"])],
             members: members))]
         for operation in document.operations {

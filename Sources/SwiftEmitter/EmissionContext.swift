@@ -21,16 +21,7 @@ struct EmissionContext {
         self.document = document
         self.options = options
         self.diagnostics = diagnostics
-        let base: String
-        if let name = options.clientName {
-            base = name.hasSuffix("Client") ? String(name.dropLast(6)) : name
-            clientName = name
-        } else {
-            let words = WordSplitting.words(document.title).filter { $0.lowercased() != "api" }
-            base = Namer.typeName(words.joined(separator: "_"))
-            clientName = base + "Client"
-        }
-        webhooksName = base + "Webhooks"
+        (clientName, webhooksName) = Namer.clientTypeNames(title: document.title, configured: options.clientName)
         let namer = Namer(nameOverrides: options.nameOverrides)
         plan = TypePlan(document: document, namer: namer, reservedTopLevelNames: [clientName, webhooksName],
                         diagnostics: diagnostics)
@@ -46,9 +37,10 @@ struct EmissionContext {
         for operation in document.operations {
             guard let start = shapes[operation.operationID], let target = operation.polling.flatMap({ shapes[$0.operationID] }),
                   let pollType = target.success?.type, let pollPath = pollType.path else { continue }
-            let wait = methods.claim("waitFor" + pollPath.joined(), for: "the wait helper of '\(operation.operationID)'",
+            let names = Namer.pollingHelperNames(pollResult: pollPath, startMethod: start.methodName)
+            let wait = methods.claim(names.wait, for: "the wait helper of '\(operation.operationID)'",
                                      at: operation.location, diagnostics: diagnostics)
-            let startAndWait = methods.claim(start.methodName + "AndWait", for: "the start-and-wait helper of '\(operation.operationID)'",
+            let startAndWait = methods.claim(names.startAndWait, for: "the start-and-wait helper of '\(operation.operationID)'",
                                              at: operation.location, diagnostics: diagnostics)
             polling[operation.operationID] = (wait, startAndWait)
         }

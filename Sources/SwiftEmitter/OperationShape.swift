@@ -27,7 +27,7 @@ struct OperationShape {
         var labels = NameScope("the arguments of '\(methodName)'")
         labels.reserve(["body", "polling", "estimatedCompletion"], by: "an argument of the generated method")
         arguments = operation.parameters.map { parameter in
-            let label = labels.claim(Self.label(for: parameter, in: operation.path),
+            let label = labels.claim(Namer.argumentLabel(for: parameter, in: operation.path),
                                      for: "\(parameter.location.rawValue) parameter '\(parameter.name)'",
                                      at: parameter.sourceLocation, diagnostics: diagnostics)
             return Argument(parameter: parameter, label: label, type: types?.parameters[parameter.name]?.type ?? .string)
@@ -63,18 +63,5 @@ struct OperationShape {
     /// Whether a `default` response documents every status not listed.
     var hasDefaultResponse: Bool {
         operation.responses.contains { $0.statusCode == nil && $0.schema != nil }
-    }
-
-    /// `id` after a collection segment reads as that item's ID (`/sessions/{id}` → `sessionID`);
-    /// the idempotency key is always `idempotencyKey`.
-    static func label(for parameter: OpenAPIModel.Parameter, in path: String) -> String {
-        if parameter.location == .path, parameter.name == "id" {
-            let segments = path.split(separator: "/").map(String.init)
-            if let index = segments.firstIndex(of: "{id}"), index > 0, !segments[index - 1].hasPrefix("{") {
-                return Namer.memberName(Namer.singularTypeName(segments[index - 1]) + "_id")
-            }
-        }
-        if parameter.isIdempotencyKey { return "idempotencyKey" }
-        return Namer.memberName(parameter.name)
     }
 }

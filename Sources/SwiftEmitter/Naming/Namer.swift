@@ -1,3 +1,4 @@
+import OpenAPIModel
 import SpecDiagnostics
 
 /// Every Swift name of the generated code comes from here, by these rules:
@@ -68,6 +69,35 @@ struct Namer {
     /// The method name of an operation, unless overridden by its `operationId`.
     func methodName(operationID: String) -> String {
         nameOverrides[operationID] ?? Self.memberName(operationID)
+    }
+
+    /// The argument label of a parameter: `id` after a collection segment reads as that item's ID
+    /// (`/sessions/{id}` → `sessionID`); the idempotency key is always `idempotencyKey`.
+    static func argumentLabel(for parameter: Parameter, in path: String) -> String {
+        if parameter.location == .path, parameter.name == "id" {
+            let segments = path.split(separator: "/").map(String.init)
+            if let index = segments.firstIndex(of: "{id}"), index > 0, !segments[index - 1].hasPrefix("{") {
+                return memberName(singularTypeName(segments[index - 1]) + "_id")
+            }
+        }
+        if parameter.isIdempotencyKey { return "idempotencyKey" }
+        return memberName(parameter.name)
+    }
+
+    /// The client and webhook verifier type names: the configured client name, or the spec's
+    /// title without the word "API" + `Client`; the verifier takes the same stem + `Webhooks`.
+    static func clientTypeNames(title: String, configured: String?) -> (client: String, webhooks: String) {
+        if let configured {
+            let stem = configured.hasSuffix("Client") && configured.count > 6 ? String(configured.dropLast(6)) : configured
+            return (configured, stem + "Webhooks")
+        }
+        let stem = typeName(WordSplitting.words(title).filter { $0.lowercased() != "api" }.joined(separator: "_"))
+        return (stem + "Client", stem + "Webhooks")
+    }
+
+    /// `waitForAnalysis` for a poll operation returning `Analysis`; `createAnalysisAndWait`.
+    static func pollingHelperNames(pollResult: [String], startMethod: String) -> (wait: String, startAndWait: String) {
+        ("waitFor" + pollResult.joined(), startMethod + "AndWait")
     }
 
     static func capitalized(_ word: String) -> String {

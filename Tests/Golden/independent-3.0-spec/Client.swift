@@ -12,6 +12,8 @@ nonisolated enum ParameterPatterns {
 /// Call Insights
 ///
 /// Asynchronous AI analysis of finished calls.
+///
+/// Authenticates with HTTP bearer tokens: `ClientConfiguration.apiKey` is sent as `Authorization: Bearer …`.
 public struct CallInsightsClient: Sendable {
     /// The runtime that sends requests: transport, authentication, retries and validation.
     public let core: APIClient

@@ -5,6 +5,8 @@ import Foundation
 import SpecRuntime
 
 /// Objects
+///
+/// The spec declares no HTTP bearer security; leave `ClientConfiguration.apiKey` `nil` unless the server asks for one.
 public struct ObjectsClient: Sendable {
     /// The runtime that sends requests: transport, authentication, retries and validation.
     public let core: APIClient
