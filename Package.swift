@@ -115,7 +115,7 @@ let package = Package(
         .testTarget(name: "YAMLReaderTests", dependencies: ["YAMLReader"], resources: [.copy("Inputs")]),
         .testTarget(name: "LinearRegexTests", dependencies: ["LinearRegex"], resources: [.copy("Inputs")]),
         .testTarget(name: "OpenAPIModelTests", dependencies: ["OpenAPIModel"], exclude: ["Diagnostics"]),
-        .testTarget(name: "SwiftEmitterTests", dependencies: ["SwiftEmitter", "OpenAPIModel"]),
+        .testTarget(name: "SwiftEmitterTests", dependencies: ["SwiftEmitter", "OpenAPIModel", "SwiftSource", "SpecDiagnostics"]),
         // The golden outputs are compiled too, so that a golden file that does not compile fails the build.
         .target(name: "GoldenObjectsAndOptionality", dependencies: ["SpecRuntime"], path: "Tests/Golden/objects-and-optionality"),
         .target(name: "GoldenEnumsAndUnions", dependencies: ["SpecRuntime"], path: "Tests/Golden/enums-and-unions"),
