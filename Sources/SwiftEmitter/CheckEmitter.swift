@@ -7,7 +7,7 @@ import SwiftSource
 struct CheckEmitter {
     let context: EmissionContext
 
-    private static let validation = Expr.id("context")
+    private static var validation: Expr { .id("context") }
 
     /// The checks of a value `value` of `schema`, held as `type`; empty when there is nothing to check.
     func checks(value: Expr, schema: Schema, type: SwiftType, patterns: inout PatternTable, depth: Int) -> [Statement] {

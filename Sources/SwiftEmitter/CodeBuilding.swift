@@ -19,7 +19,7 @@ extension Expr {
 }
 
 extension SwiftType {
-    static let jsonValue = SwiftType.named(["JSONValue"])
+    static var jsonValue: SwiftType { .named(["JSONValue"]) }
 }
 
 /// Doc comments from spec prose, with the `Remark: Generated from` pointer.

@@ -5,7 +5,7 @@ import SwiftSource
 struct CodingEmitter {
     let context: EmissionContext
 
-    private static let container = Expr.id("container")
+    private static var container: Expr { .id("container") }
 
     func decoding(_ plan: StructPlan) -> Declaration {
         var body: [Statement] = []

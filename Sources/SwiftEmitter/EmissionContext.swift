@@ -3,11 +3,11 @@ import SwiftSource
 
 /// What every file emitter shares: the document, the options, the planned types and names, and
 /// the diagnostics sink.
-struct EmissionContext {
+struct EmissionContext: Sendable {
     let document: OpenAPIDocument
     let options: EmitterOptions
     let plan: TypePlan
-    let diagnostics: DiagnosticSink
+    private(set) var diagnostics: DiagnosticSink
     /// The name of the generated client type.
     let clientName: String
     /// The name of the webhook verifier type.
@@ -72,6 +72,13 @@ struct EmissionContext {
                 "nameOverrides: '\(key)' is neither the pointer of a generated type nor an operationId of \(document.file); "
                     + "it is not used", at: nil)
         }
+    }
+
+    /// The same context reporting to another sink (one per file emitted at once).
+    func reporting(to sink: DiagnosticSink) -> EmissionContext {
+        var copy = self
+        copy.diagnostics = sink
+        return copy
     }
 
     /// The access level of generated declarations (`internal` is not written).

@@ -3,8 +3,8 @@ import SwiftSource
 
 /// The Swift shape of one operation: its method name, its parameters as Swift arguments and its
 /// outcomes; decided once, read by the client, polling and contract emitters.
-struct OperationShape {
-    struct Argument {
+struct OperationShape: Sendable {
+    struct Argument: Sendable {
         var parameter: OpenAPIModel.Parameter
         /// The argument label, which is also the parameter's name in the method.
         var label: String

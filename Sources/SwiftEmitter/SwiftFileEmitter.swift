@@ -1,3 +1,4 @@
+import Dispatch
 import OpenAPIModel
 import SpecDiagnostics
 
@@ -55,14 +56,41 @@ public enum SwiftFileEmitter {
     /// Emits every file of ``fileNames``, in that order, with the emitter's diagnostics. The output
     /// depends only on `document` and `options`: the same input gives byte-identical files.
     public static func emit(_ document: OpenAPIDocument, options: EmitterOptions = EmitterOptions()) -> Emission {
-        let diagnostics = DiagnosticSink()
-        let context = EmissionContext(document: document, options: options, diagnostics: diagnostics)
-        let files = [
-            GeneratedFile(name: "Models.swift", contents: ModelEmitter(context: context).emit()),
-            GeneratedFile(name: "Validators.swift", contents: ValidatorEmitter(context: context).emit()),
-            GeneratedFile(name: "Client.swift", contents: ClientEmitter(context: context).emit()),
-            GeneratedFile(name: "Webhooks.swift", contents: WebhookEmitter(context: context).emit()),
+        let planning = DiagnosticSink()
+        let context = EmissionContext(document: document, options: options, diagnostics: planning)
+        let emitters: [@Sendable (EmissionContext) -> String] = [
+            { ModelEmitter(context: $0).emit() }, { ValidatorEmitter(context: $0).emit() },
+            { ClientEmitter(context: $0).emit() }, { WebhookEmitter(context: $0).emit() },
         ]
-        return Emission(files: files, diagnostics: diagnostics.diagnostics)
+        // The files are independent once types and names are planned, so they are built and
+        // rendered at once, each reporting to a sink of its own; the results are read in a fixed
+        // order, so output and diagnostics do not depend on which finishes first.
+        let sinks = emitters.map { _ in DiagnosticSink() }
+        let slots = FileSlots(count: emitters.count)
+        defer {
+            _ = slots.buffer.deinitialize()
+            slots.buffer.deallocate()
+        }
+        DispatchQueue.concurrentPerform(iterations: emitters.count) { index in
+            slots.buffer[index] = emitters[index](context.reporting(to: sinks[index]))
+        }
+        let files = zip(fileNames, slots.buffer).map { GeneratedFile(name: $0, contents: $1) }
+        var diagnostics: [Diagnostic] = []
+        var seen: Set<Diagnostic> = []
+        for diagnostic in ([planning] + sinks).flatMap(\.diagnostics) where seen.insert(diagnostic).inserted {
+            diagnostics.append(diagnostic)
+        }
+        return Emission(files: files, diagnostics: diagnostics)
+    }
+}
+
+/// One slot per file, each written by exactly one of the concurrent emitters and read after all
+/// of them have finished.
+private struct FileSlots: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<String>
+
+    init(count: Int) {
+        buffer = .allocate(capacity: count)
+        buffer.initialize(repeating: "")
     }
 }

@@ -2,7 +2,7 @@ import OpenAPIModel
 import SwiftSource
 
 /// A Swift type the emitter declares, planned before any code is built.
-indirect enum PlannedType {
+indirect enum PlannedType: Sendable {
     case structure(StructPlan)
     case stringEnum(EnumPlan)
     case union(UnionPlan)
@@ -20,19 +20,19 @@ indirect enum PlannedType {
 }
 
 /// How a value is written to and read from JSON beyond plain `Codable`.
-enum CodingStyle: Equatable {
+enum CodingStyle: Equatable, Sendable {
     case plain
     /// `Date` from an RFC 3339 string, through the runtime's date-time coding.
     case dateTime
 }
 
 /// The Swift type of a schema, with how it is coded.
-struct TypeReference {
+struct TypeReference: Sendable {
     var type: SwiftType
     var coding: CodingStyle = .plain
 }
 
-struct PropertyPlan {
+struct PropertyPlan: Sendable {
     var wireName: String
     /// The Swift member name (unescaped: the renderer escapes it where needed).
     var name: String
@@ -54,7 +54,7 @@ struct PropertyPlan {
     }
 }
 
-struct StructPlan {
+struct StructPlan: Sendable {
     var name: String
     var type: SwiftType
     var schema: Schema
@@ -64,8 +64,8 @@ struct StructPlan {
     var nested: [PlannedType]
 }
 
-struct EnumPlan {
-    struct Case {
+struct EnumPlan: Sendable {
+    struct Case: Sendable {
         var value: String
         var name: String
     }
@@ -78,8 +78,8 @@ struct EnumPlan {
     var fallbackCase: String
 }
 
-struct UnionPlan {
-    struct Case {
+struct UnionPlan: Sendable {
+    struct Case: Sendable {
         var branch: UnionSchema.Branch
         var name: String
         var type: SwiftType
@@ -95,7 +95,7 @@ struct UnionPlan {
 /// Decides every type the emitter declares and the Swift type of every schema: named schemas
 /// become top-level types, inline objects and enums become types nested where they stand.
 /// Every name comes from the ``Namer`` and is claimed in the ``NameScope`` it lives in.
-struct TypePlan {
+struct TypePlan: Sendable {
     let document: OpenAPIDocument
     let namer: Namer
     let diagnostics: DiagnosticSink
@@ -109,7 +109,7 @@ struct TypePlan {
     private var sharedInlineTypes: [String: TypeReference] = [:]
 
     /// The Swift types of an operation's parameters and bodies.
-    struct OperationTypes {
+    struct OperationTypes: Sendable {
         var parameters: [String: TypeReference] = [:]
         var requestBody: TypeReference?
         /// By status code; `0` stands for `default`.
@@ -207,7 +207,7 @@ struct TypePlan {
     }
 
     /// How the type a schema may declare is named.
-    enum Naming {
+    enum Naming: Sendable {
         /// Already claimed in its scope (a named schema).
         case claimed(String)
         /// To be claimed in the scope it is declared in.

@@ -61,7 +61,7 @@ public indirect enum Expr: Hashable, Sendable {
     public static func metatype(_ type: SwiftType) -> Expr { .metatypeOf(type) }
 
     /// `self`, the receiver.
-    public static let selfValue = Expr.raw("self")
+    public static var selfValue: Expr { .raw("self") }
 }
 
 /// One argument of a call: `label: value`, or just `value`.

@@ -2,71 +2,74 @@ extension Renderer {
     /// The lines of `expr` written after `lead` and before `trail` at `indent`: one line when it
     /// fits the width, otherwise the outermost argument list, collection or closure is broken,
     /// one element per line, and so on inwards.
-    func expression(_ expr: Expr, indent: String, lead: String, trail: String) -> [String] {
-        if let text = singleLine(expr), (indent + lead + text + trail).count <= width {
-            return [indent + lead + text + trail]
+    func expression(_ expr: Expr, indent: String, lead: String, trail: String, into out: inout String) {
+        var line = indent + lead
+        if append(expr, to: &line), line.columns + trail.columns <= width {
+            out += line
+            out += trail
+            out += "\n"
+            return
         }
         let inner = indent + indentUnit
         switch expr {
         case .call(let callee, let arguments, let trailingClosure):
             let head = indent + lead + flat(callee)
-            var result: [String]
             var closing: String
             let argumentText = arguments.map(argument).compactMap { $0 }
             if arguments.isEmpty {
-                result = []
                 closing = head
             } else if argumentText.count == arguments.count, trailingClosure != nil,
-                      (head + "(" + argumentText.joined(separator: ", ") + ") {").count <= width {
-                result = []
+                      (head + "(" + argumentText.joined(separator: ", ") + ") {").columns <= width {
                 closing = head + "(" + argumentText.joined(separator: ", ") + ")"
             } else {
-                result = [head + "("]
+                out += head + "(\n"
                 for (index, argument) in arguments.enumerated() {
                     let label = argument.label.map { Identifier.label($0) + ": " } ?? ""
-                    result += expression(argument.value, indent: inner, lead: label, trail: index == arguments.count - 1 ? "" : ",")
+                    expression(argument.value, indent: inner, lead: label, trail: index == arguments.count - 1 ? "" : ",", into: &out)
                 }
                 closing = indent + ")"
             }
-            guard let closure = trailingClosure else { return result + [closing + trail] }
-            return result + closureLines(closure, indent: indent, opening: closing + " ", trail: trail)
+            guard let closure = trailingClosure else {
+                out += closing + trail + "\n"
+                return
+            }
+            closureLines(closure, indent: indent, opening: closing + " ", trail: trail, into: &out)
         case .array(let elements) where !elements.isEmpty:
-            return [indent + lead + "["]
-                + elements.flatMap { expression($0, indent: inner, lead: "", trail: ",") }
-                + [indent + "]" + trail]
+            out += indent + lead + "[\n"
+            for element in elements { expression(element, indent: inner, lead: "", trail: ",", into: &out) }
+            out += indent + "]" + trail + "\n"
         case .dictionary(let entries) where !entries.isEmpty:
-            return [indent + lead + "["]
-                + entries.flatMap { expression($0.value, indent: inner, lead: flat($0.key) + ": ", trail: ",") }
-                + [indent + "]" + trail]
+            out += indent + lead + "[\n"
+            for entry in entries { expression(entry.value, indent: inner, lead: flat(entry.key) + ": ", trail: ",", into: &out) }
+            out += indent + "]" + trail + "\n"
         case .closure(let closure):
-            return closureLines(closure, indent: indent, opening: indent + lead, trail: trail)
+            closureLines(closure, indent: indent, opening: indent + lead, trail: trail, into: &out)
         case .try(let wrapped):
-            return expression(wrapped, indent: indent, lead: lead + "try ", trail: trail)
+            expression(wrapped, indent: indent, lead: lead + "try ", trail: trail, into: &out)
         case .tryOptional(let wrapped):
-            return expression(wrapped, indent: indent, lead: lead + "try? ", trail: trail)
+            expression(wrapped, indent: indent, lead: lead + "try? ", trail: trail, into: &out)
         case .await(let wrapped):
-            return expression(wrapped, indent: indent, lead: lead + "await ", trail: trail)
+            expression(wrapped, indent: indent, lead: lead + "await ", trail: trail, into: &out)
         case .member(let base?, let name):
-            return expression(base, indent: indent, lead: lead, trail: "." + Identifier.member(name) + trail)
+            expression(base, indent: indent, lead: lead, trail: "." + Identifier.member(name) + trail, into: &out)
         case .binary(_, let op, _):
             // A chain of one operator breaks before each operator, one operand per line.
             let operands = expr.operands(of: op)
-            return [indent + lead + flat(operands[0])]
-                + operands.dropFirst().enumerated().map { index, operand in
-                    inner + op + " " + flat(operand) + (index == operands.count - 2 ? trail : "")
-                }
+            out += indent + lead + flat(operands[0]) + "\n"
+            for (index, operand) in operands.dropFirst().enumerated() {
+                out += inner + op + " " + flat(operand) + (index == operands.count - 2 ? trail : "") + "\n"
+            }
         default:
-            return [indent + lead + flat(expr) + trail]
+            out += indent + lead + flat(expr) + trail + "\n"
         }
     }
 
-    private func closureLines(_ closure: Closure, indent: String, opening: String, trail: String) -> [String] {
-        [opening + "{" + closureHead(closure)]
-            + statements(closure.body, indent: indent + indentUnit)
-            + [indent + "}" + trail]
+    private func closureLines(_ closure: Closure, indent: String, opening: String, trail: String, into out: inout String) {
+        out += opening + "{" + closureHead(closure) + "\n"
+        statements(closure.body, indent: indent + indentUnit, into: &out)
+        out += indent + "}" + trail + "\n"
     }
 
-    /// ` parameters in`, ` signature in`, or nothing.
     private func closureHead(_ closure: Closure) -> String {
         if let signature = closure.signature {
             return " (" + signature.parameters.map(render).joined(separator: ", ") + ")"
@@ -84,81 +87,133 @@ extension Renderer {
     /// statements in a condition), its statements are joined with `;`.
     func flat(_ expr: Expr) -> String {
         if let text = singleLine(expr) { return text }
-        return expression(expr, indent: "", lead: "", trail: "").map { $0.trimmingLeadingSpaces() }.joined(separator: "; ")
+        var out = ""
+        expression(expr, indent: "", lead: "", trail: "", into: &out)
+        return out.split(separator: "\n").map { String($0).trimmingLeadingSpaces() }.joined(separator: "; ")
     }
 
     /// The expression on one line, or `nil` when it holds a closure of several statements.
     func singleLine(_ expr: Expr) -> String? {
-        switch expr {
-        case .identifier(let name): return Identifier.declared(name)
-        case .member(nil, let name): return "." + Identifier.member(name)
-        case .member(let base?, let name): return singleLine(base).map { $0 + "." + Identifier.member(name) }
-        case .type(let type): return render(type)
-        case .metatypeOf(let type): return render(type) + ".self"
-        case .call(let callee, let arguments, let trailingClosure):
-            guard let callee = singleLine(callee) else { return nil }
-            var parts: [String] = []
-            for argument in arguments {
-                guard let text = self.argument(argument) else { return nil }
-                parts.append(text)
-            }
-            var text = callee
-            if !arguments.isEmpty || trailingClosure == nil { text += "(" + parts.joined(separator: ", ") + ")" }
-            if let closure = trailingClosure {
-                guard let closureText = singleLine(closure) else { return nil }
-                text += " " + closureText
-            }
-            return text
-        case .string(let text): return Identifier.stringLiteral(text)
-        case .integer(let value): return String(value)
-        case .number(let text): return text
-        case .bool(let value): return value ? "true" : "false"
-        case .nil: return "nil"
-        case .array(let elements):
-            var parts: [String] = []
-            for element in elements {
-                guard let text = singleLine(element) else { return nil }
-                parts.append(text)
-            }
-            return "[" + parts.joined(separator: ", ") + "]"
-        case .dictionary(let entries):
-            if entries.isEmpty { return "[:]" }
-            var parts: [String] = []
-            for entry in entries {
-                guard let key = singleLine(entry.key), let value = singleLine(entry.value) else { return nil }
-                parts.append(key + ": " + value)
-            }
-            return "[" + parts.joined(separator: ", ") + "]"
-        case .closure(let closure): return singleLine(closure)
-        case .try(let wrapped): return singleLine(wrapped).map { "try " + $0 }
-        case .tryOptional(let wrapped): return singleLine(wrapped).map { "try? " + $0 }
-        case .await(let wrapped): return singleLine(wrapped).map { "await " + $0 }
-        case .binary(let lhs, let op, let rhs):
-            guard let lhs = singleLine(lhs), let rhs = singleLine(rhs) else { return nil }
-            return lhs + " " + op + " " + rhs
-        case .prefix(let op, let operand): return singleLine(operand).map { op + $0 }
-        case .optionalChain(let wrapped): return singleLine(wrapped).map { $0 + "?" }
-        case .inout(let wrapped): return singleLine(wrapped).map { "&" + $0 }
-        case .parenthesized(let wrapped): return singleLine(wrapped).map { "(" + $0 + ")" }
-        case .ternary(let condition, let then, let otherwise):
-            guard let condition = singleLine(condition), let then = singleLine(then), let otherwise = singleLine(otherwise) else { return nil }
-            return condition + " ? " + then + " : " + otherwise
-        case .subscript(let base, let arguments):
-            guard let base = singleLine(base) else { return nil }
-            var parts: [String] = []
-            for argument in arguments {
-                guard let text = self.argument(argument) else { return nil }
-                parts.append(text)
-            }
-            return base + "[" + parts.joined(separator: ", ") + "]"
-        case .raw(let text): return text
-        }
+        var out = ""
+        return append(expr, to: &out) ? out : nil
     }
 
-    private func singleLine(_ closure: Closure) -> String? {
-        if closure.body.isEmpty { return "{" + closureHead(closure) + " }" }
-        guard closure.body.count == 1, let statement = singleLine(closure.body[0]) else { return nil }
-        return "{" + closureHead(closure) + " " + statement + " }"
+    /// Appends the expression on one line to `out`; `false` (with `out` partly written) when it
+    /// holds a closure of several statements. Writing into one buffer, rather than joining the
+    /// strings of subexpressions, keeps rendering linear in the size of the code.
+    func append(_ expr: Expr, to out: inout String) -> Bool {
+        switch expr {
+        case .identifier(let name): out += Identifier.declared(name)
+        case .member(nil, let name):
+            out += "."
+            out += Identifier.member(name)
+        case .member(let base?, let name):
+            guard append(base, to: &out) else { return false }
+            out += "."
+            out += Identifier.member(name)
+        case .type(let type): out += render(type)
+        case .metatypeOf(let type):
+            out += render(type)
+            out += ".self"
+        case .call(let callee, let arguments, let trailingClosure):
+            guard append(callee, to: &out) else { return false }
+            if !arguments.isEmpty || trailingClosure == nil {
+                out += "("
+                guard appendArguments(arguments, to: &out) else { return false }
+                out += ")"
+            }
+            if let closure = trailingClosure {
+                out += " "
+                guard append(closure, to: &out) else { return false }
+            }
+        case .string(let text): out += Identifier.stringLiteral(text)
+        case .integer(let value): out += String(value)
+        case .number(let text): out += text
+        case .bool(let value): out += value ? "true" : "false"
+        case .nil: out += "nil"
+        case .array(let elements):
+            out += "["
+            for (index, element) in elements.enumerated() {
+                if index > 0 { out += ", " }
+                guard append(element, to: &out) else { return false }
+            }
+            out += "]"
+        case .dictionary(let entries):
+            if entries.isEmpty {
+                out += "[:]"
+                return true
+            }
+            out += "["
+            for (index, entry) in entries.enumerated() {
+                if index > 0 { out += ", " }
+                guard append(entry.key, to: &out) else { return false }
+                out += ": "
+                guard append(entry.value, to: &out) else { return false }
+            }
+            out += "]"
+        case .closure(let closure): return append(closure, to: &out)
+        case .try(let wrapped):
+            out += "try "
+            return append(wrapped, to: &out)
+        case .tryOptional(let wrapped):
+            out += "try? "
+            return append(wrapped, to: &out)
+        case .await(let wrapped):
+            out += "await "
+            return append(wrapped, to: &out)
+        case .binary(let lhs, let op, let rhs):
+            guard append(lhs, to: &out) else { return false }
+            out += " " + op + " "
+            return append(rhs, to: &out)
+        case .prefix(let op, let operand):
+            out += op
+            return append(operand, to: &out)
+        case .optionalChain(let wrapped):
+            guard append(wrapped, to: &out) else { return false }
+            out += "?"
+        case .inout(let wrapped):
+            out += "&"
+            return append(wrapped, to: &out)
+        case .parenthesized(let wrapped):
+            out += "("
+            guard append(wrapped, to: &out) else { return false }
+            out += ")"
+        case .ternary(let condition, let then, let otherwise):
+            guard append(condition, to: &out) else { return false }
+            out += " ? "
+            guard append(then, to: &out) else { return false }
+            out += " : "
+            return append(otherwise, to: &out)
+        case .subscript(let base, let arguments):
+            guard append(base, to: &out) else { return false }
+            out += "["
+            guard appendArguments(arguments, to: &out) else { return false }
+            out += "]"
+        case .raw(let text): out += text
+        }
+        return true
+    }
+
+    private func appendArguments(_ arguments: [Argument], to out: inout String) -> Bool {
+        for (index, argument) in arguments.enumerated() {
+            if index > 0 { out += ", " }
+            if let label = argument.label {
+                out += Identifier.label(label)
+                out += ": "
+            }
+            guard append(argument.value, to: &out) else { return false }
+        }
+        return true
+    }
+
+    private func append(_ closure: Closure, to out: inout String) -> Bool {
+        if closure.body.isEmpty {
+            out += "{" + closureHead(closure) + " }"
+            return true
+        }
+        guard closure.body.count == 1, let statement = singleLine(closure.body[0]) else { return false }
+        out += "{" + closureHead(closure) + " " + statement + " }"
+        return true
     }
 
     // MARK: Types

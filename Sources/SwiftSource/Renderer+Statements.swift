@@ -1,69 +1,79 @@
 extension Renderer {
-    func statements(_ statements: [Statement], indent: String) -> [String] {
-        statements.flatMap { lines(of: $0, indent: indent) }
+    func statements(_ statements: [Statement], indent: String, into out: inout String) {
+        for statement in statements { lines(of: statement, indent: indent, into: &out) }
     }
 
     /// `header { body }`: on one line when `inline` and the body is one short simple statement.
-    func block(_ header: String, _ body: [Statement], indent: String, inline: Bool) -> [String] {
-        if body.isEmpty { return [indent + header + " {}"] }
+    func block(_ header: String, _ body: [Statement], indent: String, inline: Bool, into out: inout String) {
+        if body.isEmpty {
+            out += indent + header + " {}\n"
+            return
+        }
         if inline, body.count == 1, let text = singleLine(body[0]) {
             let line = indent + header + " { " + text + " }"
-            if line.count <= width { return [line] }
+            if line.columns <= width {
+                out += line + "\n"
+                return
+            }
         }
-        return [indent + header + " {"] + statements(body, indent: indent + indentUnit) + [indent + "}"]
+        out += indent + header + " {\n"
+        statements(body, indent: indent + indentUnit, into: &out)
+        out += indent + "}\n"
     }
 
-    func lines(of statement: Statement, indent: String) -> [String] {
+    func lines(of statement: Statement, indent: String, into out: inout String) {
         switch statement {
         case .expression(let expr):
-            return expression(expr, indent: indent, lead: "", trail: "")
+            expression(expr, indent: indent, lead: "", trail: "", into: &out)
         case .binding(let binding):
             var lead = (binding.isMutable ? "var " : "let ") + Identifier.declared(binding.name)
             if let type = binding.type { lead += ": " + render(type) }
-            guard let value = binding.value else { return [indent + lead] }
-            return expression(value, indent: indent, lead: lead + " = ", trail: "")
+            guard let value = binding.value else {
+                out += indent + lead + "\n"
+                return
+            }
+            expression(value, indent: indent, lead: lead + " = ", trail: "", into: &out)
         case .assignment(let target, let value):
-            return expression(value, indent: indent, lead: flat(target) + " = ", trail: "")
+            expression(value, indent: indent, lead: flat(target) + " = ", trail: "", into: &out)
         case .return(let value?):
-            return expression(value, indent: indent, lead: "return ", trail: "")
+            expression(value, indent: indent, lead: "return ", trail: "", into: &out)
         case .return(nil):
-            return [indent + "return"]
+            out += indent + "return\n"
         case .throw(let error):
-            return expression(error, indent: indent, lead: "throw ", trail: "")
+            expression(error, indent: indent, lead: "throw ", trail: "", into: &out)
         case .if(let branches, let elseBody):
-            var result: [String] = []
             for (index, branch) in branches.enumerated() {
                 let keyword = index == 0 ? "if " : "} else if "
-                result.append(indent + keyword + condition(branch.condition) + " {")
-                result += statements(branch.body, indent: indent + indentUnit)
+                out += indent + keyword + condition(branch.condition) + " {\n"
+                statements(branch.body, indent: indent + indentUnit, into: &out)
             }
             if let elseBody {
-                result.append(indent + "} else {")
-                result += statements(elseBody, indent: indent + indentUnit)
+                out += indent + "} else {\n"
+                statements(elseBody, indent: indent + indentUnit, into: &out)
             }
-            return result + [indent + "}"]
+            out += indent + "}\n"
         case .for(let pattern, let sequence, let condition, let body):
             var header = "for " + render(pattern, inBinding: false) + " in " + flat(sequence)
             if let condition { header += " where " + flat(condition) }
-            return block(header, body, indent: indent, inline: false)
+            block(header, body, indent: indent, inline: false, into: &out)
         case .switch(let subject, let cases):
-            var result = [indent + "switch " + flat(subject) + " {"]
+            out += indent + "switch " + flat(subject) + " {\n"
             for switchCase in cases {
                 let label = switchCase.patterns.isEmpty
                     ? "default:" : "case " + switchCase.patterns.map { render($0, inBinding: true) }.joined(separator: ", ") + ":"
                 if switchCase.body.count == 1, let text = singleLine(switchCase.body[0]),
-                   (indent + label + " " + text).count <= width {
-                    result.append(indent + label + " " + text)
+                   (indent + label + " " + text).columns <= width {
+                    out += indent + label + " " + text + "\n"
                 } else {
-                    result.append(indent + label)
-                    result += statements(switchCase.body.isEmpty ? [.break] : switchCase.body, indent: indent + indentUnit)
+                    out += indent + label + "\n"
+                    statements(switchCase.body.isEmpty ? [.break] : switchCase.body, indent: indent + indentUnit, into: &out)
                 }
             }
-            return result + [indent + "}"]
+            out += indent + "}\n"
         case .break:
-            return [indent + "break"]
+            out += indent + "break\n"
         case .raw(let text):
-            return [indent + text]
+            out += indent + text + "\n"
         }
     }
 

@@ -13,69 +13,86 @@ public struct Renderer: Sendable {
 
     /// A whole file: header comments, imports, then the declarations one blank line apart.
     public func render(_ file: SourceFile) -> String {
-        var lines = file.headerComments.map { $0.isEmpty ? "//" : "// " + $0 }
+        var out = ""
+        for comment in file.headerComments { out += comment.isEmpty ? "//\n" : "// " + comment + "\n" }
         if !file.imports.isEmpty {
-            if !lines.isEmpty { lines.append("") }
-            lines += file.imports.map { "import " + $0 }
+            if !out.isEmpty { out += "\n" }
+            for module in file.imports { out += "import " + module + "\n" }
         }
-        let body = declarations(file.declarations, indent: "")
-        if !body.isEmpty {
-            if !lines.isEmpty { lines.append("") }
-            lines += body
+        if !file.declarations.isEmpty {
+            if !out.isEmpty { out += "\n" }
+            declarations(file.declarations, indent: "", into: &out)
         }
-        return lines.map { $0 + "\n" }.joined()
+        return out
+    }
+
+    /// One statement at the top level, as text (for snippet tests).
+    public func render(_ statement: Statement) -> String {
+        var out = ""
+        lines(of: statement, indent: "", into: &out)
+        return out
     }
 
     /// One declaration at the top level, as text (for snippet tests and diagnostics).
     public func render(_ declaration: Declaration) -> String {
-        lines(of: declaration, indent: "").map { $0 + "\n" }.joined()
+        var out = ""
+        lines(of: declaration, indent: "", into: &out)
+        return out
     }
 
     // MARK: Declarations
 
     /// Members one blank line apart, except runs of stored properties and of enum cases.
-    func declarations(_ declarations: [Declaration], indent: String) -> [String] {
-        var result: [String] = []
+    func declarations(_ declarations: [Declaration], indent: String, into out: inout String) {
         var previous: Declaration?
         for declaration in declarations {
             if let previous, !(previous.isCompact && declaration.isCompact && previous.isSameKind(as: declaration)) {
-                result.append("")
+                out += "\n"
             }
-            result += lines(of: declaration, indent: indent)
+            lines(of: declaration, indent: indent, into: &out)
             previous = declaration
         }
-        return result
     }
 
-    func lines(of declaration: Declaration, indent: String) -> [String] {
+    func lines(of declaration: Declaration, indent: String, into out: inout String) {
         switch declaration {
         case .type(let type):
             let header = modifiers(type.modifiers) + type.kind.rawValue + " " + Identifier.declared(type.name)
                 + conformanceList(type.conformances)
-            return preamble(type.doc, type.attributes, indent: indent) + braced(header, members: type.members, indent: indent)
+            preamble(type.doc, type.attributes, indent: indent, into: &out)
+            braced(header, members: type.members, indent: indent, into: &out)
         case .extension(let decl):
             let header = modifiers(decl.modifiers) + "extension " + render(decl.extendedType) + conformanceList(decl.conformances)
-            return preamble(decl.doc, [], indent: indent) + braced(header, members: decl.members, indent: indent)
+            preamble(decl.doc, [], indent: indent, into: &out)
+            braced(header, members: decl.members, indent: indent, into: &out)
         case .typealias(let alias):
-            return preamble(alias.doc, alias.attributes, indent: indent)
-                + [indent + modifiers(alias.modifiers) + "typealias " + Identifier.declared(alias.name) + " = " + render(alias.type)]
+            preamble(alias.doc, alias.attributes, indent: indent, into: &out)
+            out += indent + modifiers(alias.modifiers) + "typealias " + Identifier.declared(alias.name) + " = " + render(alias.type) + "\n"
         case .enumCase(let enumCase):
             var line = "case " + Identifier.declared(enumCase.name)
             if !enumCase.associatedValues.isEmpty {
                 line += "(" + enumCase.associatedValues.map(render).joined(separator: ", ") + ")"
             }
             if let raw = enumCase.rawValue { line += " = " + flat(raw) }
-            return preamble(enumCase.doc, enumCase.attributes, indent: indent) + [indent + line]
+            preamble(enumCase.doc, enumCase.attributes, indent: indent, into: &out)
+            out += indent + line + "\n"
         case .property(let property):
-            return preamble(property.doc, property.attributes, indent: indent) + lines(of: property, indent: indent)
+            preamble(property.doc, property.attributes, indent: indent, into: &out)
+            lines(of: property, indent: indent, into: &out)
         case .function(let function):
-            return preamble(function.doc, function.attributes, indent: indent) + lines(of: function, indent: indent)
+            preamble(function.doc, function.attributes, indent: indent, into: &out)
+            lines(of: function, indent: indent, into: &out)
         }
     }
 
-    private func braced(_ header: String, members: [Declaration], indent: String) -> [String] {
-        if members.isEmpty { return [indent + header + " {}"] }
-        return [indent + header + " {"] + declarations(members, indent: indent + indentUnit) + [indent + "}"]
+    private func braced(_ header: String, members: [Declaration], indent: String, into out: inout String) {
+        if members.isEmpty {
+            out += indent + header + " {}\n"
+            return
+        }
+        out += indent + header + " {\n"
+        declarations(members, indent: indent + indentUnit, into: &out)
+        out += indent + "}\n"
     }
 
     private func conformanceList(_ types: [SwiftType]) -> String {
@@ -91,28 +108,33 @@ public struct Renderer: Sendable {
         return words.map { $0 + " " }.joined()
     }
 
-    private func preamble(_ doc: DocComment?, _ attributes: [String], indent: String) -> [String] {
-        (doc.map { docLines($0, indent: indent) } ?? []) + attributes.map { indent + $0 }
+    private func preamble(_ doc: DocComment?, _ attributes: [String], indent: String, into out: inout String) {
+        if let doc { docLines(doc, indent: indent, into: &out) }
+        for attribute in attributes { out += indent + attribute + "\n" }
     }
 
-    private func lines(of property: PropertyDeclaration, indent: String) -> [String] {
+    private func lines(of property: PropertyDeclaration, indent: String, into out: inout String) {
         var head = modifiers(property.modifiers) + (property.isMutable ? "var " : "let ") + Identifier.declared(property.name)
         if let type = property.type { head += ": " + render(type) }
         switch property.accessors {
         case nil:
-            guard let initializer = property.initializer else { return [indent + head] }
-            return expression(initializer, indent: indent, lead: head + " = ", trail: "")
+            guard let initializer = property.initializer else {
+                out += indent + head + "\n"
+                return
+            }
+            expression(initializer, indent: indent, lead: head + " = ", trail: "", into: &out)
         case .get(let body)?:
-            return block(head, body, indent: indent, inline: true)
+            block(head, body, indent: indent, inline: true, into: &out)
         case .getSet(let get, let set, let modify)?:
-            var inner = block("get", get, indent: indent + indentUnit, inline: true)
-                + block("set", set, indent: indent + indentUnit, inline: true)
-            if let modify { inner += block("_modify", modify, indent: indent + indentUnit, inline: true) }
-            return [indent + head + " {"] + inner + [indent + "}"]
+            out += indent + head + " {\n"
+            block("get", get, indent: indent + indentUnit, inline: true, into: &out)
+            block("set", set, indent: indent + indentUnit, inline: true, into: &out)
+            if let modify { block("_modify", modify, indent: indent + indentUnit, inline: true, into: &out) }
+            out += indent + "}\n"
         }
     }
 
-    private func lines(of function: FunctionDeclaration, indent: String) -> [String] {
+    private func lines(of function: FunctionDeclaration, indent: String, into out: inout String) {
         let name: String
         switch function.kind {
         case .function(let functionName): name = "func " + Identifier.declared(functionName)
@@ -126,19 +148,18 @@ public struct Renderer: Sendable {
         let parameters = function.parameters.map(parameter)
         let opening = function.body == nil ? "" : " {"
         var header = [indent + lead + "(" + parameters.joined(separator: ", ") + ")" + effects + opening]
-        if header[0].count > width, !parameters.isEmpty {
+        if header[0].columns > width, !parameters.isEmpty {
             header = [indent + lead + "("]
                 + parameters.enumerated().map { index, text in
                     indent + indentUnit + text + (index == parameters.count - 1 ? "" : ",")
                 }
                 + [indent + ")" + effects + opening]
         }
-        guard let body = function.body else { return header }
-        if body.isEmpty {
-            header[header.count - 1] += "}"
-            return header
-        }
-        return header + statements(body, indent: indent + indentUnit) + [indent + "}"]
+        if let body = function.body, body.isEmpty { header[header.count - 1] += "}" }
+        for line in header { out += line + "\n" }
+        guard let body = function.body, !body.isEmpty else { return }
+        statements(body, indent: indent + indentUnit, into: &out)
+        out += indent + "}\n"
     }
 
     private func parameter(_ parameter: FunctionParameter) -> String {
@@ -166,34 +187,32 @@ public struct Renderer: Sendable {
 
     /// `///` lines, prose wrapped at spaces to the width; a list item's continuation lines are
     /// indented under its text, and code (indented or fenced) and tables are left as written.
-    func docLines(_ doc: DocComment, indent: String) -> [String] {
+    func docLines(_ doc: DocComment, indent: String, into out: inout String) {
         let prefix = indent + "/// "
-        var result: [String] = []
         var inFence = false
         for line in doc.lines {
             if line.hasPrefix("```") { inFence.toggle() }
             if line.isEmpty {
-                result.append(indent + "///")
+                out += indent + "///\n"
             } else if inFence || line.hasPrefix("```") || line.hasPrefix("    ") || line.hasPrefix("|") {
-                result.append(prefix + line)
+                out += prefix + line + "\n"
             } else {
-                result += wrapProse(line, prefix: prefix)
+                for wrapped in wrapProse(line, prefix: prefix) { out += wrapped + "\n" }
             }
         }
-        return result
     }
 
     private func wrapProse(_ line: String, prefix: String) -> [String] {
-        guard prefix.count + line.count > width else { return [prefix + line] }
+        guard prefix.columns + line.columns > width else { return [prefix + line] }
         let leading = String(line.prefix { $0 == " " })
         let text = line.dropFirst(leading.count)
         let marker = text.hasPrefix("- ") || text.hasPrefix("* ") ? "  " : ""
         var result: [String] = []
         var current = prefix + leading
         var currentIsEmpty = true
-        let room = width - (prefix + leading + marker).count
+        let room = width - (prefix + leading + marker).columns
         for word in text.split(separator: " ", omittingEmptySubsequences: true).flatMap({ splitCodeSpan(String($0), room: room) }) {
-            if !currentIsEmpty, current.count + 1 + word.count > width {
+            if !currentIsEmpty, current.columns + 1 + word.columns > width {
                 result.append(current)
                 current = prefix + leading + marker
                 currentIsEmpty = true
@@ -210,14 +229,14 @@ extension Renderer {
     /// A code span too long for a line (a JSON Pointer) as several spans broken after `/`, each
     /// fitting in `room`; any other word is kept whole.
     func splitCodeSpan(_ word: String, room: Int) -> [String] {
-        guard word.count > room, word.count > 2, word.hasPrefix("`"), let close = word.lastIndex(of: "`"),
+        guard word.columns > room, word.count > 2, word.hasPrefix("`"), let close = word.lastIndex(of: "`"),
               close > word.startIndex else { return [word] }
         let inner = word[word.index(after: word.startIndex)..<close]
         let tail = word[word.index(after: close)...]
         var pieces: [String] = []
         var current = ""
         for segment in inner.split(separator: "/", omittingEmptySubsequences: false).enumerated().map({ $0.offset == 0 ? String($0.element) : "/" + $0.element }) {
-            if !current.isEmpty, current.count + segment.count + 2 + tail.count > room {
+            if !current.isEmpty, current.columns + segment.columns + 2 + tail.utf8.count > room {
                 pieces.append(current)
                 current = ""
             }
@@ -226,6 +245,12 @@ extension Renderer {
         pieces.append(current)
         return pieces.enumerated().map { index, piece in "`" + piece + "`" + (index == pieces.count - 1 ? String(tail) : "") }
     }
+}
+
+extension StringProtocol {
+    /// The width the renderer measures lines by: UTF-8 bytes, which is constant-time and never
+    /// less than the columns a line takes, so a line it lets through fits.
+    var columns: Int { utf8.count }
 }
 
 extension Declaration {

@@ -20,15 +20,15 @@ public indirect enum SwiftType: Hashable, Sendable {
         .named(path.split(separator: ".").map(String.init))
     }
 
-    public static let string = SwiftType.named(["String"])
-    public static let int = SwiftType.named(["Int"])
-    public static let int32 = SwiftType.named(["Int32"])
-    public static let double = SwiftType.named(["Double"])
-    public static let float = SwiftType.named(["Float"])
-    public static let bool = SwiftType.named(["Bool"])
-    public static let void = SwiftType.named(["Void"])
-    public static let date = SwiftType.named(["Date"])
-    public static let data = SwiftType.named(["Data"])
+    public static var string: SwiftType { .named(["String"]) }
+    public static var int: SwiftType { .named(["Int"]) }
+    public static var int32: SwiftType { .named(["Int32"]) }
+    public static var double: SwiftType { .named(["Double"]) }
+    public static var float: SwiftType { .named(["Float"]) }
+    public static var bool: SwiftType { .named(["Bool"]) }
+    public static var void: SwiftType { .named(["Void"]) }
+    public static var date: SwiftType { .named(["Date"]) }
+    public static var data: SwiftType { .named(["Data"]) }
 
     /// `T?`, without doubling an optional.
     public var optional: SwiftType {

@@ -11,7 +11,7 @@ import SpecDiagnostics
 /// - `nameOverrides` from the configuration replace a schema's or operation's name as written.
 /// Keywords are not escaped here: the renderer adds backticks where Swift needs them. Names
 /// that must be distinct are claimed in a ``NameScope``, which disambiguates after every suffix.
-struct Namer {
+struct Namer: Sendable {
     /// Words written in capitals in Swift API naming (`sessionID`, `webhookURL`).
     static let acronyms: Set<String> = [
         "id", "ids", "url", "urls", "uri", "http", "https", "json", "uuid", "api", "html", "xml", "ip", "sql", "utc",
@@ -111,7 +111,7 @@ struct Namer {
 /// nested types, its members, an enum's cases). A name already taken gets the first free
 /// numeric suffix (`Status2`), checked again after suffixing, and the rename is reported at the
 /// spec location of what was renamed, so that the spec can be fixed or `nameOverrides` used.
-struct NameScope {
+struct NameScope: Sendable {
     let description: String
     private var taken: [String: String] = [:]
 

@@ -180,7 +180,7 @@ enum Snippet {
 
     /// One statement rendered at the top level by the generator's renderer.
     static func render(_ statement: Statement, width: Int = 120) -> String {
-        Renderer(width: width).lines(of: statement, indent: "").map { $0 + "\n" }.joined()
+        Renderer(width: width).render(statement)
     }
 
     /// One expression rendered as a statement of its own.
