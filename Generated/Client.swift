@@ -55,15 +55,12 @@ extension KallglotAnalysisClient {
         idempotencyKey: String? = nil,
         body: CreateAnalysisRequest
     ) async throws(ClientError<ErrorResponse>) -> Analysis {
-        if core.configuration.validation.validatesRequests {
+        if self.core.configuration.validation.validatesRequests {
             var parameters = ValidationContext()
-            parameters.nested("id") { context in
-                let value = sessionID
-                context.checkPattern(value, ParameterPatterns.pattern0)
-            }
+            parameters.nested("id") { context in context.checkPattern(sessionID, ParameterPatterns.pattern0) }
             parameters.nested("Idempotency-Key") { context in
-                if let value = idempotencyKey {
-                    context.checkLength(value, minLength: 1, maxLength: 255)
+                if let idempotencyKey {
+                    context.checkLength(idempotencyKey, minLength: 1, maxLength: 255)
                 }
             }
             if !parameters.violations.isEmpty {
@@ -78,13 +75,13 @@ extension KallglotAnalysisClient {
         request.setPathParameter("id", sessionID)
         request.setHeader("Idempotency-Key", idempotencyKey)
         request.idempotencyKeyHeader = "Idempotency-Key"
-        try request.setJSONBody(body, validate: core.configuration.validation.validatesRequests)
-        let response = try await core.send(request)
+        try request.setJSONBody(body, validate: self.core.configuration.validation.validatesRequests)
+        let response = try await self.core.send(request)
         switch response.status.code {
-        case 202: return try core.decodeSuccess(Analysis.self, from: response)
+        case 202: return try self.core.decodeSuccess(Analysis.self, from: response)
         case 400, 401, 403, 404, 409, 422, 429, 500, 502, 503:
-            throw core.documentedError(ErrorResponse.self, from: response)
-        default: throw core.undocumentedStatus(response)
+            throw self.core.documentedError(ErrorResponse.self, from: response)
+        default: throw self.core.undocumentedStatus(response)
         }
     }
 
@@ -140,12 +137,9 @@ extension KallglotAnalysisClient {
     ///   decoding and validation failures.
     /// - Remark: Generated from `GET /v1/analyses/{id}`.
     public func getAnalysis(analysisID: AnalysisID) async throws(ClientError<ErrorResponse>) -> Analysis {
-        if core.configuration.validation.validatesRequests {
+        if self.core.configuration.validation.validatesRequests {
             var parameters = ValidationContext()
-            parameters.nested("id") { context in
-                let value = analysisID
-                context.checkPattern(value, ParameterPatterns.pattern1)
-            }
+            parameters.nested("id") { context in context.checkPattern(analysisID, ParameterPatterns.pattern1) }
             if !parameters.violations.isEmpty {
                 throw .requestValidation(ValidationError(violations: parameters.violations))
             }
@@ -156,11 +150,11 @@ extension KallglotAnalysisClient {
             pathTemplate: "/v1/analyses/{id}"
         )
         request.setPathParameter("id", analysisID)
-        let response = try await core.send(request)
+        let response = try await self.core.send(request)
         switch response.status.code {
-        case 200: return try core.decodeSuccess(Analysis.self, from: response)
-        case 401, 404, 429, 500, 503: throw core.documentedError(ErrorResponse.self, from: response)
-        default: throw core.undocumentedStatus(response)
+        case 200: return try self.core.decodeSuccess(Analysis.self, from: response)
+        case 401, 404, 429, 500, 503: throw self.core.documentedError(ErrorResponse.self, from: response)
+        default: throw self.core.undocumentedStatus(response)
         }
     }
 }

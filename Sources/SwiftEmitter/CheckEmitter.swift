@@ -34,12 +34,13 @@ struct CheckEmitter {
             guard case .typed(let valueSchema)? = object.additionalProperties else { return result }
             let element = "member\(depth)"
             let valueType: SwiftType
-            if case .dictionary(_, let declared) = type { valueType = declared } else { valueType = .jsonValue }
+            if case .dictionary(_, let declared) = type { valueType = declared.unwrapped } else { valueType = .jsonValue }
             let inner = checks(value: .id(element), schema: valueSchema, type: valueType, patterns: &patterns, depth: depth + 1)
             guard !inner.isEmpty else { return result }
+            let body: [Statement] = valueSchema.isNullable ? [.if(.optionalBinding(element, nil), inner)] : inner
             result.append(.for(
                 pattern: .tuple([.binding("name"), .binding(element)]), sequence: value.dot("sorted").call(("by", .raw("{ $0.key < $1.key }"))),
-                condition: nil, body: [nested(.id("name"), inner)]))
+                condition: nil, body: [nested(.id("name"), body)]))
             return result
         case .union:
             return [validate]
@@ -77,7 +78,9 @@ struct CheckEmitter {
             if !bounds.isEmpty {
                 result.append(check("checkBounds", [Argument(asDouble)] + bounds))
             }
-            if let values = schema.allowedValues {
+            if schema.isConst, let constant = schema.allowedValues?.first?.numericValue {
+                result.append(check("checkConst", [Argument(asDouble), Argument(literal(constant))]))
+            } else if let values = schema.allowedValues {
                 result.append(check("checkAllowed", [Argument(asDouble), Argument(.array(values.compactMap { $0.numericValue.map(literal) }))]))
             }
             return result

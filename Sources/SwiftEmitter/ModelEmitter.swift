@@ -95,10 +95,12 @@ struct ModelEmitter {
                     "the default of '\(property.schema.pointer)' has no Swift literal for \(Renderer().render(property.type.type)); "
                         + "the initializer does not apply it", at: property.schema.location)
             }
-            parameters.append(FunctionParameter(property.name, property.declaredType, defaultValue: defaultValue))
+            // A parameter named `self` would shadow self in the body; it gets another inner name.
+            let inner = property.name == "self" ? "_self" : property.name
+            parameters.append(FunctionParameter(label: property.name, name: inner, type: property.declaredType, defaultValue: defaultValue))
             body.append(property.isIndirect
-                ? .assignment(.selfMember("_" + property.name), Expr.id("Indirect").call(("wrappedValue", .id(property.name))))
-                : .assignment(.selfMember(property.name), .id(property.name)))
+                ? .assignment(.selfMember("_" + property.name), Expr.id("Indirect").call(("wrappedValue", .id(inner))))
+                : .assignment(.selfMember(property.name), .id(inner)))
         }
         if let additional = plan.additionalValueType {
             parameters.append(FunctionParameter("additionalProperties", .dictionary(key: .string, value: additional), defaultValue: .dictionary([])))

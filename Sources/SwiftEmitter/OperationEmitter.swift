@@ -28,20 +28,21 @@ struct OperationEmitter {
         for argument in shape.arguments {
             body += setParameter(argument, on: request)
         }
+        let core = Expr.selfMember("core")
+        let validatesRequests = core.dot("configuration").dot("validation").dot("validatesRequests")
         if shape.bodyType != nil {
-            body.append(.expression(request.dot("setJSONBody").call(
-                (nil, .id("body")), ("validate", .raw("core.configuration.validation.validatesRequests"))).tried))
+            let setBody = Statement.expression(request.dot("setJSONBody").call((nil, .id("body")), ("validate", validatesRequests)).tried)
+            body.append(operation.requestBody?.isRequired == false ? .if(.optionalBinding("body", nil), [setBody]) : setBody)
         }
-        body.append(.let("response", nil, .try(.await(Expr.id("core").dot("send").call(request)))))
-        let core = Expr.id("core")
+        body.append(.let("response", nil, .try(.await(core.dot("send").call(request)))))
         var cases: [SwitchCase] = []
         if let success = shape.success {
-            let status = Pattern.expression(.integer(success.status))
+            let statuses = shape.successStatuses.map { Pattern.expression(.integer($0)) }
             if let type = success.type {
-                cases.append(SwitchCase([status], [.return(core.dot("decodeSuccess").call(
+                cases.append(SwitchCase(statuses, [.return(core.dot("decodeSuccess").call(
                     (nil, .metatype(type)), ("from", .id("response"))).tried)]))
             } else {
-                cases.append(SwitchCase([status], [.return(nil)]))
+                cases.append(SwitchCase(statuses, [.return(nil)]))
             }
         }
         let documentedError = Statement.throw(core.dot("documentedError").call((nil, .metatype(envelope)), ("from", .id("response"))))
@@ -63,27 +64,34 @@ struct OperationEmitter {
             if !lines.isEmpty { lines.append("") }
             lines += description.lines
         }
+        func paragraph() { if !lines.isEmpty { lines.append("") } }
         var parameters: [String] = shape.arguments.map { argument in
             var text = argument.parameter.description.map(oneLine)
                 ?? "The `\(argument.parameter.name)` \(argument.parameter.location.rawValue) parameter."
             if argument.parameter.isIdempotencyKey {
-                text += " When `nil`, one is generated for this call and reused on every retry."
+                text += argument.parameter.isRequired
+                    ? " The same key is sent on every retry of this call."
+                    : " When `nil`, one is generated for this call and reused on every retry."
             }
             return "  - \(argument.label): " + text
         }
         if shape.bodyType != nil {
             parameters.append("  - body: " + oneLine(operation.requestBody?.description ?? "The request body."))
         }
+        paragraph()
         if !parameters.isEmpty {
-            lines.append("")
             lines.append("- Parameters:")
             lines += parameters
         }
         if let success = shape.success, let response = operation.responses.first(where: { $0.statusCode == success.status }) {
-            lines.append("- Returns: \(response.description.map(oneLine) ?? "The response body.") (HTTP \(success.status))")
+            let statuses = shape.successStatuses.map(String.init).joined(separator: ", ")
+            lines.append("- Returns: \(response.description.map(oneLine) ?? "The response body.") (HTTP \(statuses))")
         }
-        let statuses = shape.errorStatuses.map(String.init).joined(separator: ", ")
-        lines.append("- Throws: ``ClientError``: `.api` for the documented error statuses (\(statuses)), and transport, decoding and validation failures.")
+        var documented = shape.errorStatuses.map(String.init)
+        if shape.hasDefaultResponse { documented.append("any other status, as the `default` response") }
+        lines.append(documented.isEmpty
+            ? "- Throws: ``ClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec documents no error status)."
+            : "- Throws: ``ClientError``: `.api` for the documented error statuses (\(documented.joined(separator: ", "))), and transport, decoding and validation failures.")
         lines.append("- Remark: Generated from `\(operation.method.rawValue.uppercased()) \(operation.path)`.")
         return DocComment(lines: lines)
     }
@@ -97,15 +105,14 @@ struct OperationEmitter {
         let checker = CheckEmitter(context: context)
         var checks: [Statement] = []
         for argument in shape.arguments {
-            let inner = checker.checks(value: .id("value"), schema: argument.parameter.schema, type: argument.type, patterns: &patterns, depth: 0)
+            let inner = checker.checks(value: .id(argument.label), schema: argument.parameter.schema, type: argument.type,
+                                       patterns: &patterns, depth: 0)
             guard !inner.isEmpty else { continue }
-            let body: [Statement] = argument.parameter.isRequired
-                ? [.let("value", nil, .id(argument.label))] + inner
-                : [.if(.optionalBinding("value", .id(argument.label)), inner)]
+            let body: [Statement] = argument.parameter.isRequired ? inner : [.if(.optionalBinding(argument.label, nil), inner)]
             checks.append(checker.nested(.string(argument.parameter.name), body, context: .id("parameters")))
         }
         guard !checks.isEmpty else { return [] }
-        return [.if(.expression(.raw("core.configuration.validation.validatesRequests")), [.var("parameters", nil, Expr.id("ValidationContext").call())] + checks + [
+        return [.if(.expression(Expr.selfMember("core").dot("configuration").dot("validation").dot("validatesRequests")), [.var("parameters", nil, Expr.id("ValidationContext").call())] + checks + [
             .if(.expression(.prefix("!", Expr.id("parameters").dot("violations").dot("isEmpty"))), [
                 .throw(Expr.member(nil, "requestValidation").call(Expr.id("ValidationError").call(("violations", Expr.id("parameters").dot("violations"))))),
             ]),
@@ -119,15 +126,22 @@ struct OperationEmitter {
         let element = argument.type.arrayElement
         var schema = context.document.resolved(argument.parameter.schema)
         if element != nil, case .array(let array) = schema.kind { schema = context.document.resolved(array.items) }
+        /// `simple` style: an array is its items' text joined by commas.
+        func simple(_ value: Expr) -> Expr {
+            guard element != nil else { return text(value, schema: schema) }
+            let item = text(.id("item"), schema: schema)
+            let items = item == .id("item") ? value : .call(value.dot("map"), [], trailingClosure: Closure(parameters: ["item"], body: [.expression(item)]))
+            return items.dot("joined").call(("separator", .string(",")))
+        }
         switch argument.parameter.location {
         case .path:
-            return [.expression(request.dot("setPathParameter").call(wire, text(name, schema: schema)))]
+            return [.expression(request.dot("setPathParameter").call(wire, simple(name)))]
         case .header:
             var result: [Statement]
             if isRequired {
-                result = [.expression(request.dot("setHeader").call(wire, text(name, schema: schema)))]
+                result = [.expression(request.dot("setHeader").call(wire, simple(name)))]
             } else {
-                let converted = text(.id("value"), schema: schema)
+                let converted = simple(.id("value"))
                 result = [.expression(request.dot("setHeader").call(wire, converted == .id("value")
                     ? name : .call(name.dot("map"), [], trailingClosure: Closure(parameters: ["value"], body: [.expression(converted)]))))]
             }

@@ -16,6 +16,8 @@ struct OperationShape: Sendable {
     let arguments: [Argument]
     let bodyType: SwiftType?
     let success: (status: Int, type: SwiftType?)?
+    /// Every documented 2xx status answered with the success type (the first 2xx's).
+    let successStatuses: [Int]
     let errorStatuses: [Int]
     /// The error body type of every documented error status; `JSONValue` when they differ.
     let envelopeType: SwiftType
@@ -25,7 +27,9 @@ struct OperationShape: Sendable {
         self.methodName = methodName
         let types = plan.operationTypes[operation.operationID]
         var labels = NameScope("the arguments of '\(methodName)'")
-        labels.reserve(["body", "polling", "estimatedCompletion"], by: "an argument of the generated method")
+        // The method's own arguments and locals: an argument of the same name would shadow them.
+        labels.reserve(["body", "polling", "estimatedCompletion", "request", "response", "parameters", "context", "started"],
+                       by: "a name the generated method uses")
         arguments = operation.parameters.map { parameter in
             let label = labels.claim(Namer.argumentLabel(for: parameter, in: operation.path),
                                      for: "\(parameter.location.rawValue) parameter '\(parameter.name)'",
@@ -35,6 +39,19 @@ struct OperationShape: Sendable {
         bodyType = types?.requestBody?.type
         let successResponse = operation.responses.first(where: \.isSuccess)
         success = successResponse.flatMap { response in response.statusCode.map { ($0, types?.responses[$0]?.type) } }
+        var statuses: [Int] = []
+        for response in operation.responses where response.isSuccess {
+            guard let status = response.statusCode else { continue }
+            if types?.responses[status]?.type == success?.type {
+                statuses.append(status)
+            } else {
+                diagnostics.warning(
+                    "'\(operation.operationID)' answers \(status) with another body than \(success?.status ?? 0); the method returns "
+                        + "the \(success?.status ?? 0) type, and a \(status) is reported as an undocumented status",
+                    at: operation.location)
+            }
+        }
+        successStatuses = statuses
         let errors = operation.responses.filter { !$0.isSuccess }
         errorStatuses = errors.compactMap(\.statusCode)
         var envelopes: [SwiftType] = []

@@ -21,16 +21,22 @@ struct PollingEmitter {
         guard let names = context.pollingNames[id] else {
             return skip("'\(polling.operationID)' returns no generated type on success")
         }
-        guard let startType = start.success?.type, let startPlan = context.plan.structs[startType] else {
+        guard let startType = start.success?.type, let startPlan = context.plan.structPlan(for: startType) else {
             return skip("'\(id)' does not return an object on success")
         }
-        guard let pollType = poll.success?.type, let pollPlan = context.plan.structs[pollType] else {
+        guard let pollType = poll.success?.type, let pollPlan = context.plan.structPlan(for: pollType) else {
             return skip("'\(polling.operationID)' does not return an object on success")
         }
         guard let status = pollPlan.properties.first(where: { $0.wireName == polling.statusField }) else {
             return skip("'\(polling.statusField)' is not a property of the '\(polling.operationID)' response")
         }
         let pollArguments = poll.arguments.filter { argument in polling.parameters.contains { $0.parameter == argument.parameter.name } }
+        if let unset = poll.arguments.first(where: { argument in
+            argument.parameter.isRequired && !pollArguments.contains { $0.parameter.name == argument.parameter.name }
+        }) {
+            return skip("'\(polling.operationID)' requires the \(unset.parameter.location.rawValue) parameter '\(unset.parameter.name)', "
+                        + "which x-polling does not set")
+        }
         var waitArguments: [Argument] = []
         for argument in pollArguments {
             guard let field = polling.parameters.first(where: { $0.parameter == argument.parameter.name })?.responseField,
@@ -80,20 +86,24 @@ struct PollingEmitter {
             argument.parameter.isRequired
                 ? FunctionParameter(argument.label, argument.type) : FunctionParameter(argument.label, .optional(argument.type), defaultValue: .nil)
         }
-        if let body = start.bodyType { startParameters.append(FunctionParameter("body", body)) }
+        if let body = start.bodyType {
+            startParameters.append(start.operation.requestBody?.isRequired == false
+                ? FunctionParameter("body", .optional(body), defaultValue: .nil) : FunctionParameter("body", body))
+        }
         startParameters.append(FunctionParameter("polling", .named(["PollingOptions"]), defaultValue: Expr.id("PollingOptions").call()))
-        let errorType = start.envelopeType == envelope ? envelope : .jsonValue
-        if start.envelopeType != envelope {
+        guard start.envelopeType == envelope else {
+            // One typed throw cannot carry both error types.
             context.diagnostics.warning(
                 "x-polling of '\(id)': '\(id)' and '\(polling.operationID)' have different error types; "
-                    + "'\(names.startAndWait)' throws errors typed as JSONValue", at: location)
+                    + "'\(names.wait)' is generated, '\(names.startAndWait)' is not", at: location)
+            return [.function(wait)]
         }
         let selector = names.wait + "(" + pollArguments.map { $0.label + ":" }.joined() + "estimatedCompletion:polling:)"
         let startCall = start.orderedArguments.map { Argument($0.label, .id($0.label)) } + (start.bodyType == nil ? [] : [Argument("body", .id("body"))])
         let startAndWait = FunctionDeclaration(
             doc: DocComment(lines: ["Calls `\(id)`, then waits as ``\(selector)`` does."]),
             modifiers: access, kind: .function(names.startAndWait), parameters: startParameters, isAsync: true,
-            throwing: .typed(.generic(["ClientError"], [errorType])), result: pollType,
+            throwing: .typed(.generic(["ClientError"], [envelope])), result: pollType,
             body: [
                 .let("started", nil, .try(.await(Expr.id(start.methodName).call(startCall)))),
                 .return(.try(.await(Expr.id(names.wait).call(waitArguments)))),

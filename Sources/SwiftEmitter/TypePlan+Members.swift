@@ -30,7 +30,8 @@ extension TypePlan {
         case .typed(let valueSchema)?:
             let value = resolve(valueSchema, naming: .suggested("AdditionalProperty"), in: type, scope: &nestedScope, nested: &nested)
             if value.coding == .dateTime { reportDateTimeAsText(valueSchema) }
-            additional = value.coding == .dateTime ? .string : value.type
+            let valueType: SwiftType = value.coding == .dateTime ? .string : value.type
+            additional = valueSchema.isNullable ? .optional(valueType) : valueType
         case .allowed?:
             additional = .named(["JSONValue"])
         case .forbidden?, nil:

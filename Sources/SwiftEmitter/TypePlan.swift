@@ -145,6 +145,17 @@ struct TypePlan: Sendable {
     private(set) var structs: [SwiftType: StructPlan] = [:]
     private(set) var enums: [SwiftType: EnumPlan] = [:]
 
+    /// Named schemas that are aliases, by their type: what they stand for.
+    private(set) var aliases: [SwiftType: SwiftType] = [:]
+
+    /// The struct a type is, following aliases (`typealias JobAlias = Job`).
+    func structPlan(for type: SwiftType) -> StructPlan? {
+        var current = type
+        var seen: Set<SwiftType> = []
+        while structs[current] == nil, let target = aliases[current], seen.insert(current).inserted { current = target }
+        return structs[current]
+    }
+
     private mutating func indexDeclarations(_ declarations: [PlannedType]) {
         for declaration in declarations {
             switch declaration {
@@ -153,7 +164,9 @@ struct TypePlan: Sendable {
                 indexDeclarations(plan.nested)
             case .stringEnum(let plan):
                 enums[plan.type] = plan
-            case .union, .alias:
+            case .alias(let name, let type, _):
+                aliases[.named([name])] = type
+            case .union:
                 break
             }
         }
@@ -270,7 +283,8 @@ struct TypePlan: Sendable {
                 }
                 let value = resolve(valueSchema, naming: .suggested(naming.base + "Value"), in: parent, scope: &scope, nested: &nested)
                 if value.coding == .dateTime { reportDateTimeAsText(valueSchema) }
-                return TypeReference(type: .dictionary(key: .string, value: value.coding == .dateTime ? .string : value.type))
+                let valueType: SwiftType = value.coding == .dateTime ? .string : value.type
+                return TypeReference(type: .dictionary(key: .string, value: valueSchema.isNullable ? .optional(valueType) : valueType))
             }
             let (name, type) = declaredType()
             nested.append(.structure(structPlan(object, schema: schema, name: name, type: type)))

@@ -76,7 +76,8 @@ struct ValidatorEmitter {
         }
         if let additional = plan.additionalValueType, case .object(let object) = plan.schema.kind,
            case .typed(let valueSchema)? = object.additionalProperties {
-            let checks = checker.checks(value: .id("value"), schema: valueSchema, type: additional, patterns: &patterns, depth: 0)
+            var checks = checker.checks(value: .id("value"), schema: valueSchema, type: additional.unwrapped, patterns: &patterns, depth: 0)
+            if valueSchema.isNullable, !checks.isEmpty { checks = [.if(.optionalBinding("value", nil), checks)] }
             if !checks.isEmpty {
                 result.append(.for(
                     pattern: .tuple([.binding("name"), .binding("value")]),

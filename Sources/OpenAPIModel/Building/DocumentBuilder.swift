@@ -74,7 +74,7 @@ struct DocumentBuilder {
             return []
         }
         context.rejectUnknownKeys(entries, known: Self.pathItemKeys, in: "a path item")
-        let shared = buildParameters(node["parameters"])
+        let shared = buildParameters(node["parameters"], pointer: "#/paths/\(SchemaBuilder.escape(path))/parameters")
         var operations: [Operation] = []
         for entry in entries {
             guard let key = entry.key.string, let method = HTTPMethod(rawValue: key) else { continue }
@@ -91,7 +91,7 @@ struct DocumentBuilder {
             return nil
         }
         var parameters = shared
-        for parameter in buildParameters(node["parameters"]) {
+        for parameter in buildParameters(node["parameters"], pointer: "#/paths/\(SchemaBuilder.escape(path))/\(method.rawValue)/parameters") {
             parameters.removeAll { $0.name == parameter.name && $0.location == parameter.location }
             parameters.append(parameter)
         }
@@ -134,13 +134,16 @@ struct DocumentBuilder {
             polling: node["x-polling"].flatMap(buildPolling), location: node.location)
     }
 
-    func buildParameters(_ node: YAMLNode?) -> [Parameter] {
+    /// The parameters of a list at `pointer`; each schema's pointer is where it is written (the
+    /// list's item, or the `components/parameters` entry it references).
+    func buildParameters(_ node: YAMLNode?, pointer: String) -> [Parameter] {
         guard let node else { return [] }
         guard let items = node.sequence else {
             context.error("'parameters' must be a sequence", at: node)
             return []
         }
-        return items.compactMap { item in
+        return items.enumerated().compactMap { index, item in
+            let itemPointer = item["$ref"]?.string ?? "\(pointer)/\(index)"
             guard let resolved = context.dereference(item, expectedPrefix: "#/components/parameters/"),
                   let entries = context.mapping(resolved, "a parameter") else { return nil }
             context.rejectUnknownKeys(entries, known: Self.parameterKeys, in: "a parameter")
@@ -168,7 +171,7 @@ struct DocumentBuilder {
                 name: name, location: location, isRequired: isRequired || location == .path,
                 description: context.string(resolved["description"], "description"),
                 isDeprecated: context.bool(resolved["deprecated"], "deprecated") ?? false,
-                schema: schemas.build(schemaNode, pointer: "#/parameters/\(SchemaBuilder.escape(name))/schema"),
+                schema: schemas.build(schemaNode, pointer: itemPointer + "/schema"),
                 isIdempotencyKey: context.bool(resolved["x-idempotency-key"], "x-idempotency-key") ?? false,
                 sourceLocation: resolved.location)
         }
@@ -246,7 +249,7 @@ struct DocumentBuilder {
         }
         guard let operationEntries = context.mapping(post, "a webhook operation") else { return nil }
         context.rejectUnknownKeys(operationEntries, known: Self.operationKeys, in: "a webhook operation")
-        let headers = buildParameters(post["parameters"]).filter { $0.location == .header }
+        let headers = buildParameters(post["parameters"], pointer: "#/webhooks/\(SchemaBuilder.escape(name))/post/parameters").filter { $0.location == .header }
         guard let bodyNode = post["requestBody"],
               let resolved = context.dereference(bodyNode, expectedPrefix: "#/components/requestBodies/"),
               let body = jsonSchema(ofContent: resolved["content"], at: resolved, pointer: "#/webhooks/\(SchemaBuilder.escape(name))/post/requestBody") else {

@@ -72,6 +72,11 @@ extension ValidationContext {
         if value != expected { report("const", limit: Self.excerpt(expected), actual: Self.excerpt(value)) }
     }
 
+    /// `const` of a number: compared by value (`2` and `2.0` are the same number).
+    public mutating func checkConst(_ value: Double, _ expected: Double) {
+        if value != expected { report("const", limit: Self.number(expected), actual: Self.number(value)) }
+    }
+
     /// `enum` on a value that is not a Swift enum (numbers, or strings of a `const`-like list).
     public mutating func checkAllowed<Value: Equatable & CustomStringConvertible>(_ value: Value, _ allowed: [Value]) {
         if !allowed.contains(value) {

@@ -28,30 +28,29 @@ extension JobsClient {
     ///   - state: The `state` query parameter.
     ///   - xTrace: The `X-Trace` header parameter.
     /// - Returns: Jobs. (HTTP 200)
-    /// - Throws: ``ClientError``: `.api` for the documented error statuses (), and transport, decoding and validation
-    ///   failures.
+    /// - Throws: ``ClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
+    ///   documents no error status).
     /// - Remark: Generated from `GET /jobs`.
     public func listJobs(
         state: [State],
         limit: Int? = nil,
         xTrace: String? = nil
     ) async throws(ClientError<JSONValue>) -> [Job] {
-        if core.configuration.validation.validatesRequests {
+        if self.core.configuration.validation.validatesRequests {
             var parameters = ValidationContext()
             parameters.nested("limit") { context in
-                if let value = limit {
-                    context.checkBounds(Double(value), minimum: 1, maximum: 100)
+                if let limit {
+                    context.checkBounds(Double(limit), minimum: 1, maximum: 100)
                 }
             }
             parameters.nested("state") { context in
-                let value = state
-                for (index, item0) in value.enumerated() {
+                for (index, item0) in state.enumerated() {
                     context.nested(index: index) { context in item0.validate(in: &context) }
                 }
             }
             parameters.nested("X-Trace") { context in
-                if let value = xTrace {
-                    context.checkFormat(value, .uuid)
+                if let xTrace {
+                    context.checkFormat(xTrace, .uuid)
                 }
             }
             if !parameters.violations.isEmpty {
@@ -66,23 +65,22 @@ extension JobsClient {
             request.addQueryItem("state", element.rawValue)
         }
         request.setHeader("X-Trace", xTrace)
-        let response = try await core.send(request)
+        let response = try await self.core.send(request)
         switch response.status.code {
-        case 200: return try core.decodeSuccess([Job].self, from: response)
-        default: throw core.undocumentedStatus(response)
+        case 200: return try self.core.decodeSuccess([Job].self, from: response)
+        default: throw self.core.undocumentedStatus(response)
         }
     }
 }
 
 extension JobsClient {
-    ///
     /// - Parameters:
     ///   - idempotencyKey: The `Idempotency-Key` header parameter. When `nil`, one is generated for this call and
     ///     reused on every retry.
     ///   - body: The request body.
     /// - Returns: Started. (HTTP 202)
-    /// - Throws: ``ClientError``: `.api` for the documented error statuses (), and transport, decoding and validation
-    ///   failures.
+    /// - Throws: ``ClientError``: `.api` for the documented error statuses (any other status, as the `default`
+    ///   response), and transport, decoding and validation failures.
     /// - Remark: Generated from `POST /jobs`.
     public func startJob(
         idempotencyKey: String? = nil,
@@ -91,11 +89,11 @@ extension JobsClient {
         var request = OperationRequest<Problem>(operationID: "startJob", method: .post, pathTemplate: "/jobs")
         request.setHeader("Idempotency-Key", idempotencyKey)
         request.idempotencyKeyHeader = "Idempotency-Key"
-        try request.setJSONBody(body, validate: core.configuration.validation.validatesRequests)
-        let response = try await core.send(request)
+        try request.setJSONBody(body, validate: self.core.configuration.validation.validatesRequests)
+        let response = try await self.core.send(request)
         switch response.status.code {
-        case 202: return try core.decodeSuccess(Job.self, from: response)
-        default: throw core.documentedError(Problem.self, from: response)
+        case 202: return try self.core.decodeSuccess(Job.self, from: response)
+        default: throw self.core.documentedError(Problem.self, from: response)
         }
     }
 
@@ -131,7 +129,6 @@ extension JobsClient {
 }
 
 extension JobsClient {
-    ///
     /// - Parameters:
     ///   - jobID: The `jobId` path parameter.
     /// - Returns: The job. (HTTP 200)
@@ -141,22 +138,21 @@ extension JobsClient {
     public func getJob(jobID: String) async throws(ClientError<Problem>) -> Job {
         var request = OperationRequest<Problem>(operationID: "getJob", method: .get, pathTemplate: "/jobs/{jobId}")
         request.setPathParameter("jobId", jobID)
-        let response = try await core.send(request)
+        let response = try await self.core.send(request)
         switch response.status.code {
-        case 200: return try core.decodeSuccess(Job.self, from: response)
-        case 404: throw core.documentedError(Problem.self, from: response)
-        default: throw core.undocumentedStatus(response)
+        case 200: return try self.core.decodeSuccess(Job.self, from: response)
+        case 404: throw self.core.documentedError(Problem.self, from: response)
+        default: throw self.core.undocumentedStatus(response)
         }
     }
 }
 
 extension JobsClient {
-    ///
     /// - Parameters:
     ///   - jobID: The `jobId` path parameter.
     /// - Returns: Cancelled. (HTTP 204)
-    /// - Throws: ``ClientError``: `.api` for the documented error statuses (), and transport, decoding and validation
-    ///   failures.
+    /// - Throws: ``ClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
+    ///   documents no error status).
     /// - Remark: Generated from `DELETE /jobs/{jobId}`.
     public func cancelJob(jobID: String) async throws(ClientError<JSONValue>) -> Void {
         var request = OperationRequest<JSONValue>(
@@ -165,10 +161,10 @@ extension JobsClient {
             pathTemplate: "/jobs/{jobId}"
         )
         request.setPathParameter("jobId", jobID)
-        let response = try await core.send(request)
+        let response = try await self.core.send(request)
         switch response.status.code {
         case 204: return
-        default: throw core.undocumentedStatus(response)
+        default: throw self.core.undocumentedStatus(response)
         }
     }
 }

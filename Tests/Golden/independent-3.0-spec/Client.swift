@@ -44,15 +44,12 @@ extension CallInsightsClient {
         idempotencyKey: String? = nil,
         body: RequestCallAnalysisRequest
     ) async throws(ClientError<RequestCallAnalysisErrorResponse>) -> RequestCallAnalysisResponse {
-        if core.configuration.validation.validatesRequests {
+        if self.core.configuration.validation.validatesRequests {
             var parameters = ValidationContext()
-            parameters.nested("id") { context in
-                let value = sessionID
-                context.checkPattern(value, ParameterPatterns.pattern0)
-            }
+            parameters.nested("id") { context in context.checkPattern(sessionID, ParameterPatterns.pattern0) }
             parameters.nested("Idempotency-Key") { context in
-                if let value = idempotencyKey {
-                    context.checkLength(value, minLength: nil, maxLength: 255)
+                if let idempotencyKey {
+                    context.checkLength(idempotencyKey, minLength: nil, maxLength: 255)
                 }
             }
             if !parameters.violations.isEmpty {
@@ -67,12 +64,12 @@ extension CallInsightsClient {
         request.setPathParameter("id", sessionID)
         request.setHeader("Idempotency-Key", idempotencyKey)
         request.idempotencyKeyHeader = "Idempotency-Key"
-        try request.setJSONBody(body, validate: core.configuration.validation.validatesRequests)
-        let response = try await core.send(request)
+        try request.setJSONBody(body, validate: self.core.configuration.validation.validatesRequests)
+        let response = try await self.core.send(request)
         switch response.status.code {
-        case 202: return try core.decodeSuccess(RequestCallAnalysisResponse.self, from: response)
-        case 409, 429: throw core.documentedError(RequestCallAnalysisErrorResponse.self, from: response)
-        default: throw core.undocumentedStatus(response)
+        case 202: return try self.core.decodeSuccess(RequestCallAnalysisResponse.self, from: response)
+        case 409, 429: throw self.core.documentedError(RequestCallAnalysisErrorResponse.self, from: response)
+        default: throw self.core.undocumentedStatus(response)
         }
     }
 }

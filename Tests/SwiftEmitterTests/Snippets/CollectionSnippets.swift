@@ -260,10 +260,8 @@ import Testing
               properties:
                 values: {type: object, additionalProperties: {type: [string, "null"]}}
             """)
-        withKnownIssue("a nullable additionalProperties schema gives non-optional dictionary values") {
-            spec.expect(emitting: """
-                public var values: [String: String?]?
-                """)
-        }
+        spec.expect(emitting: """
+            public var values: [String: String?]?
+            """)
     }
 }

@@ -343,9 +343,7 @@ import Testing
         spec.expect(emitting: """
             public var `self`: String
             """)
-        withKnownIssue("a property named `self` becomes an initializer parameter named `self`, which shadows self") {
-            spec.expect(notEmitting: "init(`self`: String)")
-        }
+        spec.expect(notEmitting: "init(`self`: String)")
     }
 
     @Test func anObjectWithoutPropertiesOrExtrasIsAFreeFormDictionary() {

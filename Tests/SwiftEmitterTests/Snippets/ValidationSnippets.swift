@@ -346,8 +346,6 @@ import Testing
         spec.expect(emitting: """
             public init(major: Int = 2) {
             """)
-        withKnownIssue("a numeric const is validated as a one-value enum (keyword 'enum', not 'const')") {
-            spec.expect(notEmitting: "context.checkAllowed(Double(value), [2])", in: .validators)
-        }
+        spec.expect(notEmitting: "context.checkAllowed(Double(value), [2])", in: .validators)
     }
 }
