@@ -4,12 +4,6 @@
 import Foundation
 import SpecRuntime
 
-/// The `pattern`s of parameters, compiled once.
-nonisolated enum ParameterPatterns {
-    static let pattern0 = CompiledPattern("^sess_[A-Za-z0-9]+$")
-    static let pattern1 = CompiledPattern("^ana_[A-Za-z0-9]+$")
-}
-
 /// Kallglot Analysis API
 ///
 /// AI analysis of finished Kallglot voice sessions: sentiment, topics, summary, action items,
@@ -217,4 +211,10 @@ extension KallglotAnalysisClient {
         )
         return operations
     }
+}
+
+/// The `pattern`s of parameters, compiled once.
+nonisolated enum ParameterPatterns {
+    static let pattern0 = CompiledPattern("^sess_[A-Za-z0-9]+$")
+    static let pattern1 = CompiledPattern("^ana_[A-Za-z0-9]+$")
 }

@@ -4,13 +4,6 @@
 import Foundation
 import SpecRuntime
 
-/// The spec's `pattern`s, compiled once.
-nonisolated enum ValidationPatterns {
-    static let pattern0 = CompiledPattern("^ana_[A-Za-z0-9]+$")
-    static let pattern1 = CompiledPattern("^sess_[A-Za-z0-9]+$")
-    static let pattern2 = CompiledPattern("^evt_[A-Za-z0-9]+$")
-}
-
 nonisolated extension AnalysisType: Validatable {
     public func validate(in context: inout ValidationContext) {
         if case .undocumented(let value) = self {
@@ -570,4 +563,11 @@ nonisolated extension AnalysisEvent: Validatable {
         case .analysisFailed(let value): value.validate(in: &context)
         }
     }
+}
+
+/// The spec's `pattern`s, compiled once.
+nonisolated enum ValidationPatterns {
+    static let pattern0 = CompiledPattern("^ana_[A-Za-z0-9]+$")
+    static let pattern1 = CompiledPattern("^sess_[A-Za-z0-9]+$")
+    static let pattern2 = CompiledPattern("^evt_[A-Za-z0-9]+$")
 }

@@ -21,6 +21,8 @@ public enum TextEscaping {
 
     /// `text` with every scalar escaped as ``escape(_:quoting:)`` says.
     public static func escaped(_ text: String, quoting: Bool) -> String {
+        // Most text is printable ASCII with nothing to escape: returned as it is.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && !(quoting && ($0 == 0x22 || $0 == 0x5C)) }) { return text }
         var result = ""
         result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {

@@ -25,20 +25,22 @@ struct ClientEmitter {
             doc: Docs.lines("Creates a client; share one per configuration (it is `Sendable`)."), modifiers: context.modifiers(),
             kind: .initializer(isFailable: false), parameters: [FunctionParameter("configuration", .named(["ClientConfiguration"]))],
             body: [.assignment(.selfMember("core"), Expr.id("APIClient").call(("configuration", .id("configuration"))))])))
-        var declarations: [Declaration] = [.type(TypeDeclaration(
+        var file = context.beginFile()
+        file.append(.type(TypeDeclaration(
             doc: DocComment([document.title, document.description, authentication].compactMap { $0 }.joined(separator: "\n\n")),
             modifiers: context.modifiers(), kind: .struct, name: context.clientName, conformances: [.named(["Sendable"])],
-            members: members))]
+            members: members)))
         for operation in document.operations {
             guard let shape = context.operations[operation.operationID] else { continue }
             var methods = [OperationEmitter(context: context, shape: shape).declaration(patterns: &patterns)]
             if let polling = operation.polling {
                 methods += PollingEmitter(context: context, start: shape, polling: polling).declarations()
             }
-            declarations.append(.extension(ExtensionDeclaration(extendedType: client, members: methods)))
+            file.append(.extension(ExtensionDeclaration(extendedType: client, members: methods)))
         }
-        declarations.append(ContractEmitter(context: context).declaration())
-        let table = patterns.declaration(doc: "The `pattern`s of parameters, compiled once.")
-        return context.render((table.map { [$0] } ?? []) + declarations)
+        file.append(ContractEmitter(context: context).declaration())
+        // Last, because the patterns are known only once every check is built.
+        if let table = patterns.declaration(doc: "The `pattern`s of parameters, compiled once.") { file.append(table) }
+        return file.text
     }
 }

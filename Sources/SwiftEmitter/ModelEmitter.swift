@@ -7,8 +7,9 @@ struct ModelEmitter {
     let context: EmissionContext
 
     func emit() -> String {
-        var declarations = context.plan.declarations.map(declaration)
-        declarations.append(.type(TypeDeclaration(
+        var file = context.beginFile()
+        for planned in context.plan.declarations { file.append(declaration(planned)) }
+        file.append(.type(TypeDeclaration(
             doc: Docs.lines("A coding key for members whose names are known only at run time."),
             modifiers: Modifiers(isNonisolated: true), kind: .struct, name: "AnyCodingKey", conformances: [.named(["CodingKey"])],
             members: [
@@ -20,7 +21,7 @@ struct ModelEmitter {
                 .function(FunctionDeclaration(
                     kind: .initializer(isFailable: true), parameters: [FunctionParameter("intValue", .int)], body: [.return(.nil)])),
             ])))
-        return context.render(declarations)
+        return file.text
     }
 
     func declaration(_ planned: PlannedType) -> Declaration {

@@ -8,12 +8,13 @@ struct ValidatorEmitter {
 
     func emit() -> String {
         var patterns = PatternTable()
-        var body: [Declaration] = []
+        var file = context.beginFile()
         for declaration in context.plan.declarations {
-            body += conformances(declaration, patterns: &patterns)
+            for conformance in conformances(declaration, patterns: &patterns) { file.append(conformance) }
         }
-        let table = patterns.declaration(doc: "The spec's `pattern`s, compiled once.")
-        return context.render((table.map { [$0] } ?? []) + body)
+        // Last, because the patterns are known only once every check is built.
+        if let table = patterns.declaration(doc: "The spec's `pattern`s, compiled once.") { file.append(table) }
+        return file.text
     }
 
     private func conformance(_ type: SwiftType, _ body: [Statement]) -> Declaration {

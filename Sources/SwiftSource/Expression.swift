@@ -1,16 +1,16 @@
 /// A Swift expression. Structure is kept where the renderer needs it (names to escape, types to
 /// print, literals to escape, argument lists and collections to wrap at the line width); `raw`
 /// holds a small printed expression with none of those inside.
-public indirect enum Expr: Hashable, Sendable {
+public enum Expr: Hashable, Sendable {
     /// A bare reference, escaped when a keyword.
     case identifier(String)
     /// `base.name`, or `.name` when `base` is `nil` (an implicit member).
-    case member(Expr?, String)
+    indirect case member(Expr?, String)
     /// A type used as an expression (`Analysis(from: decoder)`).
     case type(SwiftType)
     /// `Type.self`.
     case metatypeOf(SwiftType)
-    case call(Expr, [Argument], trailingClosure: Closure? = nil)
+    indirect case call(Expr, [Argument], trailingClosure: Closure? = nil)
     case string(String)
     case integer(Int)
     /// A number literal as written (`0.5`, `1e-6`).
@@ -19,25 +19,25 @@ public indirect enum Expr: Hashable, Sendable {
     case `nil`
     case array([Expr])
     case dictionary([DictionaryEntry])
-    case closure(Closure)
-    case `try`(Expr)
+    indirect case closure(Closure)
+    indirect case `try`(Expr)
     /// `try?`
-    case tryOptional(Expr)
-    case `await`(Expr)
+    indirect case tryOptional(Expr)
+    indirect case `await`(Expr)
     /// `lhs op rhs`, printed with spaces around the operator.
-    case binary(Expr, String, Expr)
+    indirect case binary(Expr, String, Expr)
     /// `!x`, `-x`.
-    case prefix(String, Expr)
+    indirect case prefix(String, Expr)
     /// `x?`, for optional chaining.
-    case optionalChain(Expr)
+    indirect case optionalChain(Expr)
     /// `&x`.
-    case `inout`(Expr)
+    indirect case `inout`(Expr)
     /// `(x)`.
-    case parenthesized(Expr)
+    indirect case parenthesized(Expr)
     /// `condition ? then : else`.
-    case ternary(Expr, Expr, Expr)
+    indirect case ternary(Expr, Expr, Expr)
     /// `base[arguments]`.
-    case `subscript`(Expr, [Argument])
+    indirect case `subscript`(Expr, [Argument])
     /// A printed expression holding no type, name or literal that needs the renderer.
     case raw(String)
 

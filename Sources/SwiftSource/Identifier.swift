@@ -13,25 +13,39 @@ public enum Identifier {
         "consume", "borrowing", "consuming",
     ]
 
-    /// Names that mean something else after a dot (`x.self`, `T.Type`, `.init`).
-    static let memberKeywords: Set<String> = ["init", "self", "Self", "Type", "Protocol"]
+    /// Keywords by their first byte, so that the common case (not a keyword) costs a few byte
+    /// comparisons rather than a hash of the name.
+    private static let keywordsByFirstByte: [[String]] = {
+        var table = [[String]](repeating: [], count: 256)
+        for keyword in keywords { table[Int(keyword.utf8.first ?? 0)].append(keyword) }
+        return table
+    }()
 
-    /// Argument labels that must be escaped (every other keyword may be a label).
-    static let labelKeywords: Set<String> = ["inout", "var", "let"]
+    static func isKeyword(_ name: String) -> Bool {
+        guard let first = name.utf8.first else { return false }
+        let candidates = keywordsByFirstByte[Int(first)]
+        return !candidates.isEmpty && candidates.contains(name)
+    }
 
     /// A declared name or bare reference: `` `default` ``, `value`.
     public static func declared(_ name: String) -> String {
-        keywords.contains(name) ? "`\(name)`" : name
+        isKeyword(name) ? "`\(name)`" : name
     }
 
     /// A name after a dot: `.default` needs no backticks, `.init` does when it means a member.
     public static func member(_ name: String) -> String {
-        memberKeywords.contains(name) ? "`\(name)`" : name
+        switch name {
+        case "init", "self", "Self", "Type", "Protocol": "`\(name)`"
+        default: name
+        }
     }
 
     /// An argument label in a declaration or a call.
     public static func label(_ name: String) -> String {
-        labelKeywords.contains(name) ? "`\(name)`" : name
+        switch name {
+        case "inout", "var", "let": "`\(name)`"
+        default: name
+        }
     }
 
     /// A Swift string literal of `text`, escaped by the project's one ``TextEscaping`` routine, so

@@ -220,7 +220,7 @@ extension Renderer {
 
     public func render(_ type: SwiftType) -> String {
         switch type {
-        case .named(let path): path.joined(separator: ".")
+        case .named(let path): path.count == 1 ? path[0] : path.joined(separator: ".")
         case .optional(let wrapped):
             if case .function = wrapped { "(" + render(wrapped) + ")?" } else { render(wrapped) + "?" }
         case .array(let element): "[" + render(element) + "]"

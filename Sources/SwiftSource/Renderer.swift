@@ -13,17 +13,15 @@ public struct Renderer: Sendable {
 
     /// A whole file: header comments, imports, then the declarations one blank line apart.
     public func render(_ file: SourceFile) -> String {
-        var out = ""
-        for comment in file.headerComments { out += comment.isEmpty ? "//\n" : "// " + comment + "\n" }
-        if !file.imports.isEmpty {
-            if !out.isEmpty { out += "\n" }
-            for module in file.imports { out += "import " + module + "\n" }
-        }
-        if !file.declarations.isEmpty {
-            if !out.isEmpty { out += "\n" }
-            declarations(file.declarations, indent: "", into: &out)
-        }
-        return out
+        render(headerComments: file.headerComments, imports: file.imports, declarations: file.declarations)
+    }
+
+    public func render<Declarations: Sequence<Declaration>>(
+        headerComments: [String], imports: [String], declarations: Declarations
+    ) -> String {
+        var writer = SourceWriter(renderer: self, headerComments: headerComments, imports: imports)
+        for declaration in declarations { writer.append(declaration) }
+        return writer.text
     }
 
     /// One statement at the top level, as text (for snippet tests).
@@ -44,9 +42,15 @@ public struct Renderer: Sendable {
 
     /// Members one blank line apart, except runs of stored properties and of enum cases.
     func declarations(_ declarations: [Declaration], indent: String, into out: inout String) {
-        var previous: Declaration?
-        for declaration in declarations {
-            if let previous, !(previous.isCompact && declaration.isCompact && previous.isSameKind(as: declaration)) {
+        guard let first = declarations.first else { return }
+        self.declarations(declarations.dropFirst(), first: first, indent: indent, into: &out)
+    }
+
+    func declarations<Rest: Sequence<Declaration>>(_ rest: Rest, first: Declaration, indent: String, into out: inout String) {
+        lines(of: first, indent: indent, into: &out)
+        var previous = first
+        for declaration in rest {
+            if !(previous.isCompact && declaration.isCompact && previous.isSameKind(as: declaration)) {
                 out += "\n"
             }
             lines(of: declaration, indent: indent, into: &out)
@@ -244,6 +248,36 @@ extension Renderer {
         }
         pieces.append(current)
         return pieces.enumerated().map { index, piece in "`" + piece + "`" + (index == pieces.count - 1 ? String(tail) : "") }
+    }
+}
+
+/// A file rendered one top-level declaration at a time, so that a large file never holds its
+/// whole tree at once: each declaration is built, printed and dropped, which keeps the working set
+/// (and with it the time) small. Blank lines between declarations follow the renderer's rule.
+public struct SourceWriter {
+    let renderer: Renderer
+    public private(set) var text = ""
+    private var previous: Declaration?
+    private var hasPreamble = false
+
+    public init(renderer: Renderer = Renderer(), headerComments: [String], imports: [String]) {
+        self.renderer = renderer
+        for comment in headerComments { text += comment.isEmpty ? "//\n" : "// " + comment + "\n" }
+        if !imports.isEmpty {
+            if !text.isEmpty { text += "\n" }
+            for module in imports { text += "import " + module + "\n" }
+        }
+        hasPreamble = !text.isEmpty
+    }
+
+    public mutating func append(_ declaration: Declaration) {
+        if let previous {
+            if !(previous.isCompact && declaration.isCompact && previous.isSameKind(as: declaration)) { text += "\n" }
+        } else if hasPreamble {
+            text += "\n"
+        }
+        renderer.lines(of: declaration, indent: "", into: &text)
+        previous = declaration
     }
 }
 

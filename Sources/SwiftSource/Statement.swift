@@ -1,6 +1,6 @@
 /// A Swift statement. Control flow is structured so that the renderer owns its layout; a
 /// `raw` statement is one printed line with nothing inside that needs escaping or wrapping.
-public indirect enum Statement: Hashable, Sendable {
+public enum Statement: Hashable, Sendable {
     case expression(Expr)
     /// `let name: Type = value` (or `var`).
     case binding(Binding)
@@ -8,10 +8,10 @@ public indirect enum Statement: Hashable, Sendable {
     case assignment(Expr, Expr)
     case `return`(Expr?)
     case `throw`(Expr)
-    case `if`([ConditionalBranch], else: [Statement]?)
+    indirect case `if`([ConditionalBranch], else: [Statement]?)
     /// `for pattern in sequence where condition { body }`.
-    case `for`(pattern: Pattern, sequence: Expr, condition: Expr?, body: [Statement])
-    case `switch`(Expr, [SwitchCase])
+    indirect case `for`(pattern: Pattern, sequence: Expr, condition: Expr?, body: [Statement])
+    indirect case `switch`(Expr, [SwitchCase])
     case `break`
     case raw(String)
 

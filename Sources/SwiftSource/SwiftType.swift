@@ -1,18 +1,18 @@
 /// A Swift type expression, kept as structure so that no emitter reads a type's spelling: the
 /// element of an array, whether a type is optional, a nested type's path are all questions asked
 /// of this value, and only ``Renderer`` turns it into text.
-public indirect enum SwiftType: Hashable, Sendable {
+public enum SwiftType: Hashable, Sendable {
     /// A nominal type by its qualified path (`["ComplianceResult", "RequiredPhrase"]`).
     case named([String])
-    case optional(SwiftType)
-    case array(SwiftType)
-    case dictionary(key: SwiftType, value: SwiftType)
+    indirect case optional(SwiftType)
+    indirect case array(SwiftType)
+    indirect case dictionary(key: SwiftType, value: SwiftType)
     /// A generic type applied to arguments (`Nullable<Int>`).
     case generic([String], [SwiftType])
     /// An existential (`any Decoder`).
     case existential([String])
     /// A function type (`@Sendable () -> Date`).
-    case function(FunctionType)
+    indirect case function(FunctionType)
 
     /// A nominal type of one or more dot-separated components written as one string
     /// (`"String"`, `"Swift.Int"`); the components are split here, once.

@@ -4,11 +4,6 @@
 import Foundation
 import SpecRuntime
 
-/// The `pattern`s of parameters, compiled once.
-nonisolated enum ParameterPatterns {
-    static let pattern0 = CompiledPattern("^sess_[A-Za-z0-9]+$")
-}
-
 /// Call Insights
 ///
 /// Asynchronous AI analysis of finished calls.
@@ -105,4 +100,9 @@ extension CallInsightsClient {
         )
         return operations
     }
+}
+
+/// The `pattern`s of parameters, compiled once.
+nonisolated enum ParameterPatterns {
+    static let pattern0 = CompiledPattern("^sess_[A-Za-z0-9]+$")
 }

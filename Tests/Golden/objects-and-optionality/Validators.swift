@@ -4,11 +4,6 @@
 import Foundation
 import SpecRuntime
 
-/// The spec's `pattern`s, compiled once.
-nonisolated enum ValidationPatterns {
-    static let pattern0 = CompiledPattern("^sess_[A-Za-z0-9]+$")
-}
-
 nonisolated extension Session: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("session_id") { context in
@@ -30,4 +25,9 @@ nonisolated extension Session: Validatable {
             }
         }
     }
+}
+
+/// The spec's `pattern`s, compiled once.
+nonisolated enum ValidationPatterns {
+    static let pattern0 = CompiledPattern("^sess_[A-Za-z0-9]+$")
 }
