@@ -135,7 +135,20 @@ let package = Package(
         // The golden outputs are compiled too, so that a golden file that does not compile fails the build.
         .target(name: "GoldenObjectsAndOptionality", dependencies: ["SpecRuntime"], path: "Tests/Golden/objects-and-optionality"),
         .target(name: "GoldenEnumsAndUnions", dependencies: ["SpecRuntime"], path: "Tests/Golden/enums-and-unions"),
-        .target(name: "GoldenClientPollingWebhooks", dependencies: ["SpecRuntime"], path: "Tests/Golden/client-polling-webhooks"),
+        // Polling and webhooks under main-actor default isolation (SE-0466), as in a new app target.
+        .target(
+            name: "GoldenClientPollingWebhooks",
+            dependencies: ["SpecRuntime"],
+            path: "Tests/Golden/client-polling-webhooks",
+            swiftSettings: [.defaultIsolation(MainActor.self)]
+        ),
+        // Code an app would write against the polling golden, under main-actor default isolation.
+        .target(
+            name: "GoldenMainActorApp",
+            dependencies: ["GoldenClientPollingWebhooks", "SpecRuntime"],
+            path: "Tests/GoldenUsage/MainActorApp",
+            swiftSettings: [.defaultIsolation(MainActor.self)]
+        ),
         // An independently written spec of the same API; compiled with main-actor default isolation
         // (SE-0466, the default of new app targets) to prove generated code does not depend on it.
         .target(

@@ -12,7 +12,7 @@ import SpecRuntime
 ///
 ///
 /// Authenticates with HTTP bearer tokens: `ClientConfiguration.apiKey` is sent as `Authorization: Bearer …`.
-public struct KallglotAnalysisClient: Sendable {
+public nonisolated struct KallglotAnalysisClient: Sendable {
     /// The runtime that sends requests: transport, authentication, retries and validation.
     public let core: APIClient
 
@@ -25,7 +25,7 @@ public struct KallglotAnalysisClient: Sendable {
     }
 }
 
-extension KallglotAnalysisClient {
+nonisolated extension KallglotAnalysisClient {
     /// Request analysis of a completed session.
     ///
     /// Request AI-powered analysis of a completed session. Analysis includes sentiment detection,
@@ -117,7 +117,7 @@ extension KallglotAnalysisClient {
     }
 }
 
-extension KallglotAnalysisClient {
+nonisolated extension KallglotAnalysisClient {
     /// Retrieve an analysis.
     ///
     /// Returns the analysis with its current status: with `results` once it is `complete`, or
@@ -153,7 +153,7 @@ extension KallglotAnalysisClient {
     }
 }
 
-extension KallglotAnalysisClient {
+nonisolated extension KallglotAnalysisClient {
     /// Creates a client over an existing engine (contract tests replay recorded requests through one).
     public init(core: APIClient) {
         self.core = core

@@ -8,7 +8,7 @@ import SpecRuntime
 ///
 /// Create one with the endpoint's signing secret; pass each delivery's raw body bytes (not re-serialised JSON) and its
 /// signature header.
-public struct KallglotAnalysisWebhooks: Sendable {
+public nonisolated struct KallglotAnalysisWebhooks: Sendable {
     /// How deliveries are signed, from the spec's `x-webhook-signature`.
     public static let signatureScheme = WebhookSignatureScheme(
         header: "Kallglot-Signature",

@@ -28,7 +28,7 @@ struct ClientEmitter {
         var file = context.beginFile()
         file.append(.type(TypeDeclaration(
             doc: DocComment([document.title, document.description, authentication].compactMap { $0 }.joined(separator: "\n\n")),
-            modifiers: context.modifiers(), kind: .struct, name: context.clientName, conformances: [.named(["Sendable"])],
+            modifiers: context.modifiers(isNonisolated: true), kind: .struct, name: context.clientName, conformances: [.named(["Sendable"])],
             members: members)))
         for operation in document.operations {
             guard let shape = context.operations[operation.operationID] else { continue }
@@ -36,7 +36,7 @@ struct ClientEmitter {
             if let polling = operation.polling {
                 methods += PollingEmitter(context: context, start: shape, polling: polling).declarations()
             }
-            file.append(.extension(ExtensionDeclaration(extendedType: client, members: methods)))
+            file.append(.extension(ExtensionDeclaration(modifiers: Modifiers(isNonisolated: true), extendedType: client, members: methods)))
         }
         file.append(ContractEmitter(context: context).declaration())
         // Last, because the patterns are known only once every check is built.

@@ -14,7 +14,7 @@ struct ContractEmitter {
             : .var("operations", .array(.named(["ContractOperation"])), .array([]))]
         body += operations.map(append)
         body.append(.return(.id("operations")))
-        return .extension(ExtensionDeclaration(extendedType: .named([context.clientName]), members: [
+        return .extension(ExtensionDeclaration(modifiers: Modifiers(isNonisolated: true), extendedType: .named([context.clientName]), members: [
             .function(FunctionDeclaration(
                 doc: Docs.lines("Creates a client over an existing engine (contract tests replay recorded requests through one)."),
                 modifiers: context.modifiers(), kind: .initializer(isFailable: false), parameters: [FunctionParameter("core", .named(["APIClient"]))],

@@ -65,7 +65,7 @@ struct WebhookEmitter {
                 "Create one with the endpoint's signing secret; pass each delivery's raw body bytes (not re-serialised JSON) "
                     + "and its signature header.",
             ]),
-            modifiers: context.modifiers(), kind: .struct, name: context.webhooksName, conformances: [.named(["Sendable"])],
+            modifiers: context.modifiers(isNonisolated: true), kind: .struct, name: context.webhooksName, conformances: [.named(["Sendable"])],
             members: members))])
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import KallglotAPI
 import SpecRuntime
 import Testing
@@ -50,6 +51,26 @@ import Testing
         #expect(transport.requests.count == 4)
     }
 
+    /// The timeout bounds the wait as a whole, time in requests included, not only the sleeps.
+    @Test func theTimeoutCountsTheTimeRequestsTake() async throws {
+        let clock = ManualClock()
+        let transport = SlowTransport(ScriptedTransport([try reply("poll/processing.har")]), takes: 0.8, clock: clock)
+        let client = makeClient(transport, sleeper: { duration in clock.advance(by: duration) }, now: { clock.now })
+        let options = PollingOptions(initialInterval: .seconds(1), multiplier: 1, timeout: .seconds(3))
+        do {
+            _ = try await client.waitForAnalysis(analysisID: "ana_01HDEF456789012", polling: options)
+            Issue.record("expected a timeout")
+        } catch {
+            guard case .pollingTimedOut = error else {
+                Issue.record("expected .pollingTimedOut, got \(error)")
+                return
+            }
+        }
+        // Requests at 0–0.8 s, 1.8–2.6 s and 3.0–3.8 s; the sleeps (1 s, then the 0.4 s left) never exceed the budget.
+        #expect(transport.calls == 3)
+        #expect(clock.elapsed <= 3.8 + 1e-9, "the wait ran \(clock.elapsed) s of a 3 s timeout")
+    }
+
     @Test func cancellingTheWaitEndsItPromptly() async throws {
         let transport = ScriptedTransport([try reply("poll/processing.har")])
         let client = makeClient(transport, sleeper: { _ in try await Task.sleep(for: .seconds(3600)) })
@@ -61,5 +82,45 @@ import Testing
             Issue.record("expected .cancelled, got \(result)")
             return
         }
+    }
+}
+
+/// A clock that moves only when told: by sleeps, and by requests that "take" time.
+final class ManualClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private let start = Date(timeIntervalSince1970: 1_800_000_000)
+    private var offset: TimeInterval = 0
+
+    var now: Date { lock.withLock { start.addingTimeInterval(offset) } }
+    var elapsed: TimeInterval { lock.withLock { offset } }
+
+    func advance(by duration: Duration) {
+        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        advance(seconds: seconds)
+    }
+
+    func advance(seconds: TimeInterval) { lock.withLock { offset += seconds } }
+}
+
+/// A transport whose every request takes `seconds` on a ``ManualClock``.
+final class SlowTransport: HTTPTransport, @unchecked Sendable {
+    private let inner: ScriptedTransport
+    private let seconds: TimeInterval
+    private let clock: ManualClock
+    private let lock = NSLock()
+    private var count = 0
+
+    var calls: Int { lock.withLock { count } }
+
+    init(_ inner: ScriptedTransport, takes seconds: TimeInterval, clock: ManualClock) {
+        self.inner = inner
+        self.seconds = seconds
+        self.clock = clock
+    }
+
+    func send(_ request: HTTPRequest, body: Data?, baseURL: URL, timeout: Duration) async throws -> (HTTPResponse, Data) {
+        lock.withLock { count += 1 }
+        clock.advance(seconds: seconds)
+        return try await inner.send(request, body: body, baseURL: baseURL, timeout: timeout)
     }
 }

@@ -30,7 +30,15 @@ extension APIClient {
         fetch: () async throws(ClientError<Envelope>) -> Value,
         isTerminal: (Value) -> Bool
     ) async throws(ClientError<Envelope>) -> Value {
-        var elapsed = Duration.zero
+        // The timeout bounds the whole wait: time asleep and time in requests, by the
+        // configuration's clock (which tests may replace; then the sleeps are what count).
+        let start = configuration.now()
+        var slept = Duration.zero
+        var elapsed: Duration {
+            let wall = configuration.now().timeIntervalSince(start)
+            let wallDuration = Duration.milliseconds(Int64((max(0, wall) * 1000).rounded(.up)))
+            return max(slept, wallDuration)
+        }
         func sleep(_ duration: Duration) async throws(ClientError<Envelope>) {
             guard duration > .zero else { return }
             do {
@@ -38,7 +46,7 @@ extension APIClient {
             } catch {
                 throw .cancelled
             }
-            elapsed += duration
+            slept += duration
         }
         if let estimatedCompletion {
             let seconds = estimatedCompletion.timeIntervalSince(configuration.now())
@@ -51,8 +59,9 @@ extension APIClient {
             if Task.isCancelled { throw .cancelled }
             let value = try await fetch()
             if isTerminal(value) { return value }
-            if elapsed >= options.timeout { throw .pollingTimedOut(after: options.timeout) }
-            try await sleep(min(interval, options.timeout - elapsed))
+            let spent = elapsed
+            if spent >= options.timeout { throw .pollingTimedOut(after: options.timeout) }
+            try await sleep(min(interval, options.timeout - spent))
             interval = min(interval * options.multiplier, options.maxInterval)
         }
     }

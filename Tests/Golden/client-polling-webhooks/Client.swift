@@ -7,7 +7,7 @@ import SpecRuntime
 /// Jobs API
 ///
 /// The spec declares no HTTP bearer security; leave `ClientConfiguration.apiKey` `nil` unless the server asks for one.
-public struct JobsClient: Sendable {
+public nonisolated struct JobsClient: Sendable {
     /// The runtime that sends requests: transport, authentication, retries and validation.
     public let core: APIClient
 
@@ -20,7 +20,7 @@ public struct JobsClient: Sendable {
     }
 }
 
-extension JobsClient {
+nonisolated extension JobsClient {
     /// Lists jobs, filtered.
     ///
     /// - Parameters:
@@ -73,7 +73,7 @@ extension JobsClient {
     }
 }
 
-extension JobsClient {
+nonisolated extension JobsClient {
     /// - Parameters:
     ///   - idempotencyKey: The `Idempotency-Key` header parameter. When `nil`, one is generated for this call and
     ///     reused on every retry.
@@ -128,7 +128,7 @@ extension JobsClient {
     }
 }
 
-extension JobsClient {
+nonisolated extension JobsClient {
     /// - Parameters:
     ///   - jobID: The `jobId` path parameter.
     /// - Returns: The job. (HTTP 200)
@@ -147,7 +147,7 @@ extension JobsClient {
     }
 }
 
-extension JobsClient {
+nonisolated extension JobsClient {
     /// - Parameters:
     ///   - jobID: The `jobId` path parameter.
     /// - Returns: Cancelled. (HTTP 204)
@@ -169,7 +169,7 @@ extension JobsClient {
     }
 }
 
-extension JobsClient {
+nonisolated extension JobsClient {
     /// Creates a client over an existing engine (contract tests replay recorded requests through one).
     public init(core: APIClient) {
         self.core = core

@@ -8,7 +8,7 @@ import SpecRuntime
 ///
 /// Create one with the endpoint's signing secret; pass each delivery's raw body bytes (not re-serialised JSON) and its
 /// signature header.
-public struct JobsWebhooks: Sendable {
+public nonisolated struct JobsWebhooks: Sendable {
     /// How deliveries are signed, from the spec's `x-webhook-signature`.
     public static let signatureScheme = WebhookSignatureScheme(
         header: "Example-Signature",

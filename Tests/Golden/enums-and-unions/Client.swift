@@ -7,7 +7,7 @@ import SpecRuntime
 /// Enums
 ///
 /// The spec declares no HTTP bearer security; leave `ClientConfiguration.apiKey` `nil` unless the server asks for one.
-public struct EnumsClient: Sendable {
+public nonisolated struct EnumsClient: Sendable {
     /// The runtime that sends requests: transport, authentication, retries and validation.
     public let core: APIClient
 
@@ -17,7 +17,7 @@ public struct EnumsClient: Sendable {
     }
 }
 
-extension EnumsClient {
+nonisolated extension EnumsClient {
     /// Creates a client over an existing engine (contract tests replay recorded requests through one).
     public init(core: APIClient) {
         self.core = core

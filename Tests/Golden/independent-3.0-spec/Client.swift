@@ -9,7 +9,7 @@ import SpecRuntime
 /// Asynchronous AI analysis of finished calls.
 ///
 /// Authenticates with HTTP bearer tokens: `ClientConfiguration.apiKey` is sent as `Authorization: Bearer …`.
-public struct CallInsightsClient: Sendable {
+public nonisolated struct CallInsightsClient: Sendable {
     /// The runtime that sends requests: transport, authentication, retries and validation.
     public let core: APIClient
 
@@ -22,7 +22,7 @@ public struct CallInsightsClient: Sendable {
     }
 }
 
-extension CallInsightsClient {
+nonisolated extension CallInsightsClient {
     /// Request analysis of a completed session
     ///
     /// - Parameters:
@@ -69,7 +69,7 @@ extension CallInsightsClient {
     }
 }
 
-extension CallInsightsClient {
+nonisolated extension CallInsightsClient {
     /// Creates a client over an existing engine (contract tests replay recorded requests through one).
     public init(core: APIClient) {
         self.core = core

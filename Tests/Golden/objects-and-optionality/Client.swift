@@ -7,7 +7,7 @@ import SpecRuntime
 /// Objects
 ///
 /// The spec declares no HTTP bearer security; leave `ClientConfiguration.apiKey` `nil` unless the server asks for one.
-public struct ObjectsClient: Sendable {
+public nonisolated struct ObjectsClient: Sendable {
     /// The runtime that sends requests: transport, authentication, retries and validation.
     public let core: APIClient
 
@@ -17,7 +17,7 @@ public struct ObjectsClient: Sendable {
     }
 }
 
-extension ObjectsClient {
+nonisolated extension ObjectsClient {
     /// Creates a client over an existing engine (contract tests replay recorded requests through one).
     public init(core: APIClient) {
         self.core = core

@@ -1,0 +1,22 @@
+import Foundation
+import GoldenClientPollingWebhooks
+import SpecRuntime
+
+// Compiled with main-actor default isolation (SE-0466), like a new app target: the generated
+// client and webhook verifier must be usable from nonisolated code and from the main actor.
+
+/// A webhook endpoint handler that runs off the main actor.
+nonisolated func handleDelivery(_ body: Data, signature: String?, secret: WebhookSecret) throws -> String {
+    let webhooks = JobsWebhooks(secret: secret)
+    return try webhooks.jobDone(body: body, signatureHeader: signature).id
+}
+
+/// A background worker that starts a job and waits for it.
+nonisolated func runJob(_ client: JobsClient) async throws -> Job {
+    try await client.startJobAndWait(body: StartJobRequest(name: "export"))
+}
+
+/// The same from main-actor code.
+func refresh(_ client: JobsClient, jobID: String) async throws -> Job {
+    try await client.waitForJob(jobID: jobID)
+}
