@@ -58,7 +58,7 @@ import Testing
             /// Notes, kept.
             ///
             /// The spec declares no HTTP bearer security; leave `ClientConfiguration.apiKey` `nil` unless the server asks for one.
-            public struct SnippetClient: Sendable {
+            public nonisolated struct SnippetClient: Sendable {
                 /// The runtime that sends requests: transport, authentication, retries and validation.
                 public let core: APIClient
 
@@ -75,9 +75,9 @@ import Testing
 
     @Test func theClientNameOptionNamesTheClientType() {
         Self.createNote(responses: "'204': {description: Done.}").expect(emitting: """
-            public struct NotesClient: Sendable {
+            public nonisolated struct NotesClient: Sendable {
             """, """
-            extension NotesClient {
+            nonisolated extension NotesClient {
             """, """
             replay: { core, recorded in _ = try await NotesClient(core: core).createNote() }
             """, in: .client, options: EmitterOptions(clientName: "NotesClient"))
@@ -338,7 +338,7 @@ import Testing
     @Test func aMethodWithoutSummaryStartsItsCommentWithTheParameters() {
         let spec = Self.createNote(body: Self.noteBody, responses: Self.created)
         spec.expect(emitting: """
-            extension SnippetClient {
+            nonisolated extension SnippetClient {
                 /// - Parameters:
             """, in: .client)
     }
@@ -376,7 +376,7 @@ import Testing
         let spec = Self.createNote(body: Self.noteBody, responses: Self.created)
         let options = EmitterOptions(accessLevel: .internal)
         spec.expect(emitting: """
-            struct SnippetClient: Sendable {
+            nonisolated struct SnippetClient: Sendable {
                 /// The runtime that sends requests: transport, authentication, retries and validation.
                 let core: APIClient
             """, """
@@ -394,7 +394,7 @@ import Testing
         let spec = Self.createNote(body: Self.noteBody, responses: Self.created)
         let options = EmitterOptions(accessLevel: .package)
         spec.expect(emitting: """
-            package struct SnippetClient: Sendable {
+            package nonisolated struct SnippetClient: Sendable {
             """, """
                 package func createNote(body: Note) async throws(ClientError<JSONValue>) -> Note {
             """, in: .client, options: options)

@@ -217,13 +217,13 @@ import Testing
                 responses: {'204': {description: Done.}}
             """)
         spec.expect(emitting: """
-            public struct Notes: Sendable {
+            public nonisolated struct Notes: Sendable {
             """, in: .client, options: EmitterOptions(clientName: "Notes"))
     }
 
     @Test func theClientNameDropsAPIFromTheTitle() {
         Snippet.root("paths: {}", info: #"{title: "Kallglot Analysis API", version: "1"}"#).expect(emitting: """
-            public struct KallglotAnalysisClient: Sendable {
+            public nonisolated struct KallglotAnalysisClient: Sendable {
             """, in: .client)
     }
 }

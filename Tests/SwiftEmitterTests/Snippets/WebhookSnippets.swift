@@ -38,7 +38,7 @@ import Testing
             ///
             /// Create one with the endpoint's signing secret; pass each delivery's raw body bytes (not re-serialised JSON) and its
             /// signature header.
-            public struct SnippetWebhooks: Sendable {
+            public nonisolated struct SnippetWebhooks: Sendable {
                 /// How deliveries are signed, from the spec's `x-webhook-signature`.
                 public static let signatureScheme = WebhookSignatureScheme(
                     header: "Example-Signature",
@@ -83,7 +83,7 @@ import Testing
     @Test func anUnsignedWebhookIsDecodedOnly() {
         let spec = Snippet.root(Self.webhooks)
         spec.expect(emitting: """
-            public struct SnippetWebhooks: Sendable {
+            public nonisolated struct SnippetWebhooks: Sendable {
                 public init() {}
             """, """
                 /// The spec does not say how deliveries are signed, so this decodes without verifying the sender.
@@ -146,7 +146,7 @@ import Testing
 
     @Test func theWebhooksTypeFollowsTheClientName() {
         Snippet.root(Self.webhooks).expect(emitting: """
-            public struct NotesWebhooks: Sendable {
+            public nonisolated struct NotesWebhooks: Sendable {
             """, in: .webhooks, options: EmitterOptions(clientName: "NotesClient"))
     }
 }
