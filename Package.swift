@@ -133,21 +133,28 @@ let package = Package(
             resources: [.copy("Inputs")]
         ),
         // The golden outputs are compiled too, so that a golden file that does not compile fails the build.
-        .target(name: "GoldenObjectsAndOptionality", dependencies: ["SpecRuntime"], path: "Tests/Golden/objects-and-optionality"),
-        .target(name: "GoldenEnumsAndUnions", dependencies: ["SpecRuntime"], path: "Tests/Golden/enums-and-unions"),
+        // Warnings are errors in them: generated code must build warning-free.
+        .target(
+            name: "GoldenObjectsAndOptionality", dependencies: ["SpecRuntime"], path: "Tests/Golden/objects-and-optionality",
+            swiftSettings: [.treatAllWarnings(as: .error)]
+        ),
+        .target(
+            name: "GoldenEnumsAndUnions", dependencies: ["SpecRuntime"], path: "Tests/Golden/enums-and-unions",
+            swiftSettings: [.treatAllWarnings(as: .error)]
+        ),
         // Polling and webhooks under main-actor default isolation (SE-0466), as in a new app target.
         .target(
             name: "GoldenClientPollingWebhooks",
             dependencies: ["SpecRuntime"],
             path: "Tests/Golden/client-polling-webhooks",
-            swiftSettings: [.defaultIsolation(MainActor.self)]
+            swiftSettings: [.defaultIsolation(MainActor.self), .treatAllWarnings(as: .error)]
         ),
         // Code an app would write against the polling golden, under main-actor default isolation.
         .target(
             name: "GoldenMainActorApp",
             dependencies: ["GoldenClientPollingWebhooks", "SpecRuntime"],
             path: "Tests/GoldenUsage/MainActorApp",
-            swiftSettings: [.defaultIsolation(MainActor.self)]
+            swiftSettings: [.defaultIsolation(MainActor.self), .treatAllWarnings(as: .error)]
         ),
         // An independently written spec of the same API; compiled with main-actor default isolation
         // (SE-0466, the default of new app targets) to prove generated code does not depend on it.
@@ -155,7 +162,7 @@ let package = Package(
             name: "GoldenIndependentSpec",
             dependencies: ["SpecRuntime"],
             path: "Tests/Golden/independent-3.0-spec",
-            swiftSettings: [.defaultIsolation(MainActor.self)]
+            swiftSettings: [.defaultIsolation(MainActor.self), .treatAllWarnings(as: .error)]
         ),
         .testTarget(name: "ConformanceTests", dependencies: ["Conformance", "KallglotAPI", "OpenAPIModel", "SpecRuntime"]),
         .testTarget(name: "SpecRuntimeTests", dependencies: ["SpecRuntime", "SpecCore"]),

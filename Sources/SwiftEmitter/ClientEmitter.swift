@@ -9,6 +9,8 @@ struct ClientEmitter {
     func emit() -> String {
         var patterns = PatternTable(typeName: "ParameterPatterns")
         let document = context.document
+        // A spec without operations has no client (the file keeps its fixed name, for the plugin).
+        guard !document.operations.isEmpty else { return context.render([]) }
         let client = SwiftType.named([context.clientName])
         let authentication = document.usesBearerAuth
             ? "Authenticates with HTTP bearer tokens: `ClientConfiguration.apiKey` is sent as `Authorization: Bearer …`."

@@ -22,9 +22,12 @@ struct OperationEmitter {
         let envelope = shape.envelopeType
         let request = Expr.id("request")
         var body = parameterChecks(patterns: &patterns)
-        body.append(.var("request", nil, Expr.type(.generic(["OperationRequest"], [envelope])).call(
+        // `let` when nothing is set on the request, so that the generated code is warning-free.
+        let newRequest = Expr.type(.generic(["OperationRequest"], [envelope])).call(
             ("operationID", .string(operation.operationID)), ("method", .member(nil, operation.method.rawValue)),
-            ("pathTemplate", .string(operation.path)))))
+            ("pathTemplate", .string(operation.path)))
+        body.append(shape.arguments.isEmpty && shape.bodyType == nil
+            ? .let("request", nil, newRequest) : .var("request", nil, newRequest))
         for argument in shape.arguments {
             body += setParameter(argument, on: request)
         }

@@ -21,6 +21,23 @@ public nonisolated struct JobsClient: Sendable {
 }
 
 nonisolated extension JobsClient {
+    /// Whether the service is up (no parameters, no body).
+    ///
+    /// - Returns: Up. (HTTP 204)
+    /// - Throws: ``ClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
+    ///   documents no error status).
+    /// - Remark: Generated from `GET /health`.
+    public func checkHealth() async throws(ClientError<JSONValue>) -> Void {
+        let request = OperationRequest<JSONValue>(operationID: "checkHealth", method: .get, pathTemplate: "/health")
+        let response = try await self.core.send(request)
+        switch response.status.code {
+        case 204: return
+        default: throw self.core.undocumentedStatus(response)
+        }
+    }
+}
+
+nonisolated extension JobsClient {
     /// Lists jobs, filtered.
     ///
     /// - Parameters:
@@ -180,6 +197,14 @@ nonisolated extension JobsClient {
 
     private static func makeContractOperations() -> [ContractOperation] {
         var operations: [ContractOperation] = []
+        operations.append(
+            ContractOperation(
+                operationID: "checkHealth",
+                requestBody: nil,
+                responseBodies: [:],
+                replay: { core, recorded in _ = try await JobsClient(core: core).checkHealth() }
+            )
+        )
         operations.append(
             ContractOperation(
                 operationID: "listJobs",

@@ -3,31 +3,3 @@
 
 import Foundation
 import SpecRuntime
-
-/// Enums
-///
-/// The spec declares no HTTP bearer security; leave `ClientConfiguration.apiKey` `nil` unless the server asks for one.
-public nonisolated struct EnumsClient: Sendable {
-    /// The runtime that sends requests: transport, authentication, retries and validation.
-    public let core: APIClient
-
-    /// Creates a client; share one per configuration (it is `Sendable`).
-    public init(configuration: ClientConfiguration) {
-        self.core = APIClient(configuration: configuration)
-    }
-}
-
-nonisolated extension EnumsClient {
-    /// Creates a client over an existing engine (contract tests replay recorded requests through one).
-    public init(core: APIClient) {
-        self.core = core
-    }
-
-    /// Every operation, for contract tests over recorded exchanges.
-    public static let contractOperations: [ContractOperation] = makeContractOperations()
-
-    private static func makeContractOperations() -> [ContractOperation] {
-        let operations: [ContractOperation] = []
-        return operations
-    }
-}

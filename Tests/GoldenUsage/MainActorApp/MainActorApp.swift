@@ -2,8 +2,9 @@ import Foundation
 import GoldenClientPollingWebhooks
 import SpecRuntime
 
-// Compiled with main-actor default isolation (SE-0466), like a new app target: the generated
-// client and webhook verifier must be usable from nonisolated code and from the main actor.
+// Compiled with main-actor default isolation (SE-0466), like a new app target, and warnings as
+// errors: the generated client and webhook verifier must be usable from nonisolated code and from
+// the main actor.
 
 /// A webhook endpoint handler that runs off the main actor.
 nonisolated func handleDelivery(_ body: Data, signature: String?, secret: WebhookSecret) throws -> String {
@@ -11,9 +12,11 @@ nonisolated func handleDelivery(_ body: Data, signature: String?, secret: Webhoo
     return try webhooks.jobDone(body: body, signatureHeader: signature).id
 }
 
-/// A background worker that starts a job and waits for it.
-nonisolated func runJob(_ client: JobsClient) async throws -> Job {
-    try await client.startJobAndWait(body: StartJobRequest(name: "export"))
+/// A background worker that builds a client, starts a job and waits for it.
+nonisolated func runJob(baseURL: URL) async throws -> Job {
+    let client = JobsClient(configuration: ClientConfiguration(baseURL: baseURL))
+    _ = try await client.getJob(jobID: "job_1")
+    return try await client.startJobAndWait(body: StartJobRequest(name: "export"))
 }
 
 /// The same from main-actor code.

@@ -48,10 +48,20 @@ import Testing
               schema: {$ref: '#/components/schemas/Note'}
         """
 
+    /// A spec of schemas only has no client type; the file keeps its fixed name (for the build
+    /// plugin's declared outputs) and holds only its header.
+    @Test func aSpecWithoutOperationsHasNoClientType() {
+        let spec = Snippet.schemas("""
+            Note: {type: object, properties: {id: {type: string}}}
+            """)
+        spec.expect(notEmitting: "SnippetClient", in: .client)
+        spec.expect(notEmitting: "contractOperations", in: .client)
+    }
+
     @Test func theClientIsNamedAfterTheTitleAndKnowsTheFirstServer() {
         Snippet.root("""
             servers: [{url: 'https://api.example.com/v1'}, {url: 'https://staging.example.com'}]
-            paths: {}
+            paths: {/ping: {get: {operationId: ping, responses: {'204': {description: Up.}}}}}
             """, info: #"{title: Snippet API, version: "1", description: "Notes, kept."}"#).expect(emitting: """
             /// Snippet API
             ///
@@ -152,7 +162,7 @@ import Testing
                   schema: {$ref: '#/components/schemas/Problem'}
             """).expect(emitting: """
             public func createNote() async throws(ClientError<Problem>) -> Note {
-                var request = OperationRequest<Problem>(operationID: "createNote", method: .post, pathTemplate: "/notes")
+                let request = OperationRequest<Problem>(operationID: "createNote", method: .post, pathTemplate: "/notes")
             """, """
             switch response.status.code {
             case 201: return try self.core.decodeSuccess(Note.self, from: response)
