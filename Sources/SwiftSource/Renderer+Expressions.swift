@@ -2,8 +2,10 @@ extension Renderer {
     /// The lines of `expr` written after `lead` and before `trail` at `indent`: one line when it
     /// fits the width, otherwise the outermost argument list, collection or closure is broken,
     /// one element per line, and so on inwards.
-    func expression(_ expr: Expr, indent: String, lead: String, trail: String, into out: inout String) {
-        var line = indent + lead
+    func expression(_ expr: Expr, indent: String, lead: String, trail: String, into out: inout TextBuffer) {
+        var line = TextBuffer(capacity: 128)
+        line += indent
+        line += lead
         if append(expr, to: &line), line.columns + trail.columns <= width {
             out += line
             out += trail
@@ -64,7 +66,7 @@ extension Renderer {
         }
     }
 
-    private func closureLines(_ closure: Closure, indent: String, opening: String, trail: String, into out: inout String) {
+    private func closureLines(_ closure: Closure, indent: String, opening: String, trail: String, into out: inout TextBuffer) {
         out += opening + "{" + closureHead(closure) + "\n"
         statements(closure.body, indent: indent + indentUnit, into: &out)
         out += indent + "}" + trail + "\n"
@@ -87,21 +89,21 @@ extension Renderer {
     /// statements in a condition), its statements are joined with `;`.
     func flat(_ expr: Expr) -> String {
         if let text = singleLine(expr) { return text }
-        var out = ""
+        var out = TextBuffer()
         expression(expr, indent: "", lead: "", trail: "", into: &out)
-        return out.split(separator: "\n").map { String($0).trimmingLeadingSpaces() }.joined(separator: "; ")
+        return out.string.split(separator: "\n").map { String($0).trimmingLeadingSpaces() }.joined(separator: "; ")
     }
 
     /// The expression on one line, or `nil` when it holds a closure of several statements.
     func singleLine(_ expr: Expr) -> String? {
-        var out = ""
-        return append(expr, to: &out) ? out : nil
+        var out = TextBuffer(capacity: 64)
+        return append(expr, to: &out) ? out.string : nil
     }
 
     /// Appends the expression on one line to `out`; `false` (with `out` partly written) when it
     /// holds a closure of several statements. Writing into one buffer, rather than joining the
     /// strings of subexpressions, keeps rendering linear in the size of the code.
-    func append(_ expr: Expr, to out: inout String) -> Bool {
+    func append(_ expr: Expr, to out: inout TextBuffer) -> Bool {
         switch expr {
         case .identifier(let name): out += Identifier.declared(name)
         case .member(nil, let name):
@@ -194,7 +196,7 @@ extension Renderer {
         return true
     }
 
-    private func appendArguments(_ arguments: [Argument], to out: inout String) -> Bool {
+    private func appendArguments(_ arguments: [Argument], to out: inout TextBuffer) -> Bool {
         for (index, argument) in arguments.enumerated() {
             if index > 0 { out += ", " }
             if let label = argument.label {
@@ -206,7 +208,7 @@ extension Renderer {
         return true
     }
 
-    private func append(_ closure: Closure, to out: inout String) -> Bool {
+    private func append(_ closure: Closure, to out: inout TextBuffer) -> Bool {
         if closure.body.isEmpty {
             out += "{" + closureHead(closure) + " }"
             return true

@@ -1,10 +1,10 @@
 extension Renderer {
-    func statements(_ statements: [Statement], indent: String, into out: inout String) {
+    func statements(_ statements: [Statement], indent: String, into out: inout TextBuffer) {
         for statement in statements { lines(of: statement, indent: indent, into: &out) }
     }
 
     /// `header { body }`: on one line when `inline` and the body is one short simple statement.
-    func block(_ header: String, _ body: [Statement], indent: String, inline: Bool, into out: inout String) {
+    func block(_ header: String, _ body: [Statement], indent: String, inline: Bool, into out: inout TextBuffer) {
         if body.isEmpty {
             out += indent + header + " {}\n"
             return
@@ -21,7 +21,7 @@ extension Renderer {
         out += indent + "}\n"
     }
 
-    func lines(of statement: Statement, indent: String, into out: inout String) {
+    func lines(of statement: Statement, indent: String, into out: inout TextBuffer) {
         switch statement {
         case .expression(let expr):
             expression(expr, indent: indent, lead: "", trail: "", into: &out)

@@ -26,27 +26,27 @@ public struct Renderer: Sendable {
 
     /// One statement at the top level, as text (for snippet tests).
     public func render(_ statement: Statement) -> String {
-        var out = ""
+        var out = TextBuffer()
         lines(of: statement, indent: "", into: &out)
-        return out
+        return out.string
     }
 
     /// One declaration at the top level, as text (for snippet tests and diagnostics).
     public func render(_ declaration: Declaration) -> String {
-        var out = ""
+        var out = TextBuffer()
         lines(of: declaration, indent: "", into: &out)
-        return out
+        return out.string
     }
 
     // MARK: Declarations
 
     /// Members one blank line apart, except runs of stored properties and of enum cases.
-    func declarations(_ declarations: [Declaration], indent: String, into out: inout String) {
+    func declarations(_ declarations: [Declaration], indent: String, into out: inout TextBuffer) {
         guard let first = declarations.first else { return }
         self.declarations(declarations.dropFirst(), first: first, indent: indent, into: &out)
     }
 
-    func declarations<Rest: Sequence<Declaration>>(_ rest: Rest, first: Declaration, indent: String, into out: inout String) {
+    func declarations<Rest: Sequence<Declaration>>(_ rest: Rest, first: Declaration, indent: String, into out: inout TextBuffer) {
         lines(of: first, indent: indent, into: &out)
         var previous = first
         for declaration in rest {
@@ -58,7 +58,7 @@ public struct Renderer: Sendable {
         }
     }
 
-    func lines(of declaration: Declaration, indent: String, into out: inout String) {
+    func lines(of declaration: Declaration, indent: String, into out: inout TextBuffer) {
         switch declaration {
         case .type(let type):
             let header = modifiers(type.modifiers) + type.kind.rawValue + " " + Identifier.declared(type.name)
@@ -89,7 +89,7 @@ public struct Renderer: Sendable {
         }
     }
 
-    private func braced(_ header: String, members: [Declaration], indent: String, into out: inout String) {
+    private func braced(_ header: String, members: [Declaration], indent: String, into out: inout TextBuffer) {
         if members.isEmpty {
             out += indent + header + " {}\n"
             return
@@ -112,12 +112,12 @@ public struct Renderer: Sendable {
         return words.map { $0 + " " }.joined()
     }
 
-    private func preamble(_ doc: DocComment?, _ attributes: [String], indent: String, into out: inout String) {
+    private func preamble(_ doc: DocComment?, _ attributes: [String], indent: String, into out: inout TextBuffer) {
         if let doc { docLines(doc, indent: indent, into: &out) }
         for attribute in attributes { out += indent + attribute + "\n" }
     }
 
-    private func lines(of property: PropertyDeclaration, indent: String, into out: inout String) {
+    private func lines(of property: PropertyDeclaration, indent: String, into out: inout TextBuffer) {
         var head = modifiers(property.modifiers) + (property.isMutable ? "var " : "let ") + Identifier.declared(property.name)
         if let type = property.type { head += ": " + render(type) }
         switch property.accessors {
@@ -138,7 +138,7 @@ public struct Renderer: Sendable {
         }
     }
 
-    private func lines(of function: FunctionDeclaration, indent: String, into out: inout String) {
+    private func lines(of function: FunctionDeclaration, indent: String, into out: inout TextBuffer) {
         let name: String
         switch function.kind {
         case .function(let functionName): name = "func " + Identifier.declared(functionName)
@@ -191,7 +191,7 @@ public struct Renderer: Sendable {
 
     /// `///` lines, prose wrapped at spaces to the width; a list item's continuation lines are
     /// indented under its text, and code (indented or fenced) and tables are left as written.
-    func docLines(_ doc: DocComment, indent: String, into out: inout String) {
+    func docLines(_ doc: DocComment, indent: String, into out: inout TextBuffer) {
         let prefix = indent + "/// "
         var inFence = false
         for line in doc.lines {
@@ -256,27 +256,30 @@ extension Renderer {
 /// (and with it the time) small. Blank lines between declarations follow the renderer's rule.
 public struct SourceWriter {
     let renderer: Renderer
-    public private(set) var text = ""
+    private var buffer = TextBuffer(capacity: 1 << 16)
     private var previous: Declaration?
+
+    /// The file so far.
+    public var text: String { buffer.string }
     private var hasPreamble = false
 
     public init(renderer: Renderer = Renderer(), headerComments: [String], imports: [String]) {
         self.renderer = renderer
-        for comment in headerComments { text += comment.isEmpty ? "//\n" : "// " + comment + "\n" }
+        for comment in headerComments { buffer += comment.isEmpty ? "//\n" : "// " + comment + "\n" }
         if !imports.isEmpty {
-            if !text.isEmpty { text += "\n" }
-            for module in imports { text += "import " + module + "\n" }
+            if !buffer.isEmpty { buffer += "\n" }
+            for module in imports { buffer += "import " + module + "\n" }
         }
-        hasPreamble = !text.isEmpty
+        hasPreamble = !buffer.isEmpty
     }
 
     public mutating func append(_ declaration: Declaration) {
         if let previous {
-            if !(previous.isCompact && declaration.isCompact && previous.isSameKind(as: declaration)) { text += "\n" }
+            if !(previous.isCompact && declaration.isCompact && previous.isSameKind(as: declaration)) { buffer += "\n" }
         } else if hasPreamble {
-            text += "\n"
+            buffer += "\n"
         }
-        renderer.lines(of: declaration, indent: "", into: &text)
+        renderer.lines(of: declaration, indent: "", into: &buffer)
         previous = declaration
     }
 }
