@@ -39,7 +39,14 @@ public struct DocComment: Hashable, Sendable {
     /// Prose split at line ends, each line stripped of trailing blanks, leading and trailing
     /// blank lines removed; `nil` when there is no text.
     public init?(_ text: String?) {
-        guard let text else { return nil }
+        guard let text, !text.isEmpty else { return nil }
+        // The common case, one line with nothing to trim, without splitting.
+        let bytes = text.utf8
+        if let first = bytes.first, let last = bytes.last, first != 0x20, first != 0x09, last != 0x20, last != 0x09,
+           !bytes.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
+            lines = [text]
+            return
+        }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             var line = Substring(line)
             while let last = line.last, last == " " || last == "\t" || last == "\r" { line = line.dropLast() }

@@ -195,37 +195,68 @@ public struct Renderer: Sendable {
         let prefix = indent + "/// "
         var inFence = false
         for line in doc.lines {
-            if line.hasPrefix("```") { inFence.toggle() }
+            let bytes = line.utf8
+            let isFence = bytes.starts(with: "```".utf8)
+            if isFence { inFence.toggle() }
             if line.isEmpty {
-                out += indent + "///\n"
-            } else if inFence || line.hasPrefix("```") || line.hasPrefix("    ") || line.hasPrefix("|") {
-                out += prefix + line + "\n"
+                out += indent
+                out += "///\n"
+            } else if inFence || isFence || bytes.starts(with: "    ".utf8) || bytes.first == UInt8(ascii: "|")
+                        || prefix.columns + line.columns <= width {
+                out += prefix
+                out += line
+                out += "\n"
             } else {
-                for wrapped in wrapProse(line, prefix: prefix) { out += wrapped + "\n" }
+                wrapProse(line, prefix: prefix, into: &out)
             }
         }
     }
 
-    private func wrapProse(_ line: String, prefix: String) -> [String] {
-        guard prefix.columns + line.columns > width else { return [prefix + line] }
-        let leading = String(line.prefix { $0 == " " })
-        let text = line.dropFirst(leading.count)
-        let marker = text.hasPrefix("- ") || text.hasPrefix("* ") ? "  " : ""
-        var result: [String] = []
-        var current = prefix + leading
+    /// Prose wrapped at spaces to the width, words kept whole (but for long code spans, which
+    /// ``splitCodeSpan(_:room:)`` breaks after `/`); list items continue under their text.
+    private func wrapProse(_ line: String, prefix: String, into out: inout TextBuffer) {
+        let bytes = Array(line.utf8)
+        var start = 0
+        while start < bytes.count, bytes[start] == 0x20 { start += 1 }
+        let leading = String(repeating: " ", count: start)
+        let isItem = start + 1 < bytes.count && (bytes[start] == UInt8(ascii: "-") || bytes[start] == UInt8(ascii: "*"))
+            && bytes[start + 1] == 0x20
+        let continuation = prefix + leading + (isItem ? "  " : "")
+        let room = width - continuation.columns
+        var current = TextBuffer(capacity: width + 8)
+        current += prefix
+        current += leading
         var currentIsEmpty = true
-        let room = width - (prefix + leading + marker).columns
-        for word in text.split(separator: " ", omittingEmptySubsequences: true).flatMap({ splitCodeSpan(String($0), room: room) }) {
+        func add(_ word: String) {
             if !currentIsEmpty, current.columns + 1 + word.columns > width {
-                result.append(current)
-                current = prefix + leading + marker
+                out += current
+                out += "\n"
+                current = TextBuffer(capacity: width + 8)
+                current += continuation
                 currentIsEmpty = true
             }
-            current += (currentIsEmpty ? "" : " ") + word
+            if !currentIsEmpty { current += " " }
+            current += word
             currentIsEmpty = false
         }
-        result.append(current)
-        return result
+        var index = start
+        while index < bytes.count {
+            if bytes[index] == 0x20 {
+                index += 1
+                continue
+            }
+            var end = index
+            while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+            let word = String(decoding: bytes[index..<end], as: UTF8.self)
+            if word.columns > room, word.utf8.first == UInt8(ascii: "`") {
+                for piece in splitCodeSpan(word, room: room) { add(piece) }
+            } else {
+                add(word)
+            }
+            index = end
+        }
+        out += current
+        out += "\n"
     }
 }
 
