@@ -172,14 +172,8 @@ public nonisolated struct CreateAnalysisRequest: Codable, Hashable, Sendable {
     public var language: String?
     /// URL to receive the analysis results when complete. If not provided, poll the analysis.
     public var webhookURL: String?
-
     /// Custom prompts for specific analysis types, keyed by analysis type.
-    public var customPrompts: CustomPrompts? {
-        get { _customPrompts.wrappedValue }
-        set { _customPrompts.wrappedValue = newValue }
-    }
-
-    private var _customPrompts: Indirect<CustomPrompts?>
+    public var customPrompts: CustomPrompts?
 
     /// Creates a value from its properties; defaults are the spec's `default`s.
     public init(
@@ -191,7 +185,7 @@ public nonisolated struct CreateAnalysisRequest: Codable, Hashable, Sendable {
         self.analyses = analyses
         self.language = language
         self.webhookURL = webhookURL
-        self._customPrompts = Indirect(wrappedValue: customPrompts)
+        self.customPrompts = customPrompts
     }
 
     public enum CodingKeys: String, CodingKey, CaseIterable {
@@ -206,9 +200,7 @@ public nonisolated struct CreateAnalysisRequest: Codable, Hashable, Sendable {
         self.analyses = try container.decode([AnalysisType].self, forKey: .analyses)
         self.language = try container.decodeIfPresent(String.self, forKey: .language)
         self.webhookURL = try container.decodeIfPresent(String.self, forKey: .webhookURL)
-        let customPromptsValue: CustomPrompts?
-        customPromptsValue = try container.decodeIfPresent(CustomPrompts.self, forKey: .customPrompts)
-        self._customPrompts = Indirect(wrappedValue: customPromptsValue)
+        self.customPrompts = try container.decodeIfPresent(CustomPrompts.self, forKey: .customPrompts)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -308,22 +300,10 @@ public nonisolated struct Analysis: Codable, Hashable, Sendable {
     public var completedAt: Date?
     /// When the analysis failed; present once `status` is `failed`.
     public var failedAt: Date?
-
     /// The results, one member per requested type; present once `status` is `complete`.
-    public var results: AnalysisResults? {
-        get { _results.wrappedValue }
-        set { _results.wrappedValue = newValue }
-    }
-
-    private var _results: Indirect<AnalysisResults?>
-
+    public var results: AnalysisResults?
     /// Why the analysis failed; present once `status` is `failed`.
-    public var failure: AnalysisFailure? {
-        get { _failure.wrappedValue }
-        set { _failure.wrappedValue = newValue }
-    }
-
-    private var _failure: Indirect<AnalysisFailure?>
+    public var failure: AnalysisFailure?
 
     /// Creates a value from its properties; defaults are the spec's `default`s.
     public init(
@@ -350,8 +330,8 @@ public nonisolated struct Analysis: Codable, Hashable, Sendable {
         self.estimatedCompletion = estimatedCompletion
         self.completedAt = completedAt
         self.failedAt = failedAt
-        self._results = Indirect(wrappedValue: results)
-        self._failure = Indirect(wrappedValue: failure)
+        self.results = results
+        self.failure = failure
     }
 
     public enum CodingKeys: String, CodingKey, CaseIterable {
@@ -381,12 +361,8 @@ public nonisolated struct Analysis: Codable, Hashable, Sendable {
         self.estimatedCompletion = try container.decodeDateTimeIfPresent(forKey: .estimatedCompletion)
         self.completedAt = try container.decodeDateTimeIfPresent(forKey: .completedAt)
         self.failedAt = try container.decodeDateTimeIfPresent(forKey: .failedAt)
-        let resultsValue: AnalysisResults?
-        resultsValue = try container.decodeIfPresent(AnalysisResults.self, forKey: .results)
-        self._results = Indirect(wrappedValue: resultsValue)
-        let failureValue: AnalysisFailure?
-        failureValue = try container.decodeIfPresent(AnalysisFailure.self, forKey: .failure)
-        self._failure = Indirect(wrappedValue: failureValue)
+        self.results = try container.decodeIfPresent(AnalysisResults.self, forKey: .results)
+        self.failure = try container.decodeIfPresent(AnalysisFailure.self, forKey: .failure)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -444,52 +420,17 @@ public nonisolated struct AnalysisFailure: Codable, Hashable, Sendable {
 /// - Remark: Generated from `#/components/schemas/AnalysisResults`.
 public nonisolated struct AnalysisResults: Codable, Hashable, Sendable {
     /// Sentiment analysis; present when `sentiment` was requested.
-    public var sentiment: SentimentResult? {
-        get { _sentiment.wrappedValue }
-        set { _sentiment.wrappedValue = newValue }
-    }
-
-    private var _sentiment: Indirect<SentimentResult?>
-
+    public var sentiment: SentimentResult?
     /// Topic and keyword extraction; present when `topics` was requested.
-    public var topics: TopicsResult? {
-        get { _topics.wrappedValue }
-        set { _topics.wrappedValue = newValue }
-    }
-
-    private var _topics: Indirect<TopicsResult?>
-
+    public var topics: TopicsResult?
     /// The conversation summary; present when `summary` was requested.
-    public var summary: SummaryResult? {
-        get { _summary.wrappedValue }
-        set { _summary.wrappedValue = newValue }
-    }
-
-    private var _summary: Indirect<SummaryResult?>
-
+    public var summary: SummaryResult?
     /// Action items and follow-ups; present when `action_items` was requested.
-    public var actionItems: ActionItemsResult? {
-        get { _actionItems.wrappedValue }
-        set { _actionItems.wrappedValue = newValue }
-    }
-
-    private var _actionItems: Indirect<ActionItemsResult?>
-
+    public var actionItems: ActionItemsResult?
     /// Call quality scoring; present when `quality` was requested.
-    public var quality: QualityResult? {
-        get { _quality.wrappedValue }
-        set { _quality.wrappedValue = newValue }
-    }
-
-    private var _quality: Indirect<QualityResult?>
-
+    public var quality: QualityResult?
     /// Compliance and script adherence; present when `compliance` was requested.
-    public var compliance: ComplianceResult? {
-        get { _compliance.wrappedValue }
-        set { _compliance.wrappedValue = newValue }
-    }
-
-    private var _compliance: Indirect<ComplianceResult?>
+    public var compliance: ComplianceResult?
 
     /// Creates a value from its properties; defaults are the spec's `default`s.
     public init(
@@ -500,12 +441,12 @@ public nonisolated struct AnalysisResults: Codable, Hashable, Sendable {
         quality: QualityResult? = nil,
         compliance: ComplianceResult? = nil
     ) {
-        self._sentiment = Indirect(wrappedValue: sentiment)
-        self._topics = Indirect(wrappedValue: topics)
-        self._summary = Indirect(wrappedValue: summary)
-        self._actionItems = Indirect(wrappedValue: actionItems)
-        self._quality = Indirect(wrappedValue: quality)
-        self._compliance = Indirect(wrappedValue: compliance)
+        self.sentiment = sentiment
+        self.topics = topics
+        self.summary = summary
+        self.actionItems = actionItems
+        self.quality = quality
+        self.compliance = compliance
     }
 
     public enum CodingKeys: String, CodingKey, CaseIterable {
@@ -519,24 +460,12 @@ public nonisolated struct AnalysisResults: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        let sentimentValue: SentimentResult?
-        sentimentValue = try container.decodeIfPresent(SentimentResult.self, forKey: .sentiment)
-        self._sentiment = Indirect(wrappedValue: sentimentValue)
-        let topicsValue: TopicsResult?
-        topicsValue = try container.decodeIfPresent(TopicsResult.self, forKey: .topics)
-        self._topics = Indirect(wrappedValue: topicsValue)
-        let summaryValue: SummaryResult?
-        summaryValue = try container.decodeIfPresent(SummaryResult.self, forKey: .summary)
-        self._summary = Indirect(wrappedValue: summaryValue)
-        let actionItemsValue: ActionItemsResult?
-        actionItemsValue = try container.decodeIfPresent(ActionItemsResult.self, forKey: .actionItems)
-        self._actionItems = Indirect(wrappedValue: actionItemsValue)
-        let qualityValue: QualityResult?
-        qualityValue = try container.decodeIfPresent(QualityResult.self, forKey: .quality)
-        self._quality = Indirect(wrappedValue: qualityValue)
-        let complianceValue: ComplianceResult?
-        complianceValue = try container.decodeIfPresent(ComplianceResult.self, forKey: .compliance)
-        self._compliance = Indirect(wrappedValue: complianceValue)
+        self.sentiment = try container.decodeIfPresent(SentimentResult.self, forKey: .sentiment)
+        self.topics = try container.decodeIfPresent(TopicsResult.self, forKey: .topics)
+        self.summary = try container.decodeIfPresent(SummaryResult.self, forKey: .summary)
+        self.actionItems = try container.decodeIfPresent(ActionItemsResult.self, forKey: .actionItems)
+        self.quality = try container.decodeIfPresent(QualityResult.self, forKey: .quality)
+        self.compliance = try container.decodeIfPresent(ComplianceResult.self, forKey: .compliance)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1079,12 +1008,7 @@ public nonisolated struct ActionItem: Codable, Hashable, Sendable {
 /// - Remark: Generated from `#/components/schemas/QualityResult`.
 public nonisolated struct QualityResult: Codable, Hashable, Sendable {
     /// Share of talk time of each party; the two add up to at most 1 (silence is the rest).
-    public var talkTimeRatio: QualityResult.TalkTimeRatio {
-        get { _talkTimeRatio.wrappedValue }
-        set { _talkTimeRatio.wrappedValue = newValue }
-    }
-
-    private var _talkTimeRatio: Indirect<QualityResult.TalkTimeRatio>
+    public var talkTimeRatio: QualityResult.TalkTimeRatio
     /// How often a party talked over the other.
     public var interruptionCount: Int
     /// Total time on hold.
@@ -1102,7 +1026,7 @@ public nonisolated struct QualityResult: Codable, Hashable, Sendable {
         averageResponseLatencyMs: Double,
         overallScore: Double
     ) {
-        self._talkTimeRatio = Indirect(wrappedValue: talkTimeRatio)
+        self.talkTimeRatio = talkTimeRatio
         self.interruptionCount = interruptionCount
         self.holdTimeSeconds = holdTimeSeconds
         self.averageResponseLatencyMs = averageResponseLatencyMs
@@ -1119,9 +1043,7 @@ public nonisolated struct QualityResult: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        let talkTimeRatioValue: QualityResult.TalkTimeRatio
-        talkTimeRatioValue = try container.decode(QualityResult.TalkTimeRatio.self, forKey: .talkTimeRatio)
-        self._talkTimeRatio = Indirect(wrappedValue: talkTimeRatioValue)
+        self.talkTimeRatio = try container.decode(QualityResult.TalkTimeRatio.self, forKey: .talkTimeRatio)
         self.interruptionCount = try container.decode(Int.self, forKey: .interruptionCount)
         self.holdTimeSeconds = try container.decode(Double.self, forKey: .holdTimeSeconds)
         self.averageResponseLatencyMs = try container.decode(Double.self, forKey: .averageResponseLatencyMs)
@@ -1341,16 +1263,11 @@ public nonisolated struct ComplianceResult: Codable, Hashable, Sendable {
 /// - Remark: Generated from `#/components/schemas/ErrorResponse`.
 public nonisolated struct ErrorResponse: Codable, Hashable, Sendable {
     /// What went wrong.
-    public var error: ErrorDetail {
-        get { _error.wrappedValue }
-        set { _error.wrappedValue = newValue }
-    }
-
-    private var _error: Indirect<ErrorDetail>
+    public var error: ErrorDetail
 
     /// Creates a value from its properties; defaults are the spec's `default`s.
     public init(error: ErrorDetail) {
-        self._error = Indirect(wrappedValue: error)
+        self.error = error
     }
 
     public enum CodingKeys: String, CodingKey, CaseIterable {
@@ -1359,9 +1276,7 @@ public nonisolated struct ErrorResponse: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        let errorValue: ErrorDetail
-        errorValue = try container.decode(ErrorDetail.self, forKey: .error)
-        self._error = Indirect(wrappedValue: errorValue)
+        self.error = try container.decode(ErrorDetail.self, forKey: .error)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1505,6 +1420,7 @@ public nonisolated struct AnalysisCompleteEvent: Codable, Hashable, Sendable {
     public var data: Analysis {
         get { _data.wrappedValue }
         set { _data.wrappedValue = newValue }
+        _modify { yield &_data.wrappedValue }
     }
 
     private var _data: Indirect<Analysis>
@@ -1564,6 +1480,7 @@ public nonisolated struct AnalysisFailedEvent: Codable, Hashable, Sendable {
     public var data: Analysis {
         get { _data.wrappedValue }
         set { _data.wrappedValue = newValue }
+        _modify { yield &_data.wrappedValue }
     }
 
     private var _data: Indirect<Analysis>

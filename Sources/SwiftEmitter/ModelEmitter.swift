@@ -49,7 +49,8 @@ struct ModelEmitter {
             let storage = Expr.id("_" + property.name).dot("wrappedValue")
             members.append(.property(PropertyDeclaration(
                 doc: doc, attributes: attributes, modifiers: context.modifiers(), name: property.name, type: property.declaredType,
-                accessors: .getSet(get: [.expression(storage)], set: [.assignment(storage, .id("newValue"))], modify: nil))))
+                accessors: .getSet(get: [.expression(storage)], set: [.assignment(storage, .id("newValue"))],
+                                   modify: [.yield(.inout(storage))]))))
             members.append(.property(PropertyDeclaration(
                 modifiers: Modifiers(access: .private), name: "_" + property.name,
                 type: .generic(["Indirect"], [property.declaredType]))))

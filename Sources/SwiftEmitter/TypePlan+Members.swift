@@ -23,7 +23,7 @@ extension TypePlan {
             properties.append(PropertyPlan(
                 wireName: property.name, name: memberName, type: propertyType, isRequired: property.isRequired,
                 isNullable: property.schema.isNullable || isNullableReference(property.schema), schema: property.schema,
-                isIndirect: isNestedModel(property.schema)))
+                isIndirect: boxing.isBoxed(property.schema, ownerPointer: schema.pointer)))
         }
         var additional: SwiftType?
         switch object.additionalProperties {
@@ -62,17 +62,6 @@ extension TypePlan {
                 type: namedTypes[branch.schemaName] ?? .named([Namer.typeName(branch.schemaName)]))
         }
         return UnionPlan(name: name, type: type, schema: schema, union: union, cases: cases)
-    }
-
-    /// Whether a property holds another generated struct or union by value (not in a collection).
-    private func isNestedModel(_ schema: Schema) -> Bool {
-        var kind = schema.kind
-        if case .reference(let name) = kind, let target = document.schema(named: name)?.schema { kind = target.kind }
-        switch kind {
-        case .union: return true
-        case .object(let object): return !object.properties.isEmpty || object.additionalProperties == .forbidden
-        default: return false
-        }
     }
 
     private func isNullableReference(_ schema: Schema) -> Bool {

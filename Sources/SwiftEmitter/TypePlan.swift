@@ -99,6 +99,8 @@ struct TypePlan: Sendable {
     let document: OpenAPIDocument
     let namer: Namer
     let diagnostics: DiagnosticSink
+    /// Which model-valued properties are stored behind `Indirect`.
+    let boxing: BoxingRule
     private(set) var declarations: [PlannedType] = []
     /// Swift types of the named schemas, by schema name.
     private(set) var namedTypes: [String: SwiftType] = [:]
@@ -120,6 +122,7 @@ struct TypePlan: Sendable {
         self.document = document
         self.namer = namer
         self.diagnostics = diagnostics
+        boxing = BoxingRule(document: document)
         topLevel = NameScope("the module's top-level types")
         topLevel.reserve(reservedTopLevelNames, by: "a generated type")
         for named in document.schemas {

@@ -41,6 +41,8 @@ extension Renderer {
             out += indent + "return\n"
         case .throw(let error):
             expression(error, indent: indent, lead: "throw ", trail: "", into: &out)
+        case .yield(let value):
+            expression(value, indent: indent, lead: "yield ", trail: "", into: &out)
         case .if(let branches, let elseBody):
             for (index, branch) in branches.enumerated() {
                 let keyword = index == 0 ? "if " : "} else if "
@@ -92,6 +94,7 @@ extension Renderer {
         case .return(let value?): return singleLine(value).map { "return " + $0 }
         case .return(nil): return "return"
         case .throw(let error): return singleLine(error).map { "throw " + $0 }
+        case .yield(let value): return singleLine(value).map { "yield " + $0 }
         case .break: return "break"
         case .raw(let text): return text
         case .if, .for, .switch: return nil

@@ -8,6 +8,8 @@ public enum Statement: Hashable, Sendable {
     case assignment(Expr, Expr)
     case `return`(Expr?)
     case `throw`(Expr)
+    /// `yield value`, in a `_modify` accessor.
+    case yield(Expr)
     indirect case `if`([ConditionalBranch], else: [Statement]?)
     /// `for pattern in sequence where condition { body }`.
     indirect case `for`(pattern: Pattern, sequence: Expr, condition: Expr?, body: [Statement])

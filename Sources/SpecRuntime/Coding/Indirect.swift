@@ -2,11 +2,16 @@
 /// others in turn) keeps a small, fixed size. Without it, a chain of models that contain each
 /// other by value makes every type's layout contain the whole chain, and the compiler's time and
 /// memory grow with the square of the chain's length (a 100-schema spec exhausted 20 GiB).
-/// Copies share the storage; setting a new value replaces it, so value semantics are kept.
+/// Generated code boxes by rule: recursive properties, and properties that would nest models by
+/// value deeper than a few levels (the generator's README, "Generated code").
+///
+/// Copies share the storage until one of them is written: a write to a uniquely held box
+/// changes it in place (`_modify` yields the stored value), a write to a shared box copies it
+/// first, so value semantics are kept and in-place mutation costs no allocation.
 @propertyWrapper
 public struct Indirect<Value> {
     private final class Storage {
-        let value: Value
+        var value: Value
 
         init(_ value: Value) {
             self.value = value
@@ -21,7 +26,17 @@ public struct Indirect<Value> {
 
     public var wrappedValue: Value {
         get { storage.value }
-        set { storage = Storage(newValue) }
+        set {
+            if isKnownUniquelyReferenced(&storage) {
+                storage.value = newValue
+            } else {
+                storage = Storage(newValue)
+            }
+        }
+        _modify {
+            if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.value) }
+            yield &storage.value
+        }
     }
 }
 
@@ -37,5 +52,12 @@ extension Indirect: Hashable where Value: Hashable {
     }
 }
 
-// The storage is immutable after creation, so sharing it across concurrency domains is safe.
+/// Printed and dumped as the value it holds, not as its storage.
+extension Indirect: CustomStringConvertible, CustomReflectable {
+    public var description: String { String(describing: wrappedValue) }
+    public var customMirror: Mirror { Mirror(reflecting: wrappedValue) }
+}
+
+// A box is written only while uniquely held (copy on write), so a value shared across
+// concurrency domains is never mutated in place.
 extension Indirect: @unchecked Sendable where Value: Sendable {}

@@ -126,13 +126,7 @@ public nonisolated struct RequestCallAnalysisResponse: Codable, Hashable, Sendab
     public var language: String?
     public var createdAt: Date?
     public var estimatedCompletion: Nullable<Date>?
-
-    public var results: Nullable<RequestCallAnalysisResponse.Results>? {
-        get { _results.wrappedValue }
-        set { _results.wrappedValue = newValue }
-    }
-
-    private var _results: Indirect<Nullable<RequestCallAnalysisResponse.Results>?>
+    public var results: Nullable<RequestCallAnalysisResponse.Results>?
 
     /// Creates a value from its properties; defaults are the spec's `default`s.
     public init(
@@ -154,7 +148,7 @@ public nonisolated struct RequestCallAnalysisResponse: Codable, Hashable, Sendab
         self.language = language
         self.createdAt = createdAt
         self.estimatedCompletion = estimatedCompletion
-        self._results = Indirect(wrappedValue: results)
+        self.results = results
     }
 
     public enum CodingKeys: String, CodingKey, CaseIterable {
@@ -185,15 +179,13 @@ public nonisolated struct RequestCallAnalysisResponse: Codable, Hashable, Sendab
         } else {
             self.estimatedCompletion = .value(try container.decodeDateTime(forKey: .estimatedCompletion))
         }
-        let resultsValue: Nullable<RequestCallAnalysisResponse.Results>?
         if !container.contains(.results) {
-            resultsValue = nil
+            self.results = nil
         } else if try container.decodeNil(forKey: .results) {
-            resultsValue = .null
+            self.results = .null
         } else {
-            resultsValue = .value(try container.decode(RequestCallAnalysisResponse.Results.self, forKey: .results))
+            self.results = .value(try container.decode(RequestCallAnalysisResponse.Results.self, forKey: .results))
         }
-        self._results = Indirect(wrappedValue: resultsValue)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -305,27 +297,16 @@ public nonisolated struct RequestCallAnalysisResponse: Codable, Hashable, Sendab
     ///   `#/paths/~1v1~1sessions~1{id}~1analysis/post/responses/202/content/application~1json/schema/properties`
     ///   `/results`.
     public nonisolated struct Results: Codable, Hashable, Sendable {
-        public var sentiment: RequestCallAnalysisResponse.Results.Sentiment? {
-            get { _sentiment.wrappedValue }
-            set { _sentiment.wrappedValue = newValue }
-        }
-
-        private var _sentiment: Indirect<RequestCallAnalysisResponse.Results.Sentiment?>
-
-        public var quality: RequestCallAnalysisResponse.Results.Quality? {
-            get { _quality.wrappedValue }
-            set { _quality.wrappedValue = newValue }
-        }
-
-        private var _quality: Indirect<RequestCallAnalysisResponse.Results.Quality?>
+        public var sentiment: RequestCallAnalysisResponse.Results.Sentiment?
+        public var quality: RequestCallAnalysisResponse.Results.Quality?
 
         /// Creates a value from its properties; defaults are the spec's `default`s.
         public init(
             sentiment: RequestCallAnalysisResponse.Results.Sentiment? = nil,
             quality: RequestCallAnalysisResponse.Results.Quality? = nil
         ) {
-            self._sentiment = Indirect(wrappedValue: sentiment)
-            self._quality = Indirect(wrappedValue: quality)
+            self.sentiment = sentiment
+            self.quality = quality
         }
 
         public enum CodingKeys: String, CodingKey, CaseIterable {
@@ -335,18 +316,14 @@ public nonisolated struct RequestCallAnalysisResponse: Codable, Hashable, Sendab
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            let sentimentValue: RequestCallAnalysisResponse.Results.Sentiment?
-            sentimentValue = try container.decodeIfPresent(
+            self.sentiment = try container.decodeIfPresent(
                 RequestCallAnalysisResponse.Results.Sentiment.self,
                 forKey: .sentiment
             )
-            self._sentiment = Indirect(wrappedValue: sentimentValue)
-            let qualityValue: RequestCallAnalysisResponse.Results.Quality?
-            qualityValue = try container.decodeIfPresent(
+            self.quality = try container.decodeIfPresent(
                 RequestCallAnalysisResponse.Results.Quality.self,
                 forKey: .quality
             )
-            self._quality = Indirect(wrappedValue: qualityValue)
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -456,16 +433,11 @@ public nonisolated struct RequestCallAnalysisResponse: Codable, Hashable, Sendab
 /// - Remark: Generated from
 ///   `#/paths/~1v1~1sessions~1{id}~1analysis/post/responses/409/content/application~1json/schema`.
 public nonisolated struct RequestCallAnalysisErrorResponse: Codable, Hashable, Sendable {
-    public var error: RequestCallAnalysisErrorResponse.ErrorValue? {
-        get { _error.wrappedValue }
-        set { _error.wrappedValue = newValue }
-    }
-
-    private var _error: Indirect<RequestCallAnalysisErrorResponse.ErrorValue?>
+    public var error: RequestCallAnalysisErrorResponse.ErrorValue?
 
     /// Creates a value from its properties; defaults are the spec's `default`s.
     public init(error: RequestCallAnalysisErrorResponse.ErrorValue? = nil) {
-        self._error = Indirect(wrappedValue: error)
+        self.error = error
     }
 
     public enum CodingKeys: String, CodingKey, CaseIterable {
@@ -474,9 +446,7 @@ public nonisolated struct RequestCallAnalysisErrorResponse: Codable, Hashable, S
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        let errorValue: RequestCallAnalysisErrorResponse.ErrorValue?
-        errorValue = try container.decodeIfPresent(RequestCallAnalysisErrorResponse.ErrorValue.self, forKey: .error)
-        self._error = Indirect(wrappedValue: errorValue)
+        self.error = try container.decodeIfPresent(RequestCallAnalysisErrorResponse.ErrorValue.self, forKey: .error)
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -102,7 +102,7 @@ import Testing
             /// - Remark: Generated from `#/components/schemas/analysis_result`.
             public nonisolated struct Outcome: Codable, Hashable, Sendable {
             """, """
-            public var result: Outcome? {
+            public var result: Outcome?
             """, options: options)
         #expect(spec.warnings(options: options) == [])
     }
@@ -176,9 +176,9 @@ import Testing
                 owner: {type: object, properties: {name: {type: string}}}
                 car: {type: object, properties: {model: {type: string}}}
             """).expect(emitting: """
-            public var owner: Car.OwnerPayload? {
+            public var owner: Car.OwnerPayload?
             """, """
-            public var car: Car.CarPayload? {
+            public var car: Car.CarPayload?
             """)
     }
 

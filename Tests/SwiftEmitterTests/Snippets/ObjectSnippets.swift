@@ -237,7 +237,7 @@ import Testing
             """)
     }
 
-    @Test func anInlineObjectBecomesANestedStructStoredIndirectly() {
+    @Test func anInlineObjectBecomesANestedStructStoredByValue() {
         Snippet.schemas("""
             Call:
               type: object
@@ -249,23 +249,16 @@ import Testing
                     name: {type: string}
             """).expect(emitting: """
             public nonisolated struct Call: Codable, Hashable, Sendable {
-                public var caller: Call.Caller? {
-                    get { _caller.wrappedValue }
-                    set { _caller.wrappedValue = newValue }
-                }
-
-                private var _caller: Indirect<Call.Caller?>
+                public var caller: Call.Caller?
 
                 /// Creates a value from its properties; defaults are the spec's `default`s.
                 public init(caller: Call.Caller? = nil) {
-                    self._caller = Indirect(wrappedValue: caller)
+                    self.caller = caller
                 }
             """, """
                 public init(from decoder: any Decoder) throws {
                     let container = try decoder.container(keyedBy: CodingKeys.self)
-                    let callerValue: Call.Caller?
-                    callerValue = try container.decodeIfPresent(Call.Caller.self, forKey: .caller)
-                    self._caller = Indirect(wrappedValue: callerValue)
+                    self.caller = try container.decodeIfPresent(Call.Caller.self, forKey: .caller)
                 }
             """, """
                 /// - Remark: Generated from `#/components/schemas/Call/properties/caller`.
@@ -274,7 +267,7 @@ import Testing
             """)
     }
 
-    @Test func aReferencedStructPropertyIsStoredIndirectly() {
+    @Test func aReferencedStructPropertyIsStoredByValue() {
         Snippet.schemas("""
             User:
               type: object
@@ -286,13 +279,60 @@ import Testing
               properties:
                 owner: {$ref: '#/components/schemas/User'}
             """).expect(emitting: """
-            public var owner: User {
-                get { _owner.wrappedValue }
-                set { _owner.wrappedValue = newValue }
+            public var owner: User
+            """)
+    }
+
+    /// A struct cannot contain itself: a recursive property is boxed, with in-place mutation.
+    @Test func aRecursivePropertyIsStoredBehindABoxWithInPlaceMutation() {
+        let spec = Snippet.schemas("""
+            Node:
+              type: object
+              properties:
+                next: {$ref: '#/components/schemas/Node'}
+                value: {type: integer}
+            """)
+        spec.expect(emitting: """
+            public var next: Node? {
+                get { _next.wrappedValue }
+                set { _next.wrappedValue = newValue }
+                _modify { yield &_next.wrappedValue }
             }
 
-            private var _owner: Indirect<User>
+            private var _next: Indirect<Node?>
             """)
+        spec.expect(notEmitting: "Indirect<Int")
+    }
+
+    /// Mutual recursion through another schema is boxed on both sides of the cycle.
+    @Test func mutuallyRecursivePropertiesAreBoxed() {
+        let spec = Snippet.schemas("""
+            Folder:
+              type: object
+              properties:
+                readme: {$ref: '#/components/schemas/File'}
+            File:
+              type: object
+              properties:
+                parent: {$ref: '#/components/schemas/Folder'}
+            """)
+        spec.expect(emitting: "private var _readme: Indirect<File?>")
+        spec.expect(emitting: "private var _parent: Indirect<Folder?>")
+    }
+
+    /// By-value nesting stops at three levels of models: the fourth is held behind a box.
+    @Test func modelsNestedByValueMoreThanThreeLevelsDeepAreBoxed() {
+        let spec = Snippet.schemas("""
+            A: {type: object, properties: {b: {$ref: '#/components/schemas/B'}}}
+            B: {type: object, properties: {c: {$ref: '#/components/schemas/C'}}}
+            C: {type: object, properties: {d: {$ref: '#/components/schemas/D'}}}
+            D: {type: object, properties: {e: {$ref: '#/components/schemas/E'}}}
+            E: {type: object, properties: {name: {type: string}}}
+            """)
+        spec.expect(emitting: "public var c: C?")
+        spec.expect(emitting: "public var d: D?")
+        spec.expect(emitting: "public var e: E?")
+        spec.expect(emitting: "private var _b: Indirect<B?>")
     }
 
     @Test func keywordPropertyNamesAreDeclaredWithBackticksAndReadThroughSelf() {

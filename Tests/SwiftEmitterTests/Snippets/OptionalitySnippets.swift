@@ -182,7 +182,7 @@ import Testing
             """)
     }
 
-    @Test func aNullableReferencedStructIsStoredIndirectlyAsOptional() {
+    @Test func aNullableReferencedStructIsStoredAsOptional() {
         Snippet.schemas("""
             User:
               type: object
@@ -197,16 +197,9 @@ import Testing
                     - $ref: '#/components/schemas/User'
                     - type: 'null'
             """).expect(emitting: """
-            public var owner: User? {
-                get { _owner.wrappedValue }
-                set { _owner.wrappedValue = newValue }
-            }
-
-            private var _owner: Indirect<User?>
+            public var owner: User?
             """, """
-            let ownerValue: User?
-            ownerValue = try container.decode(User?.self, forKey: .owner)
-            self._owner = Indirect(wrappedValue: ownerValue)
+            self.owner = try container.decode(User?.self, forKey: .owner)
             """)
     }
 }

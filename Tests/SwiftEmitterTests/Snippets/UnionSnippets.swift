@@ -118,7 +118,7 @@ import Testing
             """)
     }
 
-    @Test func aUnionPropertyIsStoredIndirectly() {
+    @Test func aUnionPropertyIsStoredByValue() {
         Snippet.schemas(Self.branches + """
 
             Event:
@@ -132,12 +132,7 @@ import Testing
               properties:
                 event: {$ref: '#/components/schemas/Event'}
             """).expect(emitting: """
-            public var event: Event {
-                get { _event.wrappedValue }
-                set { _event.wrappedValue = newValue }
-            }
-
-            private var _event: Indirect<Event>
+            public var event: Event
             """)
     }
 
