@@ -199,3 +199,35 @@ import Testing
         #expect(lenient.results?.sentiment?.overallScore == 1.7)
     }
 }
+
+/// An API error prints as what a developer needs, and never shows the API key, even when the
+/// server echoes it inside the documented error body.
+@Suite struct ReadableErrorTests {
+    @Test func anAPIErrorPrintsItsStatusCodeAndMessageWithoutTheKey() async throws {
+        let key = "sk_test_fixture_key_do_not_use"
+        let body = Data("""
+            {"error": {"type": "authentication_error", "code": "invalid_api_key",
+                       "message": "The API key \(key) is not valid.", "param": null, "doc_url": null}}
+            """.utf8)
+        let transport = ScriptedTransport([.success((401, [("Content-Type", "application/json"), ("X-Request-ID", "req_123")], body))])
+        do {
+            _ = try await makeClient(transport).getAnalysis(analysisID: "ana_01HDEF456789012")
+            Issue.record("expected an error")
+        } catch {
+            let printed = String(describing: error)
+            var dumped = ""
+            dump(error, to: &dumped)
+            #expect(printed.contains("HTTP 401"))
+            #expect(printed.contains("invalid_api_key"))
+            #expect(printed.contains("is not valid"))
+            #expect(!printed.contains("Indirect"), "\(printed)")
+            #expect(!printed.contains(key), "\(printed)")
+            #expect(!dumped.contains(key), "\(dumped)")
+            guard case .api(let apiError) = error else {
+                Issue.record("expected .api, got \(error)")
+                return
+            }
+            #expect(apiError.envelope.error.message.contains(key), "the decoded body itself is kept as sent")
+        }
+    }
+}

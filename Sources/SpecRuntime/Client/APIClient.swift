@@ -130,7 +130,8 @@ public struct APIClient: Sendable, CustomStringConvertible {
                 status: response.status, envelope: envelope, headerFields: fields,
                 requestID: HTTPField.Name("X-Request-ID").flatMap { fields[$0] },
                 rateLimit: RateLimitInfo(fields),
-                retryAfter: RetryPolicy.parseRetryAfter(fields[.retryAfter], now: configuration.now())))
+                retryAfter: RetryPolicy.parseRetryAfter(fields[.retryAfter], now: configuration.now()),
+                redacting: [configuration.apiKey?.value].compactMap { $0 }))
         } catch {
             return error
         }

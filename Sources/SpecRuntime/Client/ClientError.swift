@@ -18,8 +18,10 @@ public struct RateLimitInfo: Hashable, Sendable {
     }
 }
 
-/// A response with a status the spec documents as an error, with its decoded body.
-public struct APIError<Envelope: Sendable>: Error, Sendable, CustomStringConvertible {
+/// A response with a status the spec documents as an error, with its decoded body. Printed and
+/// dumped as status, request id and body, with the client's secrets removed from the text (a
+/// server that echoes the API key in an error message does not put it into logs).
+public struct APIError<Envelope: Sendable>: Error, Sendable, CustomStringConvertible, CustomReflectable {
     public var status: HTTPResponse.Status
     /// The error body, decoded as the spec's schema for this status.
     public var envelope: Envelope
@@ -30,10 +32,31 @@ public struct APIError<Envelope: Sendable>: Error, Sendable, CustomStringConvert
     /// `Retry-After`, when the server sent one.
     public var retryAfter: Duration?
 
+    /// The body as printed, secrets removed; made when the error is.
+    private let printedEnvelope: String
+
+    init(status: HTTPResponse.Status, envelope: Envelope, headerFields: HTTPFields, requestID: String?,
+         rateLimit: RateLimitInfo?, retryAfter: Duration?, redacting secrets: [String]) {
+        self.status = status
+        self.envelope = envelope
+        self.headerFields = headerFields
+        self.requestID = requestID
+        self.rateLimit = rateLimit
+        self.retryAfter = retryAfter
+        var text = String(describing: envelope)
+        for secret in secrets where !secret.isEmpty { text = text.replacingOccurrences(of: secret, with: "[redacted]") }
+        printedEnvelope = text
+    }
+
     public var description: String {
         var parts = ["HTTP \(status.code)"]
         if let requestID { parts.append("request \(requestID)") }
-        return "APIError(\(parts.joined(separator: ", "))): \(envelope)"
+        return "APIError(\(parts.joined(separator: ", "))): \(printedEnvelope)"
+    }
+
+    public var customMirror: Mirror {
+        Mirror(self, children: ["status": status.code, "requestID": requestID as Any, "envelope": printedEnvelope],
+               displayStyle: .struct)
     }
 }
 
