@@ -13,7 +13,17 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
     public let client: HTTPClient
     public var maxResponseBytes: Int
 
-    public init(client: HTTPClient = .shared, maxResponseBytes: Int = 10 << 20) {
+    /// The client a transport uses unless given one: AsyncHTTPClient's defaults, except that a
+    /// failed connection is reported at once instead of retried until the deadline (with the
+    /// defaults, a refused connection surfaced as a timeout after the whole per-attempt timeout;
+    /// ``APIClient`` does its own retries, with backoff).
+    public static let sharedClient: HTTPClient = {
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool.retryConnectionEstablishment = false
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }()
+
+    public init(client: HTTPClient = AsyncHTTPClientTransport.sharedClient, maxResponseBytes: Int = 10 << 20) {
         self.client = client
         self.maxResponseBytes = maxResponseBytes
     }

@@ -31,6 +31,27 @@ import Testing
         return LoopbackServer.Reply(status: exchange.status, headers: exchange.responseHeaders.map { (name: $0.0, value: $0.1) }, body: exchange.responseBody)
     }
 
+    /// A refused connection is a transport failure, reported as such, not a timeout.
+    @Test(arguments: TransportKind.allCases)
+    func aClosedPortIsAConnectionFailureNotATimeout(kind: TransportKind) async throws {
+        // A port that was free a moment ago: bound by a server that is then shut down.
+        let server = try await LoopbackServer { _, _ in LoopbackServer.Reply(status: 204, headers: [], content: .bytes(Data())) }
+        let url = server.baseURL
+        try await server.shutdown()
+        let client = KallglotAnalysisClient(configuration: ClientConfiguration(
+            baseURL: url, apiKey: "sk_test_fixture_key_do_not_use", transport: kind.make(), timeout: .seconds(20),
+            retryPolicy: RetryPolicy(maxAttempts: 2, random: { 0 }), sleeper: { _ in }))
+        do {
+            _ = try await client.getAnalysis(analysisID: "ana_01HDEF456789012")
+            Issue.record("expected a connection failure")
+        } catch {
+            guard case .transport = error else {
+                Issue.record("expected .transport, got \(error)")
+                return
+            }
+        }
+    }
+
     @Test(arguments: TransportKind.allCases)
     func pageExampleOverLoopback(kind: TransportKind) async throws {
         let success = try reply("create/page-example.har")
