@@ -300,8 +300,15 @@ public nonisolated struct Analysis: Codable, Hashable, Sendable {
     public var completedAt: Date?
     /// When the analysis failed; present once `status` is `failed`.
     public var failedAt: Date?
+
     /// The results, one member per requested type; present once `status` is `complete`.
-    public var results: AnalysisResults?
+    public var results: AnalysisResults? {
+        get { _results.wrappedValue }
+        set { _results.wrappedValue = newValue }
+        _modify { yield &_results.wrappedValue }
+    }
+
+    private var _results: Indirect<AnalysisResults?>
     /// Why the analysis failed; present once `status` is `failed`.
     public var failure: AnalysisFailure?
 
@@ -330,7 +337,7 @@ public nonisolated struct Analysis: Codable, Hashable, Sendable {
         self.estimatedCompletion = estimatedCompletion
         self.completedAt = completedAt
         self.failedAt = failedAt
-        self.results = results
+        self._results = Indirect(wrappedValue: results)
         self.failure = failure
     }
 
@@ -361,7 +368,9 @@ public nonisolated struct Analysis: Codable, Hashable, Sendable {
         self.estimatedCompletion = try container.decodeDateTimeIfPresent(forKey: .estimatedCompletion)
         self.completedAt = try container.decodeDateTimeIfPresent(forKey: .completedAt)
         self.failedAt = try container.decodeDateTimeIfPresent(forKey: .failedAt)
-        self.results = try container.decodeIfPresent(AnalysisResults.self, forKey: .results)
+        let resultsValue: AnalysisResults?
+        resultsValue = try container.decodeIfPresent(AnalysisResults.self, forKey: .results)
+        self._results = Indirect(wrappedValue: resultsValue)
         self.failure = try container.decodeIfPresent(AnalysisFailure.self, forKey: .failure)
     }
 
@@ -1415,15 +1424,8 @@ public nonisolated struct AnalysisCompleteEvent: Codable, Hashable, Sendable {
     public var apiVersion: String
     /// When the event was created.
     public var createdAt: Date
-
     /// The complete analysis, with its results.
-    public var data: Analysis {
-        get { _data.wrappedValue }
-        set { _data.wrappedValue = newValue }
-        _modify { yield &_data.wrappedValue }
-    }
-
-    private var _data: Indirect<Analysis>
+    public var data: Analysis
 
     /// Creates a value from its properties; defaults are the spec's `default`s.
     public init(id: EventID, type: String = "analysis.complete", apiVersion: String, createdAt: Date, data: Analysis) {
@@ -1431,7 +1433,7 @@ public nonisolated struct AnalysisCompleteEvent: Codable, Hashable, Sendable {
         self.type = type
         self.apiVersion = apiVersion
         self.createdAt = createdAt
-        self._data = Indirect(wrappedValue: data)
+        self.data = data
     }
 
     public enum CodingKeys: String, CodingKey, CaseIterable {
@@ -1448,9 +1450,7 @@ public nonisolated struct AnalysisCompleteEvent: Codable, Hashable, Sendable {
         self.type = try container.decode(String.self, forKey: .type)
         self.apiVersion = try container.decode(String.self, forKey: .apiVersion)
         self.createdAt = try container.decodeDateTime(forKey: .createdAt)
-        let dataValue: Analysis
-        dataValue = try container.decode(Analysis.self, forKey: .data)
-        self._data = Indirect(wrappedValue: dataValue)
+        self.data = try container.decode(Analysis.self, forKey: .data)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1475,15 +1475,8 @@ public nonisolated struct AnalysisFailedEvent: Codable, Hashable, Sendable {
     public var apiVersion: String
     /// When the event was created.
     public var createdAt: Date
-
     /// The failed analysis, with its failure.
-    public var data: Analysis {
-        get { _data.wrappedValue }
-        set { _data.wrappedValue = newValue }
-        _modify { yield &_data.wrappedValue }
-    }
-
-    private var _data: Indirect<Analysis>
+    public var data: Analysis
 
     /// Creates a value from its properties; defaults are the spec's `default`s.
     public init(id: EventID, type: String = "analysis.failed", apiVersion: String, createdAt: Date, data: Analysis) {
@@ -1491,7 +1484,7 @@ public nonisolated struct AnalysisFailedEvent: Codable, Hashable, Sendable {
         self.type = type
         self.apiVersion = apiVersion
         self.createdAt = createdAt
-        self._data = Indirect(wrappedValue: data)
+        self.data = data
     }
 
     public enum CodingKeys: String, CodingKey, CaseIterable {
@@ -1508,9 +1501,7 @@ public nonisolated struct AnalysisFailedEvent: Codable, Hashable, Sendable {
         self.type = try container.decode(String.self, forKey: .type)
         self.apiVersion = try container.decode(String.self, forKey: .apiVersion)
         self.createdAt = try container.decodeDateTime(forKey: .createdAt)
-        let dataValue: Analysis
-        dataValue = try container.decode(Analysis.self, forKey: .data)
-        self._data = Indirect(wrappedValue: dataValue)
+        self.data = try container.decode(Analysis.self, forKey: .data)
     }
 
     public func encode(to encoder: any Encoder) throws {
