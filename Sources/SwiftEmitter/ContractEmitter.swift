@@ -57,8 +57,14 @@ struct ContractEmitter {
         let isRequired = argument.parameter.isRequired
         switch argument.parameter.location {
         case .path:
+            if let element = type.arrayElement {
+                return recorded.dot("pathList").call((nil, name), ("as", .metatype(element))).tried
+            }
             return recorded.dot("path").call((nil, name), ("as", .metatype(type))).tried
         case .header:
+            if let element = type.arrayElement {
+                return recorded.dot(isRequired ? "requiredHeaderList" : "headerList").call((nil, name), ("as", .metatype(element))).tried
+            }
             if type == .string, !isRequired { return recorded.dot("header").call(name) }
             return recorded.dot(isRequired ? "requiredHeader" : "header").call((nil, name), ("as", .metatype(type))).tried
         case .query:

@@ -138,6 +138,40 @@ public struct RecordedRequest: Sendable {
         return value
     }
 
+    // Arrays in `simple` style (`a,b,c`), as path parameters and headers carry them.
+
+    public func pathList<Value: LosslessStringConvertible>(_ name: String, as type: Value.Type) throws -> [Value] {
+        guard let text = pathParameters[name] else { throw Problem(description: "path parameter '\(name)' is missing") }
+        return try Self.items(text).map { try convert($0, name) }
+    }
+
+    public func pathList<Value: RawRepresentable>(_ name: String, as type: Value.Type) throws -> [Value] where Value.RawValue == String {
+        guard let text = pathParameters[name] else { throw Problem(description: "path parameter '\(name)' is missing") }
+        return try Self.items(text).map { try convert($0, name) }
+    }
+
+    public func headerList<Value: LosslessStringConvertible>(_ name: String, as type: Value.Type) throws -> [Value]? {
+        try headers[name.lowercased()].map { text in try Self.items(text).map { try convert($0, name) } }
+    }
+
+    public func headerList<Value: RawRepresentable>(_ name: String, as type: Value.Type) throws -> [Value]? where Value.RawValue == String {
+        try headers[name.lowercased()].map { text in try Self.items(text).map { try convert($0, name) } }
+    }
+
+    public func requiredHeaderList<Value: LosslessStringConvertible>(_ name: String, as type: Value.Type) throws -> [Value] {
+        guard let values = try headerList(name, as: type) else { throw Problem(description: "header '\(name)' is missing") }
+        return values
+    }
+
+    public func requiredHeaderList<Value: RawRepresentable>(_ name: String, as type: Value.Type) throws -> [Value] where Value.RawValue == String {
+        guard let values = try headerList(name, as: type) else { throw Problem(description: "header '\(name)' is missing") }
+        return values
+    }
+
+    private static func items(_ text: String) -> [String] {
+        text.isEmpty ? [] : text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    }
+
     public func jsonBody<Body: Decodable>(_ type: Body.Type) throws -> Body {
         guard let body else { throw Problem(description: "the request has no body") }
         return try JSONCoding.makeDecoder().decode(type, from: body)

@@ -21,6 +21,34 @@ public nonisolated struct JobsClient: Sendable {
 }
 
 nonisolated extension JobsClient {
+    /// Arrays in a path parameter and in headers (simple style, comma-separated).
+    ///
+    /// - Parameters:
+    ///   - ids: The `ids` path parameter.
+    ///   - xTags: The `X-Tags` header parameter.
+    ///   - xPages: The `X-Pages` header parameter.
+    /// - Returns: Found. (HTTP 204)
+    /// - Throws: ``ClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
+    ///   documents no error status).
+    /// - Remark: Generated from `GET /labels/{ids}`.
+    public func getLabels(
+        ids: [String],
+        xTags: [String],
+        xPages: [Int]? = nil
+    ) async throws(ClientError<JSONValue>) -> Void {
+        var request = OperationRequest<JSONValue>(operationID: "getLabels", method: .get, pathTemplate: "/labels/{ids}")
+        request.setPathParameter("ids", ids.joined(separator: ","))
+        request.setHeader("X-Tags", xTags.joined(separator: ","))
+        request.setHeader("X-Pages", xPages.map { value in value.map { item in String(item) }.joined(separator: ",") })
+        let response = try await self.core.send(request)
+        switch response.status.code {
+        case 204: return
+        default: throw self.core.undocumentedStatus(response)
+        }
+    }
+}
+
+nonisolated extension JobsClient {
     /// Whether the service is up (no parameters, no body).
     ///
     /// - Returns: Up. (HTTP 204)
@@ -197,6 +225,20 @@ nonisolated extension JobsClient {
 
     private static func makeContractOperations() -> [ContractOperation] {
         var operations: [ContractOperation] = []
+        operations.append(
+            ContractOperation(
+                operationID: "getLabels",
+                requestBody: nil,
+                responseBodies: [:],
+                replay: { core, recorded in
+                    _ = try await JobsClient(core: core).getLabels(
+                        ids: try recorded.pathList("ids", as: String.self),
+                        xTags: try recorded.requiredHeaderList("X-Tags", as: String.self),
+                        xPages: try recorded.headerList("X-Pages", as: Int.self)
+                    )
+                }
+            )
+        )
         operations.append(
             ContractOperation(
                 operationID: "checkHealth",
