@@ -48,7 +48,7 @@ let package = Package(
         // diagnostics fail the run. The JSON Schema of the config file is documentation, not source.
         .target(
             name: "CodegenConfig",
-            dependencies: ["YAMLReader", "OpenAPIModel", "SwiftEmitter", "SpecDiagnostics"],
+            dependencies: ["YAMLReader", "OpenAPIModel", "SwiftEmitter", "SwiftSource", "SpecDiagnostics"],
             exclude: ["spec-codegen.schema.json"]
         ),
         // The command line over the three stages; the only place that touches the file system.

@@ -1,24 +1,16 @@
+import SwiftSource
+
 /// Whether a user-chosen name can be declared in Swift as written, without backticks.
 ///
 /// Follows the Swift grammar through Unicode's identifier properties (XID_Start, XID_Continue),
 /// which the grammar's identifier-head and identifier-character sets closely track; `$` names
-/// are the compiler's, and reserved words are refused.
+/// are the compiler's, and the keywords of the renderer's one list (`Identifier.keywords`) are refused.
 enum SwiftIdentifier {
-    /// The words that cannot name a type or a function without backticks.
-    static let reservedWords: Set<String> = [
-        "associatedtype", "borrowing", "class", "consuming", "deinit", "enum", "extension", "fileprivate", "func",
-        "import", "init", "inout", "internal", "let", "operator", "private", "precedencegroup", "protocol", "public",
-        "rethrows", "static", "struct", "subscript", "typealias", "var", "break", "case", "catch", "continue",
-        "default", "defer", "do", "else", "fallthrough", "for", "guard", "if", "in", "repeat", "return", "throw",
-        "switch", "where", "while", "Any", "as", "await", "false", "is", "nil", "self", "Self", "super", "throws",
-        "true", "try", "_",
-    ]
-
     /// Why `name` is not a Swift identifier (`'my-client' contains '-'`), or `nil` when it is one.
     static func problem(with name: String) -> String? {
         let shown = "'\(excerpt(name))'"
         guard let first = name.unicodeScalars.first else { return "the name is empty" }
-        if reservedWords.contains(name) { return "\(shown) is a Swift keyword" }
+        if Identifier.keywords.contains(name) { return "\(shown) is a Swift keyword" }
         if first.properties.numericType != nil { return "\(shown) starts with a digit" }
         if first != "_" && !first.properties.isXIDStart { return "\(shown) starts with \(describe(first))" }
         if let bad = name.unicodeScalars.dropFirst().first(where: { !$0.properties.isXIDContinue }) {
