@@ -129,6 +129,16 @@ struct OperationEmitter {
         let element = argument.type.arrayElement
         var schema = context.document.resolved(argument.parameter.schema)
         if element != nil, case .array(let array) = schema.kind { schema = context.document.resolved(array.items) }
+        switch schema.kind {
+        case .object, .union, .any, .array:
+            // No style of the subset serialises these; say so rather than send them quietly wrong.
+            context.diagnostics.warning(
+                "\(argument.parameter.location.rawValue) parameter '\(argument.parameter.name)' of '\(operation.operationID)' "
+                    + "holds an object or nested array, which is sent as its Swift description (no style for it is supported)",
+                at: argument.parameter.sourceLocation)
+        default:
+            break
+        }
         /// `simple` style: an array is its items' text joined by commas.
         func simple(_ value: Expr) -> Expr {
             guard element != nil else { return text(value, schema: schema) }

@@ -15,7 +15,9 @@ import Testing
         #expect(copy.items == [1])
     }
 
-    @Test func aWriteToAUniquelyHeldBoxMutatesInPlace() {
+    /// Many in-place writes through `_modify` keep every value (the in-place path, not a copy, is
+    /// what a uniquely held box takes; its cost is not asserted here).
+    @Test func manyWritesThroughAUniquelyHeldBoxKeepEveryValue() {
         var holder = Holder(items: [])
         for value in 0..<1000 { holder.items.append(value) }
         #expect(holder.items.count == 1000)
