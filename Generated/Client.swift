@@ -50,15 +50,18 @@ nonisolated extension KallglotAnalysisClient {
         body: CreateAnalysisRequest
     ) async throws(ClientError<ErrorResponse>) -> Analysis {
         if self.core.configuration.validation.validatesRequests {
-            var parameters = ValidationContext()
-            parameters.nested("id") { context in context.checkPattern(sessionID, ParameterPatterns.pattern0) }
-            parameters.nested("Idempotency-Key") { context in
+            var context = ValidationContext()
+            context.parameter("id", in: .path) { context in
+                context.checkPattern(sessionID, ParameterPatterns.pattern0)
+            }
+            context.parameter("Idempotency-Key", in: .header) { context in
                 if let idempotencyKey {
                     context.checkLength(idempotencyKey, minLength: 1, maxLength: 255)
                 }
             }
-            if !parameters.violations.isEmpty {
-                throw .requestValidation(ValidationError(violations: parameters.violations))
+            body.validate(in: &context)
+            if !context.violations.isEmpty {
+                throw .requestValidation(ValidationError(violations: context.violations))
             }
         }
         var request = OperationRequest<ErrorResponse>(
@@ -69,7 +72,7 @@ nonisolated extension KallglotAnalysisClient {
         request.setPathParameter("id", sessionID)
         request.setHeader("Idempotency-Key", idempotencyKey)
         request.idempotencyKeyHeader = "Idempotency-Key"
-        try request.setJSONBody(body, validate: self.core.configuration.validation.validatesRequests)
+        try request.setJSONBody(body)
         let response = try await self.core.send(request)
         switch response.status.code {
         case 202: return try self.core.decodeSuccess(Analysis.self, from: response)
@@ -132,10 +135,12 @@ nonisolated extension KallglotAnalysisClient {
     /// - Remark: Generated from `GET /v1/analyses/{id}`.
     public func getAnalysis(analysisID: AnalysisID) async throws(ClientError<ErrorResponse>) -> Analysis {
         if self.core.configuration.validation.validatesRequests {
-            var parameters = ValidationContext()
-            parameters.nested("id") { context in context.checkPattern(analysisID, ParameterPatterns.pattern1) }
-            if !parameters.violations.isEmpty {
-                throw .requestValidation(ValidationError(violations: parameters.violations))
+            var context = ValidationContext()
+            context.parameter("id", in: .path) { context in
+                context.checkPattern(analysisID, ParameterPatterns.pattern1)
+            }
+            if !context.violations.isEmpty {
+                throw .requestValidation(ValidationError(violations: context.violations))
             }
         }
         var request = OperationRequest<ErrorResponse>(

@@ -21,7 +21,7 @@ struct OperationEmitter {
         }
         let envelope = shape.envelopeType
         let request = Expr.id("request")
-        var body = parameterChecks(patterns: &patterns)
+        var body = requestChecks(patterns: &patterns)
         // `let` when nothing is set on the request, so that the generated code is warning-free.
         let newRequest = Expr.type(.generic(["OperationRequest"], [envelope])).call(
             ("operationID", .string(operation.operationID)), ("method", .member(nil, operation.method.rawValue)),
@@ -32,9 +32,8 @@ struct OperationEmitter {
             body += setParameter(argument, on: request)
         }
         let core = Expr.selfMember("core")
-        let validatesRequests = core.dot("configuration").dot("validation").dot("validatesRequests")
         if shape.bodyType != nil {
-            let setBody = Statement.expression(request.dot("setJSONBody").call((nil, .id("body")), ("validate", validatesRequests)).tried)
+            let setBody = Statement.expression(request.dot("setJSONBody").call(.id("body")).tried)
             body.append(operation.requestBody?.isRequired == false ? .if(.optionalBinding("body", nil), [setBody]) : setBody)
         }
         body.append(.let("response", nil, .try(.await(core.dot("send").call(request)))))
@@ -103,21 +102,34 @@ struct OperationEmitter {
         (DocComment(text)?.lines ?? []).joined(separator: " ")
     }
 
-    /// Every parameter's checks, all reported together in one `requestValidation` error.
-    private func parameterChecks(patterns: inout PatternTable) -> [Statement] {
+    /// The checks of every parameter and of the body, all reported together in one
+    /// `requestValidation` error: parameters at `/name` with their location, the body at its own pointers.
+    private func requestChecks(patterns: inout PatternTable) -> [Statement] {
         let checker = CheckEmitter(context: context)
+        let validation = Expr.id("context")
         var checks: [Statement] = []
         for argument in shape.arguments {
             let inner = checker.checks(value: .id(argument.label), schema: argument.parameter.schema, type: argument.type,
                                        patterns: &patterns, depth: 0)
             guard !inner.isEmpty else { continue }
             let body: [Statement] = argument.parameter.isRequired ? inner : [.if(.optionalBinding(argument.label, nil), inner)]
-            checks.append(checker.nested(.string(argument.parameter.name), body, context: .id("parameters")))
+            checks.append(.expression(.call(
+                validation.dot("parameter"),
+                [Argument(.string(argument.parameter.name)), Argument("in", .member(nil, argument.parameter.location.rawValue))],
+                trailingClosure: Closure(parameters: ["context"], body: body))))
+        }
+        if let bodyType = shape.bodyType, let requestBody = operation.requestBody {
+            let inner = checker.checks(value: .id("body"), schema: requestBody.schema, type: bodyType.unwrapped,
+                                       patterns: &patterns, depth: 0)
+            let mayBeNil = !requestBody.isRequired || bodyType != bodyType.unwrapped
+            if !inner.isEmpty { checks += mayBeNil ? [.if(.optionalBinding("body", nil), inner)] : inner }
         }
         guard !checks.isEmpty else { return [] }
-        return [.if(.expression(Expr.selfMember("core").dot("configuration").dot("validation").dot("validatesRequests")), [.var("parameters", nil, Expr.id("ValidationContext").call())] + checks + [
-            .if(.expression(.prefix("!", Expr.id("parameters").dot("violations").dot("isEmpty"))), [
-                .throw(Expr.member(nil, "requestValidation").call(Expr.id("ValidationError").call(("violations", Expr.id("parameters").dot("violations"))))),
+        let violations = validation.dot("violations")
+        return [.if(.expression(Expr.selfMember("core").dot("configuration").dot("validation").dot("validatesRequests")),
+                    [.var("context", nil, Expr.id("ValidationContext").call())] + checks + [
+            .if(.expression(.prefix("!", violations.dot("isEmpty"))), [
+                .throw(Expr.member(nil, "requestValidation").call(Expr.id("ValidationError").call(("violations", violations)))),
             ]),
         ])]
     }

@@ -151,7 +151,11 @@ import Testing
                 Issue.record("expected .requestValidation, got \(error)")
                 return
             }
-            #expect(validation.violations.map { "\($0.pointer) \($0.keyword)" } == ["/id pattern"])
+            // One error lists the bad parameter and the bad body together, each where it is.
+            #expect(validation.violations.map { "\($0.parameterLocation?.rawValue ?? "body") \($0.pointer) \($0.keyword)" } == [
+                "path /id pattern", "body /analyses uniqueItems", "body /custom_prompts/summary minLength",
+            ])
+            #expect(validation.description.contains("path parameter 'id': pattern"))
         }
         do {
             _ = try await makeClient(transport).createAnalysis(sessionID: "sess_1", body: body)

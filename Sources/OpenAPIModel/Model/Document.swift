@@ -1,3 +1,4 @@
+import SpecCore
 import SpecDiagnostics
 
 /// A checked OpenAPI document of the supported subset: what the emitter reads, and nothing of the
@@ -115,9 +116,7 @@ public struct Operation: Hashable, Sendable {
 }
 
 public struct Parameter: Hashable, Sendable {
-    public enum Location: String, Hashable, Sendable {
-        case path, query, header
-    }
+    public typealias Location = ParameterLocation
 
     public var name: String
     public var location: Location

@@ -40,12 +40,9 @@ public struct OperationRequest<Envelope: Sendable>: Sendable, CustomStringConver
         headerFields[fieldName] = value
     }
 
-    /// Encodes `body` as JSON, validating it first when asked.
-    public mutating func setJSONBody<Body: Encodable>(_ body: Body, validate: Bool) throws(ClientError<Envelope>) {
-        if validate, let validatable = body as? any Validatable {
-            let violations = validatable.violations()
-            if !violations.isEmpty { throw .requestValidation(ValidationError(violations: violations)) }
-        }
+    /// Encodes `body` as JSON (generated methods validate it beforehand, with the parameters, so
+    /// that one error lists every violation of the request).
+    public mutating func setJSONBody<Body: Encodable>(_ body: Body) throws(ClientError<Envelope>) {
         do {
             self.body = try JSONCoding.makeEncoder().encode(body)
         } catch {

@@ -1,6 +1,10 @@
 /// One broken constraint: where it is, which keyword, the limit and the value that broke it.
 public struct Violation: Hashable, Sendable, CustomStringConvertible {
+    /// Where the value is: a JSON Pointer into the validated value (a body or a model), or, for a
+    /// request parameter, `/name` followed by the place inside the parameter's value.
     public var pointer: JSONPointer
+    /// Where the parameter the violation is in travels; `nil` for a body or a model.
+    public var parameterLocation: ParameterLocation?
     /// The JSON Schema keyword (`maximum`, `pattern`, `required`, ...).
     public var keyword: String
     /// The constraint as written in the spec (`1`, `^ana_[A-Za-z0-9]+$`, `status`).
@@ -8,15 +12,23 @@ public struct Violation: Hashable, Sendable, CustomStringConvertible {
     /// The offending value, shortened to a readable excerpt.
     public var actual: String
 
-    public init(pointer: JSONPointer, keyword: String, limit: String, actual: String) {
+    public init(pointer: JSONPointer, keyword: String, limit: String, actual: String,
+                parameterLocation: ParameterLocation? = nil) {
         self.pointer = pointer
+        self.parameterLocation = parameterLocation
         self.keyword = keyword
         self.limit = limit
         self.actual = actual
     }
 
     public var description: String {
-        let place = pointer.tokens.isEmpty ? "(root)" : pointer.description
+        let place: String
+        if let parameterLocation, case .key(let name)? = pointer.tokens.first {
+            let inside = JSONPointer(Array(pointer.tokens.dropFirst()))
+            place = "\(parameterLocation.rawValue) parameter '\(name)'" + (inside.tokens.isEmpty ? "" : " at \(inside)")
+        } else {
+            place = pointer.tokens.isEmpty ? "(root)" : pointer.description
+        }
         return "\(place): \(keyword) \(limit) violated by \(actual)"
     }
 }
@@ -65,6 +77,7 @@ extension Validatable {
 public struct ValidationContext: Sendable {
     public private(set) var violations: [Violation] = []
     private var path: [JSONPointer.Token] = []
+    private var parameterLocation: ParameterLocation?
 
     public init() {}
 
@@ -84,6 +97,17 @@ public struct ValidationContext: Sendable {
         pop()
     }
 
+    /// Checks a request parameter: violations inside `body` are reported at `/name` with the
+    /// parameter's location, apart from those of the request body checked in the same context.
+    public mutating func parameter(_ name: String, in location: ParameterLocation,
+                                   _ body: (inout ValidationContext) -> Void) {
+        let outer = (path, parameterLocation)
+        path = [.key(name)]
+        parameterLocation = location
+        body(&self)
+        (path, parameterLocation) = outer
+    }
+
     @usableFromInline
     mutating func push(_ token: JSONPointer.Token) { path.append(token) }
 
@@ -92,12 +116,14 @@ public struct ValidationContext: Sendable {
 
     /// Records a violation at the current path.
     public mutating func report(_ keyword: String, limit: String, actual: String) {
-        violations.append(Violation(pointer: JSONPointer(path), keyword: keyword, limit: limit, actual: actual))
+        violations.append(Violation(pointer: JSONPointer(path), keyword: keyword, limit: limit, actual: actual,
+                                    parameterLocation: parameterLocation))
     }
 
     /// Records a violation at a member of the current path without entering it (e.g. `required`
     /// reported at the parent object).
     public mutating func report(_ keyword: String, limit: String, actual: String, atMember key: String) {
-        violations.append(Violation(pointer: JSONPointer(path + [.key(key)]), keyword: keyword, limit: limit, actual: actual))
+        violations.append(Violation(pointer: JSONPointer(path + [.key(key)]), keyword: keyword, limit: limit, actual: actual,
+                                    parameterLocation: parameterLocation))
     }
 }

@@ -82,24 +82,24 @@ nonisolated extension JobsClient {
         xTrace: String? = nil
     ) async throws(ClientError<JSONValue>) -> [Job] {
         if self.core.configuration.validation.validatesRequests {
-            var parameters = ValidationContext()
-            parameters.nested("limit") { context in
+            var context = ValidationContext()
+            context.parameter("limit", in: .query) { context in
                 if let limit {
                     context.checkBounds(Double(limit), minimum: 1, maximum: 100)
                 }
             }
-            parameters.nested("state") { context in
+            context.parameter("state", in: .query) { context in
                 for (index, item0) in state.enumerated() {
                     context.nested(index: index) { context in item0.validate(in: &context) }
                 }
             }
-            parameters.nested("X-Trace") { context in
+            context.parameter("X-Trace", in: .header) { context in
                 if let xTrace {
                     context.checkFormat(xTrace, .uuid)
                 }
             }
-            if !parameters.violations.isEmpty {
-                throw .requestValidation(ValidationError(violations: parameters.violations))
+            if !context.violations.isEmpty {
+                throw .requestValidation(ValidationError(violations: context.violations))
             }
         }
         var request = OperationRequest<JSONValue>(operationID: "listJobs", method: .get, pathTemplate: "/jobs")
@@ -131,10 +131,17 @@ nonisolated extension JobsClient {
         idempotencyKey: String? = nil,
         body: StartJobRequest
     ) async throws(ClientError<Problem>) -> Job {
+        if self.core.configuration.validation.validatesRequests {
+            var context = ValidationContext()
+            body.validate(in: &context)
+            if !context.violations.isEmpty {
+                throw .requestValidation(ValidationError(violations: context.violations))
+            }
+        }
         var request = OperationRequest<Problem>(operationID: "startJob", method: .post, pathTemplate: "/jobs")
         request.setHeader("Idempotency-Key", idempotencyKey)
         request.idempotencyKeyHeader = "Idempotency-Key"
-        try request.setJSONBody(body, validate: self.core.configuration.validation.validatesRequests)
+        try request.setJSONBody(body)
         let response = try await self.core.send(request)
         switch response.status.code {
         case 202: return try self.core.decodeSuccess(Job.self, from: response)

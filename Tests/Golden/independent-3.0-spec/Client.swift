@@ -40,15 +40,18 @@ nonisolated extension CallInsightsClient {
         body: RequestCallAnalysisRequest
     ) async throws(ClientError<RequestCallAnalysisErrorResponse>) -> RequestCallAnalysisResponse {
         if self.core.configuration.validation.validatesRequests {
-            var parameters = ValidationContext()
-            parameters.nested("id") { context in context.checkPattern(sessionID, ParameterPatterns.pattern0) }
-            parameters.nested("Idempotency-Key") { context in
+            var context = ValidationContext()
+            context.parameter("id", in: .path) { context in
+                context.checkPattern(sessionID, ParameterPatterns.pattern0)
+            }
+            context.parameter("Idempotency-Key", in: .header) { context in
                 if let idempotencyKey {
                     context.checkLength(idempotencyKey, minLength: nil, maxLength: 255)
                 }
             }
-            if !parameters.violations.isEmpty {
-                throw .requestValidation(ValidationError(violations: parameters.violations))
+            body.validate(in: &context)
+            if !context.violations.isEmpty {
+                throw .requestValidation(ValidationError(violations: context.violations))
             }
         }
         var request = OperationRequest<RequestCallAnalysisErrorResponse>(
@@ -59,7 +62,7 @@ nonisolated extension CallInsightsClient {
         request.setPathParameter("id", sessionID)
         request.setHeader("Idempotency-Key", idempotencyKey)
         request.idempotencyKeyHeader = "Idempotency-Key"
-        try request.setJSONBody(body, validate: self.core.configuration.validation.validatesRequests)
+        try request.setJSONBody(body)
         let response = try await self.core.send(request)
         switch response.status.code {
         case 202: return try self.core.decodeSuccess(RequestCallAnalysisResponse.self, from: response)

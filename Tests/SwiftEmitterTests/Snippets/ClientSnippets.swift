@@ -97,8 +97,44 @@ import Testing
         Self.createNote(body: Self.noteBody, responses: Self.created).expect(emitting: """
             public func createNote(body: Note) async throws(ClientError<JSONValue>) -> Note {
             """, """
-            try request.setJSONBody(body, validate: self.core.configuration.validation.validatesRequests)
+            try request.setJSONBody(body)
             let response = try await self.core.send(request)
+            """, in: .client)
+    }
+
+    /// The body is validated in the same pass as the parameters, so one error lists every
+    /// violation of the request.
+    @Test func aBodyIsValidatedWithTheParametersInOnePass() {
+        Self.createNote(body: Self.noteBody, responses: Self.created, extra: """
+            parameters:
+              - {name: X-Tenant, in: header, required: true, schema: {type: string, minLength: 3}}
+            """).expect(emitting: """
+            if self.core.configuration.validation.validatesRequests {
+                var context = ValidationContext()
+                context.parameter("X-Tenant", in: .header) { context in
+                    context.checkLength(xTenant, minLength: 3, maxLength: nil)
+                }
+                body.validate(in: &context)
+                if !context.violations.isEmpty {
+                    throw .requestValidation(ValidationError(violations: context.violations))
+                }
+            }
+            """, in: .client)
+    }
+
+    /// A body that is an array of models validates each element at its index.
+    @Test func anArrayBodyIsValidatedElementByElement() {
+        Self.createNote(body: """
+            required: true
+            content:
+              application/json:
+                schema: {type: array, maxItems: 10, items: {$ref: '#/components/schemas/Note'}}
+            """, responses: Self.created).expect(emitting: """
+                var context = ValidationContext()
+                context.checkItemCount(body.count, minItems: nil, maxItems: 10)
+                for (index, item0) in body.enumerated() {
+                    context.nested(index: index) { context in item0.validate(in: &context) }
+                }
             """, in: .client)
     }
 
@@ -112,8 +148,8 @@ import Testing
             """, in: .client)
     }
 
-    /// `setJSONBody(body)` with `body: Note?` encodes `nil` as a `null` body (with a JSON content
-    /// type) and skips validation (`Optional<Note>` is not `Validatable`).
+    /// `setJSONBody(body)` with `body: Note?` would encode `nil` as a `null` body; an absent optional
+    /// body is neither sent nor validated.
     @Test func anAbsentOptionalBodyIsNotSent() {
         let spec = Self.createNote(body: """
             content:
@@ -122,7 +158,11 @@ import Testing
             """, responses: Self.created)
         spec.expect(emitting: """
             if let body {
-                try request.setJSONBody(body, validate: self.core.configuration.validation.validatesRequests)
+                body.validate(in: &context)
+            }
+            """, """
+            if let body {
+                try request.setJSONBody(body)
             }
             """, in: .client)
     }

@@ -194,15 +194,15 @@ import Testing
             - {name: q, in: query, required: true, schema: {type: string, minLength: 2}}
             """).expect(emitting: """
             if self.core.configuration.validation.validatesRequests {
-                var parameters = ValidationContext()
-                parameters.nested("limit") { context in
+                var context = ValidationContext()
+                context.parameter("limit", in: .query) { context in
                     if let limit {
                         context.checkBounds(Double(limit), minimum: 1, maximum: 100)
                     }
                 }
-                parameters.nested("q") { context in context.checkLength(q, minLength: 2, maxLength: nil) }
-                if !parameters.violations.isEmpty {
-                    throw .requestValidation(ValidationError(violations: parameters.violations))
+                context.parameter("q", in: .query) { context in context.checkLength(q, minLength: 2, maxLength: nil) }
+                if !context.violations.isEmpty {
+                    throw .requestValidation(ValidationError(violations: context.violations))
                 }
             }
             var request = OperationRequest<JSONValue>(operationID: "listThings", method: .get, pathTemplate: "/things")
@@ -218,7 +218,9 @@ import Testing
                 static let pattern0 = CompiledPattern("^thing_[a-z0-9]+$")
             }
             """, """
-            parameters.nested("thingId") { context in context.checkPattern(thingID, ParameterPatterns.pattern0) }
+            context.parameter("thingId", in: .path) { context in
+                context.checkPattern(thingID, ParameterPatterns.pattern0)
+            }
             """, in: .client)
     }
 
