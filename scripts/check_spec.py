@@ -744,6 +744,14 @@ def har_shape_problems(har):
             problems.append(f"{where}: response.content.size is not the text's length")
         if not isinstance(response.get("status"), int):
             problems.append(f"{where}: response.status is not an integer")
+        # HAR's mimeType is the recorder's copy of the Content-Type header: they must agree (the
+        # checks read the header).
+        for side, body in (("request", post or {}), ("response", content)):
+            header = (header_map(entry.get(side) or {}).get("content-type") or [None])[0]
+            mime = body.get("mimeType") if isinstance(body, dict) else None
+            if body.get("text") and header is not None and isinstance(mime, str) and \
+                    (media_type(mime) or mime)[:2] != (media_type(header) or header)[:2]:
+                problems.append(f"{where}: {side} mimeType '{mime}' is not the Content-Type header's '{header}'")
     return problems
 
 
@@ -795,16 +803,85 @@ def check_parameters(kind, name, method, request, path_values, found):
             found.add((f"request.{place}", "/" + parameter["name"], keyword, None))
 
 
-def check_body(side, text, mime, media_pointer, found):
-    if mime is not None and mime.split(";")[0].strip() != "application/json":
-        found.add((side, "", "contentType", None))
+# Media types (RFC 9110 8.3.1), matched as the Swift checker matches them (Sources/Conformance/
+# MediaType.swift): type, subtype and parameter names case-insensitively, parameter values exactly
+# (charset case-insensitively); a `content` key may be a range, and the most specific key that
+# covers the Content-Type wins. A structured-syntax suffix is not its base type:
+# application/problem+json is covered by itself, application/*+json, application/* or */*, not
+# by application/json.
+TOKEN = r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+"
+QUOTED = r'"(?:[^"\\]|\\.)*"'
+MEDIA_TYPE = re.compile(rf"[ \t]*({TOKEN})/({TOKEN})[ \t]*((?:;[ \t]*{TOKEN}=(?:{TOKEN}|{QUOTED})[ \t]*)*)(?:;[ \t]*)?", re.S)
+PARAMETER = re.compile(rf";[ \t]*({TOKEN})=({TOKEN}|{QUOTED})[ \t]*", re.S)
+
+
+def media_type(text):
+    """(type, subtype, {parameter: value}) of a media type or range, or None."""
+    match = MEDIA_TYPE.fullmatch(text)
+    if not match or (match.group(1) == "*" and match.group(2) != "*"):
+        return None
+    parameters = {}
+    for name, value in PARAMETER.findall(match.group(3)):
+        parameters[name.lower()] = re.sub(r"\\(.)", r"\1", value[1:-1], flags=re.S) if value.startswith('"') else value
+    return match.group(1).lower(), match.group(2).lower(), parameters
+
+
+def is_range(media):
+    return media[0] == "*" or media[1] == "*" or media[1].startswith("*+")
+
+
+def specificity(declared, actual):
+    """How specifically a declared media type covers a concrete one; None when it does not."""
+    if declared[0] == "*":
+        level = 0
+    elif declared[0] != actual[0]:
+        return None
+    elif declared[1] == "*":
+        level = 1
+    elif declared[1].startswith("*+"):
+        suffix = declared[1][1:]
+        if not (actual[1].endswith(suffix) and len(actual[1]) > len(suffix)):
+            return None
+        level = 2
+    elif declared[1] == actual[1]:
+        level = 3
+    else:
+        return None
+    for name, value in declared[2].items():
+        other = actual[2].get(name)
+        if other is None or (other.lower() != value.lower() if name == "charset" else other != value):
+            return None
+    return level * 1000 + len(declared[2])
+
+
+def best_media_type(content_type, keys):
+    """The `content` key that covers a Content-Type value most specifically (first of equals), or None."""
+    actual = media_type(content_type)
+    if actual is None or is_range(actual):
+        return None
+    best = None
+    for key in keys:
+        declared = media_type(key)
+        score = specificity(declared, actual) if declared else None
+        if score is not None and (best is None or score > best[1]):
+            best = (key, score)
+    return best[0] if best else None
+
+
+def check_body(side, text, headers, content, owner_pointer, found):
+    """A body present where `content` (the declared map at owner_pointer) documents one: its
+    Content-Type must be covered by a key, and it must validate against that key's schema."""
+    values = headers.get("content-type")
+    key = best_media_type(values[0], list(content)) if values else None
+    if key is None:
+        found.add((side.split(".")[0] + ".header", "/Content-Type", "contentType", None))
         return
     try:
         value = json.loads(text)
     except ValueError:
         found.add((side, "", "json", None))
         return
-    for place, keyword, missing in violations(media_pointer + "/schema", value):
+    for place, keyword, missing in violations(f"{owner_pointer}/content/{escape(key)}/schema", value):
         found.add((side, place, keyword, missing))
 
 
@@ -831,15 +908,15 @@ def check_response(operation_pointer, operation, response, found):
             found.add(("response.header", "/" + header_name, keyword, None))
     content = response.get("content", {})
     text = content.get("text") or ""
-    media = (declared.get("content") or {}).get("application/json")
-    if media is None:
+    declared_content = declared.get("content") or {}
+    if not declared_content:
         if text:
             found.add(("response.body", "", "undocumentedBody", None))
         return
     if not text:
         found.add(("response.body", "", "missingBody", None))
         return
-    check_body("response.body", text, content.get("mimeType"), f"{pointer}/content/application~1json", found)
+    check_body("response.body", text, headers, declared_content, pointer, found)
 
 
 def check_signature(entry, found):
@@ -914,10 +991,11 @@ def check_entry(entry):
         if declared_body.get("required"):
             found.add(("request.body", "", "missingBody", None))
     elif not declared_body:
-        found.add(("request.body", "", "undocumentedBody", None))
+        if body["text"]:
+            found.add(("request.body", "", "undocumentedBody", None))
     elif not entry.get("_invalidRequest"):
         body_pointer = operation["requestBody"]["$ref"][1:] if "$ref" in operation["requestBody"] else pointer + "/requestBody"
-        check_body("request.body", body["text"], body.get("mimeType"), body_pointer + "/content/application~1json", found)
+        check_body("request.body", body["text"], header_map(request), declared_body.get("content") or {}, body_pointer, found)
     check_response(pointer, operation, response, found)
     return found, operation
 
@@ -1019,7 +1097,7 @@ for hook in document.get("webhooks", {}):
     hooks = [n for n, e, op in positives if e.get("_webhook") == hook]
     report(bool(hooks), f"webhook {hook} has a signed delivery recorded", "none")
 stated_keywords = {v["keyword"] for n, e, op, f in recorded if n.startswith("negative/") for v in e.get("_expectedViolations", [])}
-wanted = {"maximum", "type", "required", "pattern", "uniqueItems", "noMatchingSignature"}
+wanted = {"maximum", "type", "required", "pattern", "uniqueItems", "noMatchingSignature", "contentType"}
 report(wanted <= stated_keywords, f"negative recordings cover {sorted(wanted)}", f"missing {sorted(wanted - stated_keywords)}")
 
 print(f"{passed} passed, {failed} failed")

@@ -69,28 +69,31 @@ def dump(body):
     return json.dumps(body, separators=(", ", ": "), ensure_ascii=False)
 
 def entry(method, path, status, response_body, request_body=None, request_headers=(), response_headers=(),
-          started="2026-03-26T11:10:00.000Z", url=None, status_text=None, request_id="req_01HREQ000000001", auth=True):
+          started="2026-03-26T11:10:00.000Z", url=None, status_text=None, request_id="req_01HREQ000000001", auth=True,
+          request_type="application/json", response_type="application/json"):
+    """One exchange; `request_type` and `response_type` are the bodies' Content-Type headers (and
+    HAR mimeTypes), `None` for no header."""
     headers = [("Accept", "application/json"), ("User-Agent", "kallglot-fixture-recorder/1")]
     if auth:
         headers.insert(0, ("Authorization", "Bearer " + API_KEY))
-    if request_body is not None:
-        headers.append(("Content-Type", "application/json"))
+    if request_body is not None and request_type is not None:
+        headers.append(("Content-Type", request_type))
     headers += list(request_headers)
     request = {"method": method, "url": url or BASE + path, "httpVersion": "HTTP/1.1",
                "headers": [{"name": n, "value": v} for n, v in headers], "queryString": [], "cookies": [],
                "headersSize": -1, "bodySize": 0}
     if request_body is not None:
         text = request_body if isinstance(request_body, str) else dump(request_body)
-        request["postData"] = {"mimeType": "application/json", "text": text}
+        request["postData"] = {"mimeType": request_type or "", "text": text}
         request["bodySize"] = len(text.encode())
     text = response_body if isinstance(response_body, str) else dump(response_body)
-    rheaders = [("Content-Type", "application/json")]
+    rheaders = [("Content-Type", response_type)] if response_type is not None else []
     if request_id:
         rheaders.append(("X-Request-ID", request_id))
     rheaders += list(response_headers)
     response = {"status": status, "statusText": status_text or STATUS_TEXT.get(status, ""), "httpVersion": "HTTP/1.1",
                 "headers": [{"name": n, "value": v} for n, v in rheaders], "cookies": [],
-                "content": {"size": len(text.encode()), "mimeType": "application/json", "text": text},
+                "content": {"size": len(text.encode()), "mimeType": response_type or "", "text": text},
                 "redirectURL": "", "headersSize": -1, "bodySize": len(text.encode())}
     return {"startedDateTime": started, "time": 84, "request": request, "response": response, "cache": {},
             "timings": {"send": 1, "wait": 80, "receive": 3}}
@@ -99,7 +102,7 @@ STATUS_TEXT = {200: "OK", 202: "Accepted", 400: "Bad Request", 401: "Unauthorize
                409: "Conflict", 422: "Unprocessable Entity", 429: "Too Many Requests", 500: "Internal Server Error",
                502: "Bad Gateway", 503: "Service Unavailable"}
 
-def webhook(name, event, started, tamper=None, signature_header=None):
+def webhook(name, event, started, tamper=None, signature_header=None, content_type="application/json"):
     body = dump(event)
     timestamp = int(__import__("datetime").datetime.strptime(started, "%Y-%m-%dT%H:%M:%S.%fZ")
                     .replace(tzinfo=__import__("datetime").timezone.utc).timestamp())
@@ -108,7 +111,7 @@ def webhook(name, event, started, tamper=None, signature_header=None):
         body = tamper(body)
     header = signature_header or f"t={timestamp},v1={signature}"
     item = entry("POST", None, 200, "", request_body=body, url=WEBHOOK_URL, auth=False, request_id=None, started=started,
-                 request_headers=[("Kallglot-Signature", header)])
+                 request_headers=[("Kallglot-Signature", header)], request_type=content_type)
     item["request"]["headers"] = [h for h in item["request"]["headers"] if h["name"] != "Accept"]
     item["response"]["content"] = {"size": 0, "mimeType": "text/plain", "text": ""}
     item["response"]["headers"] = []
@@ -139,7 +142,8 @@ FIXTURES = {
     "poll/queued.har": har(entry("GET", POLL, 200, analysis("queued", analyses=PAGE_REQUEST["analyses"]), response_headers=ok_headers,
                                  started="2026-03-26T11:10:05.000Z")),
     "poll/processing.har": har(entry("GET", POLL, 200, analysis("processing", analyses=PAGE_REQUEST["analyses"]), response_headers=ok_headers,
-                                     started="2026-03-26T11:10:15.000Z")),
+                                     started="2026-03-26T11:10:15.000Z", response_type="application/json; charset=utf-8"),
+                               comment="Labelled with a charset parameter, as many servers send JSON: still application/json."),
     "poll/complete-all-six-results.har": har(entry("GET", POLL, 200, COMPLETE, response_headers=ok_headers, started="2026-03-26T11:10:31.000Z"),
                                              comment="A complete analysis with all six result types."),
     "poll/failed.har": har(entry("GET", POLL, 200, FAILED, response_headers=ok_headers, started="2026-03-26T11:10:45.000Z")),
@@ -191,6 +195,19 @@ NEGATIVES = {
         [{"in": "request.body", "pointer": "/analyses", "keyword": "uniqueItems"}], "The same analysis type requested twice."),
     "negative/request-unknown-analysis-type.har": negative(entry("POST", CREATE, 202, PAGE_RESPONSE, {"analyses": ["sentiment", "mood"]}),
         [{"in": "request.body", "pointer": "/analyses/1", "keyword": "enum"}], "An analysis type the API does not have."),
+    "negative/response-html-content-type.har": negative(entry("GET", POLL, 200, analysis("queued", analyses=PAGE_REQUEST["analyses"]),
+                                                              response_type="text/html"),
+        [{"in": "response.header", "pointer": "/Content-Type", "keyword": "contentType"}],
+        "A valid analysis labelled text/html: the spec declares only application/json."),
+    "negative/request-text-plain-content-type.har": negative(entry("POST", CREATE, 202, PAGE_RESPONSE, PAGE_REQUEST, request_type="text/plain"),
+        [{"in": "request.header", "pointer": "/Content-Type", "keyword": "contentType"}],
+        "The page's request labelled text/plain: the spec declares only application/json."),
+    "negative/webhook-text-plain-content-type.har": negative(
+        webhook("analysis.failed", {"id": "evt_01HEVT000000004", "type": "analysis.failed", "api_version": "v1",
+                                    "created_at": "2026-03-26T11:10:42Z", "data": FAILED}, "2026-03-26T11:10:42.000Z",
+                content_type="text/plain"),
+        [{"in": "request.header", "pointer": "/Content-Type", "keyword": "contentType"}],
+        "A correctly signed delivery labelled text/plain: the webhook declares only application/json."),
     "negative/webhook-tampered-signature.har": negative(
         webhook("analysis.complete", {"id": "evt_01HEVT000000003", "type": "analysis.complete", "api_version": "v1",
                                       "created_at": "2026-03-26T11:10:28Z", "data": COMPLETE}, "2026-03-26T11:10:28.000Z",

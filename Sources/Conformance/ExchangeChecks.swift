@@ -4,8 +4,11 @@ import OpenAPIModel
 import SpecRuntime
 
 /// The checks of an API exchange: the request matches an operation and satisfies the spec, the
-/// status is declared, the body round-trips through the generated type and validates, required
-/// headers are present, and the generated client makes the same request from the same arguments.
+/// status is declared, each body is documented and labelled (`Content-Type`) with a media type
+/// the spec declares for it, the body round-trips through the generated type and validates,
+/// required headers are present, and the generated client makes the same request from the same
+/// arguments. A body whose media type is not declared is not checked against a schema: the spec
+/// gives none for it.
 struct ExchangeChecks {
     let suite: ConformanceSuite
 
@@ -45,7 +48,17 @@ struct ExchangeChecks {
             run.check("parameters satisfy the spec", problems)
 
             if let body = entry.request.body {
-                run.check("request body satisfies the spec", bodyProblems(body, schema: operation.requestBody?.schema, codec: suite.operations[operation.operationID]?.requestBody, location: "request.body", run: &run))
+                if let requestBody = operation.requestBody {
+                    let labelled = body.isEmpty
+                        || ContentTypeCheck(location: "request.header", name: "request Content-Type is declared")
+                            .run(headers: entry.request.headers, declared: requestBody.mediaTypes, run: &run)
+                    if labelled {
+                        run.check("request body satisfies the spec", bodyProblems(body, schema: requestBody.schema, codec: suite.operations[operation.operationID]?.requestBody, location: "request.body", run: &run))
+                    }
+                } else if !body.isEmpty {
+                    run.record("request.body", [SchemaViolation(pointer: "", keyword: "undocumentedBody", message: "no request body is documented")])
+                    run.check("request body satisfies the spec", ["\(operation.operationID) documents no request body"])
+                }
             }
         }
 
@@ -58,9 +71,15 @@ struct ExchangeChecks {
         }
         run.check("status is declared", [])
         if let body = entry.response.body {
-            let codec = suite.operations[operation.operationID]?.responseBodies[entry.response.status]
-                ?? suite.operations[operation.operationID]?.responseBodies[0]
-            run.check("response body decodes, validates and round-trips", bodyProblems(body, schema: declared.schema, codec: codec, location: "response.body", run: &run))
+            if declared.mediaTypes.isEmpty {
+                run.record("response.body", [SchemaViolation(pointer: "", keyword: "undocumentedBody", message: "no response body is documented")])
+                run.check("response body decodes, validates and round-trips", ["\(entry.response.status) of \(operation.operationID) documents no body"])
+            } else if ContentTypeCheck(location: "response.header", name: "response Content-Type is declared")
+                .run(headers: entry.response.headers, declared: declared.mediaTypes, run: &run) {
+                let codec = suite.operations[operation.operationID]?.responseBodies[entry.response.status]
+                    ?? suite.operations[operation.operationID]?.responseBodies[0]
+                run.check("response body decodes, validates and round-trips", bodyProblems(body, schema: declared.schema, codec: codec, location: "response.body", run: &run))
+            }
         }
         let responseHeaders = Set(entry.response.headers.map { $0.name.lowercased() })
         run.check("required response headers are present", declared.headers.filter { $0.isRequired && !responseHeaders.contains($0.name.lowercased()) }.map { "header '\($0.name)' is missing" })

@@ -60,6 +60,12 @@ struct ReplayCheck {
                 if sentValue == nil { problems.append("header \(name): none sent, though the client generates one") }
                 continue
             }
+            // Content-Type is compared as a media type: `application/json; charset=utf-8` is what
+            // a client sending `application/json` sends, as far as the spec can tell.
+            if name == "Content-Type", let sent = sentValue.flatMap(MediaType.init), let recorded = recordedValue.flatMap(MediaType.init),
+               (sent.type, sent.subtype) == (recorded.type, recorded.subtype) {
+                continue
+            }
             if sentValue != recordedValue {
                 let shown = name == "Authorization" ? { (value: String?) in value == nil ? "none" : "[redacted]" } : { (value: String?) in value ?? "none" }
                 problems.append("header \(name): \(shown(sentValue)), recorded \(shown(recordedValue))")

@@ -2,9 +2,10 @@ import Foundation
 import OpenAPIModel
 import SpecRuntime
 
-/// The checks of a webhook delivery: the webhook exists, the body satisfies the spec and
-/// round-trips through the generated event type, and the signature verifies with the secret at
-/// the time the delivery was recorded.
+/// The checks of a webhook delivery: the webhook exists, the body is labelled (`Content-Type`)
+/// with a media type the webhook declares, satisfies the spec and round-trips through the
+/// generated event type, and the signature verifies with the secret at the time the delivery was
+/// recorded.
 struct WebhookChecks {
     let suite: ConformanceSuite
 
@@ -15,10 +16,24 @@ struct WebhookChecks {
             return
         }
         run.check("matches a webhook", [])
-        guard let body = entry.request.body, let original = jsonLiteral(body) else {
-            run.check("delivery body satisfies the spec", ["the delivery has no JSON body"])
+        guard let body = entry.request.body, !body.isEmpty else {
+            run.check("delivery body satisfies the spec", ["the delivery has no body"])
             return
         }
+        if ContentTypeCheck(location: "request.header", name: "delivery Content-Type is declared")
+            .run(headers: entry.request.headers, declared: webhook.bodyMediaTypes, run: &run) {
+            if let original = jsonLiteral(body) {
+                checkBody(body, original, webhook: webhook, run: &run)
+            } else {
+                run.check("delivery body satisfies the spec", ["the delivery body is not JSON"])
+            }
+        }
+        checkSignature(body, run: &run)
+    }
+
+    /// The delivery body against the spec and through the generated event type.
+    private func checkBody(_ body: String, _ original: JSONLiteral, webhook: Webhook, run: inout CaseRun) {
+        let name = webhook.name
         var problems = SchemaValidator(document: suite.document).violations(of: original, against: webhook.body).map { "spec: \($0)" }
         run.record("request.body", SchemaValidator(document: suite.document).violations(of: original, against: webhook.body))
         if let codec = suite.webhookEvents[name] {
@@ -31,7 +46,11 @@ struct WebhookChecks {
             problems.append("the generated code has no type for webhook '\(name)'")
         }
         run.check("delivery body decodes, validates and round-trips", problems)
+    }
 
+    /// The signature header against the body, with the secret, at the time of the recording.
+    private func checkSignature(_ body: String, run: inout CaseRun) {
+        let entry = run.entry
         guard let signature = suite.document.webhookSignature else { return }
         guard let secret = suite.webhookSecret else {
             run.check("signature verifies", ["no webhook secret was given to verify with"])

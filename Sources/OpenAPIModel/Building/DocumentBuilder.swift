@@ -103,7 +103,8 @@ struct DocumentBuilder {
             if let schema = jsonSchema(ofContent: resolved["content"], at: resolved, pointer: "#/paths/\(SchemaBuilder.escape(path))/\(method.rawValue)/requestBody") {
                 requestBody = RequestBody(
                     isRequired: context.bool(resolved["required"], "required") ?? false,
-                    description: context.string(resolved["description"], "description"), schema: schema)
+                    description: context.string(resolved["description"], "description"), schema: schema,
+                    mediaTypes: declaredMediaTypes(ofContent: resolved["content"]))
             }
         }
         var responses: [Response] = []
@@ -200,7 +201,16 @@ struct DocumentBuilder {
             }
         }
         let schema = resolved["content"] == nil ? nil : jsonSchema(ofContent: resolved["content"], at: resolved, pointer: pointer)
-        return Response(statusCode: status, description: context.string(resolved["description"], "description"), schema: schema, headers: headers)
+        return Response(statusCode: status, description: context.string(resolved["description"], "description"), schema: schema, headers: headers,
+                        mediaTypes: declaredMediaTypes(ofContent: resolved["content"]))
+    }
+
+    /// The keys of a `content` map as written, supported or not (``jsonSchema(ofContent:at:pointer:)``
+    /// reports the unsupported ones); none when there is no map.
+    private func declaredMediaTypes(ofContent content: YAMLNode?) -> [DeclaredMediaType] {
+        (content?.mapping ?? []).compactMap { entry in
+            entry.key.string.map { DeclaredMediaType(name: $0, location: entry.key.location) }
+        }
     }
 
     /// The `application/json` schema of a `content` map; other media types are reported.
@@ -259,7 +269,7 @@ struct DocumentBuilder {
         return Webhook(
             name: name, operationID: context.string(post["operationId"], "operationId"),
             summary: context.string(post["summary"], "summary"), description: context.string(post["description"], "description"),
-            headers: headers, body: body)
+            headers: headers, body: body, bodyMediaTypes: declaredMediaTypes(ofContent: resolved["content"]))
     }
 
     private func usesBearerAuth() -> Bool {

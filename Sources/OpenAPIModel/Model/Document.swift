@@ -146,11 +146,26 @@ public struct RequestBody: Hashable, Sendable {
     public var description: String?
     /// The `application/json` schema.
     public var schema: Schema
+    /// Every key of the body's `content`, in document order, as written.
+    public var mediaTypes: [DeclaredMediaType]
 
-    public init(isRequired: Bool, description: String?, schema: Schema) {
+    public init(isRequired: Bool, description: String?, schema: Schema, mediaTypes: [DeclaredMediaType] = []) {
         self.isRequired = isRequired
         self.description = description
         self.schema = schema
+        self.mediaTypes = mediaTypes
+    }
+}
+
+/// A key of a `content` map as the spec writes it (`application/json`, `application/*`,
+/// `text/plain; charset=utf-8`), and where it is written.
+public struct DeclaredMediaType: Hashable, Sendable {
+    public var name: String
+    public var location: SourceLocation
+
+    public init(name: String, location: SourceLocation) {
+        self.name = name
+        self.location = location
     }
 }
 
@@ -162,12 +177,16 @@ public struct Response: Hashable, Sendable {
     /// The `application/json` schema, `nil` for a response without a JSON body.
     public var schema: Schema?
     public var headers: [Header]
+    /// Every key of the response's `content`, in document order, as written; empty for a
+    /// response that declares no content (and so no body).
+    public var mediaTypes: [DeclaredMediaType]
 
-    public init(statusCode: Int?, description: String?, schema: Schema?, headers: [Header]) {
+    public init(statusCode: Int?, description: String?, schema: Schema?, headers: [Header], mediaTypes: [DeclaredMediaType] = []) {
         self.statusCode = statusCode
         self.description = description
         self.schema = schema
         self.headers = headers
+        self.mediaTypes = mediaTypes
     }
 
     public var isSuccess: Bool { statusCode.map { (200..<300).contains($0) } ?? false }
@@ -196,13 +215,17 @@ public struct Webhook: Hashable, Sendable {
     public var description: String?
     public var headers: [Parameter]
     public var body: Schema
+    /// Every key of the delivery body's `content`, in document order, as written.
+    public var bodyMediaTypes: [DeclaredMediaType]
 
-    public init(name: String, operationID: String?, summary: String?, description: String?, headers: [Parameter], body: Schema) {
+    public init(name: String, operationID: String?, summary: String?, description: String?, headers: [Parameter], body: Schema,
+                bodyMediaTypes: [DeclaredMediaType] = []) {
         self.name = name
         self.operationID = operationID
         self.summary = summary
         self.description = description
         self.headers = headers
         self.body = body
+        self.bodyMediaTypes = bodyMediaTypes
     }
 }
