@@ -50,11 +50,14 @@ public nonisolated struct KallglotAnalysisWebhooks: Sendable {
     ///   - body: The delivery's raw body bytes.
     ///   - signatureHeader: The value of the `Kallglot-Signature` header, or `nil` when absent.
     /// - Throws: ``WebhookVerificationError`` when the delivery is not authentic, `DecodingError` when the body is not
-    ///   a valid payload.
+    ///   a valid payload, ``ValidationError`` when the payload breaks its schema (an event of another type, among
+    ///   others).
     /// - Remark: Generated from `#/webhooks/analysis.complete`.
     public func analysisComplete(body: Data, signatureHeader: String?) throws -> AnalysisCompleteEvent {
         try verifier.verify(body: body, signatureHeader: signatureHeader)
-        return try JSONCoding.makeDecoder().decode(AnalysisCompleteEvent.self, from: body)
+        let payload = try JSONCoding.makeDecoder().decode(AnalysisCompleteEvent.self, from: body)
+        try payload.validate()
+        return payload
     }
 
     /// An analysis failed.
@@ -66,10 +69,13 @@ public nonisolated struct KallglotAnalysisWebhooks: Sendable {
     ///   - body: The delivery's raw body bytes.
     ///   - signatureHeader: The value of the `Kallglot-Signature` header, or `nil` when absent.
     /// - Throws: ``WebhookVerificationError`` when the delivery is not authentic, `DecodingError` when the body is not
-    ///   a valid payload.
+    ///   a valid payload, ``ValidationError`` when the payload breaks its schema (an event of another type, among
+    ///   others).
     /// - Remark: Generated from `#/webhooks/analysis.failed`.
     public func analysisFailed(body: Data, signatureHeader: String?) throws -> AnalysisFailedEvent {
         try verifier.verify(body: body, signatureHeader: signatureHeader)
-        return try JSONCoding.makeDecoder().decode(AnalysisFailedEvent.self, from: body)
+        let payload = try JSONCoding.makeDecoder().decode(AnalysisFailedEvent.self, from: body)
+        try payload.validate()
+        return payload
     }
 }

@@ -7,6 +7,7 @@ struct WebhookEmitter {
     let context: EmissionContext
 
     func emit() -> String {
+        var patterns = PatternTable(typeName: "PayloadPatterns")
         let document = context.document
         guard !document.webhooks.isEmpty else { return context.render([]) }
         var members: [Declaration] = []
@@ -57,19 +58,21 @@ struct WebhookEmitter {
             guard let type = context.plan.webhookTypes[webhook.name] else { continue }
             let name = methods.claim(Namer.memberName(webhook.name), for: "webhook '\(webhook.name)'", at: webhook.body.location,
                                      diagnostics: context.diagnostics)
-            members.append(method(webhook, name: name, type: type.type))
+            members.append(method(webhook, name: name, type: type.type, patterns: &patterns))
         }
-        return context.render([.type(TypeDeclaration(
+        var declarations: [Declaration] = [.type(TypeDeclaration(
             doc: DocComment(lines: [
                 "Verifies and decodes the webhook deliveries this API sends.", "",
                 "Create one with the endpoint's signing secret; pass each delivery's raw body bytes (not re-serialised JSON) "
                     + "and its signature header.",
             ]),
             modifiers: context.modifiers(isNonisolated: true), kind: .struct, name: context.webhooksName, conformances: [.named(["Sendable"])],
-            members: members))])
+            members: members))]
+        if let table = patterns.declaration(doc: "The `pattern`s of webhook payloads, compiled once.") { declarations.append(table) }
+        return context.render(declarations)
     }
 
-    private func method(_ webhook: Webhook, name: String, type: SwiftType) -> Declaration {
+    private func method(_ webhook: Webhook, name: String, type: SwiftType, patterns: inout PatternTable) -> Declaration {
         let signature = context.document.webhookSignature
         var lines = DocComment([webhook.summary, webhook.description].compactMap { $0 }.joined(separator: "\n\n"))?.lines ?? []
         if !lines.isEmpty { lines.append("") }
@@ -77,13 +80,14 @@ struct WebhookEmitter {
             lines += [
                 "- Parameters:", "  - body: The delivery's raw body bytes.",
                 "  - signatureHeader: The value of the `\(signature.header)` header, or `nil` when absent.",
-                "- Throws: ``WebhookVerificationError`` when the delivery is not authentic, `DecodingError` when the body is not a valid payload.",
+                "- Throws: ``WebhookVerificationError`` when the delivery is not authentic, `DecodingError` when the body is not a valid payload, "
+                    + "``ValidationError`` when the payload breaks its schema (an event of another type, among others).",
             ]
         } else {
             lines += [
                 "The spec does not say how deliveries are signed, so this decodes without verifying the sender.", "",
                 "- Parameter body: The delivery's body bytes.",
-                "- Throws: `DecodingError` when the body is not a valid payload.",
+                "- Throws: `DecodingError` when the body is not a valid payload, ``ValidationError`` when it breaks its schema.",
             ]
         }
         lines.append("- Remark: Generated from `#/webhooks/\(webhook.name)`.")
@@ -91,8 +95,27 @@ struct WebhookEmitter {
         if signature != nil {
             body.append(.expression(Expr.id("verifier").dot("verify").call(("body", .id("body")), ("signatureHeader", .id("signatureHeader"))).tried))
         }
-        body.append(.return(Expr.id("JSONCoding").dot("makeDecoder").call().dot("decode").call(
-            (nil, .metatype(type)), ("from", .id("body"))).tried))
+        let decode = Expr.id("JSONCoding").dot("makeDecoder").call().dot("decode").call((nil, .metatype(type)), ("from", .id("body"))).tried
+        // A verified delivery is validated as well: a signed event of another webhook must not
+        // decode as this one just because the shapes are alike.
+        let checks = CheckEmitter(context: context).checks(value: .id("payload"), schema: webhook.body, type: type.unwrapped,
+                                                           patterns: &patterns, depth: 0)
+        let validatesItself = Statement.expression(Expr.id("payload").dot("validate").call(("in", .inout(.id("context")))))
+        if checks.isEmpty {
+            body.append(.return(decode))
+        } else if checks == [validatesItself], type == type.unwrapped {
+            body += [.let("payload", nil, decode), .expression(Expr.id("payload").dot("validate").call().tried), .return(.id("payload"))]
+        } else {
+            let violations = Expr.id("context").dot("violations")
+            let validated: [Statement] = [.var("context", nil, Expr.id("ValidationContext").call())] + checks + [
+                .if(.expression(.prefix("!", violations.dot("isEmpty"))), [
+                    .throw(Expr.id("ValidationError").call(("violations", violations))),
+                ]),
+            ]
+            body.append(.let("payload", nil, decode))
+            body += type == type.unwrapped ? validated : [.if(.optionalBinding("payload", nil), validated)]
+            body.append(.return(.id("payload")))
+        }
         return .function(FunctionDeclaration(
             doc: DocComment(lines: lines), modifiers: context.modifiers(), kind: .function(name),
             parameters: [FunctionParameter("body", .data)] + (signature == nil ? [] : [FunctionParameter("signatureHeader", .optional(.string))]),

@@ -51,6 +51,23 @@ import Testing
         #expect(event.data.failure?.code == "transcript_unavailable")
     }
 
+    /// The signature proves who sent the bytes, not which event they are: a correctly signed
+    /// `analysis.complete` delivery passed to `analysisFailed` is refused, with the `type` that broke.
+    @Test func aSignedEventOfAnotherWebhookIsRefused() throws {
+        let complete = try delivery("webhooks/analysis-complete.har")
+        let hooks = webhooks(at: complete.timestamp)
+        do {
+            _ = try hooks.analysisFailed(body: complete.body, signatureHeader: complete.header)
+            Issue.record("an analysis.complete event was accepted as analysis.failed")
+        } catch let error as ValidationError {
+            #expect(error.violations.map { "\($0.pointer) \($0.keyword)" }.contains("/type const"))
+        }
+        let failed = try delivery("webhooks/analysis-failed.har")
+        #expect(throws: ValidationError.self) {
+            _ = try webhooks(at: failed.timestamp).analysisComplete(body: failed.body, signatureHeader: failed.header)
+        }
+    }
+
     @Test func tamperedBodyIsRefused() throws {
         let delivery = try delivery("negative/webhook-tampered-signature.har")
         #expect(refusal { _ = try webhooks(at: delivery.timestamp).analysisComplete(body: delivery.body, signatureHeader: delivery.header) } == .noMatchingSignature)

@@ -13,7 +13,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("analysis_result", "AnalysisResult"), ("api-key", "APIKey"), ("Type", "TypeValue"), ("String", "StringValue"),
+        ("analysis_result", "AnalysisResult"), ("api-key", "APIKey"), ("Type", "TypeValue"), ("String", "StringValue"), ("ValidationError", "ValidationErrorValue"),
         ("3d_model", "_3dModel"), ("", "Unnamed"), ("user.profile", "UserProfile"),
     ])
     func typeNamesReadLikeHandWrittenSwift(wire: String, swift: String) {

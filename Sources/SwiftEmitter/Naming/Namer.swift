@@ -23,7 +23,9 @@ struct Namer: Sendable {
         "URL", "UUID", "Error", "Optional", "Array", "Dictionary", "Set", "Codable", "Decoder", "Encoder", "CodingKeys",
         "CodingKey", "Sendable", "Hashable", "Void", "Never", "Result", "Task", "Duration", "JSONValue", "Nullable",
         "Indirect", "CalendarDate", "Validatable", "ValidationContext", "APIClient", "ClientError", "BodyCodec",
-        "AnyCodingKey", "ValidationPatterns", "ParameterPatterns", "OperationRequest", "PollingOptions",
+        "AnyCodingKey", "ValidationPatterns", "ParameterPatterns", "PayloadPatterns", "OperationRequest", "PollingOptions",
+        "ValidationError", "Violation", "JSONCoding", "RFC3339", "CompiledPattern", "ContractOperation", "ClientConfiguration",
+        "WebhookVerifier", "WebhookSecret", "WebhookSignatureScheme", "ParameterLocation",
     ]
 
     let nameOverrides: [String: String]

@@ -41,10 +41,13 @@ public nonisolated struct JobsWebhooks: Sendable {
     ///   - body: The delivery's raw body bytes.
     ///   - signatureHeader: The value of the `Example-Signature` header, or `nil` when absent.
     /// - Throws: ``WebhookVerificationError`` when the delivery is not authentic, `DecodingError` when the body is not
-    ///   a valid payload.
+    ///   a valid payload, ``ValidationError`` when the payload breaks its schema (an event of another type, among
+    ///   others).
     /// - Remark: Generated from `#/webhooks/job.done`.
     public func jobDone(body: Data, signatureHeader: String?) throws -> Job {
         try verifier.verify(body: body, signatureHeader: signatureHeader)
-        return try JSONCoding.makeDecoder().decode(Job.self, from: body)
+        let payload = try JSONCoding.makeDecoder().decode(Job.self, from: body)
+        try payload.validate()
+        return payload
     }
 }

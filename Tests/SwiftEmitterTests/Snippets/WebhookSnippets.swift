@@ -70,11 +70,14 @@ import Testing
                 ///   - body: The delivery's raw body bytes.
                 ///   - signatureHeader: The value of the `Example-Signature` header, or `nil` when absent.
                 /// - Throws: ``WebhookVerificationError`` when the delivery is not authentic, `DecodingError` when the body is not
-                ///   a valid payload.
+                ///   a valid payload, ``ValidationError`` when the payload breaks its schema (an event of another type, among
+                ///   others).
                 /// - Remark: Generated from `#/webhooks/job.done`.
                 public func jobDone(body: Data, signatureHeader: String?) throws -> Job {
                     try verifier.verify(body: body, signatureHeader: signatureHeader)
-                    return try JSONCoding.makeDecoder().decode(Job.self, from: body)
+                    let payload = try JSONCoding.makeDecoder().decode(Job.self, from: body)
+                    try payload.validate()
+                    return payload
                 }
             }
             """, in: .webhooks)
@@ -89,14 +92,63 @@ import Testing
                 /// The spec does not say how deliveries are signed, so this decodes without verifying the sender.
                 ///
                 /// - Parameter body: The delivery's body bytes.
-                /// - Throws: `DecodingError` when the body is not a valid payload.
+                /// - Throws: `DecodingError` when the body is not a valid payload, ``ValidationError`` when it breaks its schema.
                 /// - Remark: Generated from `#/webhooks/job.done`.
                 public func jobDone(body: Data) throws -> Job {
-                    return try JSONCoding.makeDecoder().decode(Job.self, from: body)
+                    let payload = try JSONCoding.makeDecoder().decode(Job.self, from: body)
+                    try payload.validate()
+                    return payload
                 }
             """, in: .webhooks)
         spec.expect(notEmitting: "verifier", in: .webhooks)
         spec.expect(notEmitting: "signatureHeader", in: .webhooks)
+    }
+
+    /// A payload that is not a model is checked by its schema's keywords, with its patterns in
+    /// the webhooks file's own table.
+    @Test func aListPayloadIsValidatedByItsKeywords() {
+        Snippet.root("""
+            webhooks:
+              ids.changed:
+                post:
+                  requestBody:
+                    content:
+                      application/json:
+                        schema: {type: array, minItems: 1, items: {type: string, pattern: '^id_'}}
+                  responses: {'200': {description: OK.}}
+            """).expect(emitting: """
+                let payload = try JSONCoding.makeDecoder().decode([String].self, from: body)
+                var context = ValidationContext()
+                context.checkItemCount(payload.count, minItems: 1, maxItems: nil)
+                for (index, item0) in payload.enumerated() {
+                    context.nested(index: index) { context in context.checkPattern(item0, PayloadPatterns.pattern0) }
+                }
+                if !context.violations.isEmpty {
+                    throw ValidationError(violations: context.violations)
+                }
+                return payload
+            """, """
+            /// The `pattern`s of webhook payloads, compiled once.
+            nonisolated enum PayloadPatterns {
+                static let pattern0 = CompiledPattern("^id_")
+            }
+            """, in: .webhooks)
+    }
+
+    /// A payload without constraints is returned as decoded.
+    @Test func aPayloadWithNothingToCheckIsReturnedAsDecoded() {
+        Snippet.root("""
+            webhooks:
+              ping:
+                post:
+                  requestBody:
+                    content:
+                      application/json:
+                        schema: {type: string}
+                  responses: {'200': {description: OK.}}
+            """).expect(emitting: """
+                return try JSONCoding.makeDecoder().decode(String.self, from: body)
+            """, in: .webhooks)
     }
 
     @Test func webhookPayloadTypesAreListedForContractTests() {
