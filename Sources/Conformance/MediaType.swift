@@ -83,7 +83,8 @@ public struct MediaType: Hashable, Sendable, CustomStringConvertible {
         var best: (index: Int, score: Int)?
         for (index, name) in declared.enumerated() {
             guard let score = MediaType(name)?.specificity(covering: actual) else { continue }
-            if best == nil || score > best!.score { best = (index, score) }
+            if let best, score <= best.score { continue }
+            best = (index, score)
         }
         return best?.index
     }

@@ -14,7 +14,7 @@ struct CheckEmitter {
         let check = { (name: String, arguments: [Argument]) -> Statement in
             .expression(.call(Self.validation.dot(name), arguments, trailingClosure: nil))
         }
-        let validate = Statement.expression(value.dot("validate").call(("in", .inout(Self.validation))))
+        let validate = Self.selfValidation(of: value)
         switch schema.kind {
         case .reference(let name):
             guard let named = context.document.schema(named: name) else { return [] }
@@ -107,6 +107,20 @@ struct CheckEmitter {
     }
 
     /// `context.nested(name) { context in body }`, or `context.nested(index: index) { … }`.
+    /// `value.validate(in: &context)`: the check of a value whose type validates itself.
+    static func selfValidation(of value: Expr) -> Statement {
+        .expression(value.dot("validate").call(("in", .inout(validation))))
+    }
+
+    /// `checks` run in one fresh context, then `thrown(violations)` thrown when any was found:
+    /// every violation of a value (or of a request) in one error.
+    static func collecting(_ checks: [Statement], thrown: (Expr) -> Expr) -> [Statement] {
+        let violations = validation.dot("violations")
+        return [.var("context", nil, Expr.id("ValidationContext").call())] + checks + [
+            .if(.expression(.prefix("!", violations.dot("isEmpty"))), [.throw(thrown(violations))]),
+        ]
+    }
+
     func nested(_ name: Expr?, _ body: [Statement], index: Expr? = nil, context: Expr = validation) -> Statement {
         let argument = name.map { Argument($0) } ?? Argument("index", index ?? .integer(0))
         return .expression(.call(context.dot("nested"), [argument], trailingClosure: Closure(parameters: ["context"], body: body)))

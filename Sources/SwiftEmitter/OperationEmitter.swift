@@ -125,13 +125,10 @@ struct OperationEmitter {
             if !inner.isEmpty { checks += mayBeNil ? [.if(.optionalBinding("body", nil), inner)] : inner }
         }
         guard !checks.isEmpty else { return [] }
-        let violations = validation.dot("violations")
         return [.if(.expression(Expr.selfMember("core").dot("configuration").dot("validation").dot("validatesRequests")),
-                    [.var("context", nil, Expr.id("ValidationContext").call())] + checks + [
-            .if(.expression(.prefix("!", violations.dot("isEmpty"))), [
-                .throw(Expr.member(nil, "requestValidation").call(Expr.id("ValidationError").call(("violations", violations)))),
-            ]),
-        ])]
+                    CheckEmitter.collecting(checks) { violations in
+                        Expr.member(nil, "requestValidation").call(Expr.id("ValidationError").call(("violations", violations)))
+                    })]
     }
 
     private func setParameter(_ argument: OperationShape.Argument, on request: Expr) -> [Statement] {

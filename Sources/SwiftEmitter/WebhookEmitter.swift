@@ -100,18 +100,12 @@ struct WebhookEmitter {
         // decode as this one just because the shapes are alike.
         let checks = CheckEmitter(context: context).checks(value: .id("payload"), schema: webhook.body, type: type.unwrapped,
                                                            patterns: &patterns, depth: 0)
-        let validatesItself = Statement.expression(Expr.id("payload").dot("validate").call(("in", .inout(.id("context")))))
         if checks.isEmpty {
             body.append(.return(decode))
-        } else if checks == [validatesItself], type == type.unwrapped {
+        } else if checks == [CheckEmitter.selfValidation(of: .id("payload"))], type == type.unwrapped {
             body += [.let("payload", nil, decode), .expression(Expr.id("payload").dot("validate").call().tried), .return(.id("payload"))]
         } else {
-            let violations = Expr.id("context").dot("violations")
-            let validated: [Statement] = [.var("context", nil, Expr.id("ValidationContext").call())] + checks + [
-                .if(.expression(.prefix("!", violations.dot("isEmpty"))), [
-                    .throw(Expr.id("ValidationError").call(("violations", violations))),
-                ]),
-            ]
+            let validated = CheckEmitter.collecting(checks) { Expr.id("ValidationError").call(("violations", $0)) }
             body.append(.let("payload", nil, decode))
             body += type == type.unwrapped ? validated : [.if(.optionalBinding("payload", nil), validated)]
             body.append(.return(.id("payload")))

@@ -149,7 +149,7 @@ public struct RequestBody: Hashable, Sendable {
     /// Every key of the body's `content`, in document order, as written.
     public var mediaTypes: [DeclaredMediaType]
 
-    public init(isRequired: Bool, description: String?, schema: Schema, mediaTypes: [DeclaredMediaType] = []) {
+    public init(isRequired: Bool, description: String?, schema: Schema, mediaTypes: [DeclaredMediaType]) {
         self.isRequired = isRequired
         self.description = description
         self.schema = schema
@@ -181,7 +181,7 @@ public struct Response: Hashable, Sendable {
     /// response that declares no content (and so no body).
     public var mediaTypes: [DeclaredMediaType]
 
-    public init(statusCode: Int?, description: String?, schema: Schema?, headers: [Header], mediaTypes: [DeclaredMediaType] = []) {
+    public init(statusCode: Int?, description: String?, schema: Schema?, headers: [Header], mediaTypes: [DeclaredMediaType]) {
         self.statusCode = statusCode
         self.description = description
         self.schema = schema
@@ -219,7 +219,7 @@ public struct Webhook: Hashable, Sendable {
     public var bodyMediaTypes: [DeclaredMediaType]
 
     public init(name: String, operationID: String?, summary: String?, description: String?, headers: [Parameter], body: Schema,
-                bodyMediaTypes: [DeclaredMediaType] = []) {
+                bodyMediaTypes: [DeclaredMediaType]) {
         self.name = name
         self.operationID = operationID
         self.summary = summary

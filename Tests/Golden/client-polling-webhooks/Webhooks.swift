@@ -35,7 +35,10 @@ public nonisolated struct JobsWebhooks: Sendable {
     }
 
     /// The payload type of each webhook, by name, for contract tests over recorded deliveries.
-    public static let contractEvents: [String: BodyCodec] = ["job.done": BodyCodec(Job.self)]
+    public static let contractEvents: [String: BodyCodec] = [
+        "job.done": BodyCodec(Job.self),
+        "jobs.removed": BodyCodec([String].self),
+    ]
 
     /// - Parameters:
     ///   - body: The delivery's raw body bytes.
@@ -50,4 +53,32 @@ public nonisolated struct JobsWebhooks: Sendable {
         try payload.validate()
         return payload
     }
+
+    /// A list payload, checked by its keywords (patterns in the webhooks file's own table).
+    ///
+    /// - Parameters:
+    ///   - body: The delivery's raw body bytes.
+    ///   - signatureHeader: The value of the `Example-Signature` header, or `nil` when absent.
+    /// - Throws: ``WebhookVerificationError`` when the delivery is not authentic, `DecodingError` when the body is not
+    ///   a valid payload, ``ValidationError`` when the payload breaks its schema (an event of another type, among
+    ///   others).
+    /// - Remark: Generated from `#/webhooks/jobs.removed`.
+    public func jobsRemoved(body: Data, signatureHeader: String?) throws -> [String] {
+        try verifier.verify(body: body, signatureHeader: signatureHeader)
+        let payload = try JSONCoding.makeDecoder().decode([String].self, from: body)
+        var context = ValidationContext()
+        context.checkItemCount(payload.count, minItems: 1, maxItems: nil)
+        for (index, item0) in payload.enumerated() {
+            context.nested(index: index) { context in context.checkPattern(item0, PayloadPatterns.pattern0) }
+        }
+        if !context.violations.isEmpty {
+            throw ValidationError(violations: context.violations)
+        }
+        return payload
+    }
+}
+
+/// The `pattern`s of webhook payloads, compiled once.
+nonisolated enum PayloadPatterns {
+    static let pattern0 = CompiledPattern("^job_")
 }

@@ -32,6 +32,20 @@ import Testing
                 id: {type: string}
         """
 
+    /// A spec with one unsigned webhook `name` whose body is `schema`.
+    static func webhook(_ name: String, body schema: String) -> SnippetSpec {
+        Snippet.root("""
+            webhooks:
+              \(name):
+                post:
+                  requestBody:
+                    content:
+                      application/json:
+                        schema: \(schema)
+                  responses: {'200': {description: OK.}}
+            """)
+    }
+
     @Test func aSignedWebhookIsVerifiedBeforeItIsDecoded() {
         Snippet.root(Self.signature + "\n" + Self.webhooks).expect(emitting: """
             /// Verifies and decodes the webhook deliveries this API sends.
@@ -107,16 +121,7 @@ import Testing
     /// A payload that is not a model is checked by its schema's keywords, with its patterns in
     /// the webhooks file's own table.
     @Test func aListPayloadIsValidatedByItsKeywords() {
-        Snippet.root("""
-            webhooks:
-              ids.changed:
-                post:
-                  requestBody:
-                    content:
-                      application/json:
-                        schema: {type: array, minItems: 1, items: {type: string, pattern: '^id_'}}
-                  responses: {'200': {description: OK.}}
-            """).expect(emitting: """
+        Self.webhook("ids.changed", body: "{type: array, minItems: 1, items: {type: string, pattern: '^id_'}}").expect(emitting: """
                 let payload = try JSONCoding.makeDecoder().decode([String].self, from: body)
                 var context = ValidationContext()
                 context.checkItemCount(payload.count, minItems: 1, maxItems: nil)
@@ -137,16 +142,7 @@ import Testing
 
     /// A payload without constraints is returned as decoded.
     @Test func aPayloadWithNothingToCheckIsReturnedAsDecoded() {
-        Snippet.root("""
-            webhooks:
-              ping:
-                post:
-                  requestBody:
-                    content:
-                      application/json:
-                        schema: {type: string}
-                  responses: {'200': {description: OK.}}
-            """).expect(emitting: """
+        Self.webhook("ping", body: "{type: string}").expect(emitting: """
                 return try JSONCoding.makeDecoder().decode(String.self, from: body)
             """, in: .webhooks)
     }
