@@ -26,6 +26,66 @@ public nonisolated struct KallglotAnalysisClient: Sendable {
 }
 
 nonisolated extension KallglotAnalysisClient {
+    /// The headers `createAnalysis` documents on success, typed. Every member is `nil` when the header is absent.
+    public nonisolated struct CreateAnalysisResponseHeaders: ResponseHeaders, Hashable {
+        /// The request's identifier, to quote to Kallglot support.
+        ///
+        /// From `X-Request-ID`.
+        public var requestID: String?
+        /// Requests allowed in the current window.
+        ///
+        /// From `X-RateLimit-Limit`.
+        public var rateLimitLimit: Int?
+        /// Requests left in the current window.
+        ///
+        /// From `X-RateLimit-Remaining`.
+        public var rateLimitRemaining: Int?
+        /// When the current window resets, in Unix seconds.
+        ///
+        /// From `X-RateLimit-Reset`.
+        public var rateLimitReset: Int?
+
+        /// Creates the headers from their values.
+        public init(
+            requestID: String? = nil,
+            rateLimitLimit: Int? = nil,
+            rateLimitRemaining: Int? = nil,
+            rateLimitReset: Int? = nil
+        ) {
+            self.requestID = requestID
+            self.rateLimitLimit = rateLimitLimit
+            self.rateLimitRemaining = rateLimitRemaining
+            self.rateLimitReset = rateLimitReset
+        }
+
+        /// Reads the documented headers; the reader records a missing required header or an unreadable value.
+        public init(reading reader: inout ResponseHeaderReader) {
+            self.requestID = reader.value("X-Request-ID", as: String.self)
+            self.rateLimitLimit = reader.value("X-RateLimit-Limit", as: Int.self)
+            self.rateLimitRemaining = reader.value("X-RateLimit-Remaining", as: Int.self)
+            self.rateLimitReset = reader.value("X-RateLimit-Reset", as: Int.self)
+        }
+
+        /// Checks each header against its schema's keywords.
+        public func validate(in context: inout ValidationContext) {
+            context.parameter("X-RateLimit-Limit", in: .header) { context in
+                if let rateLimitLimit {
+                    context.checkBounds(Double(rateLimitLimit), minimum: 0)
+                }
+            }
+            context.parameter("X-RateLimit-Remaining", in: .header) { context in
+                if let rateLimitRemaining {
+                    context.checkBounds(Double(rateLimitRemaining), minimum: 0)
+                }
+            }
+            context.parameter("X-RateLimit-Reset", in: .header) { context in
+                if let rateLimitReset {
+                    context.checkBounds(Double(rateLimitReset), minimum: 0)
+                }
+            }
+        }
+    }
+
     /// Request analysis of a completed session.
     ///
     /// Request AI-powered analysis of a completed session. Analysis includes sentiment detection,
@@ -44,11 +104,40 @@ nonisolated extension KallglotAnalysisClient {
     /// - Throws: ``ClientError``: `.api` for the documented error statuses (400, 401, 403, 404, 409, 422, 429, 500,
     ///   502, 503), and transport, decoding and validation failures.
     /// - Remark: Generated from `POST /v1/sessions/{id}/analysis`.
+    ///
+    /// - Note: `createAnalysisWithHeaders` returns the documented response headers too.
     public func createAnalysis(
         sessionID: SessionID,
         idempotencyKey: String? = nil,
         body: CreateAnalysisRequest
     ) async throws(ClientError<ErrorResponse>) -> Analysis {
+        try await createAnalysisWithHeaders(sessionID: sessionID, idempotencyKey: idempotencyKey, body: body).body
+    }
+
+    /// Request analysis of a completed session.
+    ///
+    /// Request AI-powered analysis of a completed session. Analysis includes sentiment detection,
+    /// topic extraction, action items, and quality scoring. The session must be complete and
+    /// have a transcript; otherwise the request fails with 409 `session_not_analyzable`.
+    /// Analysis typically completes within 30 seconds; complex analyses or long sessions may
+    /// take up to 2 minutes.
+    ///
+    /// - Parameters:
+    ///   - sessionID: The unique session identifier (e.g., `sess_01HXYZ123456789`).
+    ///   - idempotencyKey: Makes the request safe to retry: a retry with the same key within 24 hours returns the first
+    ///     response. Reusing a key with a different body is a 400 `idempotency_mismatch`. When `nil`, one is generated
+    ///     for this call and reused on every retry.
+    ///   - body: Which analyses to run, in which language, and where to send the result.
+    /// - Returns: The analysis was accepted and queued. (HTTP 202) With the status, the documented headers as
+    ///   ``CreateAnalysisResponseHeaders`` and every header field.
+    /// - Throws: ``ClientError``: `.api` for the documented error statuses (400, 401, 403, 404, 409, 422, 429, 500,
+    ///   502, 503), and transport, decoding and validation failures.
+    /// - Remark: Generated from `POST /v1/sessions/{id}/analysis`.
+    public func createAnalysisWithHeaders(
+        sessionID: SessionID,
+        idempotencyKey: String? = nil,
+        body: CreateAnalysisRequest
+    ) async throws(ClientError<ErrorResponse>) -> TypedResponse<Analysis, CreateAnalysisResponseHeaders> {
         if self.core.configuration.validation.validatesRequests {
             var context = ValidationContext()
             context.parameter("id", in: .path) { context in
@@ -75,7 +164,12 @@ nonisolated extension KallglotAnalysisClient {
         try request.setJSONBody(body)
         let response = try await self.core.send(request)
         switch response.status.code {
-        case 202: return try self.core.decodeSuccess(Analysis.self, from: response)
+        case 202:
+            return try self.core.decodeSuccess(
+                Analysis.self,
+                headers: CreateAnalysisResponseHeaders.self,
+                from: response
+            )
         case 400, 401, 403, 404, 409, 422, 429, 500, 502, 503:
             throw self.core.documentedError(ErrorResponse.self, from: response)
         default: throw self.core.undocumentedStatus(response)
@@ -121,6 +215,66 @@ nonisolated extension KallglotAnalysisClient {
 }
 
 nonisolated extension KallglotAnalysisClient {
+    /// The headers `getAnalysis` documents on success, typed. Every member is `nil` when the header is absent.
+    public nonisolated struct GetAnalysisResponseHeaders: ResponseHeaders, Hashable {
+        /// The request's identifier, to quote to Kallglot support.
+        ///
+        /// From `X-Request-ID`.
+        public var requestID: String?
+        /// Requests allowed in the current window.
+        ///
+        /// From `X-RateLimit-Limit`.
+        public var rateLimitLimit: Int?
+        /// Requests left in the current window.
+        ///
+        /// From `X-RateLimit-Remaining`.
+        public var rateLimitRemaining: Int?
+        /// When the current window resets, in Unix seconds.
+        ///
+        /// From `X-RateLimit-Reset`.
+        public var rateLimitReset: Int?
+
+        /// Creates the headers from their values.
+        public init(
+            requestID: String? = nil,
+            rateLimitLimit: Int? = nil,
+            rateLimitRemaining: Int? = nil,
+            rateLimitReset: Int? = nil
+        ) {
+            self.requestID = requestID
+            self.rateLimitLimit = rateLimitLimit
+            self.rateLimitRemaining = rateLimitRemaining
+            self.rateLimitReset = rateLimitReset
+        }
+
+        /// Reads the documented headers; the reader records a missing required header or an unreadable value.
+        public init(reading reader: inout ResponseHeaderReader) {
+            self.requestID = reader.value("X-Request-ID", as: String.self)
+            self.rateLimitLimit = reader.value("X-RateLimit-Limit", as: Int.self)
+            self.rateLimitRemaining = reader.value("X-RateLimit-Remaining", as: Int.self)
+            self.rateLimitReset = reader.value("X-RateLimit-Reset", as: Int.self)
+        }
+
+        /// Checks each header against its schema's keywords.
+        public func validate(in context: inout ValidationContext) {
+            context.parameter("X-RateLimit-Limit", in: .header) { context in
+                if let rateLimitLimit {
+                    context.checkBounds(Double(rateLimitLimit), minimum: 0)
+                }
+            }
+            context.parameter("X-RateLimit-Remaining", in: .header) { context in
+                if let rateLimitRemaining {
+                    context.checkBounds(Double(rateLimitRemaining), minimum: 0)
+                }
+            }
+            context.parameter("X-RateLimit-Reset", in: .header) { context in
+                if let rateLimitReset {
+                    context.checkBounds(Double(rateLimitReset), minimum: 0)
+                }
+            }
+        }
+    }
+
     /// Retrieve an analysis.
     ///
     /// Returns the analysis with its current status: with `results` once it is `complete`, or
@@ -133,7 +287,28 @@ nonisolated extension KallglotAnalysisClient {
     /// - Throws: ``ClientError``: `.api` for the documented error statuses (401, 404, 429, 500, 503), and transport,
     ///   decoding and validation failures.
     /// - Remark: Generated from `GET /v1/analyses/{id}`.
+    ///
+    /// - Note: `getAnalysisWithHeaders` returns the documented response headers too.
     public func getAnalysis(analysisID: AnalysisID) async throws(ClientError<ErrorResponse>) -> Analysis {
+        try await getAnalysisWithHeaders(analysisID: analysisID).body
+    }
+
+    /// Retrieve an analysis.
+    ///
+    /// Returns the analysis with its current status: with `results` once it is `complete`, or
+    /// with a `failure` explaining why once it is `failed`. Poll this until the status is
+    /// terminal, starting at `estimated_completion`.
+    ///
+    /// - Parameters:
+    ///   - analysisID: The unique analysis identifier (e.g., `ana_01HDEF456789012`).
+    /// - Returns: The analysis. (HTTP 200) With the status, the documented headers as ``GetAnalysisResponseHeaders``
+    ///   and every header field.
+    /// - Throws: ``ClientError``: `.api` for the documented error statuses (401, 404, 429, 500, 503), and transport,
+    ///   decoding and validation failures.
+    /// - Remark: Generated from `GET /v1/analyses/{id}`.
+    public func getAnalysisWithHeaders(
+        analysisID: AnalysisID
+    ) async throws(ClientError<ErrorResponse>) -> TypedResponse<Analysis, GetAnalysisResponseHeaders> {
         if self.core.configuration.validation.validatesRequests {
             var context = ValidationContext()
             context.parameter("id", in: .path) { context in
@@ -151,7 +326,8 @@ nonisolated extension KallglotAnalysisClient {
         request.setPathParameter("id", analysisID)
         let response = try await self.core.send(request)
         switch response.status.code {
-        case 200: return try self.core.decodeSuccess(Analysis.self, from: response)
+        case 200:
+            return try self.core.decodeSuccess(Analysis.self, headers: GetAnalysisResponseHeaders.self, from: response)
         case 401, 404, 429, 500, 503: throw self.core.documentedError(ErrorResponse.self, from: response)
         default: throw self.core.undocumentedStatus(response)
         }
@@ -218,7 +394,7 @@ nonisolated extension KallglotAnalysisClient {
     }
 }
 
-/// The `pattern`s of parameters, compiled once.
+/// The `pattern`s of parameters and response headers, compiled once.
 nonisolated enum ParameterPatterns {
     static let pattern0 = CompiledPattern("^sess_[A-Za-z0-9]+$")
     static let pattern1 = CompiledPattern("^ana_[A-Za-z0-9]+$")

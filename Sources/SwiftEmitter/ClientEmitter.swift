@@ -34,7 +34,7 @@ struct ClientEmitter {
             members: members)))
         for operation in document.operations {
             guard let shape = context.operations[operation.operationID] else { continue }
-            var methods = [OperationEmitter(context: context, shape: shape).declaration(patterns: &patterns)]
+            var methods = OperationEmitter(context: context, shape: shape).declarations(patterns: &patterns)
             if let polling = operation.polling {
                 methods += PollingEmitter(context: context, start: shape, polling: polling).declarations()
             }
@@ -42,7 +42,7 @@ struct ClientEmitter {
         }
         file.append(ContractEmitter(context: context).declaration())
         // Last, because the patterns are known only once every check is built.
-        if let table = patterns.declaration(doc: "The `pattern`s of parameters, compiled once.") { file.append(table) }
+        if let table = patterns.declaration(doc: "The `pattern`s of parameters and response headers, compiled once.") { file.append(table) }
         return file.text
     }
 }

@@ -16,6 +16,8 @@ struct EmissionContext: Sendable {
     let operations: [String: OperationShape]
     /// Names of the polling helpers of operations with `x-polling`, by the starting `operationId`.
     let pollingNames: [String: (wait: String, startAndWait: String)]
+    /// The typed success headers of operations that document some, by `operationId`.
+    let responseHeaders: [String: ResponseHeadersShape]
 
     init(document: OpenAPIDocument, options: EmitterOptions, diagnostics: DiagnosticSink) {
         self.document = document
@@ -34,6 +36,21 @@ struct EmissionContext: Sendable {
                                      for: "operation '\(operation.operationID)'", at: operation.location, diagnostics: diagnostics)
             shapes[operation.operationID] = OperationShape(operation: operation, methodName: name, plan: plan, diagnostics: diagnostics)
         }
+        // Nested in the client, where they would shadow a top-level type of the same name.
+        var nestedTypes = plan.topLevel
+        var headers: [String: ResponseHeadersShape] = [:]
+        for operation in document.operations {
+            guard let shape = shapes[operation.operationID], headers[operation.operationID] == nil,
+                  operation.responses.contains(where: { $0.isSuccess && $0.headers.contains { $0.name.lowercased() != "content-type" } }) else { continue }
+            let typeName = nestedTypes.claim(Namer.typeName(shape.methodName) + "ResponseHeaders",
+                                             for: "the response headers of '\(operation.operationID)'", at: operation.location,
+                                             diagnostics: diagnostics)
+            let methodName = methods.claim(shape.methodName + "WithHeaders", for: "the headers variant of '\(operation.operationID)'",
+                                           at: operation.location, diagnostics: diagnostics)
+            headers[operation.operationID] = ResponseHeadersShape(
+                operation: operation, typeName: typeName, methodName: methodName, document: document, diagnostics: diagnostics)
+        }
+        responseHeaders = headers
         for operation in document.operations {
             guard let start = shapes[operation.operationID], let target = operation.polling.flatMap({ shapes[$0.operationID] }),
                   let pollType = target.success?.type, let pollPath = pollType.path else { continue }

@@ -9,7 +9,27 @@ struct OperationEmitter {
 
     private var operation: OpenAPIModel.Operation { shape.operation }
 
-    func declaration(patterns: inout PatternTable) -> Declaration {
+    /// The operation's method; with documented success headers, also their struct and the
+    /// `…WithHeaders` method that returns them, which the plain method calls.
+    func declarations(patterns: inout PatternTable) -> [Declaration] {
+        guard let headers = context.responseHeaders[operation.operationID] else {
+            return [.function(method(patterns: &patterns, headers: nil))]
+        }
+        let full = method(patterns: &patterns, headers: headers)
+        let forwarded = Expr.try(.await(Expr.call(.id(headers.methodName), full.parameters.map { Argument($0.label, .id($0.name)) })
+            .dot("body")))
+        var plain = full
+        plain.kind = .function(shape.methodName)
+        plain.doc = documentation(headers: nil)?.adding(["- Note: `\(headers.methodName)` returns the documented response headers too."])
+        plain.result = shape.success?.type ?? .void
+        plain.body = [.expression(forwarded)]
+        return [
+            ResponseHeadersEmitter(context: context, shape: headers, operationID: operation.operationID).declaration(patterns: &patterns),
+            .function(plain), .function(full),
+        ]
+    }
+
+    private func method(patterns: inout PatternTable, headers: ResponseHeadersShape?) -> FunctionDeclaration {
         var parameters = shape.orderedArguments.map { argument in
             argument.parameter.isRequired
                 ? FunctionParameter(argument.label, argument.type)
@@ -40,7 +60,13 @@ struct OperationEmitter {
         var cases: [SwitchCase] = []
         if let success = shape.success {
             let statuses = shape.successStatuses.map { Pattern.expression(.integer($0)) }
-            if let type = success.type {
+            if let headers {
+                let headersType = Expr.metatype(.named([headers.typeName]))
+                let decoded = success.type.map { type in
+                    core.dot("decodeSuccess").call((nil, .metatype(type)), ("headers", headersType), ("from", .id("response")))
+                } ?? core.dot("successHeaders").call((nil, headersType), ("from", .id("response")))
+                cases.append(SwitchCase(statuses, [.return(decoded.tried)]))
+            } else if let type = success.type {
                 cases.append(SwitchCase(statuses, [.return(core.dot("decodeSuccess").call(
                     (nil, .metatype(type)), ("from", .id("response"))).tried)]))
             } else {
@@ -53,13 +79,15 @@ struct OperationEmitter {
         }
         cases.append(.default([shape.hasDefaultResponse ? documentedError : .throw(core.dot("undocumentedStatus").call(.id("response")))]))
         body.append(.switch(Expr.id("response").dot("status").dot("code"), cases))
-        return .function(FunctionDeclaration(
-            doc: documentation(), attributes: Docs.attributes(deprecated: operation.isDeprecated), modifiers: context.modifiers(),
-            kind: .function(shape.methodName), parameters: parameters, isAsync: true,
-            throwing: .typed(.generic(["ClientError"], [envelope])), result: shape.success?.type ?? .void, body: body))
+        let result: SwiftType = headers.map { .generic(["TypedResponse"], [shape.success?.type ?? .void, .named([$0.typeName])]) }
+            ?? shape.success?.type ?? .void
+        return FunctionDeclaration(
+            doc: documentation(headers: headers), attributes: Docs.attributes(deprecated: operation.isDeprecated),
+            modifiers: context.modifiers(), kind: .function(headers?.methodName ?? shape.methodName), parameters: parameters,
+            isAsync: true, throwing: .typed(.generic(["ClientError"], [envelope])), result: result, body: body)
     }
 
-    private func documentation() -> DocComment? {
+    private func documentation(headers: ResponseHeadersShape?) -> DocComment? {
         var lines: [String] = []
         if let summary = operation.summary { lines += DocComment(summary)?.lines ?? [] }
         if let description = DocComment(operation.description) {
@@ -87,7 +115,9 @@ struct OperationEmitter {
         }
         if let success = shape.success, let response = operation.responses.first(where: { $0.statusCode == success.status }) {
             let statuses = shape.successStatuses.map(String.init).joined(separator: ", ")
-            lines.append("- Returns: \(response.description.map(oneLine) ?? "The response body.") (HTTP \(statuses))")
+            let returned = response.description.map(oneLine) ?? "The response body."
+            lines.append(headers.map { "- Returns: \(returned) (HTTP \(statuses)) With the status, the documented headers as ``\($0.typeName)`` and every header field." }
+                ?? "- Returns: \(returned) (HTTP \(statuses))")
         }
         var documented = shape.errorStatuses.map(String.init)
         if shape.hasDefaultResponse { documented.append("any other status, as the `default` response") }

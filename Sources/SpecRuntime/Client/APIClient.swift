@@ -110,14 +110,47 @@ public struct APIClient: Sendable, CustomStringConvertible {
     public func decodeSuccess<Value: Decodable, Envelope>(_ type: Value.Type, from response: OperationResponse<Envelope>) throws(ClientError<Envelope>) -> Value {
         let value: Value = try decode(type, from: response)
         guard configuration.validation.responses != .off, let validatable = value as? any Validatable else { return value }
-        let violations = validatable.violations()
-        guard !violations.isEmpty else { return value }
+        try checkResponse(validatable.violations(), of: response)
+        return value
+    }
+
+    /// Decodes a success body and its documented headers, and validates both (violations in a
+    /// header at `/Name`, in the header) as ``ValidationOptions/responses`` says.
+    public func decodeSuccess<Value: Decodable, Headers: ResponseHeaders, Envelope>(
+        _ type: Value.Type, headers: Headers.Type, from response: OperationResponse<Envelope>
+    ) throws(ClientError<Envelope>) -> TypedResponse<Value, Headers> {
+        let value: Value = try decode(type, from: response)
+        var reader = ResponseHeaderReader(response.headerFields)
+        let headers = Headers(reading: &reader)
+        if configuration.validation.responses != .off {
+            let bodyViolations = (value as? any Validatable)?.violations() ?? []
+            try checkResponse(reader.violations + headers.violations() + bodyViolations, of: response)
+        }
+        return TypedResponse(status: response.status, body: value, headers: headers, headerFields: response.headerFields)
+    }
+
+    /// The documented headers of a success response without a body, validated as
+    /// ``ValidationOptions/responses`` says.
+    public func successHeaders<Headers: ResponseHeaders, Envelope>(
+        _ headers: Headers.Type, from response: OperationResponse<Envelope>
+    ) throws(ClientError<Envelope>) -> TypedResponse<Void, Headers> {
+        var reader = ResponseHeaderReader(response.headerFields)
+        let headers = Headers(reading: &reader)
+        if configuration.validation.responses != .off {
+            try checkResponse(reader.violations + headers.violations(), of: response)
+        }
+        return TypedResponse(status: response.status, body: (), headers: headers, headerFields: response.headerFields)
+    }
+
+    /// Throws or warns about a response's violations, as ``ValidationOptions/responses`` says.
+    private func checkResponse<Envelope>(_ violations: [Violation], of response: OperationResponse<Envelope>) throws(ClientError<Envelope>) {
+        guard !violations.isEmpty else { return }
+        let status = response.status
         let error = ValidationError(violations: violations)
         if configuration.validation.responses == .strict {
-            throw .responseValidation(status: response.status, error)
+            throw .responseValidation(status: status, error)
         }
-        configuration.warningHandler("response with status \(response.status.code) breaks the spec: \(error)")
-        return value
+        configuration.warningHandler("response with status \(status.code) breaks the spec: \(error)")
     }
 
     /// The typed error for a documented error status; a body that is not the documented

@@ -1,9 +1,9 @@
 /// One broken constraint: where it is, which keyword, the limit and the value that broke it.
 public struct Violation: Hashable, Sendable, CustomStringConvertible {
     /// Where the value is: a JSON Pointer into the validated value (a body or a model), or, for a
-    /// request parameter, `/name` followed by the place inside the parameter's value.
+    /// request parameter or a response header, `/name` followed by the place inside its value.
     public var pointer: JSONPointer
-    /// Where the parameter the violation is in travels; `nil` for a body or a model.
+    /// Where the parameter (or response header) the violation is in travels; `nil` for a body or a model.
     public var parameterLocation: ParameterLocation?
     /// The JSON Schema keyword (`maximum`, `pattern`, `required`, ...).
     public var keyword: String
@@ -25,7 +25,9 @@ public struct Violation: Hashable, Sendable, CustomStringConvertible {
         let place: String
         if let parameterLocation, case .key(let name)? = pointer.tokens.first {
             let inside = JSONPointer(Array(pointer.tokens.dropFirst()))
-            place = "\(parameterLocation.rawValue) parameter '\(name)'" + (inside.tokens.isEmpty ? "" : " at \(inside)")
+            // A header may be a request's or a response's: "header 'X-Request-ID'" fits both.
+            let kind = parameterLocation == .header ? "header" : "\(parameterLocation.rawValue) parameter"
+            place = "\(kind) '\(name)'" + (inside.tokens.isEmpty ? "" : " at \(inside)")
         } else {
             place = pointer.tokens.isEmpty ? "(root)" : pointer.description
         }

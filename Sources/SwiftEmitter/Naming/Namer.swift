@@ -25,7 +25,8 @@ struct Namer: Sendable {
         "Indirect", "CalendarDate", "Validatable", "ValidationContext", "APIClient", "ClientError", "BodyCodec",
         "AnyCodingKey", "ValidationPatterns", "ParameterPatterns", "PayloadPatterns", "OperationRequest", "PollingOptions",
         "ValidationError", "Violation", "JSONCoding", "RFC3339", "CompiledPattern", "ContractOperation", "ClientConfiguration",
-        "WebhookVerifier", "WebhookSecret", "WebhookSignatureScheme", "ParameterLocation",
+        "WebhookVerifier", "WebhookSecret", "WebhookSignatureScheme", "ParameterLocation", "TypedResponse",
+        "ResponseHeaders", "ResponseHeaderReader", "HeaderValue", "OperationResponse",
     ]
 
     let nameOverrides: [String: String]

@@ -119,6 +119,65 @@ nonisolated extension JobsClient {
 }
 
 nonisolated extension JobsClient {
+    /// The headers `startJob` documents on success, typed. Every member is `nil` when the header is absent.
+    public nonisolated struct StartJobResponseHeaders: ResponseHeaders, Hashable {
+        /// Where to poll.
+        ///
+        /// From `Location`. Required by the spec: `nil` only in a response that breaks it, which response validation
+        /// reports.
+        public var location: String?
+        /// From `X-Queue-Position`.
+        public var queuePosition: Int?
+        /// From `X-Started-At`.
+        public var startedAt: Date?
+        /// From `X-Job-Tags`.
+        public var jobTags: [String]?
+
+        /// Creates the headers from their values.
+        public init(
+            location: String? = nil,
+            queuePosition: Int? = nil,
+            startedAt: Date? = nil,
+            jobTags: [String]? = nil
+        ) {
+            self.location = location
+            self.queuePosition = queuePosition
+            self.startedAt = startedAt
+            self.jobTags = jobTags
+        }
+
+        /// Reads the documented headers; the reader records a missing required header or an unreadable value.
+        public init(reading reader: inout ResponseHeaderReader) {
+            self.location = reader.value("Location", as: String.self, isRequired: true)
+            self.queuePosition = reader.value("X-Queue-Position", as: Int.self)
+            self.startedAt = reader.value("X-Started-At", as: Date.self)
+            self.jobTags = reader.value("X-Job-Tags", as: [String].self)
+        }
+
+        /// Checks each header against its schema's keywords.
+        public func validate(in context: inout ValidationContext) {
+            context.parameter("Location", in: .header) { context in
+                if let location {
+                    context.checkFormat(location, .uri)
+                }
+            }
+            context.parameter("X-Queue-Position", in: .header) { context in
+                if let queuePosition {
+                    context.checkBounds(Double(queuePosition), minimum: 0)
+                }
+            }
+            context.parameter("X-Job-Tags", in: .header) { context in
+                if let jobTags {
+                    for (index, item0) in jobTags.enumerated() {
+                        context.nested(index: index) { context in
+                            context.checkPattern(item0, ParameterPatterns.pattern0)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// - Parameters:
     ///   - idempotencyKey: The `Idempotency-Key` header parameter. When `nil`, one is generated for this call and
     ///     reused on every retry.
@@ -127,10 +186,28 @@ nonisolated extension JobsClient {
     /// - Throws: ``ClientError``: `.api` for the documented error statuses (any other status, as the `default`
     ///   response), and transport, decoding and validation failures.
     /// - Remark: Generated from `POST /jobs`.
+    ///
+    /// - Note: `startJobWithHeaders` returns the documented response headers too.
     public func startJob(
         idempotencyKey: String? = nil,
         body: StartJobRequest
     ) async throws(ClientError<Problem>) -> Job {
+        try await startJobWithHeaders(idempotencyKey: idempotencyKey, body: body).body
+    }
+
+    /// - Parameters:
+    ///   - idempotencyKey: The `Idempotency-Key` header parameter. When `nil`, one is generated for this call and
+    ///     reused on every retry.
+    ///   - body: The request body.
+    /// - Returns: Started. (HTTP 202) With the status, the documented headers as ``StartJobResponseHeaders`` and every
+    ///   header field.
+    /// - Throws: ``ClientError``: `.api` for the documented error statuses (any other status, as the `default`
+    ///   response), and transport, decoding and validation failures.
+    /// - Remark: Generated from `POST /jobs`.
+    public func startJobWithHeaders(
+        idempotencyKey: String? = nil,
+        body: StartJobRequest
+    ) async throws(ClientError<Problem>) -> TypedResponse<Job, StartJobResponseHeaders> {
         if self.core.configuration.validation.validatesRequests {
             var context = ValidationContext()
             body.validate(in: &context)
@@ -144,7 +221,7 @@ nonisolated extension JobsClient {
         try request.setJSONBody(body)
         let response = try await self.core.send(request)
         switch response.status.code {
-        case 202: return try self.core.decodeSuccess(Job.self, from: response)
+        case 202: return try self.core.decodeSuccess(Job.self, headers: StartJobResponseHeaders.self, from: response)
         default: throw self.core.documentedError(Problem.self, from: response)
         }
     }
@@ -200,13 +277,47 @@ nonisolated extension JobsClient {
 }
 
 nonisolated extension JobsClient {
+    /// The headers `cancelJob` documents on success, typed. Every member is `nil` when the header is absent.
+    public nonisolated struct CancelJobResponseHeaders: ResponseHeaders, Hashable {
+        /// From `X-Cancelled-At`.
+        public var cancelledAt: CalendarDate?
+
+        /// Creates the headers from their values.
+        public init(cancelledAt: CalendarDate? = nil) {
+            self.cancelledAt = cancelledAt
+        }
+
+        /// Reads the documented headers; the reader records a missing required header or an unreadable value.
+        public init(reading reader: inout ResponseHeaderReader) {
+            self.cancelledAt = reader.value("X-Cancelled-At", as: CalendarDate.self)
+        }
+
+        /// Checks each header against its schema's keywords.
+        public func validate(in context: inout ValidationContext) {}
+    }
+
     /// - Parameters:
     ///   - jobID: The `jobId` path parameter.
     /// - Returns: Cancelled. (HTTP 204)
     /// - Throws: ``ClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
     ///   documents no error status).
     /// - Remark: Generated from `DELETE /jobs/{jobId}`.
+    ///
+    /// - Note: `cancelJobWithHeaders` returns the documented response headers too.
     public func cancelJob(jobID: String) async throws(ClientError<JSONValue>) -> Void {
+        try await cancelJobWithHeaders(jobID: jobID).body
+    }
+
+    /// - Parameters:
+    ///   - jobID: The `jobId` path parameter.
+    /// - Returns: Cancelled. (HTTP 204) With the status, the documented headers as ``CancelJobResponseHeaders`` and
+    ///   every header field.
+    /// - Throws: ``ClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
+    ///   documents no error status).
+    /// - Remark: Generated from `DELETE /jobs/{jobId}`.
+    public func cancelJobWithHeaders(
+        jobID: String
+    ) async throws(ClientError<JSONValue>) -> TypedResponse<Void, CancelJobResponseHeaders> {
         var request = OperationRequest<JSONValue>(
             operationID: "cancelJob",
             method: .delete,
@@ -215,7 +326,7 @@ nonisolated extension JobsClient {
         request.setPathParameter("jobId", jobID)
         let response = try await self.core.send(request)
         switch response.status.code {
-        case 204: return
+        case 204: return try self.core.successHeaders(CancelJobResponseHeaders.self, from: response)
         default: throw self.core.undocumentedStatus(response)
         }
     }
@@ -303,4 +414,9 @@ nonisolated extension JobsClient {
         )
         return operations
     }
+}
+
+/// The `pattern`s of parameters and response headers, compiled once.
+nonisolated enum ParameterPatterns {
+    static let pattern0 = CompiledPattern("^[a-z]+$")
 }

@@ -105,7 +105,7 @@ nonisolated extension CallInsightsClient {
     }
 }
 
-/// The `pattern`s of parameters, compiled once.
+/// The `pattern`s of parameters and response headers, compiled once.
 nonisolated enum ParameterPatterns {
     static let pattern0 = CompiledPattern("^sess_[A-Za-z0-9]+$")
 }

@@ -23,3 +23,14 @@ nonisolated func runJob(baseURL: URL) async throws -> Job {
 func refresh(_ client: JobsClient, jobID: String) async throws -> Job {
     try await client.waitForJob(jobID: jobID)
 }
+
+/// Typed success headers read off the main actor: the header struct is nonisolated too.
+nonisolated func startAndReadLocation(_ client: JobsClient) async throws -> (String?, Int?) {
+    let response = try await client.startJobWithHeaders(body: StartJobRequest(name: "export"))
+    return (response.headers.location, response.headers.queuePosition)
+}
+
+/// And from main-actor code.
+func cancelledOn(_ client: JobsClient, jobID: String) async throws -> CalendarDate? {
+    try await client.cancelJobWithHeaders(jobID: jobID).headers.cancelledAt
+}

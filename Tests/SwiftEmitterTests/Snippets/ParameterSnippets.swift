@@ -213,7 +213,7 @@ import Testing
         Self.listThings("""
             - {name: thingId, in: path, required: true, schema: {type: string, pattern: '^thing_[a-z0-9]+$'}}
             """, path: "/things/{thingId}").expect(emitting: """
-            /// The `pattern`s of parameters, compiled once.
+            /// The `pattern`s of parameters and response headers, compiled once.
             nonisolated enum ParameterPatterns {
                 static let pattern0 = CompiledPattern("^thing_[a-z0-9]+$")
             }
