@@ -149,6 +149,9 @@ let package = Package(
             path: "Tests/Golden/client-polling-webhooks",
             swiftSettings: [.defaultIsolation(MainActor.self), .treatAllWarnings(as: .error)]
         ),
+        // What users of the generated models rely on at run time, checked on the golden output.
+        .testTarget(name: "GoldenBehaviourTests", dependencies: ["GoldenObjectsAndOptionality", "SpecRuntime"],
+                    path: "Tests/GoldenUsage/Behaviour"),
         // Code an app would write against the polling golden, under main-actor default isolation.
         .target(
             name: "GoldenMainActorApp",

@@ -9,7 +9,7 @@ trap 'cp .build/Package.swift.golden-backup Package.swift' EXIT
 python3 - <<'PY'
 import re
 text = open("Package.swift").read()
-text = re.sub(r"\n        \.target\(\s*name: \"Golden[^\n]*(\n(?!        [.\]])[^\n]*)*", "", text)
+text = re.sub(r"\n        \.(?:target|testTarget)\(\s*name: \"Golden[^\n]*(\n(?!        [.\]])[^\n]*)*", "", text)
 open("Package.swift", "w").write(text)
 PY
 UPDATE_GOLDEN=1 swift test --filter GoldenFileTests

@@ -32,7 +32,8 @@ struct CodingEmitter {
                 pattern: .binding("key"), sequence: Expr.id("members").dot("allKeys"),
                 condition: plan.properties.isEmpty ? nil : .binary(Expr.id("CodingKeys").call(("rawValue", key)), "==", .nil),
                 body: [.assignment(.subscript(.id("additionalProperties"), [Argument(key)]),
-                                   Expr.id("members").dot("decode").call((nil, .metatype(additional)), ("forKey", .id("key"))).tried)]))
+                                   Expr.id("members").dot(plan.additionalValuesAreDateTimes ? "decodeDateTime" : "decode")
+                                       .call((nil, .metatype(additional)), ("forKey", .id("key"))).tried)]))
             body.append(.assignment(.selfMember("additionalProperties"), .id("additionalProperties")))
         }
         return .function(FunctionDeclaration(
@@ -44,8 +45,10 @@ struct CodingEmitter {
         let key = Expr.member(nil, property.name)
         let type = property.type.type
         let isDate = property.type.coding == .dateTime
+        // A collection of date-times names its type; a single `Date` needs none.
+        let dateArguments = (type == .date ? [] : [Argument(.metatype(type))]) + [Argument("forKey", key)]
         let value = isDate
-            ? Self.container.dot("decodeDateTime").call(("forKey", key)).tried
+            ? Self.container.dot("decodeDateTime").call(dateArguments).tried
             : Self.container.dot("decode").call((nil, .metatype(type)), ("forKey", key)).tried
         switch (property.isRequired, property.isNullable) {
         case (true, false):
@@ -56,7 +59,7 @@ struct CodingEmitter {
                 : Self.container.dot("decode").call((nil, .metatype(.optional(type))), ("forKey", key)).tried)]
         case (false, false):
             return [.assignment(target, isDate
-                ? Self.container.dot("decodeDateTimeIfPresent").call(("forKey", key)).tried
+                ? Self.container.dot("decodeDateTimeIfPresent").call(dateArguments).tried
                 : Self.container.dot("decodeIfPresent").call((nil, .metatype(type)), ("forKey", key)).tried)]
         case (false, true):
             return [.if([
@@ -80,7 +83,7 @@ struct CodingEmitter {
                 pattern: .tuple([.binding("name"), .binding("value")]),
                 sequence: .raw("additionalProperties.sorted(by: { $0.key < $1.key })"),
                 condition: plan.properties.isEmpty ? nil : .binary(Expr.id("CodingKeys").call(("rawValue", .id("name"))), "==", .nil),
-                body: [.expression(Expr.id("members").dot("encode").call(
+                body: [.expression(Expr.id("members").dot(plan.additionalValuesAreDateTimes ? "encodeDateTime" : "encode").call(
                     (nil, .id("value")), ("forKey", Expr.id("AnyCodingKey").call(("stringValue", .id("name"))))).tried)]))
         }
         return .function(FunctionDeclaration(

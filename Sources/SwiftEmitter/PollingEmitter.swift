@@ -46,7 +46,7 @@ struct PollingEmitter {
             waitArguments.append(Argument(argument.label, Expr.id("started").dot(property.name)))
         }
         if let field = polling.estimatedCompletionField {
-            if let property = startPlan.properties.first(where: { $0.wireName == field }), property.type.coding == .dateTime,
+            if let property = startPlan.properties.first(where: { $0.wireName == field }), property.type.coding == .dateTime, property.type.type == .date,
                !(property.isNullable && !property.isRequired) {
                 waitArguments.append(Argument("estimatedCompletion", Expr.id("started").dot(property.name)))
             } else {

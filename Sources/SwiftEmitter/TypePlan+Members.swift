@@ -26,18 +26,19 @@ extension TypePlan {
                 isIndirect: boxing.isBoxed(property.schema, ownerPointer: schema.pointer)))
         }
         var additional: SwiftType?
+        var additionalDateTimes = false
         switch object.additionalProperties {
         case .typed(let valueSchema)?:
             let value = resolve(valueSchema, naming: .suggested("AdditionalProperty"), in: type, scope: &nestedScope, nested: &nested)
-            if value.coding == .dateTime { reportDateTimeAsText(valueSchema) }
-            let valueType: SwiftType = value.coding == .dateTime ? .string : value.type
-            additional = valueSchema.isNullable ? .optional(valueType) : valueType
+            additional = valueSchema.isNullable ? .optional(value.type) : value.type
+            additionalDateTimes = value.coding == .dateTime
         case .allowed?:
             additional = .named(["JSONValue"])
         case .forbidden?, nil:
             additional = nil
         }
-        return StructPlan(name: name, type: type, schema: schema, properties: properties, additionalValueType: additional, nested: nested)
+        return StructPlan(name: name, type: type, schema: schema, properties: properties, additionalValueType: additional,
+                          additionalValuesAreDateTimes: additionalDateTimes, nested: nested)
     }
 
     /// A string enum: a case per value, claimed in the enum's scope, and a fallback case for

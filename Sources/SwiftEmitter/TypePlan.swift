@@ -22,7 +22,8 @@ indirect enum PlannedType: Sendable {
 /// How a value is written to and read from JSON beyond plain `Codable`.
 enum CodingStyle: Equatable, Sendable {
     case plain
-    /// `Date` from an RFC 3339 string, through the runtime's date-time coding.
+    /// `Date` from an RFC 3339 string, through the runtime's date-time coding; also a collection
+    /// of them (`[Date]`, `[String: Date?]`), coded through `DateTimeCoding`.
     case dateTime
 }
 
@@ -61,6 +62,8 @@ struct StructPlan: Sendable {
     var properties: [PropertyPlan]
     /// The type of members beyond the named properties, kept when `additionalProperties` is set.
     var additionalValueType: SwiftType?
+    /// Whether those members hold date-times (coded as RFC 3339 text).
+    var additionalValuesAreDateTimes = false
     var nested: [PlannedType]
 }
 
@@ -275,19 +278,15 @@ struct TypePlan: Sendable {
         case .array(let array):
             let element = resolve(array.items, naming: .suggested(Namer.singularTypeName(naming.base)), in: parent,
                                   scope: &scope, nested: &nested)
-            // Date-times inside collections are kept as their RFC 3339 text.
-            let elementType: SwiftType = element.coding == .dateTime ? .string : element.type
-            if element.coding == .dateTime { reportDateTimeAsText(array.items) }
-            return TypeReference(type: .array(array.items.isNullable ? .optional(elementType) : elementType))
+            return TypeReference(type: .array(array.items.isNullable ? .optional(element.type) : element.type), coding: element.coding)
         case .object(let object):
             if object.properties.isEmpty, object.additionalProperties != .forbidden {
                 guard case .typed(let valueSchema)? = object.additionalProperties else {
                     return TypeReference(type: .dictionary(key: .string, value: .named(["JSONValue"])))
                 }
                 let value = resolve(valueSchema, naming: .suggested(naming.base + "Value"), in: parent, scope: &scope, nested: &nested)
-                if value.coding == .dateTime { reportDateTimeAsText(valueSchema) }
-                let valueType: SwiftType = value.coding == .dateTime ? .string : value.type
-                return TypeReference(type: .dictionary(key: .string, value: valueSchema.isNullable ? .optional(valueType) : valueType))
+                return TypeReference(type: .dictionary(key: .string, value: valueSchema.isNullable ? .optional(value.type) : value.type),
+                                     coding: value.coding)
             }
             let (name, type) = declaredType()
             nested.append(.structure(structPlan(object, schema: schema, name: name, type: type)))
@@ -299,21 +298,34 @@ struct TypePlan: Sendable {
         }
     }
 
-    /// Date-times in arrays and maps have no `Date` coding yet: said once per schema.
-    func reportDateTimeAsText(_ schema: Schema) {
-        diagnostics.warning(
-            "date-time values inside an array or map ('\(schema.pointer)') are held as String (their RFC 3339 text), not Date",
-            at: schema.location)
-    }
-
     private func stringValues(_ schema: Schema) -> [String]? {
         let strings = (schema.allowedValues ?? []).compactMap { if case .string(let text) = $0 { text } else { nil } }
         return strings.isEmpty ? nil : strings
     }
 
+    /// `.dateTime` when a named schema is a date-time or a collection of them, following references.
     private func codingOfNamed(_ name: String) -> CodingStyle {
-        guard let named = document.schema(named: name), case .string(let string) = named.schema.kind,
-              named.schema.allowedValues == nil || named.schema.isConst else { return .plain }
-        return string.format == .dateTime ? .dateTime : .plain
+        var seen: Set<String> = []
+        func holdsDateTimes(_ schema: Schema) -> Bool {
+            switch schema.kind {
+            case .reference(let target):
+                guard seen.insert(target).inserted, let named = document.schema(named: target) else { return false }
+                return holdsDateTimes(named.schema)
+            case .string(let string):
+                return string.format == .dateTime && (schema.allowedValues == nil || schema.isConst)
+            case .array(let array):
+                return holdsDateTimes(array.items)
+            case .object(let object):
+                // Only a pure map is a Swift dictionary; an object with properties is a struct coding itself.
+                guard object.properties.isEmpty, object.additionalProperties != .forbidden,
+                      case .typed(let value)? = object.additionalProperties else { return false }
+                return holdsDateTimes(value)
+            case .integer, .number, .boolean, .union, .any:
+                return false
+            }
+        }
+        guard let named = document.schema(named: name) else { return .plain }
+        seen.insert(name)
+        return holdsDateTimes(named.schema) ? .dateTime : .plain
     }
 }

@@ -69,22 +69,6 @@ import Testing
         ])
     }
 
-    @Test func dateTimesInCollectionsHeldAsTextAreReported() throws {
-        let found = try warnings(Self.header + """
-            paths: {}
-            components:
-              schemas:
-                Log:
-                  type: object
-                  properties:
-                    times: {type: array, items: {type: string, format: date-time}}
-            """)
-        #expect(found == [
-            "9:37: date-time values inside an array or map ('#/components/schemas/Log/properties/times/items') are held as "
-                + "String (their RFC 3339 text), not Date",
-        ])
-    }
-
     @Test func aNameOverrideThatNamesNothingIsReported() throws {
         let found = try warnings(Self.header + """
             paths: {}

@@ -26,7 +26,7 @@ struct Namer: Sendable {
         "AnyCodingKey", "ValidationPatterns", "ParameterPatterns", "PayloadPatterns", "OperationRequest", "PollingOptions",
         "ValidationError", "Violation", "JSONCoding", "RFC3339", "CompiledPattern", "ContractOperation", "ClientConfiguration",
         "WebhookVerifier", "WebhookSecret", "WebhookSignatureScheme", "ParameterLocation", "TypedResponse",
-        "ResponseHeaders", "ResponseHeaderReader", "HeaderValue", "OperationResponse",
+        "ResponseHeaders", "ResponseHeaderReader", "HeaderValue", "OperationResponse", "DateTimeCoded", "DateTimeCoding",
     ]
 
     let nameOverrides: [String: String]

@@ -21,6 +21,10 @@ public nonisolated struct Session: Codable, Hashable, Sendable {
     public var `default`: Bool?
     public var tags: [String]?
     public var metadata: [String: String]?
+    /// When the call was paused; an entry is null where the time was not recorded.
+    public var pauses: [Date?]?
+    /// When each participant was last heard.
+    public var lastSeen: [String: Date]?
 
     /// Creates a value from its properties; defaults are the spec's `default`s.
     public init(
@@ -32,7 +36,9 @@ public nonisolated struct Session: Codable, Hashable, Sendable {
         recordingDate: CalendarDate? = nil,
         `default`: Bool? = nil,
         tags: [String]? = nil,
-        metadata: [String: String]? = nil
+        metadata: [String: String]? = nil,
+        pauses: [Date?]? = nil,
+        lastSeen: [String: Date]? = nil
     ) {
         self.sessionID = sessionID
         self.createdAt = createdAt
@@ -43,6 +49,8 @@ public nonisolated struct Session: Codable, Hashable, Sendable {
         self.default = `default`
         self.tags = tags
         self.metadata = metadata
+        self.pauses = pauses
+        self.lastSeen = lastSeen
     }
 
     public enum CodingKeys: String, CodingKey, CaseIterable {
@@ -55,6 +63,8 @@ public nonisolated struct Session: Codable, Hashable, Sendable {
         case `default`
         case tags
         case metadata
+        case pauses
+        case lastSeen = "last_seen"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -74,6 +84,8 @@ public nonisolated struct Session: Codable, Hashable, Sendable {
         self.default = try container.decodeIfPresent(Bool.self, forKey: .default)
         self.tags = try container.decodeIfPresent([String].self, forKey: .tags)
         self.metadata = try container.decodeIfPresent([String: String].self, forKey: .metadata)
+        self.pauses = try container.decodeDateTimeIfPresent([Date?].self, forKey: .pauses)
+        self.lastSeen = try container.decodeDateTimeIfPresent([String: Date].self, forKey: .lastSeen)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -91,6 +103,8 @@ public nonisolated struct Session: Codable, Hashable, Sendable {
         try container.encodeIfPresent(self.default, forKey: .default)
         try container.encodeIfPresent(self.tags, forKey: .tags)
         try container.encodeIfPresent(self.metadata, forKey: .metadata)
+        try container.encodeDateTimeIfPresent(self.pauses, forKey: .pauses)
+        try container.encodeDateTimeIfPresent(self.lastSeen, forKey: .lastSeen)
     }
 }
 

@@ -104,18 +104,67 @@ import Testing
             """)
     }
 
-    /// Date-times inside collections are kept as their RFC 3339 text (only a property's own
-    /// date-time goes through the runtime's date coding).
-    @Test func dateTimesInsideAnArrayStayStrings() {
-        Snippet.schemas("""
+    /// Date-times inside collections are `Date`s too, coded as RFC 3339 text by the runtime's
+    /// `DateTimeCoding` whatever decoder is used, to any depth.
+    @Test func dateTimesInsideArraysAndMapsAreDatesCodedAsRFC3339() {
+        let spec = Snippet.schemas("""
             Log:
               type: object
+              required: [times]
               properties:
                 times:
                   type: array
                   items: {type: string, format: date-time}
+                gaps:
+                  type: array
+                  items: {type: [string, "null"], format: date-time}
+                byHost:
+                  type: object
+                  additionalProperties: {type: array, items: {type: string, format: date-time}}
+                days:
+                  type: array
+                  items: {type: string, format: date}
+            """)
+        spec.expect(emitting: """
+            public var times: [Date]
+            """, """
+            public var gaps: [Date?]?
+            """, """
+            public var byHost: [String: [Date]]?
+            """, """
+            public var days: [CalendarDate]?
+            """, """
+            self.times = try container.decodeDateTime([Date].self, forKey: .times)
+            self.gaps = try container.decodeDateTimeIfPresent([Date?].self, forKey: .gaps)
+            self.byHost = try container.decodeDateTimeIfPresent([String: [Date]].self, forKey: .byHost)
+            self.days = try container.decodeIfPresent([CalendarDate].self, forKey: .days)
+            """, """
+            try container.encodeDateTime(self.times, forKey: .times)
+            try container.encodeDateTimeIfPresent(self.gaps, forKey: .gaps)
+            try container.encodeDateTimeIfPresent(self.byHost, forKey: .byHost)
+            """)
+        #expect(spec.warnings() == [])
+    }
+
+    @Test func dateTimeAdditionalPropertiesAndNamedDateTimeListsAreCodedAsDates() {
+        Snippet.schemas("""
+            Stamps:
+              type: array
+              items: {$ref: '#/components/schemas/Stamp'}
+            Stamp: {type: string, format: date-time}
+            Seen:
+              type: object
+              properties:
+                history: {$ref: '#/components/schemas/Stamps'}
+              additionalProperties: {type: string, format: date-time}
             """).expect(emitting: """
-            public var times: [String]?
+            public typealias Stamps = [Stamp]
+            """, """
+            self.history = try container.decodeDateTimeIfPresent(Stamps.self, forKey: .history)
+            """, """
+            additionalProperties[key.stringValue] = try members.decodeDateTime(Date.self, forKey: key)
+            """, """
+            try members.encodeDateTime(value, forKey: AnyCodingKey(stringValue: name))
             """)
     }
 

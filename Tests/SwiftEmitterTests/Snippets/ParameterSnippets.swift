@@ -134,6 +134,18 @@ import Testing
             """, in: .client)
     }
 
+    @Test func aQueryArrayOfDateTimesIsDatesSentAsRFC3339() {
+        Self.listThings("""
+            - {name: at, in: query, required: true, schema: {type: array, items: {type: string, format: date-time}}}
+            """).expect(emitting: """
+            public func listThings(at: [Date]) async throws(ClientError<JSONValue>) -> Void {
+            """, """
+            for element in at {
+                request.addQueryItem("at", RFC3339.string(from: element))
+            }
+            """, in: .client)
+    }
+
     @Test func aRequiredHeaderIsSet() {
         Self.listThings("""
             - {name: X-Request-Id, in: header, required: true, schema: {type: string}}
