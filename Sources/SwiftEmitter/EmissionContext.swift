@@ -41,7 +41,7 @@ struct EmissionContext: Sendable {
         var headers: [String: ResponseHeadersShape] = [:]
         for operation in document.operations {
             guard let shape = shapes[operation.operationID], headers[operation.operationID] == nil,
-                  operation.responses.contains(where: { $0.isSuccess && $0.headers.contains { $0.name.lowercased() != "content-type" } }) else { continue }
+                  ResponseHeadersShape.documentsHeaders(operation) else { continue }
             let typeName = nestedTypes.claim(Namer.typeName(shape.methodName) + "ResponseHeaders",
                                              for: "the response headers of '\(operation.operationID)'", at: operation.location,
                                              diagnostics: diagnostics)

@@ -33,7 +33,7 @@ struct ResponseHeadersShape: Sendable {
         var headers: [Header] = []
         let successes = operation.responses.filter(\.isSuccess)
         for response in successes {
-            for header in response.headers where header.name.lowercased() != "content-type" {
+            for header in response.headers where Self.isDocumented(header) {
                 if let index = headers.firstIndex(where: { $0.name.lowercased() == header.name.lowercased() }) {
                     headers[index].isRequired = headers[index].isRequired && header.isRequired
                 } else {
@@ -69,6 +69,16 @@ struct ResponseHeadersShape: Sendable {
                 at: header.schema.location)
             return Member(header: header, property: property, type: .string, checkedSchema: nil)
         }
+    }
+
+    /// Whether a documented success header gets a member: all but `Content-Type`, which OpenAPI says to ignore.
+    static func isDocumented(_ header: Header) -> Bool {
+        header.name.lowercased() != "content-type"
+    }
+
+    /// Whether any success response of `operation` documents a header that gets a member.
+    static func documentsHeaders(_ operation: OpenAPIModel.Operation) -> Bool {
+        operation.responses.contains { $0.isSuccess && $0.headers.contains(where: isDocumented) }
     }
 
     /// `X-RateLimit-Remaining` → `rateLimitRemaining`; `Location` → `location`.
