@@ -436,8 +436,15 @@ public nonisolated struct AnalysisResults: Codable, Hashable, Sendable {
     public var summary: SummaryResult?
     /// Action items and follow-ups; present when `action_items` was requested.
     public var actionItems: ActionItemsResult?
+
     /// Call quality scoring; present when `quality` was requested.
-    public var quality: QualityResult?
+    public var quality: QualityResult? {
+        get { _quality.wrappedValue }
+        set { _quality.wrappedValue = newValue }
+        _modify { yield &_quality.wrappedValue }
+    }
+
+    private var _quality: Indirect<QualityResult?>
     /// Compliance and script adherence; present when `compliance` was requested.
     public var compliance: ComplianceResult?
 
@@ -454,7 +461,7 @@ public nonisolated struct AnalysisResults: Codable, Hashable, Sendable {
         self.topics = topics
         self.summary = summary
         self.actionItems = actionItems
-        self.quality = quality
+        self._quality = Indirect(wrappedValue: quality)
         self.compliance = compliance
     }
 
@@ -473,7 +480,9 @@ public nonisolated struct AnalysisResults: Codable, Hashable, Sendable {
         self.topics = try container.decodeIfPresent(TopicsResult.self, forKey: .topics)
         self.summary = try container.decodeIfPresent(SummaryResult.self, forKey: .summary)
         self.actionItems = try container.decodeIfPresent(ActionItemsResult.self, forKey: .actionItems)
-        self.quality = try container.decodeIfPresent(QualityResult.self, forKey: .quality)
+        let qualityValue: QualityResult?
+        qualityValue = try container.decodeIfPresent(QualityResult.self, forKey: .quality)
+        self._quality = Indirect(wrappedValue: qualityValue)
         self.compliance = try container.decodeIfPresent(ComplianceResult.self, forKey: .compliance)
     }
 
@@ -1424,8 +1433,15 @@ public nonisolated struct AnalysisCompleteEvent: Codable, Hashable, Sendable {
     public var apiVersion: String
     /// When the event was created.
     public var createdAt: Date
+
     /// The complete analysis, with its results.
-    public var data: Analysis
+    public var data: Analysis {
+        get { _data.wrappedValue }
+        set { _data.wrappedValue = newValue }
+        _modify { yield &_data.wrappedValue }
+    }
+
+    private var _data: Indirect<Analysis>
 
     /// Creates a value from its properties; defaults are the spec's `default`s.
     public init(id: EventID, type: String = "analysis.complete", apiVersion: String, createdAt: Date, data: Analysis) {
@@ -1433,7 +1449,7 @@ public nonisolated struct AnalysisCompleteEvent: Codable, Hashable, Sendable {
         self.type = type
         self.apiVersion = apiVersion
         self.createdAt = createdAt
-        self.data = data
+        self._data = Indirect(wrappedValue: data)
     }
 
     public enum CodingKeys: String, CodingKey, CaseIterable {
@@ -1450,7 +1466,9 @@ public nonisolated struct AnalysisCompleteEvent: Codable, Hashable, Sendable {
         self.type = try container.decode(String.self, forKey: .type)
         self.apiVersion = try container.decode(String.self, forKey: .apiVersion)
         self.createdAt = try container.decodeDateTime(forKey: .createdAt)
-        self.data = try container.decode(Analysis.self, forKey: .data)
+        let dataValue: Analysis
+        dataValue = try container.decode(Analysis.self, forKey: .data)
+        self._data = Indirect(wrappedValue: dataValue)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -1475,8 +1493,15 @@ public nonisolated struct AnalysisFailedEvent: Codable, Hashable, Sendable {
     public var apiVersion: String
     /// When the event was created.
     public var createdAt: Date
+
     /// The failed analysis, with its failure.
-    public var data: Analysis
+    public var data: Analysis {
+        get { _data.wrappedValue }
+        set { _data.wrappedValue = newValue }
+        _modify { yield &_data.wrappedValue }
+    }
+
+    private var _data: Indirect<Analysis>
 
     /// Creates a value from its properties; defaults are the spec's `default`s.
     public init(id: EventID, type: String = "analysis.failed", apiVersion: String, createdAt: Date, data: Analysis) {
@@ -1484,7 +1509,7 @@ public nonisolated struct AnalysisFailedEvent: Codable, Hashable, Sendable {
         self.type = type
         self.apiVersion = apiVersion
         self.createdAt = createdAt
-        self.data = data
+        self._data = Indirect(wrappedValue: data)
     }
 
     public enum CodingKeys: String, CodingKey, CaseIterable {
@@ -1501,7 +1526,9 @@ public nonisolated struct AnalysisFailedEvent: Codable, Hashable, Sendable {
         self.type = try container.decode(String.self, forKey: .type)
         self.apiVersion = try container.decode(String.self, forKey: .apiVersion)
         self.createdAt = try container.decodeDateTime(forKey: .createdAt)
-        self.data = try container.decode(Analysis.self, forKey: .data)
+        let dataValue: Analysis
+        dataValue = try container.decode(Analysis.self, forKey: .data)
+        self._data = Indirect(wrappedValue: dataValue)
     }
 
     public func encode(to encoder: any Encoder) throws {

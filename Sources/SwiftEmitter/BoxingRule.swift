@@ -12,9 +12,9 @@ import OpenAPIModel
 /// out of line and never need a box.
 struct BoxingRule: Sendable {
     /// How many levels of models a struct may hold by value. Chosen by `codegen-bench --compile`
-    /// at N = 100 (one run, 2 cores): every model boxed 36.0 s and 519 MiB; this rule with 2,
-    /// 31.2 s and 545 MiB; with 3, 56 s and 566 MiB (on a loaded machine).
-    static let maxDepth = 2
+    /// at N = 100 (one run each, 2 cores, see BENCHMARKS.md "Boxing by rule"): every model boxed
+    /// 38.7 s and 523 MiB; this rule with 1, 35.0 s and 534 MiB; with 2, 40.3 s and 549 MiB.
+    static let maxDepth = 1
 
     private let document: OpenAPIDocument
     /// The strongly connected component of each named schema in the by-value graph.

@@ -126,7 +126,14 @@ public nonisolated struct RequestCallAnalysisResponse: Codable, Hashable, Sendab
     public var language: String?
     public var createdAt: Date?
     public var estimatedCompletion: Nullable<Date>?
-    public var results: Nullable<RequestCallAnalysisResponse.Results>?
+
+    public var results: Nullable<RequestCallAnalysisResponse.Results>? {
+        get { _results.wrappedValue }
+        set { _results.wrappedValue = newValue }
+        _modify { yield &_results.wrappedValue }
+    }
+
+    private var _results: Indirect<Nullable<RequestCallAnalysisResponse.Results>?>
 
     /// Creates a value from its properties; defaults are the spec's `default`s.
     public init(
@@ -148,7 +155,7 @@ public nonisolated struct RequestCallAnalysisResponse: Codable, Hashable, Sendab
         self.language = language
         self.createdAt = createdAt
         self.estimatedCompletion = estimatedCompletion
-        self.results = results
+        self._results = Indirect(wrappedValue: results)
     }
 
     public enum CodingKeys: String, CodingKey, CaseIterable {
@@ -179,13 +186,15 @@ public nonisolated struct RequestCallAnalysisResponse: Codable, Hashable, Sendab
         } else {
             self.estimatedCompletion = .value(try container.decodeDateTime(forKey: .estimatedCompletion))
         }
+        let resultsValue: Nullable<RequestCallAnalysisResponse.Results>?
         if !container.contains(.results) {
-            self.results = nil
+            resultsValue = nil
         } else if try container.decodeNil(forKey: .results) {
-            self.results = .null
+            resultsValue = .null
         } else {
-            self.results = .value(try container.decode(RequestCallAnalysisResponse.Results.self, forKey: .results))
+            resultsValue = .value(try container.decode(RequestCallAnalysisResponse.Results.self, forKey: .results))
         }
+        self._results = Indirect(wrappedValue: resultsValue)
     }
 
     public func encode(to encoder: any Encoder) throws {

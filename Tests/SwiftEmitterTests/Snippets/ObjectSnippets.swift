@@ -320,8 +320,9 @@ import Testing
         spec.expect(emitting: "private var _parent: Indirect<Folder?>")
     }
 
-    /// By-value nesting stops at two levels of models: the third is held behind a box.
-    @Test func modelsNestedByValueMoreThanTwoLevelsDeepAreBoxed() {
+    /// By-value nesting stops at one level of models: a model that itself holds one by value is
+    /// held behind a box, so boxes alternate down a chain.
+    @Test func modelsNestedByValueMoreThanOneLevelDeepAreBoxed() {
         let spec = Snippet.schemas("""
             A: {type: object, properties: {b: {$ref: '#/components/schemas/B'}}}
             B: {type: object, properties: {c: {$ref: '#/components/schemas/C'}}}
@@ -329,10 +330,10 @@ import Testing
             D: {type: object, properties: {e: {$ref: '#/components/schemas/E'}}}
             E: {type: object, properties: {name: {type: string}}}
             """)
-        spec.expect(emitting: "public var b: B?")
-        spec.expect(emitting: "public var d: D?")
+        spec.expect(emitting: "private var _b: Indirect<B?>")
+        spec.expect(emitting: "public var c: C?")
+        spec.expect(emitting: "private var _d: Indirect<D?>")
         spec.expect(emitting: "public var e: E?")
-        spec.expect(emitting: "private var _c: Indirect<C?>")
     }
 
     @Test func keywordPropertyNamesAreDeclaredWithBackticksAndReadThroughSelf() {

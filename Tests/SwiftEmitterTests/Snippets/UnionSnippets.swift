@@ -118,7 +118,9 @@ import Testing
             """)
     }
 
-    @Test func aUnionPropertyIsStoredByValue() {
+    /// A union holds its branches by value, so it counts as a level: a property whose union
+    /// holds models is boxed.
+    @Test func aUnionPropertyOfModelsIsBoxed() {
         Snippet.schemas(Self.branches + """
 
             Event:
@@ -132,7 +134,7 @@ import Testing
               properties:
                 event: {$ref: '#/components/schemas/Event'}
             """).expect(emitting: """
-            public var event: Event
+            private var _event: Indirect<Event>
             """)
     }
 
