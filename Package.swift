@@ -125,7 +125,7 @@ let package = Package(
 
         .testTarget(name: "YAMLReaderTests", dependencies: ["YAMLReader"], resources: [.copy("Inputs")]),
         .testTarget(name: "LinearRegexTests", dependencies: ["LinearRegex"], resources: [.copy("Inputs")]),
-        .testTarget(name: "OpenAPIModelTests", dependencies: ["OpenAPIModel"], exclude: ["Diagnostics"]),
+        .testTarget(name: "OpenAPIModelTests", dependencies: ["OpenAPIModel", "SpecCore", "YAMLReader", "SpecDiagnostics"], exclude: ["Diagnostics", "JSONSchemaSuite"]),
         .testTarget(name: "SwiftEmitterTests", dependencies: ["SwiftEmitter", "OpenAPIModel", "SwiftSource", "SpecDiagnostics"]),
         .testTarget(
             name: "CodegenConfigTests",

@@ -48,7 +48,7 @@ struct ConfigFileReader {
             case .accessLevel: readAccessLevel(entry.value)
             case .clientName: readClientName(entry.value)
             case .nameOverrides: readNameOverrides(entry.value)
-            case .warningsAsErrors: readWarningsAsErrors(entry.value)
+            case .warningsAsErrors, .strict: readWarningsAsErrors(entry.value, key: name)
             case .limits: readLimits(entry.value)
             }
         }
@@ -93,9 +93,10 @@ struct ConfigFileReader {
         configuration.nameOverrides = overrides
     }
 
-    private mutating func readWarningsAsErrors(_ value: YAMLNode) {
+    /// `strict` and `warningsAsErrors` are one setting under two names.
+    private mutating func readWarningsAsErrors(_ value: YAMLNode, key: String) {
         guard case .bool(let flag)? = value.scalar?.value else {
-            var message = "'warningsAsErrors' must be true or false; found \(Self.found(value))"
+            var message = "'\(key)' must be true or false; found \(Self.found(value))"
             if let text = value.string, ["yes", "no", "on", "off"].contains(text.lowercased()) {
                 message += " (YAML 1.2 reads yes, no, on and off as strings)"
             }

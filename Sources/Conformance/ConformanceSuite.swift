@@ -1,3 +1,4 @@
+import SpecCore
 import Foundation
 import HTTPTypes
 import OpenAPIModel

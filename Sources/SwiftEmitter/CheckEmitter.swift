@@ -10,16 +10,23 @@ struct CheckEmitter {
     private static var validation: Expr { .id("context") }
 
     /// The checks of a value `value` of `schema`, held as `type`; empty when there is nothing to check.
-    func checks(value: Expr, schema: Schema, type: SwiftType, patterns: inout PatternTable, depth: Int) -> [Statement] {
+    func checks(value: Expr, schema: Schema, type: SwiftType, patterns: inout ValidationTable, depth: Int) -> [Statement] {
         let check = { (name: String, arguments: [Argument]) -> Statement in
             .expression(.call(Self.validation.dot(name), arguments, trailingClosure: nil))
         }
         let validate = Self.selfValidation(of: value)
+        // A value held as JSONValue carries none of its keywords in its type: the schema itself is evaluated.
+        if type == .jsonValue {
+            guard schema.json != .anything else { return [] }
+            let embedded = Expr.id(patterns.schemaTypeName).dot("schema\(patterns.index(ofSchema: schema.json))")
+            return [check("evaluate", [Argument(value), Argument("against", embedded)])]
+        }
         switch schema.kind {
-        case .reference(let name):
-            guard let named = context.document.schema(named: name) else { return [] }
-            if isPrimitiveAlias(named.schema) {
-                return checks(value: value, schema: named.schema, type: type, patterns: &patterns, depth: depth)
+        case .reference:
+            // A chain of references is followed to the schema it ends in: only a model validates itself.
+            guard let target = resolved(schema) else { return [] }
+            if isPrimitiveAlias(target) {
+                return checks(value: value, schema: target, type: type, patterns: &patterns, depth: depth)
             }
             return [validate]
         case .object(let object):
@@ -65,7 +72,8 @@ struct CheckEmitter {
                 ]))
             }
             if let format = string.format, format.isCheckedOnStrings, type == .string {
-                result.append(check("checkFormat", [Argument(value), Argument(.member(nil, format.rawValue))]))
+                // The case's Swift name (`uriReference`), not its raw value (`uri-reference`).
+                result.append(check("checkFormat", [Argument(value), Argument(.member(nil, String(describing: format)))]))
             }
             return result
         case .integer(let numeric), .number(let numeric):
@@ -126,6 +134,17 @@ struct CheckEmitter {
         return .expression(.call(context.dot("nested"), [argument], trailingClosure: Closure(parameters: ["context"], body: body)))
     }
 
+    /// The schema a chain of `$ref`s ends in; `nil` for a cycle or an unresolved name.
+    private func resolved(_ schema: Schema) -> Schema? {
+        var current = schema
+        var seen: Set<String> = []
+        while case .reference(let name) = current.kind {
+            guard seen.insert(name).inserted, let named = context.document.schema(named: name) else { return nil }
+            current = named.schema
+        }
+        return current
+    }
+
     /// Named schemas that are a plain string or number get no type of their own to validate.
     private func isPrimitiveAlias(_ schema: Schema) -> Bool {
         switch schema.kind {
@@ -140,31 +159,5 @@ struct CheckEmitter {
 
     private func literal(_ value: Double) -> Expr {
         value.rounded() == value && abs(value) < 1e15 ? .number(String(Int64(value))) : .number(String(value))
-    }
-}
-
-/// The distinct patterns of a file, numbered in order of first use.
-struct PatternTable {
-    /// The type that holds the compiled patterns in the emitted file.
-    var typeName = "ValidationPatterns"
-    private(set) var sources: [String] = []
-
-    mutating func index(of pattern: String) -> Int {
-        if let index = sources.firstIndex(of: pattern) { return index }
-        sources.append(pattern)
-        return sources.count - 1
-    }
-
-    /// `nonisolated enum ValidationPatterns { static let pattern0 = CompiledPattern("…") … }`, or
-    /// nothing when the file has no pattern.
-    func declaration(doc: String) -> Declaration? {
-        guard !sources.isEmpty else { return nil }
-        return .type(TypeDeclaration(
-            doc: DocComment(doc), modifiers: Modifiers(isNonisolated: true), kind: .enum, name: typeName,
-            members: sources.enumerated().map { index, source in
-                .property(PropertyDeclaration(
-                    modifiers: Modifiers(isStatic: true), isMutable: false, name: "pattern\(index)", type: nil,
-                    initializer: Expr.id("CompiledPattern").call(.string(source))))
-            }))
     }
 }

@@ -7,7 +7,7 @@ struct ClientEmitter {
     let context: EmissionContext
 
     func emit() -> String {
-        var patterns = PatternTable(typeName: "ParameterPatterns")
+        var patterns = ValidationTable(typeName: "ParameterPatterns")
         let document = context.document
         // A spec without operations has no client (the file keeps its fixed name, for the plugin).
         guard !document.operations.isEmpty else { return context.render([]) }
@@ -42,7 +42,9 @@ struct ClientEmitter {
         }
         file.append(ContractEmitter(context: context).declaration())
         // Last, because the patterns are known only once every check is built.
-        if let table = patterns.declaration(doc: "The `pattern`s of parameters and response headers, compiled once.") { file.append(table) }
+        for table in patterns.declarations(doc: "The `pattern`s of parameters and response headers, compiled once.", registry: context.document.schemaRegistry) {
+            file.append(table)
+        }
         return file.text
     }
 }

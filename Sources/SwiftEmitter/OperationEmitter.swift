@@ -11,7 +11,7 @@ struct OperationEmitter {
 
     /// The operation's method; with documented success headers, also their struct and the
     /// `…WithHeaders` method that returns them, which the plain method calls.
-    func declarations(patterns: inout PatternTable) -> [Declaration] {
+    func declarations(patterns: inout ValidationTable) -> [Declaration] {
         guard let headers = context.responseHeaders[operation.operationID] else {
             return [.function(method(patterns: &patterns, headers: nil))]
         }
@@ -29,7 +29,7 @@ struct OperationEmitter {
         ]
     }
 
-    private func method(patterns: inout PatternTable, headers: ResponseHeadersShape?) -> FunctionDeclaration {
+    private func method(patterns: inout ValidationTable, headers: ResponseHeadersShape?) -> FunctionDeclaration {
         var parameters = shape.orderedArguments.map { argument in
             argument.parameter.isRequired
                 ? FunctionParameter(argument.label, argument.type)
@@ -134,7 +134,7 @@ struct OperationEmitter {
 
     /// The checks of every parameter and of the body, all reported together in one
     /// `requestValidation` error: parameters at `/name` with their location, the body at its own pointers.
-    private func requestChecks(patterns: inout PatternTable) -> [Statement] {
+    private func requestChecks(patterns: inout ValidationTable) -> [Statement] {
         let checker = CheckEmitter(context: context)
         let validation = Expr.id("context")
         var checks: [Statement] = []

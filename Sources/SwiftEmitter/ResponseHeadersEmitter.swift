@@ -8,7 +8,7 @@ struct ResponseHeadersEmitter {
     let shape: ResponseHeadersShape
     let operationID: String
 
-    func declaration(patterns: inout PatternTable) -> Declaration {
+    func declaration(patterns: inout ValidationTable) -> Declaration {
         let modifiers = context.modifiers()
         var members: [Declaration] = shape.members.map { member in
             var doc = DocComment(member.header.description) ?? DocComment(lines: [])
@@ -44,7 +44,7 @@ struct ResponseHeadersEmitter {
             conformances: [.named(["ResponseHeaders"]), .named(["Hashable"])], members: members))
     }
 
-    private func checks(patterns: inout PatternTable) -> [Statement] {
+    private func checks(patterns: inout ValidationTable) -> [Statement] {
         let checker = CheckEmitter(context: context)
         var result: [Statement] = []
         for member in shape.members {

@@ -7,13 +7,13 @@ struct ValidatorEmitter {
     let context: EmissionContext
 
     func emit() -> String {
-        var patterns = PatternTable()
+        var patterns = ValidationTable()
         var file = context.beginFile()
         for declaration in context.plan.declarations {
             for conformance in conformances(declaration, patterns: &patterns) { file.append(conformance) }
         }
         // Last, because the patterns are known only once every check is built.
-        if let table = patterns.declaration(doc: "The spec's `pattern`s, compiled once.") { file.append(table) }
+        for table in patterns.declarations(doc: "The spec's `pattern`s, compiled once.", registry: context.document.schemaRegistry) { file.append(table) }
         return file.text
     }
 
@@ -25,7 +25,7 @@ struct ValidatorEmitter {
                 parameters: [FunctionParameter(label: "in", name: "context", type: .named(["ValidationContext"]), isInout: true)], body: body))]))
     }
 
-    private func conformances(_ declaration: PlannedType, patterns: inout PatternTable) -> [Declaration] {
+    private func conformances(_ declaration: PlannedType, patterns: inout ValidationTable) -> [Declaration] {
         switch declaration {
         case .alias:
             return []
@@ -49,7 +49,7 @@ struct ValidatorEmitter {
         }
     }
 
-    private func structChecks(_ plan: StructPlan, patterns: inout PatternTable) -> [Statement] {
+    private func structChecks(_ plan: StructPlan, patterns: inout ValidationTable) -> [Statement] {
         var result: [Statement] = []
         let checker = CheckEmitter(context: context)
         if case .object(let object) = plan.schema.kind, object.minProperties != nil || object.maxProperties != nil {

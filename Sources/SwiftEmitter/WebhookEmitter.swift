@@ -7,7 +7,7 @@ struct WebhookEmitter {
     let context: EmissionContext
 
     func emit() -> String {
-        var patterns = PatternTable(typeName: "PayloadPatterns")
+        var patterns = ValidationTable(typeName: "PayloadPatterns")
         let document = context.document
         guard !document.webhooks.isEmpty else { return context.render([]) }
         var members: [Declaration] = []
@@ -68,11 +68,11 @@ struct WebhookEmitter {
             ]),
             modifiers: context.modifiers(isNonisolated: true), kind: .struct, name: context.webhooksName, conformances: [.named(["Sendable"])],
             members: members))]
-        if let table = patterns.declaration(doc: "The `pattern`s of webhook payloads, compiled once.") { declarations.append(table) }
+        declarations += patterns.declarations(doc: "The `pattern`s of webhook payloads, compiled once.", registry: context.document.schemaRegistry)
         return context.render(declarations)
     }
 
-    private func method(_ webhook: Webhook, name: String, type: SwiftType, patterns: inout PatternTable) -> Declaration {
+    private func method(_ webhook: Webhook, name: String, type: SwiftType, patterns: inout ValidationTable) -> Declaration {
         let signature = context.document.webhookSignature
         var lines = DocComment([webhook.summary, webhook.description].compactMap { $0 }.joined(separator: "\n\n"))?.lines ?? []
         if !lines.isEmpty { lines.append("") }

@@ -53,4 +53,14 @@ public enum Identifier {
     public static func stringLiteral(_ text: String) -> String {
         "\"" + TextEscaping.escaped(text, quoting: true) + "\""
     }
+
+    /// `#"text"#` (with as many `#` as the text needs) when the text has quotes or backslashes and
+    /// nothing else that needs escaping, so embedded JSON reads as JSON; otherwise ``stringLiteral(_:)``.
+    public static func rawStringLiteral(_ text: String) -> String {
+        let rest = text.replacing("\\", with: "").replacing("\"", with: "")
+        guard rest.count < text.count, TextEscaping.escaped(rest, quoting: true) == rest else { return stringLiteral(text) }
+        var hashes = "#"
+        while text.contains("\"" + hashes) { hashes += "#" }
+        return hashes + "\"" + text + "\"" + hashes
+    }
 }

@@ -37,4 +37,11 @@ import Testing
         let turnedOn = try CommandLineOverrides(warningsAsErrors: true).applied(to: .default)
         #expect(turnedOn.runFails(with: [Self.warning]))
     }
+
+    /// `strict: true` is the same setting: an example that breaks its schema (a warning) fails the run.
+    @Test func strictInTheFileMakesWarningsFailTheRun() throws {
+        let strict = try GeneratorConfiguration.parse("strict: true\n")
+        #expect(strict.runFails(with: [Self.warning]))
+        #expect(!(try GeneratorConfiguration.parse("strict: false\n")).runFails(with: [Self.warning]))
+    }
 }

@@ -36,9 +36,14 @@ import Testing
     @Test func waitingGivesUpAtTheOverallTimeout() async throws {
         let transport = ScriptedTransport([try reply("poll/processing.har")])
         let sleeper = RecordingSleeper()
+        // Time moves only by the sleeps, so a loaded machine cannot eat into the 10 s budget.
+        let clock = ManualClock()
+        let sleep = sleeper.sleeper
+        let client = makeClient(transport, sleeper: { duration in try await sleep(duration); clock.advance(by: duration) },
+                                now: { clock.now })
         let options = PollingOptions(initialInterval: .seconds(2), multiplier: 2, maxInterval: .seconds(5), timeout: .seconds(10))
         do {
-            _ = try await makeClient(transport, sleeper: sleeper.sleeper).waitForAnalysis(analysisID: "ana_01HDEF456789012", polling: options)
+            _ = try await client.waitForAnalysis(analysisID: "ana_01HDEF456789012", polling: options)
             Issue.record("expected a timeout")
         } catch {
             guard case .pollingTimedOut(let after) = error else {

@@ -1,5 +1,6 @@
 import Foundation
 import OpenAPIModel
+import SpecDiagnostics
 import Testing
 
 /// Each `Diagnostics/NAME.yaml` is a spec with problems and `NAME.expected` the exact diagnostics
@@ -26,10 +27,17 @@ import Testing
         #expect(rendered == (try String(contentsOf: expectedURL, encoding: .utf8)))
     }
 
-    @Test func everyCaseHasAtLeastOneError() {
+    /// Cases whose findings are warnings only: JSON Schema lets an example or default break its schema.
+    static let warningOnly: Set<String> = ["example-and-default-break-schema"]
+
+    @Test func everyCaseHasAtLeastOneErrorOrIsKnownToWarnOnly() {
         for name in Self.names {
             let result = SpecLoader.load(contentsOf: Self.folder.appendingPathComponent(name + ".yaml").path)
-            #expect(result.hasErrors, "\(name) should fail")
+            if Self.warningOnly.contains(name) {
+                #expect(!result.hasErrors && result.diagnostics.contains { $0.severity == .warning }, "\(name) should only warn")
+            } else {
+                #expect(result.hasErrors, "\(name) should fail")
+            }
         }
     }
 }

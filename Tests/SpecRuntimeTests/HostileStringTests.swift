@@ -23,9 +23,12 @@ import Testing
         #expect(!CompiledPattern(#"(a)\1"#).matches("aa"))
     }
 
-    @Test func formatsStillAcceptAndRejectWhatTheyDid() {
+    /// RFC 5321's Mailbox: a one-label domain (`a@b`) is valid, consecutive dots in the local part are not.
+    @Test func formatsFollowTheirRFCs() {
         #expect(StringFormat.email.matches("a.b+c@example.co.uk"))
-        #expect(!StringFormat.email.matches("a@b"))
+        #expect(StringFormat.email.matches("a@b"))
+        #expect(!StringFormat.email.matches("te..st@example.com"))
+        #expect(!StringFormat.email.matches("a@b..c"))
         #expect(!StringFormat.email.matches("a b@example.com"))
         #expect(StringFormat.uri.matches("https://example.com/a?b=c"))
         #expect(!StringFormat.uri.matches("not a uri"))

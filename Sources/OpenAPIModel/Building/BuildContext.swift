@@ -1,3 +1,5 @@
+import Foundation
+import SpecCore
 import SpecDiagnostics
 import YAMLReader
 
@@ -20,6 +22,15 @@ final class BuildContext {
 
     /// The nodes of `#/components/schemas` by name: references are resolved in constant time.
     let componentSchemaNodes: [String: YAMLNode]
+    /// The JSON Schema of each schema node read so far, by the node's place.
+    var jsonSchemas: [SourceLocation: JSONSchema] = [:]
+    /// The target of every local `$ref` met, by the reference as written.
+    var schemaRegistry = SchemaRegistry()
+    /// References whose targets are still to be built into ``schemaRegistry``, in the order met.
+    var referenceQueue: [String] = []
+    var pendingReferences: Set<String> = []
+    /// Schema nodes with an `$anchor`, by the anchor; found on first use.
+    private var anchors: [String: YAMLNode]?
 
     init(root: YAMLNode, file: String, limits: ModelLimits = .default) {
         self.root = root
@@ -111,6 +122,41 @@ final class BuildContext {
         }
         if current == nil { error("unresolved reference '\(reference)'", at: node) }
         return current
+    }
+
+    /// The node a local reference names, without a diagnostic when it names none: a JSON Pointer
+    /// from the document's root (`#/components/schemas/A/$defs/b`) or an `$anchor` (`#name`).
+    func node(at reference: String) -> YAMLNode? {
+        guard reference.hasPrefix("#") else { return nil }
+        let fragment = reference.dropFirst()
+        if fragment.isEmpty { return root }
+        guard fragment.hasPrefix("/") else { return anchorNodes()[String(fragment)] }
+        var current: YAMLNode? = root
+        for token in fragment.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
+            let key = String(token.replacing("~1", with: "/").replacing("~0", with: "~")).removingPercentEncoding ?? String(token)
+            if let items = current?.sequence {
+                current = Int(key).flatMap { items.indices.contains($0) ? items[$0] : nil }
+            } else {
+                current = current?[key]
+            }
+        }
+        return current
+    }
+
+    private func anchorNodes() -> [String: YAMLNode] {
+        if let anchors { return anchors }
+        var found: [String: YAMLNode] = [:]
+        var pending = [root]
+        while let node = pending.popLast() {
+            if let entries = node.mapping {
+                if let anchor = node["$anchor"]?.string, found[anchor] == nil { found[anchor] = node }
+                pending += entries.map(\.value)
+            } else if let items = node.sequence {
+                pending += items
+            }
+        }
+        anchors = found
+        return found
     }
 
     /// Follows `$ref` chains for parameters, responses, headers and request bodies, which may not

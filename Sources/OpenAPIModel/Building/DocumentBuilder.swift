@@ -35,7 +35,10 @@ struct DocumentBuilder {
 
         var named: [NamedSchema] = []
         for entry in root["components"]?["schemas"]?.mapping ?? [] {
-            guard let name = context.string(entry.key, "a schema name"), let schema = schemas.namedSchema(name) else { continue }
+            guard let name = context.string(entry.key, "a schema name") else { continue }
+            // Registered whether or not the emitter can model it: examples and traffic are still checked against it.
+            context.schemaRegistry[SchemaBuilder.componentPrefix + SchemaBuilder.escape(name)] = JSONSchemaBuilder(context: context).schema(entry.value)
+            guard let schema = schemas.namedSchema(name) else { continue }
             named.append(NamedSchema(name: name, schema: schema))
         }
 
@@ -56,7 +59,7 @@ struct DocumentBuilder {
             }
         }
 
-        return OpenAPIDocument(
+        var document = OpenAPIDocument(
             file: context.file,
             title: context.string(info?["title"], "info.title") ?? "API",
             version: context.string(info?["version"], "info.version") ?? "",
@@ -65,6 +68,9 @@ struct DocumentBuilder {
             schemas: named, operations: operations, webhooks: webhooks,
             usesBearerAuth: usesBearerAuth(),
             webhookSignature: root["x-webhook-signature"].flatMap(buildWebhookSignature))
+        JSONSchemaBuilder(context: context).registerReferencedSchemas()
+        document.schemaRegistry = context.schemaRegistry
+        return document
     }
 
     private func buildPathItem(_ path: String, _ node: YAMLNode) -> [Operation] {

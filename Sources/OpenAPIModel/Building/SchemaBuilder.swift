@@ -28,13 +28,20 @@ struct SchemaBuilder {
     }
 
     func build(_ node: YAMLNode, pointer: String) -> Schema {
+        var schema = buildShape(node, pointer: pointer)
+        schema.json = JSONSchemaBuilder(context: context).schema(node)
+        return schema
+    }
+
+    private func buildShape(_ node: YAMLNode, pointer: String) -> Schema {
         var schema = Schema(kind: .any, pointer: pointer, location: node.location)
         if case .bool(true)? = node.scalar?.value { return schema }
         guard let entries = context.mapping(node, "a schema") else { return schema }
+        if evaluationReason(node) != nil { return evaluatedSchema(node, pointer: pointer) }
         if let referenceNode = node["$ref"] {
             return buildReference(referenceNode, entries: entries, node: node, pointer: pointer)
         }
-        context.rejectUnknownKeys(entries, known: Self.supportedKeywords, in: "a schema")
+        context.rejectUnknownKeys(entries, known: Self.supportedKeywords.union(Self.annotationKeywords), in: "a schema")
         for key in ["readOnly", "writeOnly"] where node[key] != nil {
             context.warning("'\(key)' is ignored: the generated types are used in both directions", at: node[key]!)
         }
@@ -77,7 +84,7 @@ struct SchemaBuilder {
     private func buildReference(_ referenceNode: YAMLNode, entries: [YAMLMappingEntry], node: YAMLNode, pointer: String) -> Schema {
         var schema = Schema(kind: .any, pointer: pointer, location: node.location)
         for entry in entries {
-            if let key = entry.key.string, !Self.keywordsBesideReference.contains(key), !key.hasPrefix("x-") {
+            if let key = entry.key.string, !Self.keywordsBesideReference.contains(key), !Self.annotationKeywords.contains(key), !key.hasPrefix("x-") {
                 context.error("'\(key)' beside '$ref' is not supported (only description, deprecated and nullable are)", at: entry.key)
             }
         }
@@ -142,12 +149,10 @@ struct SchemaBuilder {
         switch inferred {
         case "object": return .object(buildObject(node, pointer: pointer))
         case "array":
-            guard let itemsNode = node["items"] else {
-                context.error("an array schema needs 'items'", at: node["type"] ?? node)
-                return .any
-            }
+            // Without `items` any element is allowed: the elements are JSONValues.
+            let items = node["items"].map { build($0, pointer: pointer + "/items") } ?? Schema(kind: .any, pointer: pointer + "/items", location: node.location)
             return .array(ArraySchema(
-                items: build(itemsNode, pointer: pointer + "/items"),
+                items: items,
                 minItems: context.nonNegativeInt(node["minItems"], "minItems"),
                 maxItems: context.nonNegativeInt(node["maxItems"], "maxItems"),
                 uniqueItems: context.bool(node["uniqueItems"], "uniqueItems") ?? false))

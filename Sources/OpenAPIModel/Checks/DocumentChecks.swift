@@ -77,17 +77,19 @@ struct DocumentChecks {
         return names
     }
 
+    /// JSON Schema makes `example` and `default` annotations that need not validate, so one that
+    /// breaks its schema is a warning (an error under `strict`), not a refusal.
     private mutating func checkExamplesAndDefaults() {
         let validator = SchemaValidator(document: document)
         SchemaWalker(document: document).forEachSchema { schema in
             for example in schema.examples {
                 for violation in validator.violations(of: example, against: schema) {
-                    diagnostics.append(.error("example breaks its own schema at \(violation.pointer.isEmpty ? "(root)" : violation.pointer): \(violation.keyword): \(violation.message)", at: schema.location))
+                    diagnostics.append(.warning("example breaks its own schema at \(violation.pointer.isEmpty ? "(root)" : violation.pointer): \(violation.keyword): \(violation.message)", at: schema.location))
                 }
             }
             if let defaultValue = schema.defaultValue {
                 for violation in validator.violations(of: defaultValue, against: schema) {
-                    diagnostics.append(.error("default breaks its own schema at \(violation.pointer.isEmpty ? "(root)" : violation.pointer): \(violation.keyword): \(violation.message)", at: schema.location))
+                    diagnostics.append(.warning("default breaks its own schema at \(violation.pointer.isEmpty ? "(root)" : violation.pointer): \(violation.keyword): \(violation.message)", at: schema.location))
                 }
             }
         }

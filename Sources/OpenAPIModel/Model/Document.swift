@@ -23,6 +23,9 @@ public struct OpenAPIDocument: Hashable, Sendable {
     public var usesBearerAuth: Bool
     /// `x-webhook-signature` at the root: how deliveries are signed.
     public var webhookSignature: WebhookSignature?
+    /// The JSON Schema of every named schema and of every other target of a `$ref`, by the
+    /// reference (`#/components/schemas/Analysis`): what ``Schema/json`` refers to.
+    public var schemaRegistry = SchemaRegistry()
 
     public init(file: String, title: String, version: String, description: String?, servers: [String],
                 schemas: [NamedSchema], operations: [Operation], webhooks: [Webhook], usesBearerAuth: Bool,

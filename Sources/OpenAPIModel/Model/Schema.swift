@@ -34,11 +34,15 @@ public struct Schema: Hashable, Sendable {
     /// Where the schema is in the document, as a JSON Pointer (`#/components/schemas/Analysis`).
     public var pointer: String
     public var location: SourceLocation
+    /// What the schema means to JSON Schema 2020-12, every keyword kept (the kind and the
+    /// properties above are only what shapes the Swift type). `$ref`s in it name schemas of
+    /// ``OpenAPIDocument/schemaRegistry``.
+    public var json: JSONSchema
 
     public init(
         kind: Kind, isNullable: Bool = false, description: String? = nil, isDeprecated: Bool = false,
         defaultValue: JSONLiteral? = nil, allowedValues: [JSONLiteral]? = nil, isConst: Bool = false,
-        examples: [JSONLiteral] = [], pointer: String, location: SourceLocation
+        examples: [JSONLiteral] = [], pointer: String, location: SourceLocation, json: JSONSchema = .anything
     ) {
         self.kind = kind
         self.isNullable = isNullable
@@ -50,6 +54,7 @@ public struct Schema: Hashable, Sendable {
         self.examples = examples
         self.pointer = pointer
         self.location = location
+        self.json = json
     }
 }
 

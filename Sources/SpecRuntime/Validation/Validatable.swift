@@ -122,6 +122,12 @@ public struct ValidationContext: Sendable {
                                     parameterLocation: parameterLocation))
     }
 
+    /// Records a violation at `tokens` below the current path.
+    public mutating func report(_ keyword: String, limit: String, actual: String, below tokens: [JSONPointer.Token]) {
+        violations.append(Violation(pointer: JSONPointer(path + tokens), keyword: keyword, limit: limit, actual: actual,
+                                    parameterLocation: parameterLocation))
+    }
+
     /// Records a violation at a member of the current path without entering it (e.g. `required`
     /// reported at the parent object).
     public mutating func report(_ keyword: String, limit: String, actual: String, atMember key: String) {

@@ -77,6 +77,24 @@ import Testing
             """, in: .validators)
     }
 
+    /// Formats whose names are not Swift identifiers are named by their case (`uriReference`).
+    @Test func hyphenatedAndAddressFormatsAreCheckedByTheirSwiftCaseName() {
+        Snippet.schemas("""
+            Link:
+              type: object
+              properties:
+                href: {type: string, format: uri-reference}
+                host: {type: string, format: hostname}
+                address: {type: string, format: ipv6}
+            """).expect(emitting: """
+            context.checkFormat(value, .uriReference)
+            """, """
+            context.checkFormat(value, .hostname)
+            """, """
+            context.checkFormat(value, .ipv6)
+            """, in: .validators)
+    }
+
     @Test func minimumAndMaximumCheckTheBounds() {
         Snippet.schemas("""
             Page:

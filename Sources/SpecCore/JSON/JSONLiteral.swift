@@ -79,7 +79,7 @@ public indirect enum JSONLiteral: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    static func quoted(_ text: String) -> String {
+    public static func quoted(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

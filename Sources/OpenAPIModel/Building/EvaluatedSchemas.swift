@@ -1,0 +1,84 @@
+import SpecCore
+import YAMLReader
+
+/// Schemas whose meaning no generated Swift type carries (`not`, `if`, `patternProperties`, an
+/// `anyOf` without a discriminator, a list of types, ...) are held as `JSONValue` and checked by
+/// evaluating their JSON Schema, so they are honoured exactly rather than refused. Their
+/// subschemas are still read for diagnostics (unsupported patterns, formats, references).
+extension SchemaBuilder {
+    /// Keywords only the evaluator checks.
+    static let evaluatedKeywords: Set<String> = [
+        "not", "if", "then", "else", "prefixItems", "contains", "minContains", "maxContains", "patternProperties",
+        "propertyNames", "dependentRequired", "dependentSchemas", "unevaluatedItems", "unevaluatedProperties",
+    ]
+    /// Keywords that assert nothing about the instance where they stand.
+    static let annotationKeywords: Set<String> = ["$defs", "$anchor", "$comment", "definitions"]
+
+    /// Keywords holding one subschema, a list of them, or a map of them.
+    private static let singleSubschema = ["not", "if", "then", "else", "items", "contains", "additionalProperties",
+                                          "propertyNames", "unevaluatedItems", "unevaluatedProperties"]
+    private static let subschemaLists = ["allOf", "anyOf", "oneOf", "prefixItems"]
+    private static let subschemaMaps = ["properties", "patternProperties", "dependentSchemas", "$defs", "definitions"]
+
+    /// Why `node` must be evaluated rather than typed, or `nil` when a Swift type carries it.
+    func evaluationReason(_ node: YAMLNode) -> String? {
+        guard let entries = node.mapping else { return nil }
+        for entry in entries {
+            if let key = entry.key.string, Self.evaluatedKeywords.contains(key) { return "'\(key)'" }
+        }
+        if let union = node["oneOf"] ?? node["anyOf"], node["discriminator"] == nil {
+            let branches = union.sequence ?? []
+            let isNullablePair = branches.count == 2 && branches.filter { $0["type"]?.string == "null" }.count == 1
+            if !isNullablePair { return node["oneOf"] != nil ? "'oneOf' without a discriminator" : "'anyOf' without a discriminator" }
+        }
+        if let types = node["type"]?.sequence, types.compactMap(\.string).filter({ $0 != "null" }).count > 1 {
+            return "a list of types"
+        }
+        if node["$ref"] != nil {
+            let siblings = entries.compactMap(\.key.string).filter {
+                !Self.keywordsBesideReference.contains($0) && !Self.annotationKeywords.contains($0) && !$0.hasPrefix("x-")
+            }
+            if !siblings.isEmpty { return "keywords beside '$ref'" }
+            if let reference = node["$ref"]?.string, reference.hasPrefix("#"), Self.componentName(reference) == nil,
+               context.node(at: reference) != nil {
+                return "a reference outside '#/components/schemas'"
+            }
+        }
+        return nil
+    }
+
+    /// A schema held as `JSONValue`, checked by its JSON Schema; its subschemas are read for
+    /// their diagnostics only.
+    func evaluatedSchema(_ node: YAMLNode, pointer: String) -> Schema {
+        var schema = Schema(kind: .any, pointer: pointer, location: node.location)
+        schema.description = context.string(node["description"], "description")
+        schema.isDeprecated = context.bool(node["deprecated"], "deprecated") ?? false
+        schema.defaultValue = node["default"]?.jsonLiteral
+        if let example = node["example"] { schema.examples.append(example.jsonLiteral) }
+        if let examples = node["examples"]?.sequence { schema.examples += examples.map(\.jsonLiteral) }
+        if let entries = node.mapping {
+            context.rejectUnknownKeys(entries, known: Self.supportedKeywords.union(Self.evaluatedKeywords).union(Self.annotationKeywords),
+                                      in: "a schema")
+        }
+        if let pattern = node["pattern"], let text = pattern.string, let problem = PatternSupport.problem(in: text) {
+            context.error("pattern '\(text)': \(problem)", at: pattern)
+        }
+        if let reference = node["$ref"]?.string, !reference.hasPrefix("#") {
+            context.error("only local references ('#/...') are supported, found '\(reference)'", at: node["$ref"] ?? node)
+        } else if let reference = node["$ref"]?.string, context.node(at: reference) == nil {
+            context.error("unresolved reference '\(reference)'", at: node["$ref"] ?? node)
+        }
+        for key in Self.singleSubschema {
+            if let child = node[key], child.mapping != nil { _ = build(child, pointer: pointer + "/" + key) }
+        }
+        for key in Self.subschemaLists {
+            for (index, child) in (node[key]?.sequence ?? []).enumerated() { _ = build(child, pointer: pointer + "/\(key)/\(index)") }
+        }
+        for key in Self.subschemaMaps {
+            for entry in node[key]?.mapping ?? [] {
+                _ = build(entry.value, pointer: pointer + "/\(key)/" + Self.escape(entry.key.string ?? ""))
+            }
+        }
+        return schema
+    }
+}
