@@ -126,7 +126,7 @@ let package = Package(
         .testTarget(name: "YAMLReaderTests", dependencies: ["YAMLReader"], resources: [.copy("Inputs")]),
         .testTarget(name: "LinearRegexTests", dependencies: ["LinearRegex"], resources: [.copy("Inputs")]),
         .testTarget(name: "OpenAPIModelTests", dependencies: ["OpenAPIModel", "SpecCore", "YAMLReader", "SpecDiagnostics"], exclude: ["Diagnostics", "JSONSchemaSuite"]),
-        .testTarget(name: "SwiftEmitterTests", dependencies: ["SwiftEmitter", "OpenAPIModel", "SwiftSource", "SpecDiagnostics"]),
+        .testTarget(name: "SwiftEmitterTests", dependencies: ["SwiftEmitter", "OpenAPIModel", "SwiftSource", "SpecDiagnostics", "SpecCore"]),
         .testTarget(
             name: "CodegenConfigTests",
             dependencies: ["CodegenConfig", "SwiftEmitter", "SpecDiagnostics", "YAMLReader", "OpenAPIModel"],
@@ -167,6 +167,13 @@ let package = Package(
             path: "Tests/Golden/independent-3.0-spec",
             swiftSettings: [.defaultIsolation(MainActor.self), .treatAllWarnings(as: .error)]
         ),
+        // Every JSON Schema case file's instance through the validators generated for its schema.
+        .target(
+            name: "GoldenJSONSchemaSuite", dependencies: ["SpecRuntime"], path: "Tests/Golden/json-schema-suite",
+            swiftSettings: [.treatAllWarnings(as: .error)]
+        ),
+        .testTarget(name: "GoldenSchemaSuiteTests", dependencies: ["GoldenJSONSchemaSuite", "SpecRuntime", "SpecCore"],
+                    path: "Tests/GoldenUsage/SchemaSuite"),
         .testTarget(name: "ConformanceTests", dependencies: ["Conformance", "KallglotAPI", "OpenAPIModel", "SpecRuntime"]),
         .testTarget(name: "SpecRuntimeTests", dependencies: ["SpecRuntime", "SpecCore"]),
         // Replays the fuzz corpora and every saved crash as ordinary tests.

@@ -10,7 +10,10 @@ struct CheckEmitter {
     private static var validation: Expr { .id("context") }
 
     /// The checks of a value `value` of `schema`, held as `type`; empty when there is nothing to check.
-    func checks(value: Expr, schema: Schema, type: SwiftType, patterns: inout ValidationTable, depth: Int) -> [Statement] {
+    func checks(value: Expr, schema: Schema, type declaredType: SwiftType, patterns: inout ValidationTable, depth: Int) -> [Statement] {
+        // An alias is checked as what it stands for: its value is that type.
+        let type = context.plan.underlying(declaredType)
+        let isAlias = type != declaredType
         let check = { (name: String, arguments: [Argument]) -> Statement in
             .expression(.call(Self.validation.dot(name), arguments, trailingClosure: nil))
         }
@@ -25,7 +28,7 @@ struct CheckEmitter {
         case .reference:
             // A chain of references is followed to the schema it ends in: only a model validates itself.
             guard let target = resolved(schema) else { return [] }
-            if isPrimitiveAlias(target) {
+            if isAlias || isPrimitiveAlias(target) {
                 return checks(value: value, schema: target, type: type, patterns: &patterns, depth: depth)
             }
             return [validate]

@@ -57,6 +57,10 @@ struct CodingEmitter {
             return [.assignment(target, isDate
                 ? .ternary(Self.container.dot("decodeNil").call(("forKey", key)).tried, .nil, value)
                 : Self.container.dot("decode").call((nil, .metatype(.optional(type))), ("forKey", key)).tried)]
+        case (false, false) where type == .jsonValue:
+            // A JSONValue keeps an explicit null (`.null`) apart from an absent member (`nil`).
+            return [.if([ConditionalBranch(.expression(Self.container.dot("contains").call(key)), [.assignment(target, value)])],
+                        else: [.assignment(target, .nil)])]
         case (false, false):
             return [.assignment(target, isDate
                 ? Self.container.dot("decodeDateTimeIfPresent").call(dateArguments).tried

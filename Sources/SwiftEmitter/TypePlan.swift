@@ -154,6 +154,14 @@ struct TypePlan: Sendable {
     /// Named schemas that are aliases, by their type: what they stand for.
     private(set) var aliases: [SwiftType: SwiftType] = [:]
 
+    /// What a type stands for once aliases are followed (`typealias Count = Int` → `Int`).
+    func underlying(_ type: SwiftType) -> SwiftType {
+        var current = type
+        var seen: Set<SwiftType> = []
+        while let target = aliases[current], seen.insert(current).inserted { current = target }
+        return current
+    }
+
     /// The struct a type is, following aliases (`typealias JobAlias = Job`).
     func structPlan(for type: SwiftType) -> StructPlan? {
         var current = type

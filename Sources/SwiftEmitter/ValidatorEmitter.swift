@@ -37,8 +37,14 @@ struct ValidatorEmitter {
                     ("actual", Expr.id("ValidationContext").dot("excerpt").call(.id("value"))))),
             ])])]
         case .union(let plan):
-            return [conformance(plan.type, [.switch(.selfValue, plan.cases.map {
-                SwitchCase([.enumCase($0.name, bindings: ["value"])], [.expression(Expr.id("value").dot("validate").call(("in", .inout(.id("context")))))])
+            // A branch held as JSONValue (its schema is evaluated) is checked like any other value of its schema.
+            let checker = CheckEmitter(context: context)
+            return [conformance(plan.type, [.switch(.selfValue, plan.cases.map { unionCase in
+                let branch = context.document.schema(named: unionCase.branch.schemaName)?.schema
+                let checks = branch.map {
+                    checker.checks(value: .id("value"), schema: $0, type: unionCase.type, patterns: &patterns, depth: 0)
+                } ?? [CheckEmitter.selfValidation(of: .id("value"))]
+                return SwitchCase([.enumCase(unionCase.name, bindings: checks.isEmpty ? [] : ["value"])], checks.isEmpty ? [.break] : checks)
             })])]
         case .structure(let plan):
             var result = [conformance(plan.type, structChecks(plan, patterns: &patterns))]

@@ -31,23 +31,32 @@ import Testing
     }
 
     /// The length of `line` with the contents of its string literals left out (their quotes kept).
+    /// Columns outside string literals, raw ones (`##"…"##`, no escapes) included.
     static func lengthOutsideStringLiterals(_ line: String) -> Int {
+        let characters = Array(line)
         var length = 0
-        var inLiteral = false
-        var escaped = false
-        for character in line {
-            if inLiteral {
-                if escaped {
-                    escaped = false
-                } else if character == "\\" {
-                    escaped = true
-                } else if character == "\"" {
-                    inLiteral = false
-                    length += 1
-                }
-            } else {
+        var index = 0
+        while index < characters.count {
+            var hashes = 0
+            while index + hashes < characters.count, characters[index + hashes] == "#" { hashes += 1 }
+            guard index + hashes < characters.count, characters[index + hashes] == "\"" else {
                 length += 1
-                if character == "\"" { inLiteral = true }
+                index += 1
+                continue
+            }
+            length += hashes + 1
+            index += hashes + 1
+            let closing = Array("\"" + String(repeating: "#", count: hashes))
+            while index < characters.count {
+                if hashes == 0, characters[index] == "\\" {
+                    index += 2
+                } else if Array(characters[index..<min(characters.count, index + closing.count)]) == closing {
+                    length += closing.count
+                    index += closing.count
+                    break
+                } else {
+                    index += 1
+                }
             }
         }
         return length
@@ -66,6 +75,7 @@ import Testing
     @Test func theLiteralScannerLeavesOutOnlyLiteralContents() {
         #expect(Self.lengthOutsideStringLiterals(#"a("xyz", "q\"r\\")"#) == 9)
         #expect(Self.lengthOutsideStringLiterals("let x = 1") == 9)
+        #expect(Self.lengthOutsideStringLiterals(##"f(#"{"a":"b"}"#)"##) == 7)
     }
 
     @Test(arguments: specs)

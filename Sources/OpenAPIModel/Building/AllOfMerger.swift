@@ -1,3 +1,4 @@
+import SpecCore
 import YAMLReader
 
 /// Merges `allOf` into one object schema: the properties of every member (named or inline) in
@@ -5,7 +6,10 @@ import YAMLReader
 struct AllOfMerger {
     let builder: SchemaBuilder
 
-    func merge(_ node: YAMLNode, pointer: String) -> Schema.Kind {
+    /// The merged object, or `nil` when one Swift struct cannot mean what the `allOf` means
+    /// (members that are not objects, one property constrained twice, `additionalProperties`
+    /// beside other members, a `required` name no member declares): such a schema is evaluated.
+    func merge(_ node: YAMLNode, pointer: String) -> Schema.Kind? {
         let context = builder.context
         guard let members = node["allOf"]?.sequence, !members.isEmpty else {
             context.error("'allOf' must be a non-empty sequence of schemas", at: node["allOf"] ?? node)
@@ -15,17 +19,29 @@ struct AllOfMerger {
         /// Where each property name sits in `merged.properties`, so that merging is linear.
         var indexByName: [String: Int] = [:]
         var sawObject = false
+        for member in members { context.allOfMembers.insert(member.location) }
         var parts: [(schema: Schema, node: YAMLNode)] = members.enumerated().map { index, member in
             (builder.build(member, pointer: pointer + "/allOf/\(index)"), member)
         }
+        for member in members { context.allOfMembers.remove(member.location) }
+        // Typeless members were read as objects: some member (or the allOf) must make the value one.
+        var declaresObject = node["type"]?.string == "object" || members.contains { $0["type"]?.string == "object" }
         // Keywords beside allOf apply as one more member.
-        if node["properties"] != nil || node["required"] != nil {
-            var siblings = node
-            if case .mapping(let entries) = node.content {
-                siblings.content = .mapping(entries.filter { $0.key.string != "allOf" && $0.key.string != "description" })
+        if case .mapping(let entries) = node.content {
+            let siblingEntries = entries.filter { entry in
+                guard let key = entry.key.string else { return true }
+                return !Self.annotationsBesideAllOf.contains(key) && !key.hasPrefix("x-")
             }
-            parts.append((builder.build(siblings, pointer: pointer), node))
+            if !siblingEntries.isEmpty {
+                var siblings = node
+                siblings.content = .mapping(siblingEntries)
+                context.allOfMembers.insert(siblings.location)
+                parts.append((builder.build(siblings, pointer: pointer), node))
+                context.allOfMembers.remove(siblings.location)
+            }
         }
+        var isExact = true
+        let constrainingParts = parts.filter { $0.schema.json != .anything }.count
         for part in parts {
             var schema = part.schema
             if case .reference(let name) = schema.kind {
@@ -44,6 +60,7 @@ struct AllOfMerger {
                     continue
                 }
                 schema = target
+                if case .object = target.kind { declaresObject = true }
             }
             switch schema.kind {
             case .object(let object):
@@ -51,29 +68,78 @@ struct AllOfMerger {
                 for property in object.properties {
                     if let index = indexByName[property.name] {
                         let isRequired = merged.properties[index].isRequired || property.isRequired
-                        merged.properties[index] = property
+                        if merged.properties[index].schema.json == property.schema.json {
+                            merged.properties[index] = property
+                        } else if let both = Self.intersection(merged.properties[index].schema, property.schema) {
+                            merged.properties[index].schema = both
+                        } else {
+                            isExact = false
+                        }
                         merged.properties[index].isRequired = isRequired
                     } else {
                         indexByName[property.name] = merged.properties.count
                         merged.properties.append(property)
                     }
                 }
+                // additionalProperties sees only its own member's properties: beside others it is not a merge.
+                if object.additionalProperties != nil, constrainingParts > 1 { isExact = false }
+                if (object.minProperties != nil && merged.minProperties != nil) || (object.maxProperties != nil && merged.maxProperties != nil) {
+                    isExact = false
+                }
                 merged.additionalProperties = object.additionalProperties ?? merged.additionalProperties
                 merged.minProperties = object.minProperties ?? merged.minProperties
                 merged.maxProperties = object.maxProperties ?? merged.maxProperties
-            case .any:
+            case .any where schema.json == .anything:
                 break
             default:
-                context.error("'allOf' is supported for object schemas only", at: part.node)
+                isExact = false
             }
         }
         if let requiredNode = node["required"], let names = requiredNode.sequence?.compactMap(\.string) {
             for name in names {
                 if let index = indexByName[name] {
                     merged.properties[index].isRequired = true
+                } else {
+                    isExact = false
                 }
             }
         }
+        guard isExact, declaresObject || !sawObject else { return nil }
         return sawObject ? .object(merged) : .any
     }
+
+    /// One string schema meaning both `first` and `second` (a base's `type: string` narrowed to a
+    /// `const` by a member, say), or `nil` when the two do not combine into one.
+    static func intersection(_ first: Schema, _ second: Schema) -> Schema? {
+        guard case .string(let a) = first.kind, case .string(let b) = second.kind else { return nil }
+        func same<T: Equatable>(_ x: T?, _ y: T?) -> (value: T?, ok: Bool) {
+            if let x, let y { return (x, x == y) }
+            return (x ?? y, true)
+        }
+        let format = same(a.format, b.format), pattern = same(a.pattern, b.pattern)
+        guard format.ok, pattern.ok else { return nil }
+        var values = first.allowedValues
+        var isConst = first.isConst
+        if let narrower = second.allowedValues {
+            values = values.map { existing in narrower.filter(existing.contains) } ?? narrower
+            isConst = values?.count == 1 && (first.isConst || second.isConst)
+        }
+        if values?.isEmpty == true { return nil }
+        var merged = second
+        merged.kind = .string(StringSchema(
+            format: format.value, minLength: [a.minLength, b.minLength].compactMap { $0 }.max(),
+            maxLength: [a.maxLength, b.maxLength].compactMap { $0 }.min(), pattern: pattern.value))
+        merged.allowedValues = values
+        merged.isConst = isConst
+        merged.isNullable = first.isNullable && second.isNullable
+        merged.json = .keywords({ var both = SchemaKeywords(); both.allOf = [first.json, second.json]; return both }())
+        merged.description = second.description ?? first.description
+        return merged
+    }
+
+    /// Keywords beside `allOf` that constrain nothing (or are read elsewhere).
+    static let annotationsBesideAllOf: Set<String> = [
+        "allOf", "description", "title", "deprecated", "example", "examples", "default", "nullable", "$comment", "$anchor", "$defs",
+        "readOnly", "writeOnly",
+    ]
 }

@@ -28,6 +28,9 @@ final class BuildContext {
     var schemaRegistry = SchemaRegistry()
     /// References whose targets are still to be built into ``schemaRegistry``, in the order met.
     var referenceQueue: [String] = []
+    /// The `allOf` members being built: a typeless member with `properties` is read as an object
+    /// there, as another member (or the `allOf` itself) makes the value an object.
+    var allOfMembers: Set<SourceLocation> = []
     var pendingReferences: Set<String> = []
     /// Schema nodes with an `$anchor`, by the anchor; found on first use.
     private var anchors: [String: YAMLNode]?

@@ -26,10 +26,25 @@ extension SchemaBuilder {
         for entry in entries {
             if let key = entry.key.string, Self.evaluatedKeywords.contains(key) { return "'\(key)'" }
         }
+        // Without `type`, `properties`/`items` do not make the value an object/array: JSON Schema
+        // accepts every other JSON type too, which a struct or an array could not hold.
+        if node["type"] == nil, node["allOf"] == nil, node["$ref"] == nil, node["oneOf"] == nil, node["anyOf"] == nil,
+           !context.allOfMembers.contains(node.location) {
+            for key in ["properties", "additionalProperties", "minProperties", "maxProperties", "required"] where node[key] != nil {
+                return "'\(key)' without 'type: object'"
+            }
+            for key in ["items", "minItems", "maxItems", "uniqueItems"] where node[key] != nil { return "'\(key)' without 'type: array'" }
+        }
         if let union = node["oneOf"] ?? node["anyOf"], node["discriminator"] == nil {
             let branches = union.sequence ?? []
-            let isNullablePair = branches.count == 2 && branches.filter { $0["type"]?.string == "null" }.count == 1
+            let nonNull = branches.filter { $0["type"]?.string != "null" }
+            // `oneOf: [X, {type: null}]` is a nullable X only when X itself refuses null.
+            let isNullablePair = branches.count == 2 && nonNull.count == 1 && refusesNull(nonNull[0])
             if !isNullablePair { return node["oneOf"] != nil ? "'oneOf' without a discriminator" : "'anyOf' without a discriminator" }
+        }
+        if node["allOf"] == nil, let required = node["required"]?.sequence?.compactMap(\.string) {
+            let declared = Set(node["properties"]?.mapping?.compactMap(\.key.string) ?? [])
+            if required.contains(where: { !declared.contains($0) }) { return "'required' naming a property 'properties' does not declare" }
         }
         if let types = node["type"]?.sequence, types.compactMap(\.string).filter({ $0 != "null" }).count > 1 {
             return "a list of types"
@@ -47,9 +62,22 @@ extension SchemaBuilder {
         return nil
     }
 
+    /// Whether `node` declares a type that is not null (following one component `$ref`).
+    private func refusesNull(_ node: YAMLNode) -> Bool {
+        var current = node
+        if let reference = node["$ref"]?.string, let name = Self.componentName(reference),
+           let target = context.componentSchemaNodes[name] {
+            current = target
+        }
+        if node["nullable"]?.scalar?.value == .bool(true) || current["nullable"]?.scalar?.value == .bool(true) { return false }
+        if let single = current["type"]?.string { return single != "null" }
+        if let list = current["type"]?.sequence { return !list.isEmpty && !list.contains { $0.string == "null" } }
+        return false
+    }
+
     /// A schema held as `JSONValue`, checked by its JSON Schema; its subschemas are read for
     /// their diagnostics only.
-    func evaluatedSchema(_ node: YAMLNode, pointer: String) -> Schema {
+    func evaluatedSchema(_ node: YAMLNode, pointer: String, readingSubschemas: Bool = true) -> Schema {
         var schema = Schema(kind: .any, pointer: pointer, location: node.location)
         schema.description = context.string(node["description"], "description")
         schema.isDeprecated = context.bool(node["deprecated"], "deprecated") ?? false
@@ -68,6 +96,7 @@ extension SchemaBuilder {
         } else if let reference = node["$ref"]?.string, context.node(at: reference) == nil {
             context.error("unresolved reference '\(reference)'", at: node["$ref"] ?? node)
         }
+        guard readingSubschemas else { return schema }
         for key in Self.singleSubschema {
             if let child = node[key], child.mapping != nil { _ = build(child, pointer: pointer + "/" + key) }
         }

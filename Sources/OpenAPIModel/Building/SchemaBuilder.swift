@@ -35,7 +35,8 @@ struct SchemaBuilder {
 
     private func buildShape(_ node: YAMLNode, pointer: String) -> Schema {
         var schema = Schema(kind: .any, pointer: pointer, location: node.location)
-        if case .bool(true)? = node.scalar?.value { return schema }
+        // `true` accepts anything; `false` nothing, which its JSON Schema (evaluated) says.
+        if case .bool? = node.scalar?.value { return schema }
         guard let entries = context.mapping(node, "a schema") else { return schema }
         if evaluationReason(node) != nil { return evaluatedSchema(node, pointer: pointer) }
         if let referenceNode = node["$ref"] {
@@ -72,7 +73,12 @@ struct SchemaBuilder {
 
         let type = declaredType(node, nullable: &schema.isNullable)
         if node["allOf"] != nil {
-            schema.kind = AllOfMerger(builder: self).merge(node, pointer: pointer)
+            guard let merged = AllOfMerger(builder: self).merge(node, pointer: pointer) else {
+                context.warning("this 'allOf' is not one object (its members constrain one property twice, are not all objects, or "
+                    + "use additionalProperties beside others): the value is a JSONValue checked against the whole schema", at: node["allOf"] ?? node)
+                return evaluatedSchema(node, pointer: pointer, readingSubschemas: false)
+            }
+            schema.kind = merged
         } else if let unionNode = node["oneOf"] ?? node["anyOf"] {
             schema.kind = buildUnion(unionNode, in: node, pointer: pointer, nullable: &schema.isNullable)
         } else {
@@ -170,7 +176,10 @@ struct SchemaBuilder {
     private func inferType(_ node: YAMLNode, values: [JSONLiteral]?) -> String? {
         if node["properties"] != nil || node["additionalProperties"] != nil { return "object" }
         if node["items"] != nil { return "array" }
-        if let values, !values.isEmpty, values.allSatisfy({ if case .string = $0 { true } else { $0 == .null } }) { return "string" }
+        if let values, values.contains(where: { if case .string = $0 { true } else { false } }),
+           values.allSatisfy({ if case .string = $0 { true } else { $0 == .null } }) {
+            return "string"
+        }
         return nil
     }
 

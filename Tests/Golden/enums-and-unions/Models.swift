@@ -141,6 +141,37 @@ public nonisolated struct Job: Codable, Hashable, Sendable {
     }
 }
 
+/// What every job event has; each kind narrows `type` to its own value.
+///
+/// - Remark: Generated from `#/components/schemas/JobEvent`.
+public nonisolated struct JobEvent: Codable, Hashable, Sendable {
+    public var type: String
+    public var id: String
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(type: String, id: String) {
+        self.type = type
+        self.id = id
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case type
+        case id
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.type = try container.decode(String.self, forKey: .type)
+        self.id = try container.decode(String.self, forKey: .id)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.type, forKey: .type)
+        try container.encode(self.id, forKey: .id)
+    }
+}
+
 /// - Remark: Generated from `#/components/schemas/Started`.
 public nonisolated struct Started: Codable, Hashable, Sendable {
     public var type: String

@@ -51,6 +51,10 @@ nonisolated extension Job.Priority: Validatable {
     }
 }
 
+nonisolated extension JobEvent: Validatable {
+    public func validate(in context: inout ValidationContext) {}
+}
+
 nonisolated extension Started: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("type") { context in
