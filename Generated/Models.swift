@@ -169,16 +169,19 @@ public nonisolated struct CreateAnalysisRequest: Codable, Hashable, Sendable {
     /// Types of analysis to perform; one or more, each at most once.
     public var analyses: [AnalysisType]
     /// Language for the analysis output (BCP 47). Supports any language the session was conducted in.
-    public var language: String?
+    public var language: String
     /// URL to receive the analysis results when complete. If not provided, poll the analysis.
     public var webhookURL: String?
     /// Custom prompts for specific analysis types, keyed by analysis type.
     public var customPrompts: CustomPrompts?
+    /// What decoding saw that the properties cannot show (undeclared members, null where only absence is allowed);
+    /// reported by `violations()`, ignored by `==` and encoding.
+    var _decodingFindings = DecodingFindings()
 
     /// Creates a value from its properties; defaults are the spec's `default`s.
     public init(
         analyses: [AnalysisType],
-        language: String? = "en",
+        language: String = "en",
         webhookURL: String? = nil,
         customPrompts: CustomPrompts? = nil
     ) {
@@ -197,16 +200,37 @@ public nonisolated struct CreateAnalysisRequest: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        var findings = DecodingFindings()
         self.analyses = try container.decode([AnalysisType].self, forKey: .analyses)
-        self.language = try container.decodeIfPresent(String.self, forKey: .language)
-        self.webhookURL = try container.decodeIfPresent(String.self, forKey: .webhookURL)
-        self.customPrompts = try container.decodeIfPresent(CustomPrompts.self, forKey: .customPrompts)
+        self.language = try container.decodeIfPresent(
+            String.self,
+            forKey: .language,
+            nullNotedIn: &findings,
+            expected: "string"
+        ) ?? "en"
+        self.webhookURL = try container.decodeIfPresent(
+            String.self,
+            forKey: .webhookURL,
+            nullNotedIn: &findings,
+            expected: "string"
+        )
+        self.customPrompts = try container.decodeIfPresent(
+            CustomPrompts.self,
+            forKey: .customPrompts,
+            nullNotedIn: &findings,
+            expected: "object"
+        )
+        let allMembers = try decoder.container(keyedBy: AnyCodingKey.self)
+        for key in allMembers.allKeys where CodingKeys(rawValue: key.stringValue) == nil {
+            findings.undeclaredMember(key.stringValue)
+        }
+        self._decodingFindings = findings
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(self.analyses, forKey: .analyses)
-        try container.encodeIfPresent(self.language, forKey: .language)
+        try container.encode(self.language, forKey: .language)
         try container.encodeIfPresent(self.webhookURL, forKey: .webhookURL)
         try container.encodeIfPresent(self.customPrompts, forKey: .customPrompts)
     }
@@ -228,6 +252,9 @@ public nonisolated struct CustomPrompts: Codable, Hashable, Sendable {
     public var quality: String?
     /// Prompt for compliance checking.
     public var compliance: String?
+    /// What decoding saw that the properties cannot show (undeclared members, null where only absence is allowed);
+    /// reported by `violations()`, ignored by `==` and encoding.
+    var _decodingFindings = DecodingFindings()
 
     /// Creates a value from its properties; defaults are the spec's `default`s.
     public init(
@@ -257,12 +284,48 @@ public nonisolated struct CustomPrompts: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.sentiment = try container.decodeIfPresent(String.self, forKey: .sentiment)
-        self.topics = try container.decodeIfPresent(String.self, forKey: .topics)
-        self.summary = try container.decodeIfPresent(String.self, forKey: .summary)
-        self.actionItems = try container.decodeIfPresent(String.self, forKey: .actionItems)
-        self.quality = try container.decodeIfPresent(String.self, forKey: .quality)
-        self.compliance = try container.decodeIfPresent(String.self, forKey: .compliance)
+        var findings = DecodingFindings()
+        self.sentiment = try container.decodeIfPresent(
+            String.self,
+            forKey: .sentiment,
+            nullNotedIn: &findings,
+            expected: "string"
+        )
+        self.topics = try container.decodeIfPresent(
+            String.self,
+            forKey: .topics,
+            nullNotedIn: &findings,
+            expected: "string"
+        )
+        self.summary = try container.decodeIfPresent(
+            String.self,
+            forKey: .summary,
+            nullNotedIn: &findings,
+            expected: "string"
+        )
+        self.actionItems = try container.decodeIfPresent(
+            String.self,
+            forKey: .actionItems,
+            nullNotedIn: &findings,
+            expected: "string"
+        )
+        self.quality = try container.decodeIfPresent(
+            String.self,
+            forKey: .quality,
+            nullNotedIn: &findings,
+            expected: "string"
+        )
+        self.compliance = try container.decodeIfPresent(
+            String.self,
+            forKey: .compliance,
+            nullNotedIn: &findings,
+            expected: "string"
+        )
+        let allMembers = try decoder.container(keyedBy: AnyCodingKey.self)
+        for key in allMembers.allKeys where CodingKeys(rawValue: key.stringValue) == nil {
+            findings.undeclaredMember(key.stringValue)
+        }
+        self._decodingFindings = findings
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -311,6 +374,9 @@ public nonisolated struct Analysis: Codable, Hashable, Sendable {
     private var _results: Indirect<AnalysisResults?>
     /// Why the analysis failed; present once `status` is `failed`.
     public var failure: AnalysisFailure?
+    /// What decoding saw that the properties cannot show (undeclared members, null where only absence is allowed);
+    /// reported by `violations()`, ignored by `==` and encoding.
+    var _decodingFindings = DecodingFindings()
 
     /// Creates a value from its properties; defaults are the spec's `default`s.
     public init(
@@ -358,6 +424,7 @@ public nonisolated struct Analysis: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        var findings = DecodingFindings()
         self.id = try container.decode(AnalysisID.self, forKey: .id)
         self.object = try container.decode(String.self, forKey: .object)
         self.sessionID = try container.decode(SessionID.self, forKey: .sessionID)
@@ -365,13 +432,36 @@ public nonisolated struct Analysis: Codable, Hashable, Sendable {
         self.analyses = try container.decode([AnalysisType].self, forKey: .analyses)
         self.language = try container.decode(String.self, forKey: .language)
         self.createdAt = try container.decodeDateTime(forKey: .createdAt)
-        self.estimatedCompletion = try container.decodeDateTimeIfPresent(forKey: .estimatedCompletion)
-        self.completedAt = try container.decodeDateTimeIfPresent(forKey: .completedAt)
-        self.failedAt = try container.decodeDateTimeIfPresent(forKey: .failedAt)
+        self.estimatedCompletion = try container.decodeDateTimeIfPresent(
+            forKey: .estimatedCompletion,
+            nullNotedIn: &findings,
+            expected: "string"
+        )
+        self.completedAt = try container.decodeDateTimeIfPresent(
+            forKey: .completedAt,
+            nullNotedIn: &findings,
+            expected: "string"
+        )
+        self.failedAt = try container.decodeDateTimeIfPresent(
+            forKey: .failedAt,
+            nullNotedIn: &findings,
+            expected: "string"
+        )
         let resultsValue: AnalysisResults?
-        resultsValue = try container.decodeIfPresent(AnalysisResults.self, forKey: .results)
+        resultsValue = try container.decodeIfPresent(
+            AnalysisResults.self,
+            forKey: .results,
+            nullNotedIn: &findings,
+            expected: "object"
+        )
         self._results = Indirect(wrappedValue: resultsValue)
-        self.failure = try container.decodeIfPresent(AnalysisFailure.self, forKey: .failure)
+        self.failure = try container.decodeIfPresent(
+            AnalysisFailure.self,
+            forKey: .failure,
+            nullNotedIn: &findings,
+            expected: "object"
+        )
+        self._decodingFindings = findings
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -447,6 +537,9 @@ public nonisolated struct AnalysisResults: Codable, Hashable, Sendable {
     private var _quality: Indirect<QualityResult?>
     /// Compliance and script adherence; present when `compliance` was requested.
     public var compliance: ComplianceResult?
+    /// What decoding saw that the properties cannot show (undeclared members, null where only absence is allowed);
+    /// reported by `violations()`, ignored by `==` and encoding.
+    var _decodingFindings = DecodingFindings()
 
     /// Creates a value from its properties; defaults are the spec's `default`s.
     public init(
@@ -476,14 +569,50 @@ public nonisolated struct AnalysisResults: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.sentiment = try container.decodeIfPresent(SentimentResult.self, forKey: .sentiment)
-        self.topics = try container.decodeIfPresent(TopicsResult.self, forKey: .topics)
-        self.summary = try container.decodeIfPresent(SummaryResult.self, forKey: .summary)
-        self.actionItems = try container.decodeIfPresent(ActionItemsResult.self, forKey: .actionItems)
+        var findings = DecodingFindings()
+        self.sentiment = try container.decodeIfPresent(
+            SentimentResult.self,
+            forKey: .sentiment,
+            nullNotedIn: &findings,
+            expected: "object"
+        )
+        self.topics = try container.decodeIfPresent(
+            TopicsResult.self,
+            forKey: .topics,
+            nullNotedIn: &findings,
+            expected: "object"
+        )
+        self.summary = try container.decodeIfPresent(
+            SummaryResult.self,
+            forKey: .summary,
+            nullNotedIn: &findings,
+            expected: "object"
+        )
+        self.actionItems = try container.decodeIfPresent(
+            ActionItemsResult.self,
+            forKey: .actionItems,
+            nullNotedIn: &findings,
+            expected: "object"
+        )
         let qualityValue: QualityResult?
-        qualityValue = try container.decodeIfPresent(QualityResult.self, forKey: .quality)
+        qualityValue = try container.decodeIfPresent(
+            QualityResult.self,
+            forKey: .quality,
+            nullNotedIn: &findings,
+            expected: "object"
+        )
         self._quality = Indirect(wrappedValue: qualityValue)
-        self.compliance = try container.decodeIfPresent(ComplianceResult.self, forKey: .compliance)
+        self.compliance = try container.decodeIfPresent(
+            ComplianceResult.self,
+            forKey: .compliance,
+            nullNotedIn: &findings,
+            expected: "object"
+        )
+        let allMembers = try decoder.container(keyedBy: AnyCodingKey.self)
+        for key in allMembers.allKeys where CodingKeys(rawValue: key.stringValue) == nil {
+            findings.undeclaredMember(key.stringValue)
+        }
+        self._decodingFindings = findings
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -824,6 +953,9 @@ public nonisolated struct TopicsResult: Codable, Hashable, Sendable {
         public var relevance: Double
         /// How often it came up.
         public var mentions: Int?
+        /// What decoding saw that the properties cannot show (undeclared members, null where only absence is allowed);
+        /// reported by `violations()`, ignored by `==` and encoding.
+        var _decodingFindings = DecodingFindings()
 
         /// Creates a value from its properties; defaults are the spec's `default`s.
         public init(name: String, relevance: Double, mentions: Int? = nil) {
@@ -840,9 +972,16 @@ public nonisolated struct TopicsResult: Codable, Hashable, Sendable {
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
+            var findings = DecodingFindings()
             self.name = try container.decode(String.self, forKey: .name)
             self.relevance = try container.decode(Double.self, forKey: .relevance)
-            self.mentions = try container.decodeIfPresent(Int.self, forKey: .mentions)
+            self.mentions = try container.decodeIfPresent(
+                Int.self,
+                forKey: .mentions,
+                nullNotedIn: &findings,
+                expected: "integer"
+            )
+            self._decodingFindings = findings
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -1180,6 +1319,9 @@ public nonisolated struct ComplianceResult: Codable, Hashable, Sendable {
         public var used: Bool
         /// When it was first said.
         public var offsetSeconds: Double?
+        /// What decoding saw that the properties cannot show (undeclared members, null where only absence is allowed);
+        /// reported by `violations()`, ignored by `==` and encoding.
+        var _decodingFindings = DecodingFindings()
 
         /// Creates a value from its properties; defaults are the spec's `default`s.
         public init(phrase: String, used: Bool, offsetSeconds: Double? = nil) {
@@ -1196,9 +1338,16 @@ public nonisolated struct ComplianceResult: Codable, Hashable, Sendable {
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
+            var findings = DecodingFindings()
             self.phrase = try container.decode(String.self, forKey: .phrase)
             self.used = try container.decode(Bool.self, forKey: .used)
-            self.offsetSeconds = try container.decodeIfPresent(Double.self, forKey: .offsetSeconds)
+            self.offsetSeconds = try container.decodeIfPresent(
+                Double.self,
+                forKey: .offsetSeconds,
+                nullNotedIn: &findings,
+                expected: "number"
+            )
+            self._decodingFindings = findings
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -1317,6 +1466,9 @@ public nonisolated struct ErrorDetail: Codable, Hashable, Sendable {
     public var param: String?
     /// Where the error is documented.
     public var docURL: String?
+    /// What decoding saw that the properties cannot show (undeclared members, null where only absence is allowed);
+    /// reported by `violations()`, ignored by `==` and encoding.
+    var _decodingFindings = DecodingFindings()
 
     /// Creates a value from its properties; defaults are the spec's `default`s.
     public init(
@@ -1343,11 +1495,18 @@ public nonisolated struct ErrorDetail: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        var findings = DecodingFindings()
         self.code = try container.decode(String.self, forKey: .code)
         self.message = try container.decode(String.self, forKey: .message)
         self.type = try container.decode(ErrorDetail.TypeValue.self, forKey: .type)
         self.param = try container.decode(String?.self, forKey: .param)
-        self.docURL = try container.decodeIfPresent(String.self, forKey: .docURL)
+        self.docURL = try container.decodeIfPresent(
+            String.self,
+            forKey: .docURL,
+            nullNotedIn: &findings,
+            expected: "string"
+        )
+        self._decodingFindings = findings
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -38,6 +38,7 @@ nonisolated extension Speaker: Validatable {
 
 nonisolated extension CreateAnalysisRequest: Validatable {
     public func validate(in context: inout ValidationContext) {
+        context.report(self._decodingFindings)
         context.nested("analyses") { context in
             let value = self.analyses
             context.checkItemCount(value.count, minItems: 1, maxItems: nil)
@@ -47,9 +48,8 @@ nonisolated extension CreateAnalysisRequest: Validatable {
             }
         }
         context.nested("language") { context in
-            if let value = self.language {
-                context.checkLength(value, minLength: 2, maxLength: 35)
-            }
+            let value = self.language
+            context.checkLength(value, minLength: 2, maxLength: 35)
         }
         context.nested("webhook_url") { context in
             if let value = self.webhookURL {
@@ -67,6 +67,7 @@ nonisolated extension CreateAnalysisRequest: Validatable {
 
 nonisolated extension CustomPrompts: Validatable {
     public func validate(in context: inout ValidationContext) {
+        context.report(self._decodingFindings)
         let memberCount = (self.sentiment == nil ? 0 : 1)
             + (self.topics == nil ? 0 : 1)
             + (self.summary == nil ? 0 : 1)
@@ -109,6 +110,7 @@ nonisolated extension CustomPrompts: Validatable {
 
 nonisolated extension Analysis: Validatable {
     public func validate(in context: inout ValidationContext) {
+        context.report(self._decodingFindings)
         context.nested("id") { context in
             let value = self.id
             context.checkPattern(value, ValidationPatterns.pattern0)
@@ -152,6 +154,7 @@ nonisolated extension AnalysisFailure: Validatable {
 
 nonisolated extension AnalysisResults: Validatable {
     public func validate(in context: inout ValidationContext) {
+        context.report(self._decodingFindings)
         context.nested("sentiment") { context in
             if let value = self.sentiment {
                 value.validate(in: &context)
@@ -315,6 +318,7 @@ nonisolated extension TopicsResult: Validatable {
 
 nonisolated extension TopicsResult.Topic: Validatable {
     public func validate(in context: inout ValidationContext) {
+        context.report(self._decodingFindings)
         context.nested("name") { context in
             let value = self.name
             context.checkLength(value, minLength: 1, maxLength: nil)
@@ -453,6 +457,7 @@ nonisolated extension ComplianceResult: Validatable {
 
 nonisolated extension ComplianceResult.RequiredPhrase: Validatable {
     public func validate(in context: inout ValidationContext) {
+        context.report(self._decodingFindings)
         context.nested("phrase") { context in
             let value = self.phrase
             context.checkLength(value, minLength: 1, maxLength: nil)
@@ -498,6 +503,7 @@ nonisolated extension ErrorResponse: Validatable {
 
 nonisolated extension ErrorDetail: Validatable {
     public func validate(in context: inout ValidationContext) {
+        context.report(self._decodingFindings)
         context.nested("type") { context in
             let value = self.type
             value.validate(in: &context)

@@ -12,17 +12,35 @@ struct CodingEmitter {
         if !plan.properties.isEmpty {
             body.append(.let("container", nil, Expr.id("decoder").dot("container").call(("keyedBy", .metatype(.named(["CodingKeys"])))).tried))
         }
+        let findingsRule = DecodingFindingsRule(context: context)
+        let keepsFindings = findingsRule.applies(to: plan)
+        let nullRefusing = Set(findingsRule.nullRefusing(plan).map(\.name))
+        if keepsFindings { body.append(.var("findings", nil, Expr.id("DecodingFindings").call())) }
         for property in plan.properties {
+            let target: Expr
             if property.isIndirect {
                 // Decoded into a local first, then stored behind its box.
                 let local = property.name + "Value"
                 body.append(.let(local, property.declaredType, nil))
-                body += decode(property, into: .id(local))
-                body.append(.assignment(.selfMember("_" + property.name), Expr.id("Indirect").call(("wrappedValue", .id(local)))))
+                body += decode(property, into: .id(local), notingNull: nullRefusing.contains(property.name))
+                target = .id(local)
             } else {
-                body += decode(property, into: .selfMember(property.name))
+                target = .selfMember(property.name)
+                body += decode(property, into: target, notingNull: nullRefusing.contains(property.name))
+            }
+            if property.isIndirect {
+                body.append(.assignment(.selfMember("_" + property.name), Expr.id("Indirect").call(("wrappedValue", target))))
             }
         }
+        if findingsRule.isClosed(plan) {
+            let key = Expr.id("key").dot("stringValue")
+            body.append(.let("allMembers", nil, Expr.id("decoder").dot("container").call(("keyedBy", .metatype(.named(["AnyCodingKey"])))).tried))
+            body.append(.for(
+                pattern: .binding("key"), sequence: Expr.id("allMembers").dot("allKeys"),
+                condition: plan.properties.isEmpty ? nil : .binary(Expr.id("CodingKeys").call(("rawValue", key)), "==", .nil),
+                body: [.expression(Expr.id("findings").dot("undeclaredMember").call(key))]))
+        }
+        if keepsFindings { body.append(.assignment(.selfMember(DecodingFindingsRule.memberName), .id("findings"))) }
         if let additional = plan.additionalValueType {
             let dictionary = SwiftType.dictionary(key: .string, value: additional)
             body.append(.let("members", nil, Expr.id("decoder").dot("container").call(("keyedBy", .metatype(.named(["AnyCodingKey"])))).tried))
@@ -41,7 +59,8 @@ struct CodingEmitter {
             parameters: [FunctionParameter(label: "from", name: "decoder", type: .existential(["Decoder"]))], throwing: .any, body: body))
     }
 
-    private func decode(_ property: PropertyPlan, into target: Expr) -> [Statement] {
+    /// `notingNull`: a `null` member is noted in `findings` (the schema allows absence, not null).
+    private func decode(_ property: PropertyPlan, into target: Expr, notingNull: Bool) -> [Statement] {
         let key = Expr.member(nil, property.name)
         let type = property.type.type
         let isDate = property.type.coding == .dateTime
@@ -50,6 +69,16 @@ struct CodingEmitter {
         let value = isDate
             ? Self.container.dot("decodeDateTime").call(dateArguments).tried
             : Self.container.dot("decode").call((nil, .metatype(type)), ("forKey", key)).tried
+        let noted: [Argument] = notingNull
+            ? [Argument("nullNotedIn", .inout(.id("findings"))),
+               Argument("expected", .string(DecodingFindingsRule(context: context).expectedType(property.schema)))]
+            : []
+        let ifPresent = isDate
+            ? Self.container.dot("decodeDateTimeIfPresent").call(dateArguments + noted).tried
+            : Self.container.dot("decodeIfPresent").call([Argument(.metatype(type)), Argument("forKey", key)] + noted).tried
+        if let fallback = property.decodeDefault {
+            return [.assignment(target, .binary(ifPresent, "??", fallback))]
+        }
         switch (property.isRequired, property.isNullable) {
         case (true, false):
             return [.assignment(target, value)]
@@ -62,9 +91,7 @@ struct CodingEmitter {
             return [.if([ConditionalBranch(.expression(Self.container.dot("contains").call(key)), [.assignment(target, value)])],
                         else: [.assignment(target, .nil)])]
         case (false, false):
-            return [.assignment(target, isDate
-                ? Self.container.dot("decodeDateTimeIfPresent").call(dateArguments).tried
-                : Self.container.dot("decodeIfPresent").call((nil, .metatype(type)), ("forKey", key)).tried)]
+            return [.assignment(target, ifPresent)]
         case (false, true):
             return [.if([
                 ConditionalBranch(.expression(.prefix("!", Self.container.dot("contains").call(key))), [.assignment(target, .nil)]),

@@ -60,6 +60,11 @@ struct ModelEmitter {
                 doc: Docs.lines("Members beyond the declared properties, by name."), modifiers: context.modifiers(),
                 name: "additionalProperties", type: .dictionary(key: .string, value: additional))))
         }
+        if DecodingFindingsRule(context: context).applies(to: plan) {
+            members.append(.property(PropertyDeclaration(
+                doc: Docs.lines("What decoding saw that the properties cannot show (undeclared members, null where only absence is allowed); reported by `violations()`, ignored by `==` and encoding."),
+                name: DecodingFindingsRule.memberName, type: nil, initializer: Expr.id("DecodingFindings").call())))
+        }
         members.append(initializer(plan))
         if !plan.properties.isEmpty {
             members.append(.type(TypeDeclaration(
@@ -87,7 +92,7 @@ struct ModelEmitter {
         for property in plan.properties {
             var defaultValue: Expr?
             if let value = property.schema.defaultValue ?? (property.schema.isConst ? property.schema.allowedValues?.first : nil),
-               let literal = context.defaultLiteral(value, for: property.type, schema: property.schema) {
+               let literal = context.plan.defaultLiteral(value, for: property.type, schema: property.schema) {
                 defaultValue = property.isNullable && !property.isRequired ? Expr.member(nil, "value").call(literal) : literal
             } else if !property.isRequired || property.isNullable {
                 defaultValue = .nil
@@ -95,7 +100,7 @@ struct ModelEmitter {
             if property.schema.defaultValue != nil, defaultValue == nil || defaultValue == .nil {
                 context.diagnostics.warning(
                     "the default of '\(property.schema.pointer)' has no Swift literal for \(Renderer().render(property.type.type)); "
-                        + "the initializer does not apply it", at: property.schema.location)
+                        + "neither the initializer nor decoding applies it", at: property.schema.location)
             }
             // A parameter named `self` would shadow self in the body; it gets another inner name.
             let inner = property.name == "self" ? "_self" : property.name

@@ -38,9 +38,12 @@ struct PropertyPlan: Sendable {
     /// The Swift member name (unescaped: the renderer escapes it where needed).
     var name: String
     var type: TypeReference
+    /// Always present in the Swift value: required by the schema, or given its default on decode.
     var isRequired: Bool
     var isNullable: Bool
     var schema: Schema
+    /// The spec's `default`, applied when the member is absent (see ``TypePlan/applyingDecodeDefaults(to:)``).
+    var decodeDefault: Expr?
     /// Stored behind `Indirect` (a generated struct or union held by value): see `Indirect`.
     var isIndirect = false
 
@@ -144,6 +147,8 @@ struct TypePlan: Sendable {
         for webhook in document.webhooks {
             webhookTypes[webhook.name] = topLevelType(for: webhook.body, suggestedName: Namer.typeName(webhook.name) + "Event")
         }
+        indexDeclarations(declarations)
+        declarations = applyingDecodeDefaults(to: declarations)
         indexDeclarations(declarations)
     }
 

@@ -57,6 +57,9 @@ struct ValidatorEmitter {
 
     private func structChecks(_ plan: StructPlan, patterns: inout ValidationTable) -> [Statement] {
         var result: [Statement] = []
+        if DecodingFindingsRule(context: context).applies(to: plan) {
+            result.append(.expression(Expr.id("context").dot("report").call(.selfMember(DecodingFindingsRule.memberName))))
+        }
         let checker = CheckEmitter(context: context)
         if case .object(let object) = plan.schema.kind, object.minProperties != nil || object.maxProperties != nil {
             var counted: [Expr] = plan.properties.map { property in

@@ -55,11 +55,16 @@ extension Renderer {
         case .member(let base?, let name):
             expression(base, indent: indent, lead: lead, trail: "." + Identifier.member(name) + trail, into: &out)
         case .binary(_, let op, _):
-            // A chain of one operator breaks before each operator, one operand per line.
+            // A chain of one operator breaks before each operator, one operand per line; of two
+            // operands, the first breaks inside and the second follows it (`) ?? fallback`).
             let operands = expr.operands(of: op)
-            out += indent + lead + flat(operands[0]) + "\n"
+            if operands.count == 2, let last = singleLine(operands[1]) {
+                expression(operands[0], indent: indent, lead: lead, trail: " " + op + " " + last + trail, into: &out)
+                return
+            }
+            expression(operands[0], indent: indent, lead: lead, trail: "", into: &out)
             for (index, operand) in operands.dropFirst().enumerated() {
-                out += inner + op + " " + flat(operand) + (index == operands.count - 2 ? trail : "") + "\n"
+                expression(operand, indent: inner, lead: op + " ", trail: index == operands.count - 2 ? trail : "", into: &out)
             }
         default:
             out += indent + lead + flat(expr) + trail + "\n"

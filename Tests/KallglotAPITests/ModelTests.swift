@@ -72,6 +72,35 @@ import Testing
         #expect(failure.code == "x")
     }
 
+    @Test func aMemberTheClosedRequestDoesNotDeclareIsAViolationAtItsPointer() throws {
+        let request = try decode(CreateAnalysisRequest.self, "{\"analyses\": [\"summary\"], \"langauge\": \"de\"}")
+        #expect(request.violations().map(\.description) == [
+            "/langauge: additionalProperties false violated by undeclared member"
+        ])
+        #expect(try decode(CreateAnalysisRequest.self, "{\"analyses\": [\"summary\"], \"language\": \"de\"}").violations().isEmpty)
+    }
+
+    @Test func anAbsentMemberWithADefaultDecodesToTheDefault() throws {
+        let request = try decode(CreateAnalysisRequest.self, "{\"analyses\": [\"summary\"]}")
+        #expect(request.language == "en")
+        #expect(request.violations().isEmpty)
+        let null = try decode(CreateAnalysisRequest.self, "{\"analyses\": [\"summary\"], \"language\": null}")
+        #expect(null.language == "en")
+        #expect(null.violations().map(\.description) == ["/language: type string violated by null"])
+    }
+
+    @Test func nullOnAnOptionalMemberThatMayNotBeNullIsATypeViolation() throws {
+        let body = "{\"id\": \"ana_1\", \"object\": \"analysis\", \"session_id\": \"sess_1\", \"status\": \"queued\", "
+            + "\"analyses\": [\"summary\"], \"language\": \"en\", \"created_at\": \"2026-03-27T10:00:00Z\"%@}"
+        let null = try decode(Analysis.self, body.replacingOccurrences(of: "%@", with: ", \"estimated_completion\": null"))
+        let absent = try decode(Analysis.self, body.replacingOccurrences(of: "%@", with: ""))
+        #expect(null.estimatedCompletion == nil)
+        #expect(null.violations().map(\.description) == ["/estimated_completion: type string violated by null"])
+        #expect(absent.violations().isEmpty)
+        // Findings are about how the value was decoded, not part of it.
+        #expect(null == absent)
+    }
+
     @Test func validationReportsEveryViolationWithPointerKeywordLimitAndValue() throws {
         let request = CreateAnalysisRequest(analyses: [], language: "e", webhookURL: "not a url")
         let violations = request.violations()

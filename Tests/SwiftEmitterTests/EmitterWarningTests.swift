@@ -65,7 +65,7 @@ import Testing
             """)
         #expect(found == [
             "9:15: the default of '#/components/schemas/Box/properties/tags' has no Swift literal for [String]; "
-                + "the initializer does not apply it",
+                + "neither the initializer nor decoding applies it",
         ])
     }
 

@@ -59,6 +59,9 @@ public nonisolated struct Job: Codable, Hashable, Sendable {
     public var priority: Job.Priority
     public var score: Double?
     public var count: Int32?
+    /// What decoding saw that the properties cannot show (undeclared members, null where only absence is allowed);
+    /// reported by `violations()`, ignored by `==` and encoding.
+    var _decodingFindings = DecodingFindings()
 
     /// Creates a value from its properties; defaults are the spec's `default`s.
     public init(
@@ -85,11 +88,23 @@ public nonisolated struct Job: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        var findings = DecodingFindings()
         self.object = try container.decode(String.self, forKey: .object)
         self.status = try container.decode(Status.self, forKey: .status)
         self.priority = try container.decode(Job.Priority.self, forKey: .priority)
-        self.score = try container.decodeIfPresent(Double.self, forKey: .score)
-        self.count = try container.decodeIfPresent(Int32.self, forKey: .count)
+        self.score = try container.decodeIfPresent(
+            Double.self,
+            forKey: .score,
+            nullNotedIn: &findings,
+            expected: "number"
+        )
+        self.count = try container.decodeIfPresent(
+            Int32.self,
+            forKey: .count,
+            nullNotedIn: &findings,
+            expected: "integer"
+        )
+        self._decodingFindings = findings
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -282,6 +297,9 @@ public nonisolated enum Event: Codable, Hashable, Sendable {
 /// - Remark: Generated from `#/components/schemas/Tree`.
 public nonisolated struct Tree: Codable, Hashable, Sendable {
     public var children: [Tree]?
+    /// What decoding saw that the properties cannot show (undeclared members, null where only absence is allowed);
+    /// reported by `violations()`, ignored by `==` and encoding.
+    var _decodingFindings = DecodingFindings()
 
     /// Creates a value from its properties; defaults are the spec's `default`s.
     public init(children: [Tree]? = nil) {
@@ -294,7 +312,14 @@ public nonisolated struct Tree: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.children = try container.decodeIfPresent([Tree].self, forKey: .children)
+        var findings = DecodingFindings()
+        self.children = try container.decodeIfPresent(
+            [Tree].self,
+            forKey: .children,
+            nullNotedIn: &findings,
+            expected: "array"
+        )
+        self._decodingFindings = findings
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -18,6 +18,7 @@ nonisolated extension Status: Validatable {
 
 nonisolated extension Job: Validatable {
     public func validate(in context: inout ValidationContext) {
+        context.report(self._decodingFindings)
         context.nested("object") { context in
             let value = self.object
             context.checkConst(value, "job")
@@ -84,6 +85,7 @@ nonisolated extension Event: Validatable {
 
 nonisolated extension Tree: Validatable {
     public func validate(in context: inout ValidationContext) {
+        context.report(self._decodingFindings)
         context.nested("children") { context in
             if let value = self.children {
                 for (index, item0) in value.enumerated() {

@@ -7,14 +7,17 @@ import SpecRuntime
 /// - Remark: Generated from `#/paths/~1v1~1sessions~1{id}~1analysis/post/requestBody/content/application~1json/schema`.
 public nonisolated struct RequestCallAnalysisRequest: Codable, Hashable, Sendable {
     public var analyses: [RequestCallAnalysisRequest.Analysis]
-    public var language: String?
+    public var language: String
     public var webhookURL: Nullable<String>?
     public var customPrompts: [String: String]?
+    /// What decoding saw that the properties cannot show (undeclared members, null where only absence is allowed);
+    /// reported by `violations()`, ignored by `==` and encoding.
+    var _decodingFindings = DecodingFindings()
 
     /// Creates a value from its properties; defaults are the spec's `default`s.
     public init(
         analyses: [RequestCallAnalysisRequest.Analysis],
-        language: String? = "en",
+        language: String = "en",
         webhookURL: Nullable<String>? = nil,
         customPrompts: [String: String]? = nil
     ) {
@@ -33,8 +36,14 @@ public nonisolated struct RequestCallAnalysisRequest: Codable, Hashable, Sendabl
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        var findings = DecodingFindings()
         self.analyses = try container.decode([RequestCallAnalysisRequest.Analysis].self, forKey: .analyses)
-        self.language = try container.decodeIfPresent(String.self, forKey: .language)
+        self.language = try container.decodeIfPresent(
+            String.self,
+            forKey: .language,
+            nullNotedIn: &findings,
+            expected: "string"
+        ) ?? "en"
         if !container.contains(.webhookURL) {
             self.webhookURL = nil
         } else if try container.decodeNil(forKey: .webhookURL) {
@@ -42,13 +51,19 @@ public nonisolated struct RequestCallAnalysisRequest: Codable, Hashable, Sendabl
         } else {
             self.webhookURL = .value(try container.decode(String.self, forKey: .webhookURL))
         }
-        self.customPrompts = try container.decodeIfPresent([String: String].self, forKey: .customPrompts)
+        self.customPrompts = try container.decodeIfPresent(
+            [String: String].self,
+            forKey: .customPrompts,
+            nullNotedIn: &findings,
+            expected: "object"
+        )
+        self._decodingFindings = findings
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(self.analyses, forKey: .analyses)
-        try container.encodeIfPresent(self.language, forKey: .language)
+        try container.encode(self.language, forKey: .language)
         switch self.webhookURL {
         case nil: break
         case .null?: try container.encodeNil(forKey: .webhookURL)
@@ -134,6 +149,9 @@ public nonisolated struct RequestCallAnalysisResponse: Codable, Hashable, Sendab
     }
 
     private var _results: Indirect<Nullable<RequestCallAnalysisResponse.Results>?>
+    /// What decoding saw that the properties cannot show (undeclared members, null where only absence is allowed);
+    /// reported by `violations()`, ignored by `==` and encoding.
+    var _decodingFindings = DecodingFindings()
 
     /// Creates a value from its properties; defaults are the spec's `default`s.
     public init(
@@ -172,13 +190,33 @@ public nonisolated struct RequestCallAnalysisResponse: Codable, Hashable, Sendab
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        var findings = DecodingFindings()
         self.id = try container.decode(String.self, forKey: .id)
-        self.object = try container.decodeIfPresent(RequestCallAnalysisResponse.Object.self, forKey: .object)
+        self.object = try container.decodeIfPresent(
+            RequestCallAnalysisResponse.Object.self,
+            forKey: .object,
+            nullNotedIn: &findings,
+            expected: "string"
+        )
         self.sessionID = try container.decode(String.self, forKey: .sessionID)
         self.status = try container.decode(RequestCallAnalysisResponse.Status.self, forKey: .status)
-        self.analyses = try container.decodeIfPresent([String].self, forKey: .analyses)
-        self.language = try container.decodeIfPresent(String.self, forKey: .language)
-        self.createdAt = try container.decodeDateTimeIfPresent(forKey: .createdAt)
+        self.analyses = try container.decodeIfPresent(
+            [String].self,
+            forKey: .analyses,
+            nullNotedIn: &findings,
+            expected: "array"
+        )
+        self.language = try container.decodeIfPresent(
+            String.self,
+            forKey: .language,
+            nullNotedIn: &findings,
+            expected: "string"
+        )
+        self.createdAt = try container.decodeDateTimeIfPresent(
+            forKey: .createdAt,
+            nullNotedIn: &findings,
+            expected: "string"
+        )
         if !container.contains(.estimatedCompletion) {
             self.estimatedCompletion = nil
         } else if try container.decodeNil(forKey: .estimatedCompletion) {
@@ -195,6 +233,7 @@ public nonisolated struct RequestCallAnalysisResponse: Codable, Hashable, Sendab
             resultsValue = .value(try container.decode(RequestCallAnalysisResponse.Results.self, forKey: .results))
         }
         self._results = Indirect(wrappedValue: resultsValue)
+        self._decodingFindings = findings
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -308,6 +347,9 @@ public nonisolated struct RequestCallAnalysisResponse: Codable, Hashable, Sendab
     public nonisolated struct Results: Codable, Hashable, Sendable {
         public var sentiment: RequestCallAnalysisResponse.Results.Sentiment?
         public var quality: RequestCallAnalysisResponse.Results.Quality?
+        /// What decoding saw that the properties cannot show (undeclared members, null where only absence is allowed);
+        /// reported by `violations()`, ignored by `==` and encoding.
+        var _decodingFindings = DecodingFindings()
 
         /// Creates a value from its properties; defaults are the spec's `default`s.
         public init(
@@ -325,14 +367,20 @@ public nonisolated struct RequestCallAnalysisResponse: Codable, Hashable, Sendab
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
+            var findings = DecodingFindings()
             self.sentiment = try container.decodeIfPresent(
                 RequestCallAnalysisResponse.Results.Sentiment.self,
-                forKey: .sentiment
+                forKey: .sentiment,
+                nullNotedIn: &findings,
+                expected: "object"
             )
             self.quality = try container.decodeIfPresent(
                 RequestCallAnalysisResponse.Results.Quality.self,
-                forKey: .quality
+                forKey: .quality,
+                nullNotedIn: &findings,
+                expected: "object"
             )
+            self._decodingFindings = findings
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -347,6 +395,9 @@ public nonisolated struct RequestCallAnalysisResponse: Codable, Hashable, Sendab
         public nonisolated struct Sentiment: Codable, Hashable, Sendable {
             public var score: Double?
             public var trend: [RequestCallAnalysisResponse.Results.Sentiment.TrendItem]?
+            /// What decoding saw that the properties cannot show (undeclared members, null where only absence is
+            /// allowed); reported by `violations()`, ignored by `==` and encoding.
+            var _decodingFindings = DecodingFindings()
 
             /// Creates a value from its properties; defaults are the spec's `default`s.
             public init(score: Double? = nil, trend: [RequestCallAnalysisResponse.Results.Sentiment.TrendItem]? = nil) {
@@ -361,11 +412,20 @@ public nonisolated struct RequestCallAnalysisResponse: Codable, Hashable, Sendab
 
             public init(from decoder: any Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
-                self.score = try container.decodeIfPresent(Double.self, forKey: .score)
+                var findings = DecodingFindings()
+                self.score = try container.decodeIfPresent(
+                    Double.self,
+                    forKey: .score,
+                    nullNotedIn: &findings,
+                    expected: "number"
+                )
                 self.trend = try container.decodeIfPresent(
                     [RequestCallAnalysisResponse.Results.Sentiment.TrendItem].self,
-                    forKey: .trend
+                    forKey: .trend,
+                    nullNotedIn: &findings,
+                    expected: "array"
                 )
+                self._decodingFindings = findings
             }
 
             public func encode(to encoder: any Encoder) throws {
@@ -380,6 +440,9 @@ public nonisolated struct RequestCallAnalysisResponse: Codable, Hashable, Sendab
             public nonisolated struct TrendItem: Codable, Hashable, Sendable {
                 public var atSeconds: Double?
                 public var score: Double?
+                /// What decoding saw that the properties cannot show (undeclared members, null where only absence is
+                /// allowed); reported by `violations()`, ignored by `==` and encoding.
+                var _decodingFindings = DecodingFindings()
 
                 /// Creates a value from its properties; defaults are the spec's `default`s.
                 public init(atSeconds: Double? = nil, score: Double? = nil) {
@@ -394,8 +457,20 @@ public nonisolated struct RequestCallAnalysisResponse: Codable, Hashable, Sendab
 
                 public init(from decoder: any Decoder) throws {
                     let container = try decoder.container(keyedBy: CodingKeys.self)
-                    self.atSeconds = try container.decodeIfPresent(Double.self, forKey: .atSeconds)
-                    self.score = try container.decodeIfPresent(Double.self, forKey: .score)
+                    var findings = DecodingFindings()
+                    self.atSeconds = try container.decodeIfPresent(
+                        Double.self,
+                        forKey: .atSeconds,
+                        nullNotedIn: &findings,
+                        expected: "number"
+                    )
+                    self.score = try container.decodeIfPresent(
+                        Double.self,
+                        forKey: .score,
+                        nullNotedIn: &findings,
+                        expected: "number"
+                    )
+                    self._decodingFindings = findings
                 }
 
                 public func encode(to encoder: any Encoder) throws {
@@ -412,6 +487,9 @@ public nonisolated struct RequestCallAnalysisResponse: Codable, Hashable, Sendab
         public nonisolated struct Quality: Codable, Hashable, Sendable {
             public var interruptions: Int?
             public var overall: Double?
+            /// What decoding saw that the properties cannot show (undeclared members, null where only absence is
+            /// allowed); reported by `violations()`, ignored by `==` and encoding.
+            var _decodingFindings = DecodingFindings()
 
             /// Creates a value from its properties; defaults are the spec's `default`s.
             public init(interruptions: Int? = nil, overall: Double? = nil) {
@@ -426,8 +504,20 @@ public nonisolated struct RequestCallAnalysisResponse: Codable, Hashable, Sendab
 
             public init(from decoder: any Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
-                self.interruptions = try container.decodeIfPresent(Int.self, forKey: .interruptions)
-                self.overall = try container.decodeIfPresent(Double.self, forKey: .overall)
+                var findings = DecodingFindings()
+                self.interruptions = try container.decodeIfPresent(
+                    Int.self,
+                    forKey: .interruptions,
+                    nullNotedIn: &findings,
+                    expected: "integer"
+                )
+                self.overall = try container.decodeIfPresent(
+                    Double.self,
+                    forKey: .overall,
+                    nullNotedIn: &findings,
+                    expected: "number"
+                )
+                self._decodingFindings = findings
             }
 
             public func encode(to encoder: any Encoder) throws {
@@ -443,6 +533,9 @@ public nonisolated struct RequestCallAnalysisResponse: Codable, Hashable, Sendab
 ///   `#/paths/~1v1~1sessions~1{id}~1analysis/post/responses/409/content/application~1json/schema`.
 public nonisolated struct RequestCallAnalysisErrorResponse: Codable, Hashable, Sendable {
     public var error: RequestCallAnalysisErrorResponse.ErrorValue?
+    /// What decoding saw that the properties cannot show (undeclared members, null where only absence is allowed);
+    /// reported by `violations()`, ignored by `==` and encoding.
+    var _decodingFindings = DecodingFindings()
 
     /// Creates a value from its properties; defaults are the spec's `default`s.
     public init(error: RequestCallAnalysisErrorResponse.ErrorValue? = nil) {
@@ -455,7 +548,14 @@ public nonisolated struct RequestCallAnalysisErrorResponse: Codable, Hashable, S
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.error = try container.decodeIfPresent(RequestCallAnalysisErrorResponse.ErrorValue.self, forKey: .error)
+        var findings = DecodingFindings()
+        self.error = try container.decodeIfPresent(
+            RequestCallAnalysisErrorResponse.ErrorValue.self,
+            forKey: .error,
+            nullNotedIn: &findings,
+            expected: "object"
+        )
+        self._decodingFindings = findings
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -469,6 +569,9 @@ public nonisolated struct RequestCallAnalysisErrorResponse: Codable, Hashable, S
         public var code: String?
         public var message: String?
         public var param: Nullable<String>?
+        /// What decoding saw that the properties cannot show (undeclared members, null where only absence is allowed);
+        /// reported by `violations()`, ignored by `==` and encoding.
+        var _decodingFindings = DecodingFindings()
 
         /// Creates a value from its properties; defaults are the spec's `default`s.
         public init(code: String? = nil, message: String? = nil, param: Nullable<String>? = nil) {
@@ -485,8 +588,19 @@ public nonisolated struct RequestCallAnalysisErrorResponse: Codable, Hashable, S
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.code = try container.decodeIfPresent(String.self, forKey: .code)
-            self.message = try container.decodeIfPresent(String.self, forKey: .message)
+            var findings = DecodingFindings()
+            self.code = try container.decodeIfPresent(
+                String.self,
+                forKey: .code,
+                nullNotedIn: &findings,
+                expected: "string"
+            )
+            self.message = try container.decodeIfPresent(
+                String.self,
+                forKey: .message,
+                nullNotedIn: &findings,
+                expected: "string"
+            )
             if !container.contains(.param) {
                 self.param = nil
             } else if try container.decodeNil(forKey: .param) {
@@ -494,6 +608,7 @@ public nonisolated struct RequestCallAnalysisErrorResponse: Codable, Hashable, S
             } else {
                 self.param = .value(try container.decode(String.self, forKey: .param))
             }
+            self._decodingFindings = findings
         }
 
         public func encode(to encoder: any Encoder) throws {

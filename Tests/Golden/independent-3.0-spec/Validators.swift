@@ -6,6 +6,7 @@ import SpecRuntime
 
 nonisolated extension RequestCallAnalysisRequest: Validatable {
     public func validate(in context: inout ValidationContext) {
+        context.report(self._decodingFindings)
         context.nested("analyses") { context in
             let value = self.analyses
             context.checkItemCount(value.count, minItems: 1, maxItems: nil)
@@ -43,6 +44,7 @@ nonisolated extension RequestCallAnalysisRequest.Analysis: Validatable {
 
 nonisolated extension RequestCallAnalysisResponse: Validatable {
     public func validate(in context: inout ValidationContext) {
+        context.report(self._decodingFindings)
         context.nested("object") { context in
             if let value = self.object {
                 value.validate(in: &context)
@@ -82,6 +84,7 @@ nonisolated extension RequestCallAnalysisResponse.Status: Validatable {
 
 nonisolated extension RequestCallAnalysisResponse.Results: Validatable {
     public func validate(in context: inout ValidationContext) {
+        context.report(self._decodingFindings)
         context.nested("sentiment") { context in
             if let value = self.sentiment {
                 value.validate(in: &context)
@@ -97,6 +100,7 @@ nonisolated extension RequestCallAnalysisResponse.Results: Validatable {
 
 nonisolated extension RequestCallAnalysisResponse.Results.Sentiment: Validatable {
     public func validate(in context: inout ValidationContext) {
+        context.report(self._decodingFindings)
         context.nested("score") { context in
             if let value = self.score {
                 context.checkBounds(Double(value), minimum: -1, maximum: 1)
@@ -114,6 +118,7 @@ nonisolated extension RequestCallAnalysisResponse.Results.Sentiment: Validatable
 
 nonisolated extension RequestCallAnalysisResponse.Results.Sentiment.TrendItem: Validatable {
     public func validate(in context: inout ValidationContext) {
+        context.report(self._decodingFindings)
         context.nested("at_seconds") { context in
             if let value = self.atSeconds {
                 context.checkBounds(Double(value), minimum: 0)
@@ -129,6 +134,7 @@ nonisolated extension RequestCallAnalysisResponse.Results.Sentiment.TrendItem: V
 
 nonisolated extension RequestCallAnalysisResponse.Results.Quality: Validatable {
     public func validate(in context: inout ValidationContext) {
+        context.report(self._decodingFindings)
         context.nested("interruptions") { context in
             if let value = self.interruptions {
                 context.checkBounds(Double(value), minimum: 0)
@@ -144,6 +150,7 @@ nonisolated extension RequestCallAnalysisResponse.Results.Quality: Validatable {
 
 nonisolated extension RequestCallAnalysisErrorResponse: Validatable {
     public func validate(in context: inout ValidationContext) {
+        context.report(self._decodingFindings)
         context.nested("error") { context in
             if let value = self.error {
                 value.validate(in: &context)
@@ -153,5 +160,7 @@ nonisolated extension RequestCallAnalysisErrorResponse: Validatable {
 }
 
 nonisolated extension RequestCallAnalysisErrorResponse.ErrorValue: Validatable {
-    public func validate(in context: inout ValidationContext) {}
+    public func validate(in context: inout ValidationContext) {
+        context.report(self._decodingFindings)
+    }
 }

@@ -15,7 +15,7 @@ public nonisolated struct Session: Codable, Hashable, Sendable {
     public var endedAt: Nullable<Date>?
     /// Present, but may be null.
     public var note: String?
-    public var language: String?
+    public var language: String
     public var recordingDate: CalendarDate?
     /// A keyword as a property name.
     public var `default`: Bool?
@@ -25,6 +25,9 @@ public nonisolated struct Session: Codable, Hashable, Sendable {
     public var pauses: [Date?]?
     /// When each participant was last heard.
     public var lastSeen: [String: Date]?
+    /// What decoding saw that the properties cannot show (undeclared members, null where only absence is allowed);
+    /// reported by `violations()`, ignored by `==` and encoding.
+    var _decodingFindings = DecodingFindings()
 
     /// Creates a value from its properties; defaults are the spec's `default`s.
     public init(
@@ -32,7 +35,7 @@ public nonisolated struct Session: Codable, Hashable, Sendable {
         createdAt: Date,
         endedAt: Nullable<Date>? = nil,
         note: String? = nil,
-        language: String? = "en",
+        language: String = "en",
         recordingDate: CalendarDate? = nil,
         `default`: Bool? = nil,
         tags: [String]? = nil,
@@ -69,6 +72,7 @@ public nonisolated struct Session: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        var findings = DecodingFindings()
         self.sessionID = try container.decode(String.self, forKey: .sessionID)
         self.createdAt = try container.decodeDateTime(forKey: .createdAt)
         if !container.contains(.endedAt) {
@@ -79,13 +83,49 @@ public nonisolated struct Session: Codable, Hashable, Sendable {
             self.endedAt = .value(try container.decodeDateTime(forKey: .endedAt))
         }
         self.note = try container.decode(String?.self, forKey: .note)
-        self.language = try container.decodeIfPresent(String.self, forKey: .language)
-        self.recordingDate = try container.decodeIfPresent(CalendarDate.self, forKey: .recordingDate)
-        self.default = try container.decodeIfPresent(Bool.self, forKey: .default)
-        self.tags = try container.decodeIfPresent([String].self, forKey: .tags)
-        self.metadata = try container.decodeIfPresent([String: String].self, forKey: .metadata)
-        self.pauses = try container.decodeDateTimeIfPresent([Date?].self, forKey: .pauses)
-        self.lastSeen = try container.decodeDateTimeIfPresent([String: Date].self, forKey: .lastSeen)
+        self.language = try container.decodeIfPresent(
+            String.self,
+            forKey: .language,
+            nullNotedIn: &findings,
+            expected: "string"
+        ) ?? "en"
+        self.recordingDate = try container.decodeIfPresent(
+            CalendarDate.self,
+            forKey: .recordingDate,
+            nullNotedIn: &findings,
+            expected: "string"
+        )
+        self.default = try container.decodeIfPresent(
+            Bool.self,
+            forKey: .default,
+            nullNotedIn: &findings,
+            expected: "boolean"
+        )
+        self.tags = try container.decodeIfPresent(
+            [String].self,
+            forKey: .tags,
+            nullNotedIn: &findings,
+            expected: "array"
+        )
+        self.metadata = try container.decodeIfPresent(
+            [String: String].self,
+            forKey: .metadata,
+            nullNotedIn: &findings,
+            expected: "object"
+        )
+        self.pauses = try container.decodeDateTimeIfPresent(
+            [Date?].self,
+            forKey: .pauses,
+            nullNotedIn: &findings,
+            expected: "array"
+        )
+        self.lastSeen = try container.decodeDateTimeIfPresent(
+            [String: Date].self,
+            forKey: .lastSeen,
+            nullNotedIn: &findings,
+            expected: "object"
+        )
+        self._decodingFindings = findings
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -98,7 +138,7 @@ public nonisolated struct Session: Codable, Hashable, Sendable {
         case .value(let value)?: try container.encodeDateTime(value, forKey: .endedAt)
         }
         try container.encode(self.note, forKey: .note)
-        try container.encodeIfPresent(self.language, forKey: .language)
+        try container.encode(self.language, forKey: .language)
         try container.encodeIfPresent(self.recordingDate, forKey: .recordingDate)
         try container.encodeIfPresent(self.default, forKey: .default)
         try container.encodeIfPresent(self.tags, forKey: .tags)

@@ -6,6 +6,7 @@ import SpecRuntime
 
 nonisolated extension Session: Validatable {
     public func validate(in context: inout ValidationContext) {
+        context.report(self._decodingFindings)
         context.nested("session_id") { context in
             let value = self.sessionID
             context.checkPattern(value, ValidationPatterns.pattern0)

@@ -135,9 +135,24 @@ import Testing
             public var days: [CalendarDate]?
             """, """
             self.times = try container.decodeDateTime([Date].self, forKey: .times)
-            self.gaps = try container.decodeDateTimeIfPresent([Date?].self, forKey: .gaps)
-            self.byHost = try container.decodeDateTimeIfPresent([String: [Date]].self, forKey: .byHost)
-            self.days = try container.decodeIfPresent([CalendarDate].self, forKey: .days)
+            self.gaps = try container.decodeDateTimeIfPresent(
+                [Date?].self,
+                forKey: .gaps,
+                nullNotedIn: &findings,
+                expected: "array"
+            )
+            self.byHost = try container.decodeDateTimeIfPresent(
+                [String: [Date]].self,
+                forKey: .byHost,
+                nullNotedIn: &findings,
+                expected: "object"
+            )
+            self.days = try container.decodeIfPresent(
+                [CalendarDate].self,
+                forKey: .days,
+                nullNotedIn: &findings,
+                expected: "array"
+            )
             """, """
             try container.encodeDateTime(self.times, forKey: .times)
             try container.encodeDateTimeIfPresent(self.gaps, forKey: .gaps)
@@ -160,7 +175,12 @@ import Testing
             """).expect(emitting: """
             public typealias Stamps = [Stamp]
             """, """
-            self.history = try container.decodeDateTimeIfPresent(Stamps.self, forKey: .history)
+            self.history = try container.decodeDateTimeIfPresent(
+                Stamps.self,
+                forKey: .history,
+                nullNotedIn: &findings,
+                expected: "array"
+            )
             """, """
             additionalProperties[key.stringValue] = try members.decodeDateTime(Date.self, forKey: key)
             """, """
@@ -208,22 +228,49 @@ import Testing
               type: object
               additionalProperties: false
             """)
+        // No member holds extras; decoding records each one, and a null x, for violations().
         spec.expect(emitting: """
             public nonisolated struct Point: Codable, Hashable, Sendable {
                 public var x: Double?
+                /// What decoding saw that the properties cannot show (undeclared members, null where only absence is allowed);
+                /// reported by `violations()`, ignored by `==` and encoding.
+                var _decodingFindings = DecodingFindings()
 
                 /// Creates a value from its properties; defaults are the spec's `default`s.
                 public init(x: Double? = nil) {
             """, """
+                    self.x = try container.decodeIfPresent(Double.self, forKey: .x, nullNotedIn: &findings, expected: "number")
+                    let allMembers = try decoder.container(keyedBy: AnyCodingKey.self)
+                    for key in allMembers.allKeys where CodingKeys(rawValue: key.stringValue) == nil {
+                        findings.undeclaredMember(key.stringValue)
+                    }
+                    self._decodingFindings = findings
+            """, """
             public nonisolated struct Empty: Codable, Hashable, Sendable {
+                /// What decoding saw that the properties cannot show (undeclared members, null where only absence is allowed);
+                /// reported by `violations()`, ignored by `==` and encoding.
+                var _decodingFindings = DecodingFindings()
+
                 /// Creates a value from its properties; defaults are the spec's `default`s.
                 public init() {}
 
-                public init(from decoder: any Decoder) throws {}
+                public init(from decoder: any Decoder) throws {
+                    var findings = DecodingFindings()
+                    let allMembers = try decoder.container(keyedBy: AnyCodingKey.self)
+                    for key in allMembers.allKeys {
+                        findings.undeclaredMember(key.stringValue)
+                    }
+                    self._decodingFindings = findings
+                }
 
                 public func encode(to encoder: any Encoder) throws {}
             }
             """)
+        spec.expect(emitting: """
+            nonisolated extension Point: Validatable {
+                public func validate(in context: inout ValidationContext) {
+                    context.report(self._decodingFindings)
+            """, in: .validators)
         spec.expect(notEmitting: "additionalProperties")
     }
 

@@ -55,7 +55,12 @@ import Testing
                 case createdBy
             }
             """, """
-            self.sessionID = try container.decodeIfPresent(String.self, forKey: .sessionID)
+            self.sessionID = try container.decodeIfPresent(
+                String.self,
+                forKey: .sessionID,
+                nullNotedIn: &findings,
+                expected: "string"
+            )
             """)
     }
 
@@ -100,12 +105,21 @@ import Testing
             """).expect(emitting: """
             public init(
                 region: String = "eu",
-                language: String? = "en",
-                retries: Int? = 3,
-                ratio: Double? = 0.5,
-                verbose: Bool? = false,
-                tags: [String]? = []
+                language: String = "en",
+                retries: Int = 3,
+                ratio: Double = 0.5,
+                verbose: Bool = false,
+                tags: [String] = []
             ) {
+            """, """
+                self.language = try container.decodeIfPresent(
+                    String.self,
+                    forKey: .language,
+                    nullNotedIn: &findings,
+                    expected: "string"
+                ) ?? "en"
+            """, """
+            try container.encode(self.language, forKey: .language)
             """)
     }
 
@@ -116,7 +130,14 @@ import Testing
               properties:
                 mode: {type: string, enum: [fast, thorough], default: thorough}
             """).expect(emitting: """
-            public init(mode: Job.Mode? = .thorough) {
+            public init(mode: Job.Mode = .thorough) {
+            """, """
+                self.mode = try container.decodeIfPresent(
+                    Job.Mode.self,
+                    forKey: .mode,
+                    nullNotedIn: &findings,
+                    expected: "string"
+                ) ?? .thorough
             """)
     }
 
@@ -149,7 +170,7 @@ import Testing
             public var seenAt: Date?
             """, """
             self.at = try container.decodeDateTime(forKey: .at)
-            self.seenAt = try container.decodeDateTimeIfPresent(forKey: .seenAt)
+            self.seenAt = try container.decodeDateTimeIfPresent(forKey: .seenAt, nullNotedIn: &findings, expected: "string")
             """, """
             try container.encodeDateTime(self.at, forKey: .at)
             try container.encodeDateTimeIfPresent(self.seenAt, forKey: .seenAt)
@@ -191,6 +212,9 @@ import Testing
                 public var id: String
                 public var name: String
                 public var note: String?
+                /// What decoding saw that the properties cannot show (undeclared members, null where only absence is allowed);
+                /// reported by `violations()`, ignored by `==` and encoding.
+                var _decodingFindings = DecodingFindings()
 
                 /// Creates a value from its properties; defaults are the spec's `default`s.
                 public init(id: String, name: String, note: String? = nil) {
@@ -250,6 +274,9 @@ import Testing
             """).expect(emitting: """
             public nonisolated struct Call: Codable, Hashable, Sendable {
                 public var caller: Call.Caller?
+                /// What decoding saw that the properties cannot show (undeclared members, null where only absence is allowed);
+                /// reported by `violations()`, ignored by `==` and encoding.
+                var _decodingFindings = DecodingFindings()
 
                 /// Creates a value from its properties; defaults are the spec's `default`s.
                 public init(caller: Call.Caller? = nil) {
@@ -258,7 +285,14 @@ import Testing
             """, """
                 public init(from decoder: any Decoder) throws {
                     let container = try decoder.container(keyedBy: CodingKeys.self)
-                    self.caller = try container.decodeIfPresent(Call.Caller.self, forKey: .caller)
+                    var findings = DecodingFindings()
+                    self.caller = try container.decodeIfPresent(
+                        Call.Caller.self,
+                        forKey: .caller,
+                        nullNotedIn: &findings,
+                        expected: "object"
+                    )
+                    self._decodingFindings = findings
                 }
             """, """
                 /// - Remark: Generated from `#/components/schemas/Call/properties/caller`.

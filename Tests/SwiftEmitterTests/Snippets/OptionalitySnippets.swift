@@ -32,7 +32,12 @@ import Testing
             """, """
             public init(text: String? = nil) {
             """, """
-            self.text = try container.decodeIfPresent(String.self, forKey: .text)
+            self.text = try container.decodeIfPresent(
+                String.self,
+                forKey: .text,
+                nullNotedIn: &findings,
+                expected: "string"
+            )
             """, """
             try container.encodeIfPresent(self.text, forKey: .text)
             """)

@@ -232,6 +232,7 @@ import Testing
                 b: {type: string}
             """).expect(emitting: """
             public func validate(in context: inout ValidationContext) {
+                context.report(self._decodingFindings)
                 let memberCount = 1 + (self.a == nil ? 0 : 1) + (self.b == nil ? 0 : 1)
                 context.checkPropertyCount(memberCount, minProperties: 1, maxProperties: 2)
             }
@@ -340,6 +341,7 @@ import Testing
         let spec = Snippet.schemas("""
             Note:
               type: object
+              required: [text, at]
               properties:
                 text: {type: string}
                 at: {type: string, format: date-time}

@@ -1,0 +1,79 @@
+import Foundation
+
+/// What decoding noticed that a decoded value cannot show by itself: members a closed object
+/// (`additionalProperties: false`) does not declare, and `null` where a member may only be
+/// absent. Generated models keep it beside their properties and report it from `violations()`.
+/// It takes no part in equality, hashing or encoding: two values with the same properties are
+/// equal however they were decoded.
+public struct DecodingFindings: Hashable, Sendable {
+    private var undeclared: [String] = []
+    private var nulls: [(member: String, type: String)] = []
+
+    public init() {}
+
+    public var isEmpty: Bool { undeclared.isEmpty && nulls.isEmpty }
+
+    /// `name` is a member the closed object does not declare.
+    public mutating func undeclaredMember(_ name: String) { undeclared.append(name) }
+
+    /// `name` was `null`, where the schema allows only a value of `type` or no member at all.
+    public mutating func nullMember(_ name: String, expected type: String) { nulls.append((name, type)) }
+
+    public static func == (lhs: DecodingFindings, rhs: DecodingFindings) -> Bool { true }
+    public func hash(into hasher: inout Hasher) {}
+
+    fileprivate func report(in context: inout ValidationContext) {
+        for (member, type) in nulls.sorted(by: { $0.member < $1.member }) {
+            context.report("type", limit: type, actual: "null", atMember: member)
+        }
+        for name in undeclared.sorted() {
+            context.report("additionalProperties", limit: "false", actual: "undeclared member", atMember: name)
+        }
+    }
+}
+
+extension ValidationContext {
+    /// Reports what decoding found, each at its member below the current path.
+    public mutating func report(_ findings: DecodingFindings) {
+        findings.report(in: &self)
+    }
+}
+
+extension KeyedDecodingContainer {
+    /// `decodeIfPresent` for a member that may be absent but not `null`: a `null` reads as absent
+    /// and is noted in `findings` as a `type` violation (`expected` names the JSON type).
+    @inlinable
+    public func decodeIfPresent<Value: Decodable>(
+        _ type: Value.Type, forKey key: Key, nullNotedIn findings: inout DecodingFindings, expected: String
+    ) throws -> Value? {
+        guard try notNull(key, findings: &findings, expected: expected) else { return nil }
+        return try decode(Value.self, forKey: key)
+    }
+
+    /// `decodeDateTimeIfPresent`, noting a `null` member like `decodeIfPresent(_:forKey:nullNotedIn:expected:)`.
+    @inlinable
+    public func decodeDateTimeIfPresent(forKey key: Key, nullNotedIn findings: inout DecodingFindings, expected: String) throws -> Date? {
+        guard try notNull(key, findings: &findings, expected: expected) else { return nil }
+        return try decodeDateTime(forKey: key)
+    }
+
+    /// `decodeDateTimeIfPresent` of a collection of date-times, noting a `null` member.
+    @inlinable
+    public func decodeDateTimeIfPresent<Value: DateTimeCoding>(
+        _ type: Value.Type, forKey key: Key, nullNotedIn findings: inout DecodingFindings, expected: String
+    ) throws -> Value? {
+        guard try notNull(key, findings: &findings, expected: expected) else { return nil }
+        return try decodeDateTime(Value.self, forKey: key)
+    }
+
+    /// Whether the member is present with a value; a `null` one is noted.
+    @usableFromInline
+    func notNull(_ key: Key, findings: inout DecodingFindings, expected: String) throws -> Bool {
+        guard contains(key) else { return false }
+        if try decodeNil(forKey: key) {
+            findings.nullMember(key.stringValue, expected: expected)
+            return false
+        }
+        return true
+    }
+}

@@ -1,0 +1,48 @@
+import OpenAPIModel
+import SwiftSource
+
+/// When a struct keeps ``DecodingFindings`` (the runtime's record of what decoding saw but the
+/// value cannot show): when it is closed (`additionalProperties: false`), so undeclared members
+/// are reported, or has an optional member that may not be null, so `null` there is reported as a
+/// `type` violation rather than read as absent.
+struct DecodingFindingsRule {
+    let context: EmissionContext
+
+    /// The stored property that holds them.
+    static let memberName = "_decodingFindings"
+
+    func isClosed(_ plan: StructPlan) -> Bool {
+        if case .object(let object) = plan.schema.kind { return object.additionalProperties == .forbidden }
+        return false
+    }
+
+    /// Members whose `null` is a violation: optional in the schema (absent or defaulted), not
+    /// nullable, not held as JSONValue.
+    func nullRefusing(_ plan: StructPlan) -> [PropertyPlan] {
+        plan.properties.filter {
+            (!$0.isRequired || $0.decodeDefault != nil) && !$0.isNullable && $0.type.type != .jsonValue
+        }
+    }
+
+    func applies(to plan: StructPlan) -> Bool { isClosed(plan) || !nullRefusing(plan).isEmpty }
+
+    /// The JSON type a member's schema expects, for the message (`string`, `object`, ...).
+    func expectedType(_ schema: Schema) -> String {
+        var current = schema
+        for _ in 0..<16 {
+            switch current.kind {
+            case .string: return "string"
+            case .integer: return "integer"
+            case .number: return "number"
+            case .boolean: return "boolean"
+            case .object, .union: return "object"
+            case .array: return "array"
+            case .any: return "non-null"
+            case .reference(let name):
+                guard let named = context.document.schema(named: name) else { return "non-null" }
+                current = named.schema
+            }
+        }
+        return "non-null"
+    }
+}
