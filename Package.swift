@@ -118,7 +118,8 @@ let package = Package(
         // Fuzz targets for libFuzzer (scripts/fuzz.sh), and the binary that runs or replays them.
         .target(
             name: "FuzzTargets",
-            dependencies: ["YAMLReader", "OpenAPIModel", "SwiftEmitter", "SpecDiagnostics", "Conformance", "SpecRuntime", "KallglotAPI", "LinearRegex"]
+            dependencies: ["YAMLReader", "OpenAPIModel", "SwiftEmitter", "SpecDiagnostics", "Conformance", "SpecRuntime", "KallglotAPI", "LinearRegex",
+                           "SpecCore", "GoldenSchemaSuiteIndex"]
         ),
         .target(name: "CFuzzerDriver"),
         .executableTarget(name: "spec-fuzz", dependencies: ["FuzzTargets", "CFuzzerDriver"]),
@@ -172,7 +173,11 @@ let package = Package(
             name: "GoldenJSONSchemaSuite", dependencies: ["SpecRuntime"], path: "Tests/Golden/json-schema-suite",
             swiftSettings: [.treatAllWarnings(as: .error)]
         ),
-        .testTarget(name: "GoldenSchemaSuiteTests", dependencies: ["GoldenJSONSchemaSuite", "SpecRuntime", "SpecCore"],
+        // Each case group's holder type and its check, derived beside the suite spec; shared by the
+        // suite's test and the differential fuzz target.
+        .target(name: "GoldenSchemaSuiteIndex", dependencies: ["GoldenJSONSchemaSuite", "SpecRuntime"],
+                path: "Tests/GoldenUsage/SchemaSuiteIndex"),
+        .testTarget(name: "GoldenSchemaSuiteTests", dependencies: ["GoldenSchemaSuiteIndex", "SpecRuntime", "SpecCore"],
                     path: "Tests/GoldenUsage/SchemaSuite"),
         .testTarget(name: "ConformanceTests", dependencies: ["Conformance", "KallglotAPI", "OpenAPIModel", "SpecRuntime"]),
         .testTarget(name: "SpecRuntimeTests", dependencies: ["SpecRuntime", "SpecCore"]),

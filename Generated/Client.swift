@@ -70,17 +70,17 @@ nonisolated extension KallglotAnalysisClient {
         public func validate(in context: inout ValidationContext) {
             context.parameter("X-RateLimit-Limit", in: .header) { context in
                 if let rateLimitLimit {
-                    context.checkBounds(Double(rateLimitLimit), minimum: 0)
+                    context.checkBounds(rateLimitLimit, minimum: 0)
                 }
             }
             context.parameter("X-RateLimit-Remaining", in: .header) { context in
                 if let rateLimitRemaining {
-                    context.checkBounds(Double(rateLimitRemaining), minimum: 0)
+                    context.checkBounds(rateLimitRemaining, minimum: 0)
                 }
             }
             context.parameter("X-RateLimit-Reset", in: .header) { context in
                 if let rateLimitReset {
-                    context.checkBounds(Double(rateLimitReset), minimum: 0)
+                    context.checkBounds(rateLimitReset, minimum: 0)
                 }
             }
         }
@@ -259,17 +259,17 @@ nonisolated extension KallglotAnalysisClient {
         public func validate(in context: inout ValidationContext) {
             context.parameter("X-RateLimit-Limit", in: .header) { context in
                 if let rateLimitLimit {
-                    context.checkBounds(Double(rateLimitLimit), minimum: 0)
+                    context.checkBounds(rateLimitLimit, minimum: 0)
                 }
             }
             context.parameter("X-RateLimit-Remaining", in: .header) { context in
                 if let rateLimitRemaining {
-                    context.checkBounds(Double(rateLimitRemaining), minimum: 0)
+                    context.checkBounds(rateLimitRemaining, minimum: 0)
                 }
             }
             context.parameter("X-RateLimit-Reset", in: .header) { context in
                 if let rateLimitReset {
-                    context.checkBounds(Double(rateLimitReset), minimum: 0)
+                    context.checkBounds(rateLimitReset, minimum: 0)
                 }
             }
         }

@@ -329,7 +329,7 @@ nonisolated extension TopicsResult.Topic: Validatable {
         }
         context.nested("mentions") { context in
             if let value = self.mentions {
-                context.checkBounds(Double(value), minimum: 0)
+                context.checkBounds(value, minimum: 0)
             }
         }
     }
@@ -394,7 +394,7 @@ nonisolated extension QualityResult: Validatable {
         }
         context.nested("interruption_count") { context in
             let value = self.interruptionCount
-            context.checkBounds(Double(value), minimum: 0)
+            context.checkBounds(value, minimum: 0)
         }
         context.nested("hold_time_seconds") { context in
             let value = self.holdTimeSeconds
@@ -478,7 +478,7 @@ nonisolated extension ComplianceResult.ProhibitedPhrase: Validatable {
         }
         context.nested("occurrences") { context in
             let value = self.occurrences
-            context.checkBounds(Double(value), minimum: 1)
+            context.checkBounds(value, minimum: 1)
         }
     }
 }

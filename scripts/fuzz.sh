@@ -4,7 +4,7 @@
 #   scripts/fuzz.sh [--time SECONDS] [--merge] [target ...]
 #
 # Builds spec-fuzz with -sanitize=fuzzer,address in .build-fuzz/, then fuzzes each target (all
-# six when none is named) for --time seconds (default 60), starting from Tests/Fuzz/corpus/<target>/.
+# seven when none is named) for --time seconds (default 60), starting from Tests/Fuzz/corpus/<target>/.
 # New inputs go to .build-fuzz/work/<target>/; a crash, a leak, an input slower than --input-timeout
 # seconds or one that takes more than --rss-mb of memory is saved under .build-fuzz/crashes/<target>/
 # and fails the run: copy it to Tests/Fuzz/regressions/<target>/ so that `swift test` replays it.
@@ -28,7 +28,7 @@ while (($#)); do
     esac
 done
 if ((${#targets[@]} == 0)); then
-    targets=(yaml-reader spec-model har-archive webhook-verifier model-decoding pattern)
+    targets=(yaml-reader spec-model har-archive webhook-verifier model-decoding pattern schema-differential)
 fi
 
 scratch=.build-fuzz

@@ -19,6 +19,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case modelDecoding = "model-decoding"
     /// A `pattern` and a text through the linear-time regular expression engine.
     case pattern
+    /// A schema and an instance: generated validators and the schema interpreter must agree.
+    case schemaDifferential = "schema-differential"
 
     /// Runs the target on one input.
     public func run(_ input: Data) throws(FuzzFinding) {
@@ -29,6 +31,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .webhookVerifier: try WebhookVerifierTarget.run(input)
         case .modelDecoding: try ModelDecodingTarget.run(input)
         case .pattern: try PatternTarget.run(input)
+        case .schemaDifferential: try SchemaDifferentialTarget.run(input)
         }
     }
 }

@@ -87,7 +87,8 @@ struct CheckEmitter {
             ].compactMap { name, limit in limit.map { Argument(name, literal($0)) } }
             let asDouble = Expr.id("Double").call(value)
             if !bounds.isEmpty {
-                result.append(check("checkBounds", [Argument(asDouble)] + bounds))
+                // An Int keeps its exact value for `multipleOf`.
+                result.append(check("checkBounds", [Argument(type == .int ? value : asDouble)] + bounds))
             }
             if schema.isConst, let constant = schema.allowedValues?.first?.numericValue {
                 result.append(check("checkConst", [Argument(asDouble), Argument(literal(constant))]))

@@ -19,4 +19,19 @@ import Testing
         #expect(JSONPointer(parsing: pointer.description) == pointer)
         #expect(JSONPointer(parsing: "") == .root)
     }
+
+    /// Found by the differential fuzzer: as a Double, Int.max rounds to 2^63, which 3 divides
+    /// to within rounding error, so the integer is checked exactly.
+    @Test func anIntegerMultipleOfIsExactBeyondDoublePrecision() {
+        var context = ValidationContext()
+        context.checkBounds(Int.max, multipleOf: 3)
+        context.checkBounds(9_223_372_036_854_775_806, multipleOf: 3)
+        #expect(context.violations.map(\.description) == ["(root): multipleOf 3 violated by 9223372036854775807"])
+    }
+
+    @Test func aMultipleOfWhoseQuotientOverflowsIsNoMultiple() {
+        var context = ValidationContext()
+        context.checkBounds(1e308, multipleOf: 1e-10)
+        #expect(context.violations.map(\.keyword) == ["multipleOf"])
+    }
 }

@@ -6,13 +6,13 @@ import Testing
 /// (`Tests/OpenAPIModelTests/JSONSchemaSuite/*.json`): each case group becomes a component
 /// `<File>Case<N>` and a holder object `<File>Case<N>Holder` whose required `value` is it, so the
 /// golden behaviour tests can run every instance through the *generated* validators. The index
-/// `Tests/GoldenUsage/SchemaSuite/SuiteIndex.swift` maps each group to its holder type. Adding a case
+/// `Tests/GoldenUsage/SchemaSuiteIndex/SuiteIndex.swift` maps each group to its holder type. Adding a case
 /// to a file and running `UPDATE_GOLDEN=1` (then `scripts/update-golden.sh`) adds it to that run.
 @Suite struct SchemaSuiteSpecTests {
     static let tests = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     static let suiteFolder = tests.appendingPathComponent("OpenAPIModelTests/JSONSchemaSuite")
     static let specURL = tests.appendingPathComponent("Golden/json-schema-suite.yaml")
-    static let indexURL = tests.appendingPathComponent("GoldenUsage/SchemaSuite/SuiteIndex.swift")
+    static let indexURL = tests.appendingPathComponent("GoldenUsage/SchemaSuiteIndex/SuiteIndex.swift")
 
     /// `ifThenElse.json` → `IfThenElse`.
     static func typeStem(_ file: String) -> String {
@@ -58,7 +58,7 @@ import Testing
                 components.append("    \(JSONLiteral.quoted(name + "Holder")): "
                     + ##"{"type":"object","required":["value"],"properties":{"value":{"$ref":"#/components/schemas/"##
                     + name + ##""}}}"##)
-                entries.append("    \(JSONLiteral.quoted("\(file)#\(index)")): { verdict(\(name)Holder.self, $0) },")
+                entries.append("    \(JSONLiteral.quoted("\(file)#\(index)")): SuiteGroup(\(JSONLiteral.quoted(name + "Holder"))) { verdict(\(name)Holder.self, $0) },")
             }
         }
         let spec = """
@@ -74,9 +74,9 @@ import Testing
             import Foundation
             import GoldenJSONSchemaSuite
 
-            /// Each case group (`file#index`) with the check of one instance: decoded into the group's
-            /// holder and validated by the generated validators.
-            let suiteGroups: [String: @Sendable (Data) -> SuiteVerdict] = [
+            /// Each case group (`file#index`) with its holder schema and the check of one instance:
+            /// decoded into the group's holder and validated by the generated validators.
+            public let suiteGroups: [String: SuiteGroup] = [
             \(entries.joined(separator: "\n"))
             ]
 

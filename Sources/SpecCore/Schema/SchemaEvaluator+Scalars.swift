@@ -12,16 +12,9 @@ extension Evaluation {
         }
     }
 
-    /// Exact for integers; for fractions, the quotient must be within rounding error of a whole
-    /// number (`0.0075` is a multiple of `0.0001`), and an overflowing quotient is no multiple.
+    /// ``SchemaKeywords/isMultiple(_:of:)``.
     static func isMultiple(_ instance: JSONLiteral, of divisor: Double) -> Bool {
-        if case .integer(let value) = instance, divisor.rounded() == divisor, abs(divisor) < 9e18, divisor != 0 {
-            return value % Int(divisor) == 0
-        }
-        guard let value = instance.numericValue, divisor > 0 else { return false }
-        let quotient = value / divisor
-        guard quotient.isFinite else { return false }
-        return abs(quotient - quotient.rounded()) <= 1e-9 * max(1, abs(quotient))
+        SchemaKeywords.isMultiple(instance, of: divisor)
     }
 
     mutating func checkString(_ text: String, _ schema: SchemaKeywords) {
@@ -44,5 +37,20 @@ extension Evaluation {
         if let format = schema.format, !format.matches(text) {
             fail("format", limit: format.rawValue, actual: Self.excerpt(.string(text)))
         }
+    }
+}
+
+extension SchemaKeywords {
+    /// The `multipleOf` rule, shared by the interpreter and generated validators: exact for
+    /// integers and whole divisors; for fractions, the quotient must be within rounding error of a
+    /// whole number (`0.0075` is a multiple of `0.0001`), and an overflowing quotient is no multiple.
+    public static func isMultiple(_ instance: JSONLiteral, of divisor: Double) -> Bool {
+        if case .integer(let value) = instance, divisor.rounded() == divisor, divisor > 0, divisor < 9e18 {
+            return value % Int(divisor) == 0
+        }
+        guard let value = instance.numericValue, divisor > 0 else { return false }
+        let quotient = value / divisor
+        guard quotient.isFinite else { return false }
+        return abs(quotient - quotient.rounded()) <= 1e-9 * max(1, abs(quotient))
     }
 }

@@ -40,11 +40,20 @@ extension ValidationContext {
         if let exclusiveMaximum, value >= exclusiveMaximum {
             report("exclusiveMaximum", limit: Self.number(exclusiveMaximum), actual: Self.number(value))
         }
-        if let multipleOf {
-            let quotient = value / multipleOf
-            if abs(quotient - quotient.rounded()) > 1e-9 * max(1, abs(quotient)) {
-                report("multipleOf", limit: Self.number(multipleOf), actual: Self.number(value))
-            }
+        if let multipleOf, !SchemaKeywords.isMultiple(.number(value), of: multipleOf) {
+            report("multipleOf", limit: Self.number(multipleOf), actual: Self.number(value))
+        }
+    }
+
+    /// An integer against numeric limits: bounds as for a `Double`, `multipleOf` exactly (a
+    /// `Double` cannot tell `Int.max` from the multiple of 3 next to it).
+    public mutating func checkBounds(
+        _ value: Int, minimum: Double? = nil, maximum: Double? = nil,
+        exclusiveMinimum: Double? = nil, exclusiveMaximum: Double? = nil, multipleOf: Double? = nil
+    ) {
+        checkBounds(Double(value), minimum: minimum, maximum: maximum, exclusiveMinimum: exclusiveMinimum, exclusiveMaximum: exclusiveMaximum)
+        if let multipleOf, !SchemaKeywords.isMultiple(.integer(value), of: multipleOf) {
+            report("multipleOf", limit: Self.number(multipleOf), actual: String(value))
         }
     }
 

@@ -85,7 +85,7 @@ nonisolated extension JobsClient {
             var context = ValidationContext()
             context.parameter("limit", in: .query) { context in
                 if let limit {
-                    context.checkBounds(Double(limit), minimum: 1, maximum: 100)
+                    context.checkBounds(limit, minimum: 1, maximum: 100)
                 }
             }
             context.parameter("state", in: .query) { context in
@@ -163,7 +163,7 @@ nonisolated extension JobsClient {
             }
             context.parameter("X-Queue-Position", in: .header) { context in
                 if let queuePosition {
-                    context.checkBounds(Double(queuePosition), minimum: 0)
+                    context.checkBounds(queuePosition, minimum: 0)
                 }
             }
             context.parameter("X-Job-Tags", in: .header) { context in

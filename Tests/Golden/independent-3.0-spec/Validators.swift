@@ -137,7 +137,7 @@ nonisolated extension RequestCallAnalysisResponse.Results.Quality: Validatable {
         context.report(self._decodingFindings)
         context.nested("interruptions") { context in
             if let value = self.interruptions {
-                context.checkBounds(Double(value), minimum: 0)
+                context.checkBounds(value, minimum: 0)
             }
         }
         context.nested("overall") { context in

@@ -841,7 +841,7 @@ nonisolated extension ExclusiveMinimumCase4Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.checkBounds(Double(value), exclusiveMinimum: 5)
+            context.checkBounds(value, exclusiveMinimum: 5)
         }
     }
 }
@@ -1408,7 +1408,7 @@ nonisolated extension MultipleOfCase8Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.checkBounds(Double(value), multipleOf: 3)
+            context.checkBounds(value, multipleOf: 3)
         }
     }
 }

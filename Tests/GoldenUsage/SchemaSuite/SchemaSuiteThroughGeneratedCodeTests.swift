@@ -1,37 +1,8 @@
 import Foundation
-import GoldenJSONSchemaSuite
+import GoldenSchemaSuiteIndex
 import SpecCore
 import SpecRuntime
 import Testing
-
-/// What the generated code says of one instance.
-enum SuiteVerdict: Sendable, CustomStringConvertible {
-    case valid
-    /// Decoding refused it (the Swift type cannot hold it).
-    case undecodable(String)
-    /// Decoded, with violations.
-    case violations([String])
-
-    var isValid: Bool { if case .valid = self { true } else { false } }
-
-    var description: String {
-        switch self {
-        case .valid: "valid"
-        case .undecodable(let reason): "not decodable: \(reason)"
-        case .violations(let found): "violations \(found)"
-        }
-    }
-}
-
-/// `{"value": instance}` decoded into `Holder` and validated.
-func verdict<Holder: Decodable & Validatable>(_: Holder.Type, _ data: Data) -> SuiteVerdict {
-    do {
-        let found = try JSONDecoder().decode(Holder.self, from: data).violations()
-        return found.isEmpty ? .valid : .violations(found.map(\.description))
-    } catch {
-        return .undecodable("\(error)")
-    }
-}
 
 /// The JSON Schema case files (`Tests/OpenAPIModelTests/JSONSchemaSuite`), every instance decoded
 /// into the generated type of its group and validated by the generated validators: the verdict must
@@ -59,7 +30,7 @@ func verdict<Holder: Decodable & Validatable>(_: Holder.Type, _ data: Data) -> S
             guard case .array(let tests)? = group["tests"] else { continue }
             for test in tests {
                 guard let data = test["data"], case .bool(let expected)? = test["valid"] else { continue }
-                let result = check(Data(("{\"value\":" + data.description + "}").utf8))
+                let result = check.check(Data(("{\"value\":" + data.description + "}").utf8))
                 checked += 1
                 if result.isValid != expected {
                     Issue.record("\(file)#\(index) \(group["description"] ?? .null) / \(test["description"] ?? .null): expected \(expected ? "valid" : "invalid"), got \(result)")

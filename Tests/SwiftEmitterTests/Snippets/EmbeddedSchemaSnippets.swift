@@ -70,7 +70,7 @@ import Testing
             """).expect(emitting: """
             context.nested("count") { context in
                 let value = self.count
-                context.checkBounds(Double(value), minimum: 0)
+                context.checkBounds(value, minimum: 0)
             }
             """, in: .validators)
     }

@@ -209,7 +209,7 @@ import Testing
                 var context = ValidationContext()
                 context.parameter("limit", in: .query) { context in
                     if let limit {
-                        context.checkBounds(Double(limit), minimum: 1, maximum: 100)
+                        context.checkBounds(limit, minimum: 1, maximum: 100)
                     }
                 }
                 context.parameter("q", in: .query) { context in context.checkLength(q, minLength: 2, maxLength: nil) }

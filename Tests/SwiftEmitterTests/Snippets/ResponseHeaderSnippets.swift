@@ -71,7 +71,7 @@ import Testing
                 public func validate(in context: inout ValidationContext) {
                     context.parameter("X-RateLimit-Remaining", in: .header) { context in
                         if let rateLimitRemaining {
-                            context.checkBounds(Double(rateLimitRemaining), minimum: 0)
+                            context.checkBounds(rateLimitRemaining, minimum: 0)
                         }
                     }
                     context.parameter("Location", in: .header) { context in

@@ -105,7 +105,7 @@ import Testing
             """).expect(emitting: """
             context.nested("size") { context in
                 let value = self.size
-                context.checkBounds(Double(value), minimum: 1, maximum: 100)
+                context.checkBounds(value, minimum: 1, maximum: 100)
             }
             """, in: .validators)
     }
