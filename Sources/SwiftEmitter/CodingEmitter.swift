@@ -76,7 +76,7 @@ struct CodingEmitter {
         let ifPresent = isDate
             ? Self.container.dot("decodeDateTimeIfPresent").call(dateArguments + noted).tried
             : Self.container.dot("decodeIfPresent").call([Argument(.metatype(type)), Argument("forKey", key)] + noted).tried
-        if let fallback = property.decodeDefault {
+        if let fallback = property.decodeDefault, !property.isNullable {
             return [.assignment(target, .binary(ifPresent, "??", fallback))]
         }
         switch (property.isRequired, property.isNullable) {
@@ -94,7 +94,7 @@ struct CodingEmitter {
             return [.assignment(target, ifPresent)]
         case (false, true):
             return [.if([
-                ConditionalBranch(.expression(.prefix("!", Self.container.dot("contains").call(key))), [.assignment(target, .nil)]),
+                ConditionalBranch(.expression(.prefix("!", Self.container.dot("contains").call(key))), [.assignment(target, property.decodeDefault ?? .nil)]),
                 ConditionalBranch(.expression(Self.container.dot("decodeNil").call(("forKey", key)).tried), [.assignment(target, .member(nil, "null"))]),
             ], else: [.assignment(target, Expr.member(nil, "value").call(value))])]
         }

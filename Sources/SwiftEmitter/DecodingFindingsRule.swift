@@ -28,21 +28,14 @@ struct DecodingFindingsRule {
 
     /// The JSON type a member's schema expects, for the message (`string`, `object`, ...).
     func expectedType(_ schema: Schema) -> String {
-        var current = schema
-        for _ in 0..<16 {
-            switch current.kind {
-            case .string: return "string"
-            case .integer: return "integer"
-            case .number: return "number"
-            case .boolean: return "boolean"
-            case .object, .union: return "object"
-            case .array: return "array"
-            case .any: return "non-null"
-            case .reference(let name):
-                guard let named = context.document.schema(named: name) else { return "non-null" }
-                current = named.schema
-            }
+        switch context.document.resolved(schema).kind {
+        case .string: "string"
+        case .integer: "integer"
+        case .number: "number"
+        case .boolean: "boolean"
+        case .object, .union: "object"
+        case .array: "array"
+        case .any, .reference: "non-null"
         }
-        return "non-null"
     }
 }

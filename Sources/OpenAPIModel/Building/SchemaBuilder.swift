@@ -13,7 +13,9 @@ struct SchemaBuilder {
         "maxProperties", "allOf", "oneOf", "anyOf", "discriminator", "nullable", "description",
         "deprecated", "example", "examples", "$ref", "title", "readOnly", "writeOnly",
     ]
-    static let keywordsBesideReference: Set<String> = ["$ref", "description", "deprecated", "nullable", "title"]
+    static let keywordsBesideReference: Set<String> = [
+        "$ref", "description", "deprecated", "nullable", "title", "default", "example", "examples",
+    ]
     static let componentPrefix = "#/components/schemas/"
 
     /// The named schema `name` of `#/components/schemas`, built once.
@@ -48,15 +50,7 @@ struct SchemaBuilder {
         }
         schema.description = context.string(node["description"], "description")
         schema.isDeprecated = context.bool(node["deprecated"], "deprecated") ?? false
-        schema.defaultValue = node["default"]?.jsonLiteral
-        if let example = node["example"] { schema.examples.append(example.jsonLiteral) }
-        if let examples = node["examples"] {
-            if let items = examples.sequence {
-                schema.examples += items.map(\.jsonLiteral)
-            } else {
-                context.error("'examples' in a schema must be a sequence of values", at: examples)
-            }
-        }
+        readValueAnnotations(node, into: &schema)
         if let nullable = context.bool(node["nullable"], "nullable") { schema.isNullable = nullable }
         if let values = node["enum"] {
             if let items = values.sequence, !items.isEmpty {
@@ -87,16 +81,31 @@ struct SchemaBuilder {
         return schema
     }
 
+    /// `default`, `example` and `examples`: annotations, checked against the schema elsewhere.
+    private func readValueAnnotations(_ node: YAMLNode, into schema: inout Schema) {
+        schema.defaultValue = node["default"]?.jsonLiteral
+        if let example = node["example"] { schema.examples.append(example.jsonLiteral) }
+        if let examples = node["examples"] {
+            if let items = examples.sequence {
+                schema.examples += items.map(\.jsonLiteral)
+            } else {
+                context.error("'examples' in a schema must be a sequence of values", at: examples)
+            }
+        }
+    }
+
     private func buildReference(_ referenceNode: YAMLNode, entries: [YAMLMappingEntry], node: YAMLNode, pointer: String) -> Schema {
         var schema = Schema(kind: .any, pointer: pointer, location: node.location)
         for entry in entries {
             if let key = entry.key.string, !Self.keywordsBesideReference.contains(key), !Self.annotationKeywords.contains(key), !key.hasPrefix("x-") {
-                context.error("'\(key)' beside '$ref' is not supported (only description, deprecated and nullable are)", at: entry.key)
+                context.error("'\(key)' beside '$ref' is not supported (only description, deprecated, nullable, title, default "
+                    + "and examples are)", at: entry.key)
             }
         }
         schema.description = context.string(node["description"], "description")
         schema.isDeprecated = context.bool(node["deprecated"], "deprecated") ?? false
         schema.isNullable = context.bool(node["nullable"], "nullable") ?? false
+        readValueAnnotations(node, into: &schema)
         guard let reference = context.string(referenceNode, "$ref") else { return schema }
         guard let name = Self.componentName(reference) else {
             if reference.hasPrefix("#/") {

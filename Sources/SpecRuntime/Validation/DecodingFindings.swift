@@ -23,6 +23,8 @@ public struct DecodingFindings: Hashable, Sendable {
     public func hash(into hasher: inout Hasher) {}
 
     fileprivate func report(in context: inout ValidationContext) {
+        // Every validation of a decoded value passes here; most have nothing to report.
+        guard !isEmpty else { return }
         for (member, type) in nulls.sorted(by: { $0.member < $1.member }) {
             context.report("type", limit: type, actual: "null", atMember: member)
         }

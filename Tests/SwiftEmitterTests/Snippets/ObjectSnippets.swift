@@ -123,6 +123,45 @@ import Testing
             """)
     }
 
+    @Test func aDefaultThroughAnAliasIsAppliedAsWhatTheAliasStandsFor() {
+        Snippet.schemas("""
+            Language: {type: string}
+            Settings:
+              type: object
+              properties:
+                language: {$ref: '#/components/schemas/Language', default: en}
+            """).expect(emitting: """
+            public init(language: Language = "en") {
+            """, """
+                self.language = try container.decodeIfPresent(
+                    Language.self,
+                    forKey: .language,
+                    nullNotedIn: &findings,
+                    expected: "string"
+                ) ?? "en"
+            """)
+    }
+
+    /// Absent takes the default; an explicit null stays null.
+    @Test func aNullableDefaultIsAppliedWhenTheMemberIsAbsent() {
+        Snippet.schemas("""
+            Settings:
+              type: object
+              properties:
+                limit: {type: [integer, "null"], default: 10}
+            """).expect(emitting: """
+            public init(limit: Nullable<Int>? = .value(10)) {
+            """, """
+            if !container.contains(.limit) {
+                self.limit = .value(10)
+            } else if try container.decodeNil(forKey: .limit) {
+                self.limit = .null
+            } else {
+                self.limit = .value(try container.decode(Int.self, forKey: .limit))
+            }
+            """)
+    }
+
     @Test func anEnumDefaultIsItsCase() {
         Snippet.schemas("""
             Job:
