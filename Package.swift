@@ -151,7 +151,9 @@ let package = Package(
             swiftSettings: [.defaultIsolation(MainActor.self), .treatAllWarnings(as: .error)]
         ),
         // What users of the generated models rely on at run time, checked on the golden output.
-        .testTarget(name: "GoldenBehaviourTests", dependencies: ["GoldenObjectsAndOptionality", "SpecRuntime"],
+        .testTarget(name: "GoldenBehaviourTests",
+                    dependencies: ["GoldenObjectsAndOptionality", "GoldenClientPollingWebhooks", "SpecRuntime",
+                                   .product(name: "HTTPTypes", package: "swift-http-types")],
                     path: "Tests/GoldenUsage/Behaviour"),
         // Code an app would write against the polling golden, under main-actor default isolation.
         .target(

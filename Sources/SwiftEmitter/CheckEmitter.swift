@@ -118,6 +118,24 @@ struct CheckEmitter {
         }
     }
 
+    /// The `BodyCheck` of a body the runtime decodes (a success body, a contract codec):
+    /// `{ body, context in … }` with the schema's checks, or `nil` where the runtime's own
+    /// `Validatable` check is all there is (the type validates itself, or nothing applies).
+    func bodyCheck(schema: Schema, type: SwiftType, patterns: inout ValidationTable) -> Expr? {
+        let unwrapped = type.unwrapped
+        let body = Expr.id("body")
+        let checks = checks(value: body, schema: schema, type: unwrapped, patterns: &patterns, depth: 0)
+        if checks.isEmpty || (checks == [Self.selfValidation(of: body)] && type == unwrapped) { return nil }
+        return .closure(Closure(parameters: ["body", "context"],
+                                body: type == unwrapped ? checks : [.if(.optionalBinding("body", nil), checks)]))
+    }
+
+    /// `BodyCodec(Type.self)` for contract tests, with the body's `checkedBy` check when it needs one.
+    func bodyCodec(schema: Schema, type: SwiftType, patterns: inout ValidationTable) -> Expr {
+        let check = bodyCheck(schema: schema, type: type, patterns: &patterns).map { [Argument("checkedBy", $0)] } ?? []
+        return Expr.id("BodyCodec").call([Argument(.metatype(type))] + check)
+    }
+
     /// `context.nested(name) { context in body }`, or `context.nested(index: index) { … }`.
     /// `value.validate(in: &context)`: the check of a value whose type validates itself.
     static func selfValidation(of value: Expr) -> Statement {

@@ -40,7 +40,7 @@ struct ClientEmitter {
             }
             file.append(.extension(ExtensionDeclaration(modifiers: Modifiers(isNonisolated: true), extendedType: client, members: methods)))
         }
-        file.append(ContractEmitter(context: context).declaration())
+        file.append(ContractEmitter(context: context).declaration(patterns: &patterns))
         // Last, because the patterns are known only once every check is built.
         for table in patterns.declarations(doc: "The `pattern`s of parameters and response headers, compiled once.", registry: context.document.schemaRegistry) {
             file.append(table)

@@ -7,12 +7,14 @@ import SwiftSource
 struct ContractEmitter {
     let context: EmissionContext
 
-    func declaration() -> Declaration {
+    func declaration(patterns: inout ValidationTable) -> Declaration {
         let operations = context.document.operations.compactMap { context.operations[$0.operationID] }
         var body: [Statement] = [operations.isEmpty
             ? .let("operations", .array(.named(["ContractOperation"])), .array([]))
             : .var("operations", .array(.named(["ContractOperation"])), .array([]))]
-        body += operations.map(append)
+        for operation in operations {
+            body.append(append(operation, patterns: &patterns))
+        }
         body.append(.return(.id("operations")))
         return .extension(ExtensionDeclaration(modifiers: Modifiers(isNonisolated: true), extendedType: .named([context.clientName]), members: [
             .function(FunctionDeclaration(
@@ -29,12 +31,18 @@ struct ContractEmitter {
         ]))
     }
 
-    private func append(_ shape: OperationShape) -> Statement {
+    private func append(_ shape: OperationShape, patterns: inout ValidationTable) -> Statement {
         let operation = shape.operation
         let types = context.plan.operationTypes[operation.operationID]
-        let responses = operation.responses.compactMap { response -> DictionaryEntry? in
-            guard let type = types?.responses[response.statusCode ?? 0] else { return nil }
-            return DictionaryEntry(.integer(response.statusCode ?? 0), Expr.id("BodyCodec").call(.metatype(type.type)))
+        let checker = CheckEmitter(context: context)
+        var responses: [DictionaryEntry] = []
+        for response in operation.responses {
+            guard let type = types?.responses[response.statusCode ?? 0], let schema = response.schema else { continue }
+            responses.append(DictionaryEntry(.integer(response.statusCode ?? 0), checker.bodyCodec(schema: schema, type: type.type, patterns: &patterns)))
+        }
+        var requestCodec: Expr = .nil
+        if let type = shape.bodyType, let schema = operation.requestBody?.schema {
+            requestCodec = checker.bodyCodec(schema: schema, type: type, patterns: &patterns)
         }
         var arguments = shape.orderedArguments.map { Argument($0.label, read($0)) }
         if let body = shape.bodyType {
@@ -44,7 +52,7 @@ struct ContractEmitter {
             Expr.id(context.clientName).call(("core", .id("core"))).dot(shape.methodName).call(arguments))))])
         return .expression(Expr.id("operations").dot("append").call(Expr.id("ContractOperation").call(
             ("operationID", .string(operation.operationID)),
-            ("requestBody", shape.bodyType.map { Expr.id("BodyCodec").call(.metatype($0)) } ?? .nil),
+            ("requestBody", requestCodec),
             ("responseBodies", .dictionary(responses)),
             ("replay", .closure(replay)))))
     }

@@ -60,15 +60,20 @@ struct OperationEmitter {
         var cases: [SwitchCase] = []
         if let success = shape.success {
             let statuses = shape.successStatuses.map { Pattern.expression(.integer($0)) }
+            var checkedBy: [Argument] = []
+            if let type = success.type, let schema = operation.responses.first(where: { $0.statusCode == success.status })?.schema,
+               let check = CheckEmitter(context: context).bodyCheck(schema: schema, type: type, patterns: &patterns) {
+                checkedBy = [Argument("checkedBy", check)]
+            }
             if let headers {
                 let headersType = Expr.metatype(.named([headers.typeName]))
                 let decoded = success.type.map { type in
-                    core.dot("decodeSuccess").call((nil, .metatype(type)), ("headers", headersType), ("from", .id("response")))
+                    core.dot("decodeSuccess").call([Argument(.metatype(type)), Argument("headers", headersType), Argument("from", .id("response"))] + checkedBy)
                 } ?? core.dot("successHeaders").call((nil, headersType), ("from", .id("response")))
                 cases.append(SwitchCase(statuses, [.return(decoded.tried)]))
             } else if let type = success.type {
                 cases.append(SwitchCase(statuses, [.return(core.dot("decodeSuccess").call(
-                    (nil, .metatype(type)), ("from", .id("response"))).tried)]))
+                    [Argument(.metatype(type)), Argument("from", .id("response"))] + checkedBy).tried)]))
             } else {
                 cases.append(SwitchCase(statuses, [.return(nil)]))
             }

@@ -45,8 +45,11 @@ struct WebhookEmitter {
                     + "(the generated methods take no signature)", at: document.webhooks.first?.body.location)
             members.append(.function(FunctionDeclaration(modifiers: context.modifiers(), kind: .initializer(isFailable: false), body: [])))
         }
-        let codecs = document.webhooks.compactMap { webhook in
-            context.plan.webhookTypes[webhook.name].map { DictionaryEntry(.string(webhook.name), Expr.id("BodyCodec").call(.metatype($0.type))) }
+        var codecs: [DictionaryEntry] = []
+        for webhook in document.webhooks {
+            guard let type = context.plan.webhookTypes[webhook.name] else { continue }
+            codecs.append(DictionaryEntry(.string(webhook.name),
+                                          CheckEmitter(context: context).bodyCodec(schema: webhook.body, type: type.type, patterns: &patterns)))
         }
         members.append(.property(PropertyDeclaration(
             doc: Docs.lines("The payload type of each webhook, by name, for contract tests over recorded deliveries."),

@@ -106,24 +106,27 @@ public struct APIClient: Sendable, CustomStringConvertible {
         }
     }
 
-    /// Decodes a success body and validates it as ``ValidationOptions/responses`` says.
-    public func decodeSuccess<Value: Decodable, Envelope>(_ type: Value.Type, from response: OperationResponse<Envelope>) throws(ClientError<Envelope>) -> Value {
+    /// Decodes a success body and validates it as ``ValidationOptions/responses`` says: by `check`
+    /// where the body's type does not validate itself.
+    public func decodeSuccess<Value: Decodable, Envelope>(
+        _ type: Value.Type, from response: OperationResponse<Envelope>, checkedBy check: BodyCheck<Value>? = nil
+    ) throws(ClientError<Envelope>) -> Value {
         let value: Value = try decode(type, from: response)
-        guard configuration.validation.responses != .off, let validatable = value as? any Validatable else { return value }
-        try checkResponse(validatable.violations(), of: response)
+        guard configuration.validation.responses != .off else { return value }
+        try checkResponse(ValidationContext.violations(of: value, checkedBy: check), of: response)
         return value
     }
 
     /// Decodes a success body and its documented headers, and validates both (violations in a
     /// header at `/Name`, in the header) as ``ValidationOptions/responses`` says.
     public func decodeSuccess<Value: Decodable, Headers: ResponseHeaders, Envelope>(
-        _ type: Value.Type, headers: Headers.Type, from response: OperationResponse<Envelope>
+        _ type: Value.Type, headers: Headers.Type, from response: OperationResponse<Envelope>, checkedBy check: BodyCheck<Value>? = nil
     ) throws(ClientError<Envelope>) -> TypedResponse<Value, Headers> {
         let value: Value = try decode(type, from: response)
         var reader = ResponseHeaderReader(response.headerFields)
         let headers = Headers(reading: &reader)
         if configuration.validation.responses != .off {
-            let bodyViolations = (value as? any Validatable)?.violations() ?? []
+            let bodyViolations = ValidationContext.violations(of: value, checkedBy: check)
             try checkResponse(reader.violations + headers.violations() + bodyViolations, of: response)
         }
         return TypedResponse(status: response.status, body: value, headers: headers, headerFields: response.headerFields)

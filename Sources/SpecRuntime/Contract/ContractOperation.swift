@@ -27,7 +27,8 @@ public struct BodyCodec: Sendable {
     public let typeName: String
     public let roundTrip: @Sendable (Data) -> BodyRoundTrip
 
-    public init<Body: Codable & Sendable>(_ type: Body.Type) {
+    /// A codec for `type`, checked by `check` where the type does not validate itself.
+    public init<Body: Codable & Sendable>(_ type: Body.Type, checkedBy check: BodyCheck<Body>? = nil) {
         typeName = String(describing: type)
         roundTrip = { data in
             let value: Body
@@ -38,7 +39,7 @@ public struct BodyCodec: Sendable {
             } catch {
                 return BodyRoundTrip(decoded: false, violations: [Violation(pointer: .root, keyword: "type", limit: "JSON", actual: "not JSON")], reencoded: nil)
             }
-            let violations = (value as? any Validatable)?.violations() ?? []
+            let violations = ValidationContext.violations(of: value, checkedBy: check)
             return BodyRoundTrip(decoded: true, violations: violations, reencoded: try? JSONCoding.makeEncoder().encode(value))
         }
     }

@@ -74,6 +74,21 @@ extension Validatable {
     }
 }
 
+/// The schema checks of a body whose Swift type does not validate itself (a top-level array, a
+/// `JSONValue`, an optional model): generated code passes one where the runtime decodes the body.
+public typealias BodyCheck<Value> = @Sendable (Value, inout ValidationContext) -> Void
+
+extension ValidationContext {
+    /// The violations of `value`: by `check` when there is one, otherwise by the value itself
+    /// when it is ``Validatable``.
+    static func violations<Value>(of value: Value, checkedBy check: BodyCheck<Value>?) -> [Violation] {
+        guard let check else { return (value as? any Validatable)?.violations() ?? [] }
+        var context = ValidationContext()
+        check(value, &context)
+        return context.violations
+    }
+}
+
 /// The state of one validation pass: the path to the value being checked (kept as a stack, so
 /// that no pointer is built unless a violation is reported) and the violations found so far.
 public struct ValidationContext: Sendable {

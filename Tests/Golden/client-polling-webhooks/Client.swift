@@ -112,7 +112,16 @@ nonisolated extension JobsClient {
         request.setHeader("X-Trace", xTrace)
         let response = try await self.core.send(request)
         switch response.status.code {
-        case 200: return try self.core.decodeSuccess([Job].self, from: response)
+        case 200:
+            return try self.core.decodeSuccess(
+                [Job].self,
+                from: response,
+                checkedBy: { body, context in
+                    for (index, item0) in body.enumerated() {
+                        context.nested(index: index) { context in item0.validate(in: &context) }
+                    }
+                }
+            )
         default: throw self.core.undocumentedStatus(response)
         }
     }
@@ -369,7 +378,16 @@ nonisolated extension JobsClient {
             ContractOperation(
                 operationID: "listJobs",
                 requestBody: nil,
-                responseBodies: [200: BodyCodec([Job].self)],
+                responseBodies: [
+                    200: BodyCodec(
+                        [Job].self,
+                        checkedBy: { body, context in
+                            for (index, item0) in body.enumerated() {
+                                context.nested(index: index) { context in item0.validate(in: &context) }
+                            }
+                        }
+                    ),
+                ],
                 replay: { core, recorded in
                     _ = try await JobsClient(core: core).listJobs(
                         state: try recorded.queryAll("state", as: State.self) ?? [],

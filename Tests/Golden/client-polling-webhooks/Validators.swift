@@ -14,6 +14,10 @@ nonisolated extension State: Validatable {
 
 nonisolated extension Job: Validatable {
     public func validate(in context: inout ValidationContext) {
+        context.nested("id") { context in
+            let value = self.id
+            context.checkLength(value, minLength: 1, maxLength: nil)
+        }
         context.nested("state") { context in
             let value = self.state
             value.validate(in: &context)

@@ -37,7 +37,15 @@ public nonisolated struct JobsWebhooks: Sendable {
     /// The payload type of each webhook, by name, for contract tests over recorded deliveries.
     public static let contractEvents: [String: BodyCodec] = [
         "job.done": BodyCodec(Job.self),
-        "jobs.removed": BodyCodec([String].self),
+        "jobs.removed": BodyCodec(
+            [String].self,
+            checkedBy: { body, context in
+                context.checkItemCount(body.count, minItems: 1, maxItems: nil)
+                for (index, item0) in body.enumerated() {
+                    context.nested(index: index) { context in context.checkPattern(item0, PayloadPatterns.pattern0) }
+                }
+            }
+        ),
     ]
 
     /// - Parameters:

@@ -245,6 +245,37 @@ import Testing
         }
     }
 
+    /// A body whose Swift type does not validate itself is checked by a closure from its schema:
+    /// here a typeless schema held as `JSONValue`, evaluated against the embedded schema.
+    @Test func aSuccessBodyHeldAsJSONValueIsCheckedAgainstItsSchema() {
+        Self.createNote(responses: """
+            '200':
+              description: Anything at least 1.
+              content: {application/json: {schema: {minimum: 1}}}
+            """).expect(emitting: """
+            case 200:
+                return try self.core.decodeSuccess(
+                    JSONValue.self,
+                    from: response,
+                    checkedBy: { body, context in context.evaluate(body, against: ParameterSchemas.schema0) }
+                )
+            """, """
+            200: BodyCodec(
+                JSONValue.self,
+                checkedBy: { body, context in context.evaluate(body, against: ParameterSchemas.schema0) }
+            ),
+            """, in: .client)
+    }
+
+    /// A model checks itself: the runtime asks it as `Validatable`, and no closure is emitted.
+    @Test func aSuccessBodyThatIsAModelIsCheckedByItsOwnValidator() {
+        Self.createNote(responses: Self.created).expect(emitting: """
+            case 201: return try self.core.decodeSuccess(Note.self, from: response)
+            """, """
+            responseBodies: [201: BodyCodec(Note.self)],
+            """, in: .client)
+    }
+
     @Test func withoutErrorSchemasErrorsAreTypedAsJSONValue() {
         Self.createNote(responses: Self.created).expect(emitting: """
             public func createNote() async throws(ClientError<JSONValue>) -> Note {
