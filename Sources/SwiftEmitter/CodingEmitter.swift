@@ -16,7 +16,12 @@ struct CodingEmitter {
         let keepsFindings = findingsRule.applies(to: plan)
         let nullRefusing = Set(findingsRule.nullRefusing(plan).map(\.name))
         if keepsFindings { body.append(.var("findings", nil, Expr.id("DecodingFindings").call())) }
+        let countedDefaults = Set(findingsRule.countedDefaults(plan).map(\.name))
         for property in plan.properties {
+            if countedDefaults.contains(property.name) {
+                body.append(.if(.expression(.prefix("!", Self.container.dot("contains").call(.member(nil, property.name)))),
+                                [.expression(Expr.id("findings").dot("defaultApplied").call(.string(property.wireName)))]))
+            }
             let target: Expr
             if property.isIndirect {
                 // Decoded into a local first, then stored behind its box.

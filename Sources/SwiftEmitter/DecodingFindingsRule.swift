@@ -24,7 +24,14 @@ struct DecodingFindingsRule {
         }
     }
 
-    func applies(to plan: StructPlan) -> Bool { isClosed(plan) || !nullRefusing(plan).isEmpty }
+    /// Members whose applied default is noted: those with a decode default, in an object whose
+    /// member count is bounded (the count is of the members the JSON had).
+    func countedDefaults(_ plan: StructPlan) -> [PropertyPlan] {
+        guard case .object(let object) = plan.schema.kind, object.minProperties != nil || object.maxProperties != nil else { return [] }
+        return plan.properties.filter { $0.decodeDefault != nil }
+    }
+
+    func applies(to plan: StructPlan) -> Bool { isClosed(plan) || !nullRefusing(plan).isEmpty || !countedDefaults(plan).isEmpty }
 
     /// The JSON type a member's schema expects, for the message (`string`, `object`, ...).
     func expectedType(_ schema: Schema) -> String {

@@ -62,8 +62,13 @@ struct ValidatorEmitter {
         }
         let checker = CheckEmitter(context: context)
         if case .object(let object) = plan.schema.kind, object.minProperties != nil || object.maxProperties != nil {
+            let findings = Expr.selfMember(DecodingFindingsRule.memberName)
             var counted: [Expr] = plan.properties.map { property in
-                property.isRequired ? .integer(1) : .parenthesized(.ternary(.binary(.selfMember(property.name), "==", .nil), .integer(0), .integer(1)))
+                // A default that stood in for an absent member is not counted: the JSON did not have it.
+                if property.decodeDefault != nil {
+                    return .parenthesized(.ternary(findings.dot("appliedDefault").call(.string(property.wireName)), .integer(0), .integer(1)))
+                }
+                return property.isRequired ? .integer(1) : .parenthesized(.ternary(.binary(.selfMember(property.name), "==", .nil), .integer(0), .integer(1)))
             }
             if plan.additionalValueType != nil { counted.append(Expr.id("additionalProperties").dot("count")) }
             let sum = counted.dropFirst().reduce(counted.first ?? .integer(0)) { .binary($0, "+", $1) }

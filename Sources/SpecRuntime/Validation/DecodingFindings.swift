@@ -2,15 +2,18 @@ import Foundation
 
 /// What decoding noticed that a decoded value cannot show by itself: members a closed object
 /// (`additionalProperties: false`) does not declare, and `null` where a member may only be
-/// absent. Generated models keep it beside their properties and report it from `violations()`.
+/// absent; and, for an object whose member count is bounded, the members whose `default` stood in
+/// for an absent one. Generated models keep it beside their properties and report it from `violations()`.
 /// It takes no part in equality, hashing or encoding: two values with the same properties are
 /// equal however they were decoded.
 public struct DecodingFindings: Hashable, Sendable {
     private var undeclared: [String] = []
     private var nulls: [(member: String, type: String)] = []
+    private var defaulted: [String] = []
 
     public init() {}
 
+    /// Whether there is nothing to report (a default that was applied is no violation).
     public var isEmpty: Bool { undeclared.isEmpty && nulls.isEmpty }
 
     /// `name` is a member the closed object does not declare.
@@ -18,6 +21,13 @@ public struct DecodingFindings: Hashable, Sendable {
 
     /// `name` was `null`, where the schema allows only a value of `type` or no member at all.
     public mutating func nullMember(_ name: String, expected type: String) { nulls.append((name, type)) }
+
+    /// `name` was absent and holds its schema's `default`: the decoded JSON did not have it.
+    public mutating func defaultApplied(_ name: String) { defaulted.append(name) }
+
+    /// Whether `name` holds a default that stood in for an absent member (`minProperties` and
+    /// `maxProperties` count the members the JSON had).
+    public func appliedDefault(_ name: String) -> Bool { defaulted.contains(name) }
 
     public static func == (lhs: DecodingFindings, rhs: DecodingFindings) -> Bool { true }
     public func hash(into hasher: inout Hasher) {}

@@ -5896,6 +5896,72 @@ public nonisolated struct PropertyCountsCase6Holder: Codable, Hashable, Sendable
     }
 }
 
+/// - Remark: Generated from `#/components/schemas/PropertyCountsCase7`.
+public nonisolated struct PropertyCountsCase7: Codable, Hashable, Sendable {
+    public var a: String
+    public var b: Int?
+    /// What decoding saw that the properties cannot show (undeclared members, null where only absence is allowed);
+    /// reported by `violations()`, ignored by `==` and encoding.
+    var _decodingFindings = DecodingFindings()
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(a: String = "x", b: Int? = nil) {
+        self.a = a
+        self.b = b
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case a
+        case b
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        var findings = DecodingFindings()
+        if !container.contains(.a) {
+            findings.defaultApplied("a")
+        }
+        self.a = try container.decodeIfPresent(
+            String.self,
+            forKey: .a,
+            nullNotedIn: &findings,
+            expected: "string"
+        ) ?? "x"
+        self.b = try container.decodeIfPresent(Int.self, forKey: .b, nullNotedIn: &findings, expected: "integer")
+        self._decodingFindings = findings
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.a, forKey: .a)
+        try container.encodeIfPresent(self.b, forKey: .b)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/PropertyCountsCase7Holder`.
+public nonisolated struct PropertyCountsCase7Holder: Codable, Hashable, Sendable {
+    public var value: PropertyCountsCase7
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: PropertyCountsCase7) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(PropertyCountsCase7.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
 /// - Remark: Generated from `#/components/schemas/PropertyNamesCase0`.
 public typealias PropertyNamesCase0 = JSONValue
 

@@ -1962,6 +1962,23 @@ nonisolated extension PropertyCountsCase6Holder: Validatable {
     }
 }
 
+nonisolated extension PropertyCountsCase7: Validatable {
+    public func validate(in context: inout ValidationContext) {
+        context.report(self._decodingFindings)
+        let memberCount = (self._decodingFindings.appliedDefault("a") ? 0 : 1) + (self.b == nil ? 0 : 1)
+        context.checkPropertyCount(memberCount, minProperties: 1, maxProperties: 1)
+    }
+}
+
+nonisolated extension PropertyCountsCase7Holder: Validatable {
+    public func validate(in context: inout ValidationContext) {
+        context.nested("value") { context in
+            let value = self.value
+            value.validate(in: &context)
+        }
+    }
+}
+
 nonisolated extension PropertyNamesCase0Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
