@@ -119,7 +119,7 @@ let package = Package(
         .target(
             name: "FuzzTargets",
             dependencies: ["YAMLReader", "OpenAPIModel", "SwiftEmitter", "SpecDiagnostics", "Conformance", "SpecRuntime", "KallglotAPI", "LinearRegex",
-                           "SpecCore", "GoldenSchemaSuiteIndex"]
+                           "SpecCore", "GoldenSchemaSuiteIndex", "GoldenModelIndex", "GoldenClientPollingWebhooks", "GoldenIndependentSpec"]
         ),
         .target(name: "CFuzzerDriver"),
         .executableTarget(name: "spec-fuzz", dependencies: ["FuzzTargets", "CFuzzerDriver"]),
@@ -175,6 +175,10 @@ let package = Package(
             name: "GoldenJSONSchemaSuite", dependencies: ["SpecRuntime"], path: "Tests/Golden/json-schema-suite",
             swiftSettings: [.treatAllWarnings(as: .error)]
         ),
+        // The generated type of each named schema of the goldens without a client, derived from the
+        // emitter's plan by GoldenModelIndexTests; for the differential fuzz target.
+        .target(name: "GoldenModelIndex", dependencies: ["GoldenObjectsAndOptionality", "GoldenEnumsAndUnions", "SpecRuntime"],
+                path: "Tests/GoldenUsage/ModelIndex"),
         // Each case group's holder type and its check, derived beside the suite spec; shared by the
         // suite's test and the differential fuzz target.
         .target(name: "GoldenSchemaSuiteIndex", dependencies: ["GoldenJSONSchemaSuite", "SpecRuntime"],

@@ -17,3 +17,4 @@ PY
 # The suite spec first: the golden run generates from it.
 UPDATE_GOLDEN=1 swift test --filter SchemaSuiteSpecTests
 UPDATE_GOLDEN=1 swift test --filter GoldenFileTests
+UPDATE_GOLDEN=1 swift test --filter GoldenModelIndexTests

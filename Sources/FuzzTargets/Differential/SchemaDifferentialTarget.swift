@@ -1,4 +1,7 @@
 import Foundation
+import GoldenClientPollingWebhooks
+import GoldenIndependentSpec
+import GoldenModelIndex
 import GoldenSchemaSuiteIndex
 import KallglotAPI
 import OpenAPIModel
@@ -8,8 +11,9 @@ import SpecRuntime
 /// Generated validators against the model's own schema interpreter (`SchemaEvaluator`, the one
 /// `spec-conformance` and the example checks use): one schema and one instance per input, and
 /// the two must agree on whether the instance is valid. The schemas are every case group of the
-/// JSON Schema suite golden (`Tests/Golden/json-schema-suite`, a holder per group) and every body
-/// of the generated Kallglot SDK. The first two bytes pick the schema; if the third has its high
+/// JSON Schema suite golden (`Tests/Golden/json-schema-suite`, a holder per group), every body
+/// of the generated Kallglot SDK and of the client goldens, and every named schema of the other
+/// goldens (`GoldenModelIndex`). The first two bytes pick the schema; if the third has its high
 /// bit set the rest is JSON text, otherwise the rest drives ``InstanceGenerator``.
 enum SchemaDifferentialTarget {
     /// One schema, and what the generated code says of an instance of it.
@@ -21,7 +25,7 @@ enum SchemaDifferentialTarget {
         var generatedAccepts: @Sendable (JSONLiteral) -> (accepted: Bool, detail: String)
     }
 
-    static let subjects: [Subject] = suiteSubjects + sdkSubjects
+    static let subjects: [Subject] = suiteSubjects + sdkSubjects + modelSubjects
 
     /// Every case group of the suite, through its holder (`{"value": instance}`).
     static let suiteSubjects: [Subject] = {
@@ -38,21 +42,41 @@ enum SchemaDifferentialTarget {
         }
     }()
 
-    /// Every request, response and webhook body of the Kallglot SDK, with its schema in the spec.
-    static let sdkSubjects: [Subject] = {
-        let path = Repository.root.appendingPathComponent("spec/openapi.yaml").path
-        guard let document = SpecLoader.load(contentsOf: path).document else { return [] }
+    /// Every request, response and webhook body of the Kallglot SDK and of the client goldens,
+    /// through their contract codecs.
+    static let sdkSubjects: [Subject] =
+        contractSubjects(spec: "spec/openapi.yaml", operations: KallglotAnalysisClient.contractOperations,
+                         events: KallglotAnalysisWebhooks.contractEvents)
+        + contractSubjects(spec: "Tests/Golden/client-polling-webhooks.yaml", operations: JobsClient.contractOperations,
+                           events: JobsWebhooks.contractEvents)
+        + contractSubjects(spec: "Tests/Golden/independent-3.0-spec.yaml", operations: CallInsightsClient.contractOperations, events: [:])
+
+    /// Every named schema of the goldens without a client, through its generated type.
+    static let modelSubjects: [Subject] = {
+        var subjects: [Subject] = []
+        var documents: [String: OpenAPIDocument] = [:]
+        for key in goldenModelCodecs.keys.sorted() {
+            guard let codec = goldenModelCodecs[key], let hash = key.firstIndex(of: "#") else { continue }
+            let golden = String(key[..<hash])
+            if documents[golden] == nil {
+                documents[golden] = SpecLoader.load(contentsOf: Repository.root.appendingPathComponent("Tests/Golden/\(golden).yaml").path).document
+            }
+            guard let document = documents[golden], let schema = document.schemaRegistry[String(key[hash...])] else { continue }
+            subjects.append(subject(key, schema: schema, registry: document.schemaRegistry, codec: codec))
+        }
+        return subjects
+    }()
+
+    static func contractSubjects(spec: String, operations: [ContractOperation], events: [String: BodyCodec]) -> [Subject] {
+        guard let document = SpecLoader.load(contentsOf: Repository.root.appendingPathComponent(spec).path).document else { return [] }
         var subjects: [Subject] = []
         func add(_ name: String, _ schema: Schema?, _ codec: BodyCodec?) {
             guard let schema, let codec else { return }
-            subjects.append(Subject(name: name, schema: schema.json, registry: document.schemaRegistry) { instance in
-                let result = codec.roundTrip(Data(instance.description.utf8))
-                return (result.decoded && result.violations.isEmpty, result.violations.map(\.description).description)
-            })
+            subjects.append(subject("\(spec) \(name)", schema: schema.json, registry: document.schemaRegistry, codec: codec))
         }
-        let operations = Dictionary(KallglotAnalysisClient.contractOperations.map { ($0.operationID, $0) }, uniquingKeysWith: { a, _ in a })
+        let contracts = Dictionary(operations.map { ($0.operationID, $0) }, uniquingKeysWith: { a, _ in a })
         for operation in document.operations {
-            guard let contract = operations[operation.operationID] else { continue }
+            guard let contract = contracts[operation.operationID] else { continue }
             add("\(operation.operationID) request", operation.requestBody?.schema, contract.requestBody)
             for response in operation.responses {
                 guard let status = response.statusCode else { continue }
@@ -60,10 +84,17 @@ enum SchemaDifferentialTarget {
             }
         }
         for webhook in document.webhooks {
-            add("webhook \(webhook.name)", webhook.body, KallglotAnalysisWebhooks.contractEvents[webhook.name])
+            add("webhook \(webhook.name)", webhook.body, events[webhook.name])
         }
         return subjects
-    }()
+    }
+
+    private static func subject(_ name: String, schema: JSONSchema, registry: SchemaRegistry, codec: BodyCodec) -> Subject {
+        Subject(name: name, schema: schema, registry: registry) { instance in
+            let result = codec.roundTrip(Data(instance.description.utf8))
+            return (result.decoded && result.violations.isEmpty, result.violations.map(\.description).description)
+        }
+    }
 
     static func run(_ input: Data) throws(FuzzFinding) {
         guard !subjects.isEmpty else { throw FuzzFinding("the golden specs do not load; run from a checkout of the repository") }

@@ -1,0 +1,18 @@
+// Derived from Tests/Golden/*.yaml by GoldenModelIndexTests (UPDATE_GOLDEN=1). Do not edit.
+// swift-format-ignore-file
+import GoldenEnumsAndUnions
+import GoldenObjectsAndOptionality
+import SpecRuntime
+
+/// The generated type of each named schema of the golden specs without a client, by
+/// `<golden>#/components/schemas/<name>`, as a codec that decodes and validates.
+public let goldenModelCodecs: [String: BodyCodec] = [
+    "objects-and-optionality#/components/schemas/Session": BodyCodec(GoldenObjectsAndOptionality.Session.self),
+    "enums-and-unions#/components/schemas/Status": BodyCodec(GoldenEnumsAndUnions.Status.self),
+    "enums-and-unions#/components/schemas/Job": BodyCodec(GoldenEnumsAndUnions.Job.self),
+    "enums-and-unions#/components/schemas/JobEvent": BodyCodec(GoldenEnumsAndUnions.JobEvent.self),
+    "enums-and-unions#/components/schemas/Started": BodyCodec(GoldenEnumsAndUnions.Started.self),
+    "enums-and-unions#/components/schemas/Finished": BodyCodec(GoldenEnumsAndUnions.Finished.self),
+    "enums-and-unions#/components/schemas/Event": BodyCodec(GoldenEnumsAndUnions.Event.self),
+    "enums-and-unions#/components/schemas/Tree": BodyCodec(GoldenEnumsAndUnions.Tree.self),
+]
