@@ -37,13 +37,14 @@ struct CodingEmitter {
                 body.append(.assignment(.selfMember("_" + property.name), Expr.id("Indirect").call(("wrappedValue", target))))
             }
         }
-        if findingsRule.isClosed(plan) {
+        if findingsRule.isClosed(plan) || findingsRule.countsUnheldMembers(plan) {
             let key = Expr.id("key").dot("stringValue")
+            let noted = findingsRule.isClosed(plan) ? Expr.id("findings").dot("undeclaredMember").call(key) : Expr.id("findings").dot("unheldMember").call()
             body.append(.let("allMembers", nil, Expr.id("decoder").dot("container").call(("keyedBy", .metatype(.named(["AnyCodingKey"])))).tried))
             body.append(.for(
                 pattern: .binding("key"), sequence: Expr.id("allMembers").dot("allKeys"),
                 condition: plan.properties.isEmpty ? nil : .binary(Expr.id("CodingKeys").call(("rawValue", key)), "==", .nil),
-                body: [.expression(Expr.id("findings").dot("undeclaredMember").call(key))]))
+                body: [.expression(noted)]))
         }
         if keepsFindings { body.append(.assignment(.selfMember(DecodingFindingsRule.memberName), .id("findings"))) }
         if let additional = plan.additionalValueType {

@@ -27,11 +27,25 @@ struct DecodingFindingsRule {
     /// Members whose applied default is noted: those with a decode default, in an object whose
     /// member count is bounded (the count is of the members the JSON had).
     func countedDefaults(_ plan: StructPlan) -> [PropertyPlan] {
-        guard case .object(let object) = plan.schema.kind, object.minProperties != nil || object.maxProperties != nil else { return [] }
+        guard boundsMemberCount(plan) else { return [] }
         return plan.properties.filter { $0.decodeDefault != nil }
     }
 
-    func applies(to plan: StructPlan) -> Bool { isClosed(plan) || !nullRefusing(plan).isEmpty || !countedDefaults(plan).isEmpty }
+    /// Whether the member count is bounded (`minProperties`/`maxProperties`).
+    func boundsMemberCount(_ plan: StructPlan) -> Bool {
+        guard case .object(let object) = plan.schema.kind else { return false }
+        return object.minProperties != nil || object.maxProperties != nil
+    }
+
+    /// Whether decoding counts members the value does not hold: a bounded member count, where
+    /// undeclared members are neither kept (`additionalProperties`) nor reported (closed).
+    func countsUnheldMembers(_ plan: StructPlan) -> Bool {
+        boundsMemberCount(plan) && plan.additionalValueType == nil
+    }
+
+    func applies(to plan: StructPlan) -> Bool {
+        isClosed(plan) || !nullRefusing(plan).isEmpty || countsUnheldMembers(plan) || !countedDefaults(plan).isEmpty
+    }
 
     /// The JSON type a member's schema expects, for the message (`string`, `object`, ...).
     func expectedType(_ schema: Schema) -> String {

@@ -71,6 +71,8 @@ struct ValidatorEmitter {
                 return property.isRequired ? .integer(1) : .parenthesized(.ternary(.binary(.selfMember(property.name), "==", .nil), .integer(0), .integer(1)))
             }
             if plan.additionalValueType != nil { counted.append(Expr.id("additionalProperties").dot("count")) }
+            // Members decoding saw but the value does not keep count too.
+            if DecodingFindingsRule(context: context).countsUnheldMembers(plan) { counted.append(findings.dot("membersNotHeld")) }
             let sum = counted.dropFirst().reduce(counted.first ?? .integer(0)) { .binary($0, "+", $1) }
             result.append(.let("memberCount", nil, sum))
             result.append(.expression(Expr.id("context").dot("checkPropertyCount").call(

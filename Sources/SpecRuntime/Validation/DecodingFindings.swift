@@ -10,6 +10,7 @@ public struct DecodingFindings: Hashable, Sendable {
     private var undeclared: [String] = []
     private var nulls: [(member: String, type: String)] = []
     private var defaulted: [String] = []
+    private var unheldMembers = 0
 
     public init() {}
 
@@ -21,6 +22,14 @@ public struct DecodingFindings: Hashable, Sendable {
 
     /// `name` was `null`, where the schema allows only a value of `type` or no member at all.
     public mutating func nullMember(_ name: String, expected type: String) { nulls.append((name, type)) }
+
+    /// A member the object does not declare and does not keep (its schema says nothing of
+    /// others), counted for `minProperties` and `maxProperties`.
+    public mutating func unheldMember() { unheldMembers += 1 }
+
+    /// How many members of the decoded JSON the value does not hold: undeclared ones of a closed
+    /// object and those ``unheldMember()`` counted.
+    public var membersNotHeld: Int { undeclared.count + unheldMembers }
 
     /// `name` was absent and holds its schema's `default`: the decoded JSON did not have it.
     public mutating func defaultApplied(_ name: String) { defaulted.append(name) }

@@ -5928,6 +5928,10 @@ public nonisolated struct PropertyCountsCase7: Codable, Hashable, Sendable {
             expected: "string"
         ) ?? "x"
         self.b = try container.decodeIfPresent(Int.self, forKey: .b, nullNotedIn: &findings, expected: "integer")
+        let allMembers = try decoder.container(keyedBy: AnyCodingKey.self)
+        for key in allMembers.allKeys where CodingKeys(rawValue: key.stringValue) == nil {
+            findings.unheldMember()
+        }
         self._decodingFindings = findings
     }
 
@@ -5954,6 +5958,63 @@ public nonisolated struct PropertyCountsCase7Holder: Codable, Hashable, Sendable
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.value = try container.decode(PropertyCountsCase7.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/PropertyCountsCase8`.
+public nonisolated struct PropertyCountsCase8: Codable, Hashable, Sendable {
+    public var a: String?
+    /// What decoding saw that the properties cannot show (undeclared members, null where only absence is allowed);
+    /// reported by `violations()`, ignored by `==` and encoding.
+    var _decodingFindings = DecodingFindings()
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(a: String? = nil) {
+        self.a = a
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case a
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        var findings = DecodingFindings()
+        self.a = try container.decodeIfPresent(String.self, forKey: .a, nullNotedIn: &findings, expected: "string")
+        let allMembers = try decoder.container(keyedBy: AnyCodingKey.self)
+        for key in allMembers.allKeys where CodingKeys(rawValue: key.stringValue) == nil {
+            findings.unheldMember()
+        }
+        self._decodingFindings = findings
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.a, forKey: .a)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/PropertyCountsCase8Holder`.
+public nonisolated struct PropertyCountsCase8Holder: Codable, Hashable, Sendable {
+    public var value: PropertyCountsCase8
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: PropertyCountsCase8) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(PropertyCountsCase8.self, forKey: .value)
     }
 
     public func encode(to encoder: any Encoder) throws {

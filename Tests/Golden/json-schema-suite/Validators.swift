@@ -1965,12 +1965,31 @@ nonisolated extension PropertyCountsCase6Holder: Validatable {
 nonisolated extension PropertyCountsCase7: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.report(self._decodingFindings)
-        let memberCount = (self._decodingFindings.appliedDefault("a") ? 0 : 1) + (self.b == nil ? 0 : 1)
+        let memberCount = (self._decodingFindings.appliedDefault("a") ? 0 : 1)
+            + (self.b == nil ? 0 : 1)
+            + self._decodingFindings.membersNotHeld
         context.checkPropertyCount(memberCount, minProperties: 1, maxProperties: 1)
     }
 }
 
 nonisolated extension PropertyCountsCase7Holder: Validatable {
+    public func validate(in context: inout ValidationContext) {
+        context.nested("value") { context in
+            let value = self.value
+            value.validate(in: &context)
+        }
+    }
+}
+
+nonisolated extension PropertyCountsCase8: Validatable {
+    public func validate(in context: inout ValidationContext) {
+        context.report(self._decodingFindings)
+        let memberCount = (self.a == nil ? 0 : 1) + self._decodingFindings.membersNotHeld
+        context.checkPropertyCount(memberCount, minProperties: 1, maxProperties: 1)
+    }
+}
+
+nonisolated extension PropertyCountsCase8Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value

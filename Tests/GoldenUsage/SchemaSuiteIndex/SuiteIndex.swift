@@ -224,6 +224,7 @@ public let suiteGroups: [String: SuiteGroup] = [
     "propertyCounts.json#5": SuiteGroup("PropertyCountsCase5Holder") { verdict(PropertyCountsCase5Holder.self, $0) },
     "propertyCounts.json#6": SuiteGroup("PropertyCountsCase6Holder") { verdict(PropertyCountsCase6Holder.self, $0) },
     "propertyCounts.json#7": SuiteGroup("PropertyCountsCase7Holder") { verdict(PropertyCountsCase7Holder.self, $0) },
+    "propertyCounts.json#8": SuiteGroup("PropertyCountsCase8Holder") { verdict(PropertyCountsCase8Holder.self, $0) },
     "propertyNames.json#0": SuiteGroup("PropertyNamesCase0Holder") { verdict(PropertyNamesCase0Holder.self, $0) },
     "propertyNames.json#1": SuiteGroup("PropertyNamesCase1Holder") { verdict(PropertyNamesCase1Holder.self, $0) },
     "propertyNames.json#2": SuiteGroup("PropertyNamesCase2Holder") { verdict(PropertyNamesCase2Holder.self, $0) },
