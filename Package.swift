@@ -143,6 +143,12 @@ let package = Package(
             name: "GoldenEnumsAndUnions", dependencies: ["SpecRuntime"], path: "Tests/Golden/enums-and-unions",
             swiftSettings: [.treatAllWarnings(as: .error)]
         ),
+        // Bodies of every common media type: text, binary, form, multipart, vendor JSON, wildcards;
+        // under main-actor default isolation.
+        .target(
+            name: "GoldenBodiesAndMedia", dependencies: ["SpecRuntime"], path: "Tests/Golden/bodies-and-media",
+            swiftSettings: [.defaultIsolation(MainActor.self), .treatAllWarnings(as: .error)]
+        ),
         // Polling and webhooks under main-actor default isolation (SE-0466), as in a new app target.
         .target(
             name: "GoldenClientPollingWebhooks",
@@ -152,7 +158,7 @@ let package = Package(
         ),
         // What users of the generated models rely on at run time, checked on the golden output.
         .testTarget(name: "GoldenBehaviourTests",
-                    dependencies: ["GoldenObjectsAndOptionality", "GoldenClientPollingWebhooks", "SpecRuntime",
+                    dependencies: ["GoldenObjectsAndOptionality", "GoldenClientPollingWebhooks", "GoldenBodiesAndMedia", "SpecRuntime", "LoopbackServer",
                                    .product(name: "HTTPTypes", package: "swift-http-types")],
                     path: "Tests/GoldenUsage/Behaviour"),
         // Code an app would write against the polling golden, under main-actor default isolation.

@@ -55,6 +55,8 @@ struct CheckEmitter {
         case .union:
             return [validate]
         case .string(let string):
+            // A file's bytes are not text: string keywords do not describe them.
+            if type == .filePart || type == .data { return [] }
             if schema.allowedValues != nil, !schema.isConst, type != .string { return [validate] }
             if string.format == .dateTime || string.format == .date, type != .string { return [] }
             var result: [Statement] = []

@@ -20,6 +20,8 @@ extension Expr {
 
 extension SwiftType {
     static var jsonValue: SwiftType { .named(["JSONValue"]) }
+    /// The runtime's file type: a binary string's bytes with a file name and content type.
+    static var filePart: SwiftType { .named(["FilePart"]) }
 }
 
 /// Doc comments from spec prose, with the `Remark: Generated from` pointer.

@@ -37,16 +37,21 @@ struct ContractEmitter {
         let checker = CheckEmitter(context: context)
         var responses: [DictionaryEntry] = []
         for response in operation.responses {
-            guard let type = types?.responses[response.statusCode ?? 0], let schema = response.schema else { continue }
+            // Contract codecs round-trip JSON; other bodies are checked against their media type only.
+            guard let type = types?.responses[response.statusCode ?? 0], let schema = response.schema, response.content?.encoding == .json else { continue }
             responses.append(DictionaryEntry(.integer(response.statusCode ?? 0), checker.bodyCodec(schema: schema, type: type.type, patterns: &patterns)))
         }
         var requestCodec: Expr = .nil
-        if let type = shape.bodyType, let schema = operation.requestBody?.schema {
+        if let type = shape.bodyType, let schema = operation.requestBody?.schema, operation.requestBody?.content.encoding == .json {
             requestCodec = checker.bodyCodec(schema: schema, type: type, patterns: &patterns)
         }
         var arguments = shape.orderedArguments.map { Argument($0.label, read($0)) }
-        if let body = shape.bodyType {
-            arguments.append(Argument("body", Expr.id("recorded").dot("jsonBody").call(.metatype(body)).tried))
+        if let body = shape.bodyType, let content = operation.requestBody?.content {
+            let bodies = BodyEmitter(context: context)
+            arguments.append(Argument("body", bodies.replayedBody(content, type: body)))
+            if let label = shape.contentTypeLabel {
+                arguments.append(Argument(label, .binary(Expr.id("recorded").dot("header").call(.string("Content-Type")), "??", .string(bodies.sentType(content)))))
+            }
         }
         let replay = Closure(parameters: ["core", "recorded"], body: [.assignment(.raw("_"), .try(.await(
             Expr.id(context.clientName).call(("core", .id("core"))).dot(shape.methodName).call(arguments))))])

@@ -39,6 +39,9 @@ struct OperationEmitter {
             parameters.append(operation.requestBody?.isRequired == false
                 ? FunctionParameter("body", .optional(body), defaultValue: .nil) : FunctionParameter("body", body))
         }
+        if let label = shape.contentTypeLabel, let content = operation.requestBody?.content {
+            parameters.append(FunctionParameter(label, .string, defaultValue: .string(BodyEmitter(context: context).sentType(content))))
+        }
         let envelope = shape.envelopeType
         let request = Expr.id("request")
         var body = requestChecks(patterns: &patterns)
@@ -46,31 +49,43 @@ struct OperationEmitter {
         let newRequest = Expr.type(.generic(["OperationRequest"], [envelope])).call(
             ("operationID", .string(operation.operationID)), ("method", .member(nil, operation.method.rawValue)),
             ("pathTemplate", .string(operation.path)))
-        body.append(shape.arguments.isEmpty && shape.bodyType == nil
-            ? .let("request", nil, newRequest) : .var("request", nil, newRequest))
+        var setting: [Statement] = []
         for argument in shape.arguments {
-            body += setParameter(argument, on: request)
+            setting += setParameter(argument, on: request)
+        }
+        let bodies = BodyEmitter(context: context)
+        let successResponse = shape.success.flatMap { success in operation.responses.first { $0.statusCode == success.status } }
+        if let accept = successResponse.flatMap(bodies.accept) {
+            setting.append(.expression(request.dot("setHeader").call(.string("Accept"), .string(accept))))
         }
         let core = Expr.selfMember("core")
-        if shape.bodyType != nil {
-            let setBody = Statement.expression(request.dot("setJSONBody").call(.id("body")).tried)
-            body.append(operation.requestBody?.isRequired == false ? .if(.optionalBinding("body", nil), [setBody]) : setBody)
+        if let bodyType = shape.bodyType, let content = operation.requestBody?.content {
+            let setBody = bodies.setBody(content, type: bodyType.unwrapped, on: request, contentType: shape.contentTypeLabel.map(Expr.id))
+            setting += operation.requestBody?.isRequired == false ? [.if(.optionalBinding("body", nil), setBody)] : setBody
         }
+        body.append(setting.isEmpty ? .let("request", nil, newRequest) : .var("request", nil, newRequest))
+        body += setting
         body.append(.let("response", nil, .try(.await(core.dot("send").call(request)))))
         var cases: [SwitchCase] = []
         if let success = shape.success {
             let statuses = shape.successStatuses.map { Pattern.expression(.integer($0)) }
             var checkedBy: [Argument] = []
-            if let type = success.type, let schema = operation.responses.first(where: { $0.statusCode == success.status })?.schema,
-               let check = CheckEmitter(context: context).bodyCheck(schema: schema, type: type, patterns: &patterns) {
-                checkedBy = [Argument("checkedBy", check)]
+            var check: Expr?
+            if let type = success.type, let schema = successResponse?.schema {
+                check = CheckEmitter(context: context).bodyCheck(schema: schema, type: type, patterns: &patterns)
+                checkedBy = check.map { [Argument("checkedBy", $0)] } ?? []
             }
+            // A text or binary body is read as it is; only JSON is decoded.
+            let read = successResponse?.content.flatMap { bodies.readBody($0, check: check) }
             if let headers {
                 let headersType = Expr.metatype(.named([headers.typeName]))
-                let decoded = success.type.map { type in
-                    core.dot("decodeSuccess").call([Argument(.metatype(type)), Argument("headers", headersType), Argument("from", .id("response"))] + checkedBy)
-                } ?? core.dot("successHeaders").call((nil, headersType), ("from", .id("response")))
+                let decoded = read.map { core.dot("typedSuccess").call((nil, $0), ("headers", headersType), ("from", .id("response"))) }
+                    ?? success.type.map { type in
+                        core.dot("decodeSuccess").call([Argument(.metatype(type)), Argument("headers", headersType), Argument("from", .id("response"))] + checkedBy)
+                    } ?? core.dot("successHeaders").call((nil, headersType), ("from", .id("response")))
                 cases.append(SwitchCase(statuses, [.return(decoded.tried)]))
+            } else if let read {
+                cases.append(SwitchCase(statuses, [.return(read)]))
             } else if let type = success.type {
                 cases.append(SwitchCase(statuses, [.return(core.dot("decodeSuccess").call(
                     [Argument(.metatype(type)), Argument("from", .id("response"))] + checkedBy).tried)]))
@@ -112,6 +127,10 @@ struct OperationEmitter {
         }
         if shape.bodyType != nil {
             parameters.append("  - body: " + oneLine(operation.requestBody?.description ?? "The request body."))
+        }
+        if let label = shape.contentTypeLabel, let content = operation.requestBody?.content {
+            let declared = ([content.mediaType] + content.alternatives).map { "`\($0)`" }.joined(separator: ", ")
+            parameters.append("  - \(label): The body's `Content-Type`; the spec declares \(declared).")
         }
         paragraph()
         if !parameters.isEmpty {

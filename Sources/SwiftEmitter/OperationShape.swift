@@ -15,6 +15,9 @@ struct OperationShape: Sendable {
     let methodName: String
     let arguments: [Argument]
     let bodyType: SwiftType?
+    /// The label of the argument that picks a text or binary body's `Content-Type`, when the body
+    /// declares several media types of that kind or a wildcard (`image/*`).
+    let contentTypeLabel: String?
     let success: (status: Int, type: SwiftType?)?
     /// Every documented 2xx status answered with the success type (the first 2xx's).
     let successStatuses: [Int]
@@ -37,6 +40,12 @@ struct OperationShape: Sendable {
             return Argument(parameter: parameter, label: label, type: types?.parameters[parameter.name]?.type ?? .string)
         }
         bodyType = types?.requestBody?.type
+        if let content = operation.requestBody?.content, content.encoding == .text || content.encoding == .binary,
+           !content.alternatives.isEmpty || content.mediaType.contains("*") {
+            contentTypeLabel = labels.claim("contentType", for: "the body's content type", at: content.schema.location, diagnostics: diagnostics)
+        } else {
+            contentTypeLabel = nil
+        }
         let successResponse = operation.responses.first(where: \.isSuccess)
         success = successResponse.flatMap { response in response.statusCode.map { ($0, types?.responses[$0]?.type) } }
         var statuses: [Int] = []

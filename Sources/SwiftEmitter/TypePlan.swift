@@ -198,19 +198,30 @@ struct TypePlan: Sendable {
             types.parameters[parameter.name] = topLevelType(for: parameter.schema, suggestedName: base + Namer.typeName(parameter.name))
         }
         if let body = operation.requestBody {
-            types.requestBody = topLevelType(for: body.schema, suggestedName: base + "Request")
+            types.requestBody = bodyType(body.content, suggestedName: base + "Request")
         }
         let successes = operation.responses.filter { $0.isSuccess && $0.schema != nil }
         let failures = operation.responses.filter { !$0.isSuccess && $0.schema != nil }
         for response in operation.responses {
-            guard let schema = response.schema else { continue }
+            guard let content = response.content else { continue }
+            let schema = content.schema
             let group = response.isSuccess ? successes : failures
             let stem = response.isSuccess ? "Response" : "ErrorResponse"
             let suffix = group.count == 1 || group.first?.schema.map(StructuralKey.of) == StructuralKey.of(schema)
                 ? "" : (response.statusCode.map(String.init) ?? "Default")
-            types.responses[response.statusCode ?? 0] = topLevelType(for: schema, suggestedName: base + stem + suffix)
+            types.responses[response.statusCode ?? 0] = bodyType(content, suggestedName: base + stem + suffix)
         }
         operationTypes[operation.operationID] = types
+    }
+
+    /// A text body is a `String` and a binary one `Data`, whatever their schema; JSON, form and
+    /// multipart bodies are their schema's type.
+    private mutating func bodyType(_ content: BodyContent, suggestedName: String) -> TypeReference {
+        switch content.encoding {
+        case .text: TypeReference(type: .string)
+        case .binary: TypeReference(type: .data)
+        case .json, .formURLEncoded, .multipart: topLevelType(for: content.schema, suggestedName: suggestedName)
+        }
     }
 
     /// Inline schemas of operations and webhooks (request bodies, responses) get top-level types
@@ -283,6 +294,7 @@ struct TypePlan: Sendable {
                 nested.append(.stringEnum(enumPlan(values, schema: schema, name: name, type: type)))
                 return TypeReference(type: type)
             }
+            if string.isBinary { return TypeReference(type: .filePart) }
             switch string.format {
             case .dateTime?: return TypeReference(type: .date, coding: .dateTime)
             case .date?: return TypeReference(type: .named(["CalendarDate"]))

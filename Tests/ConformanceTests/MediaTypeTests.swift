@@ -39,7 +39,7 @@ import Testing
         let response = try #require(document.operations[operation].responses.firstIndex { $0.statusCode == status })
         let location = document.operations[operation].location
         document.operations[operation].responses[response].mediaTypes = mediaTypes.map { DeclaredMediaType(name: $0, location: location) }
-        if mediaTypes.isEmpty { document.operations[operation].responses[response].schema = nil }
+        if mediaTypes.isEmpty { document.operations[operation].responses[response].content = nil }
         return ConformanceSuite(document: document, operations: Array(real.operations.values),
                                 webhookEvents: real.webhookEvents, webhookSecret: real.webhookSecret)
     }

@@ -32,6 +32,21 @@ final class BuildContext {
     /// there, as another member (or the `allOf` itself) makes the value an object.
     var allOfMembers: Set<SourceLocation> = []
     var pendingReferences: Set<String> = []
+    /// Every `operationId` the document declares and every one synthesized so far, so that a
+    /// synthesized one never takes a name already in use.
+    var claimedOperationIDs: Set<String> = []
+
+    /// `base`, or `base_2`, `base_3`… when that is taken; the result is claimed.
+    func claimSynthesizedOperationID(_ base: String) -> String {
+        var candidate = base
+        var suffix = 2
+        while claimedOperationIDs.contains(candidate) {
+            candidate = "\(base)_\(suffix)"
+            suffix += 1
+        }
+        claimedOperationIDs.insert(candidate)
+        return candidate
+    }
     /// Schema nodes with an `$anchor`, by the anchor; found on first use.
     private var anchors: [String: YAMLNode]?
 

@@ -43,6 +43,11 @@ struct DocumentBuilder {
         }
 
         var operations: [Operation] = []
+        for pathItem in root["paths"]?.mapping ?? [] {
+            for method in pathItem.value.mapping ?? [] where method.key.string.flatMap(HTTPMethod.init(rawValue:)) != nil {
+                if let declared = method.value["operationId"]?.string { context.claimedOperationIDs.insert(declared) }
+            }
+        }
         if let paths = root["paths"], let pathEntries = context.mapping(paths, "paths") {
             for pathEntry in pathEntries {
                 guard let path = context.string(pathEntry.key, "a path") else { continue }
@@ -92,9 +97,13 @@ struct DocumentBuilder {
     private func buildOperation(_ method: HTTPMethod, path: String, _ node: YAMLNode, shared: [Parameter]) -> Operation? {
         guard let entries = context.mapping(node, "an operation") else { return nil }
         context.rejectUnknownKeys(entries, known: Self.operationKeys, in: "an operation")
-        guard let operationID = context.string(node["operationId"], "operationId") else {
-            context.error("operation \(method.rawValue.uppercased()) \(path) has no 'operationId' (needed to name its method)", at: node)
-            return nil
+        let operationID: String
+        if let declared = context.string(node["operationId"], "operationId") {
+            operationID = declared
+        } else {
+            operationID = context.claimSynthesizedOperationID(Self.synthesizedOperationID(method, path: path))
+            context.warning("operation \(method.rawValue.uppercased()) \(path) has no 'operationId'; it is named '\(operationID)' "
+                + "from its method and path", at: node)
         }
         var parameters = shared
         for parameter in buildParameters(node["parameters"], pointer: "#/paths/\(SchemaBuilder.escape(path))/\(method.rawValue)/parameters") {
@@ -106,10 +115,10 @@ struct DocumentBuilder {
             if let entries = context.mapping(resolved, "a request body") {
                 context.rejectUnknownKeys(entries, known: ["description", "content", "required"], in: "a request body")
             }
-            if let schema = jsonSchema(ofContent: resolved["content"], at: resolved, pointer: "#/paths/\(SchemaBuilder.escape(path))/\(method.rawValue)/requestBody") {
+            if let content = chosenContent(ofContent: resolved["content"], at: resolved, pointer: "#/paths/\(SchemaBuilder.escape(path))/\(method.rawValue)/requestBody") {
                 requestBody = RequestBody(
                     isRequired: context.bool(resolved["required"], "required") ?? false,
-                    description: context.string(resolved["description"], "description"), schema: schema,
+                    description: context.string(resolved["description"], "description"), content: content,
                     mediaTypes: declaredMediaTypes(ofContent: resolved["content"]))
             }
         }
@@ -139,6 +148,20 @@ struct DocumentBuilder {
             isDeprecated: context.bool(node["deprecated"], "deprecated") ?? false,
             parameters: parameters, requestBody: requestBody, responses: responses,
             polling: node["x-polling"].flatMap(buildPolling), location: node.location)
+    }
+
+    /// The name of an operation without `operationId`: its method and its path's segments, a
+    /// template `{name}` read as `by_name` (`GET /users/{id}/repos` → `get_users_by_id_repos`).
+    static func synthesizedOperationID(_ method: HTTPMethod, path: String) -> String {
+        var words = [method.rawValue]
+        for segment in path.split(separator: "/") where !segment.isEmpty {
+            if segment.hasPrefix("{"), segment.hasSuffix("}") {
+                words += ["by", String(segment.dropFirst().dropLast())]
+            } else {
+                words.append(String(segment))
+            }
+        }
+        return words.joined(separator: "_")
     }
 
     /// The parameters of a list at `pointer`; each schema's pointer is where it is written (the
@@ -206,12 +229,12 @@ struct DocumentBuilder {
                     schema: schemas.build(schemaNode, pointer: pointer + "/headers/\(SchemaBuilder.escape(name))/schema")))
             }
         }
-        let schema = resolved["content"] == nil ? nil : jsonSchema(ofContent: resolved["content"], at: resolved, pointer: pointer)
-        return Response(statusCode: status, description: context.string(resolved["description"], "description"), schema: schema, headers: headers,
+        let content = resolved["content"] == nil ? nil : chosenContent(ofContent: resolved["content"], at: resolved, pointer: pointer)
+        return Response(statusCode: status, description: context.string(resolved["description"], "description"), content: content, headers: headers,
                         mediaTypes: declaredMediaTypes(ofContent: resolved["content"]))
     }
 
-    /// The keys of a `content` map as written, supported or not (``jsonSchema(ofContent:at:pointer:)``
+    /// The keys of a `content` map as written, supported or not (``chosenContent(ofContent:at:pointer:)``
     /// reports the unsupported ones); none when there is no map.
     private func declaredMediaTypes(ofContent content: YAMLNode?) -> [DeclaredMediaType] {
         (content?.mapping ?? []).compactMap { entry in
@@ -219,28 +242,41 @@ struct DocumentBuilder {
         }
     }
 
-    /// The `application/json` schema of a `content` map; other media types are reported.
-    private func jsonSchema(ofContent content: YAMLNode?, at owner: YAMLNode, pointer: String) -> Schema? {
+    /// The content a body is generated for: of the media types a `content` map declares, the
+    /// first of the best ``BodyEncoding`` (JSON, then text, binary, form, multipart). Another
+    /// media type of the same encoding and schema is an alias of it (binary `image/png` beside
+    /// `image/jpeg`); any other is named in a warning, since only one is generated. A media type
+    /// no encoding covers is an error.
+    private func chosenContent(ofContent content: YAMLNode?, at owner: YAMLNode, pointer: String) -> BodyContent? {
         guard let content else {
             context.error("'content' is missing", at: owner)
             return nil
         }
         guard let entries = context.mapping(content, "content") else { return nil }
-        var schema: Schema?
+        var candidates: [(content: BodyContent, key: YAMLNode)] = []
         for entry in entries {
             guard let mediaType = entry.key.string else { continue }
-            guard mediaType == "application/json" || mediaType.hasSuffix("+json") else {
-                context.error("media type '\(mediaType)' is not supported (only application/json is)", at: entry.key)
-                continue
-            }
             if let media = entry.value.mapping {
-                context.rejectUnknownKeys(media, known: ["schema", "example", "examples"], in: "a media type")
+                context.rejectUnknownKeys(media, known: ["schema", "example", "examples", "encoding"], in: "a media type")
             }
-            guard let schemaNode = entry.value["schema"] else {
-                context.error("'\(mediaType)' content needs a 'schema'", at: entry.value)
+            let schemaNode = entry.value["schema"]
+            guard let encoding = BodyEncoding.of(mediaType: mediaType, binarySchema: schemaNode.map(Self.isBinaryString) ?? true) else {
+                context.error("media type '\(mediaType)' is not supported (JSON, text, binary, application/x-www-form-urlencoded "
+                    + "and multipart/form-data are)", at: entry.key)
                 continue
             }
-            var built = schemas.build(schemaNode, pointer: pointer + "/content/application~1json/schema")
+            if BodyEncoding.isXML(mediaType) {
+                context.warning("'\(mediaType)' is not parsed as XML: the body is held as its text", at: entry.key)
+            }
+            let schemaPointer = pointer + "/content/\(SchemaBuilder.escape(mediaType))/schema"
+            var built: Schema
+            if let schemaNode {
+                built = schemas.build(schemaNode, pointer: schemaPointer)
+            } else if encoding == .json {
+                built = Schema(kind: .any, pointer: schemaPointer, location: entry.value.location)
+            } else {
+                built = Schema(kind: .string(StringSchema()), pointer: schemaPointer, location: entry.value.location)
+            }
             if let example = entry.value["example"] { built.examples.append(example.jsonLiteral) }
             for example in entry.value["examples"]?.mapping ?? [] {
                 if let value = example.value["value"] {
@@ -251,9 +287,49 @@ struct DocumentBuilder {
                     built.examples.append(value.jsonLiteral)
                 }
             }
-            schema = schema ?? built
+            let parts = partEncodings(entry.value["encoding"], of: encoding)
+            candidates.append((BodyContent(mediaType: mediaType, encoding: encoding, schema: built, partEncodings: parts), entry.key))
         }
-        return schema
+        guard var best = candidates.min(by: { $0.content.encoding.rank < $1.content.encoding.rank })?.content else { return nil }
+        for other in candidates where other.content.mediaType != best.mediaType {
+            if other.content.encoding == best.encoding, other.content.schema.json == best.schema.json {
+                best.alternatives.append(other.content.mediaType)
+            } else {
+                context.warning("'\(other.content.mediaType)' is not generated: a body has one Swift type, and '\(best.mediaType)' is used", at: other.key)
+            }
+        }
+        return best
+    }
+
+    /// Whether a schema node is `{type: string, format: binary}` (or 3.1's `contentMediaType`
+    /// without `contentEncoding`): raw bytes, not text.
+    static func isBinaryString(_ node: YAMLNode) -> Bool {
+        guard node["type"]?.string == "string" else { return false }
+        return node["format"]?.string == "binary" || (node["contentMediaType"] != nil && node["contentEncoding"] == nil)
+    }
+
+    /// The `encoding` map of a form or multipart media type.
+    private func partEncodings(_ node: YAMLNode?, of encoding: BodyEncoding) -> [String: PartEncoding] {
+        guard let node else { return [:] }
+        guard encoding == .formURLEncoded || encoding == .multipart else {
+            context.warning("'encoding' applies only to form and multipart bodies; it is ignored here", at: node)
+            return [:]
+        }
+        var result: [String: PartEncoding] = [:]
+        for entry in context.mapping(node, "encoding") ?? [] {
+            guard let name = context.string(entry.key, "an encoding name"), let fields = context.mapping(entry.value, "an encoding") else { continue }
+            context.rejectUnknownKeys(fields, known: ["contentType", "style", "explode", "allowReserved", "headers"], in: "an encoding")
+            if let headers = entry.value["headers"] {
+                context.warning("part headers of '\(name)' are not sent (only its Content-Type is)", at: headers)
+            }
+            let style = context.string(entry.value["style"], "style")
+            if let style, !["form", "deepObject", "spaceDelimited", "pipeDelimited"].contains(style) {
+                context.error("encoding style '\(style)' is not supported (form, deepObject, spaceDelimited and pipeDelimited are)", at: entry.value["style"]!)
+            }
+            result[name] = PartEncoding(contentType: context.string(entry.value["contentType"], "contentType"), style: style,
+                                        explode: context.bool(entry.value["explode"], "explode"))
+        }
+        return result
     }
 
     private func buildWebhook(_ name: String, _ node: YAMLNode) -> Webhook? {
@@ -268,10 +344,12 @@ struct DocumentBuilder {
         let headers = buildParameters(post["parameters"], pointer: "#/webhooks/\(SchemaBuilder.escape(name))/post/parameters").filter { $0.location == .header }
         guard let bodyNode = post["requestBody"],
               let resolved = context.dereference(bodyNode, expectedPrefix: "#/components/requestBodies/"),
-              let body = jsonSchema(ofContent: resolved["content"], at: resolved, pointer: "#/webhooks/\(SchemaBuilder.escape(name))/post/requestBody") else {
+              let content = chosenContent(ofContent: resolved["content"], at: resolved, pointer: "#/webhooks/\(SchemaBuilder.escape(name))/post/requestBody"),
+              content.encoding == .json else {
             context.error("webhook '\(name)' needs a JSON request body", at: post)
             return nil
         }
+        let body = content.schema
         return Webhook(
             name: name, operationID: context.string(post["operationId"], "operationId"),
             summary: context.string(post["summary"], "summary"), description: context.string(post["description"], "description"),

@@ -12,7 +12,10 @@ extension SchemaBuilder {
         "propertyNames", "dependentRequired", "dependentSchemas", "unevaluatedItems", "unevaluatedProperties",
     ]
     /// Keywords that assert nothing about the instance where they stand.
-    static let annotationKeywords: Set<String> = ["$defs", "$anchor", "$comment", "definitions"]
+    /// (`contentMediaType`, `contentEncoding` and `contentSchema` are annotations in 2020-12;
+    /// `externalDocs` documents; a binary string is a file in a multipart body.)
+    static let annotationKeywords: Set<String> = ["$defs", "$anchor", "$comment", "definitions", "externalDocs",
+                                                  "contentMediaType", "contentEncoding", "contentSchema"]
 
     /// Keywords holding one subschema, a list of them, or a map of them.
     private static let singleSubschema = ["not", "if", "then", "else", "items", "contains", "additionalProperties",

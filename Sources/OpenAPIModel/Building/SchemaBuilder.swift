@@ -233,9 +233,12 @@ struct SchemaBuilder {
             minLength: context.nonNegativeInt(node["minLength"], "minLength"),
             maxLength: context.nonNegativeInt(node["maxLength"], "maxLength"),
             pattern: context.string(node["pattern"], "pattern"))
+        schema.isBinary = node["contentMediaType"] != nil && node["contentEncoding"] == nil
         if let formatNode = node["format"], let format = context.string(formatNode, "format") {
             if let known = StringFormat(rawValue: format) {
                 schema.format = known
+            } else if format == "binary" {
+                schema.isBinary = true
             } else {
                 context.warning("format '\(format)' is not supported; the value is treated as a plain string", at: formatNode)
             }

@@ -36,6 +36,20 @@ struct DocumentChecks {
             if let polling = operation.polling {
                 checkPolling(polling, of: operation)
             }
+            checkBodyEncodings(of: operation)
+        }
+    }
+
+    /// A form or multipart body is an object's members; responses of those encodings are not read.
+    private mutating func checkBodyEncodings(of operation: Operation) {
+        if let content = operation.requestBody?.content, content.encoding == .formURLEncoded || content.encoding == .multipart {
+            if case .object = document.resolved(content.schema).kind {} else {
+                diagnostics.append(.error("a '\(content.mediaType)' body needs an object schema (its members are the fields)", at: content.schema.location))
+            }
+        }
+        for response in operation.responses {
+            guard let content = response.content, content.encoding == .formURLEncoded || content.encoding == .multipart else { continue }
+            diagnostics.append(.error("a '\(content.mediaType)' response is not supported (requests are)", at: content.schema.location))
         }
     }
 

@@ -147,15 +147,18 @@ public struct Parameter: Hashable, Sendable {
 public struct RequestBody: Hashable, Sendable {
     public var isRequired: Bool
     public var description: String?
-    /// The `application/json` schema.
-    public var schema: Schema
+    /// The content the body is generated for (``BodyEncoding`` ranks the declared ones).
+    public var content: BodyContent
     /// Every key of the body's `content`, in document order, as written.
     public var mediaTypes: [DeclaredMediaType]
 
-    public init(isRequired: Bool, description: String?, schema: Schema, mediaTypes: [DeclaredMediaType]) {
+    /// The schema of ``content``.
+    public var schema: Schema { content.schema }
+
+    public init(isRequired: Bool, description: String?, content: BodyContent, mediaTypes: [DeclaredMediaType]) {
         self.isRequired = isRequired
         self.description = description
-        self.schema = schema
+        self.content = content
         self.mediaTypes = mediaTypes
     }
 }
@@ -177,17 +180,20 @@ public struct Response: Hashable, Sendable {
     /// `200`, or `nil` for `default`.
     public var statusCode: Int?
     public var description: String?
-    /// The `application/json` schema, `nil` for a response without a JSON body.
-    public var schema: Schema?
+    /// The content the body is generated for, `nil` for a response without a body.
+    public var content: BodyContent?
     public var headers: [Header]
     /// Every key of the response's `content`, in document order, as written; empty for a
     /// response that declares no content (and so no body).
     public var mediaTypes: [DeclaredMediaType]
 
-    public init(statusCode: Int?, description: String?, schema: Schema?, headers: [Header], mediaTypes: [DeclaredMediaType]) {
+    /// The schema of ``content``.
+    public var schema: Schema? { content?.schema }
+
+    public init(statusCode: Int?, description: String?, content: BodyContent?, headers: [Header], mediaTypes: [DeclaredMediaType]) {
         self.statusCode = statusCode
         self.description = description
-        self.schema = schema
+        self.content = content
         self.headers = headers
         self.mediaTypes = mediaTypes
     }

@@ -118,6 +118,9 @@ public struct StringSchema: Hashable, Sendable {
     public var minLength: Int?
     public var maxLength: Int?
     public var pattern: String?
+    /// Raw bytes rather than text: `format: binary`, or a `contentMediaType` without
+    /// `contentEncoding` (3.1); a file, in a multipart body.
+    public var isBinary = false
 
     public init(format: StringFormat? = nil, minLength: Int? = nil, maxLength: Int? = nil, pattern: String? = nil) {
         self.format = format

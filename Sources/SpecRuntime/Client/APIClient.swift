@@ -23,7 +23,7 @@ public struct APIClient: Sendable, CustomStringConvertible {
         var request = HTTPRequest(method: operation.method, scheme: configuration.baseURL.scheme, authority: configuration.baseURL.host, path: operation.pathAndQuery)
         request.headerFields = operation.headerFields
         request.headerFields[.userAgent] = configuration.userAgent
-        request.headerFields[.accept] = "application/json"
+        request.headerFields[.accept] = operation.headerFields[.accept] ?? "application/json"
         if let apiKey = configuration.apiKey {
             request.headerFields[.authorization] = "Bearer " + apiKey.value
         }
@@ -115,6 +115,37 @@ public struct APIClient: Sendable, CustomStringConvertible {
         guard configuration.validation.responses != .off else { return value }
         try checkResponse(ValidationContext.violations(of: value, checkedBy: check), of: response)
         return value
+    }
+
+    /// A text success body (UTF-8), validated by `check` as ``ValidationOptions/responses`` says.
+    public func decodeText<Envelope>(
+        from response: OperationResponse<Envelope>, checkedBy check: BodyCheck<String>? = nil
+    ) throws(ClientError<Envelope>) -> String {
+        guard let text = String(data: response.body, encoding: .utf8) else {
+            throw .malformedResponse(response.status, bodyExcerpt: excerpt(response.body), reason: "the body is not UTF-8 text")
+        }
+        if configuration.validation.responses != .off, let check {
+            try checkResponse(ValidationContext.violations(of: text, checkedBy: check), of: response)
+        }
+        return text
+    }
+
+    /// A success body already read (text or bytes) with the documented headers, validated as
+    /// ``ValidationOptions/responses`` says.
+    public func typedSuccess<Value: Sendable, Headers: ResponseHeaders, Envelope>(
+        _ value: Value, headers: Headers.Type, from response: OperationResponse<Envelope>
+    ) throws(ClientError<Envelope>) -> TypedResponse<Value, Headers> {
+        var reader = ResponseHeaderReader(response.headerFields)
+        let headers = Headers(reading: &reader)
+        if configuration.validation.responses != .off {
+            try checkResponse(reader.violations + headers.violations(), of: response)
+        }
+        return TypedResponse(status: response.status, body: value, headers: headers, headerFields: response.headerFields)
+    }
+
+    /// A binary success body, as received.
+    public func successData<Envelope>(from response: OperationResponse<Envelope>) -> Data {
+        response.body
     }
 
     /// Decodes a success body and its documented headers, and validates both (violations in a

@@ -53,6 +53,36 @@ public struct OperationRequest<Envelope: Sendable>: Sendable, CustomStringConver
         headerFields[.contentType] = "application/json"
     }
 
+    /// Sends `text` as the body, UTF-8, labelled `contentType`.
+    public mutating func setTextBody(_ text: String, contentType: String) {
+        body = Data(text.utf8)
+        headerFields[.contentType] = contentType
+    }
+
+    /// Sends `data` as the body, labelled `contentType`.
+    public mutating func setBinaryBody(_ data: Data, contentType: String) {
+        body = data
+        headerFields[.contentType] = contentType
+    }
+
+    /// Sends `form` as an `application/x-www-form-urlencoded` body.
+    public mutating func setFormBody(_ form: FormBody) throws(ClientError<Envelope>) {
+        if let failure = form.failure { throw Self.unencodable(failure) }
+        body = form.encoded
+        headerFields[.contentType] = "application/x-www-form-urlencoded"
+    }
+
+    /// Sends `multipart` as a `multipart/form-data` body.
+    public mutating func setMultipartBody(_ multipart: MultipartBody) throws(ClientError<Envelope>) {
+        if let failure = multipart.failure { throw Self.unencodable(failure) }
+        body = multipart.encoded
+        headerFields[.contentType] = multipart.contentType
+    }
+
+    private static func unencodable(_ reason: String) -> ClientError<Envelope> {
+        .requestValidation(ValidationError(violations: [Violation(pointer: .root, keyword: "type", limit: "encodable", actual: reason)]))
+    }
+
     /// The path and query as sent (`/v1/items/a%2Fb?limit=10`).
     public var pathAndQuery: String {
         guard !queryItems.isEmpty else { return path }

@@ -178,6 +178,24 @@ public struct RecordedRequest: Sendable {
         return try JSONCoding.makeDecoder().decode(type, from: body)
     }
 
+    /// The body as UTF-8 text.
+    public func textBody() throws -> String {
+        guard let body else { throw Problem(description: "the request has no body") }
+        guard let text = String(data: body, encoding: .utf8) else { throw Problem(description: "the request body is not UTF-8 text") }
+        return text
+    }
+
+    /// The body's bytes.
+    public func dataBody() throws -> Data {
+        guard let body else { throw Problem(description: "the request has no body") }
+        return body
+    }
+
+    /// Fails the replay of an operation whose body contract tests cannot read back (`mediaType`).
+    public func unreplayableBody<Body>(_ mediaType: String, as type: Body.Type) throws -> Body {
+        throw Problem(description: "a '\(mediaType)' request body is not read back from a recording, so the call is not replayed")
+    }
+
     private func convert<Value: LosslessStringConvertible>(_ text: String, _ name: String) throws -> Value {
         guard let value = Value(text) else { throw Problem(description: "'\(text)' is not a valid \(Value.self) for '\(name)'") }
         return value

@@ -1,0 +1,125 @@
+import Foundation
+import GoldenBodiesAndMedia
+import LoopbackServer
+import SpecRuntime
+import Testing
+
+/// Form, multipart, text and binary bodies as a server receives them over loopback; form and
+/// multipart bytes are read back by Python's standard library (`urllib.parse`, `email`), an
+/// independent parser.
+@Suite struct MediaBodyTests {
+    static func client(_ server: LoopbackServer, responses: ValidationOptions.ResponseMode = .strict) -> MediaClient {
+        MediaClient(configuration: ClientConfiguration(baseURL: server.baseURL, validation: ValidationOptions(responses: responses)))
+    }
+
+    /// Runs `script` with `input` on stdin and returns its stdout.
+    static func python(_ script: String, input: Data) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script]
+        let stdin = Pipe(), stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        try process.run()
+        stdin.fileHandleForWriting.write(input)
+        try stdin.fileHandleForWriting.close()
+        let output = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    @Test func aFormBodyIsFieldsInSchemaOrderWithDeepObjectsAndJoinedArraysAsTheEncodingSays() async throws {
+        let server = try await LoopbackServer { _, _ in LoopbackServer.Reply(status: 200, json: #"{"id": "ch_1"}"#) }
+        let receipt = try await Self.client(server).createCharge(body: CreateChargeRequest(
+            amount: 1250, currency: "eur", description: "Tea & cake = 100% fun", capture: true, expand: ["customer", "invoice"],
+            tags: ["a", "b c"], card: .init(number: "4242", exp: .init(month: 12, year: 2030)), metadata: ["order": "7/1"]))
+        #expect(receipt.id == "ch_1")
+        let request = try #require(server.requests.first)
+        #expect(request.header("Content-Type") == "application/x-www-form-urlencoded")
+        let parsed = try Self.python(
+            "import sys, urllib.parse; [print(k + '=' + v) for k, v in urllib.parse.parse_qsl(sys.stdin.read(), keep_blank_values=True, strict_parsing=True)]",
+            input: request.body)
+        #expect(parsed.split(separator: "\n").map(String.init) == [
+            "amount=1250", "currency=eur", "description=Tea & cake = 100% fun", "capture=true", "expand=customer", "expand=invoice",
+            "tags=a,b c", "card[exp][month]=12", "card[exp][year]=2030", "card[number]=4242", "metadata[order]=7/1",
+        ])
+        try await server.shutdown()
+    }
+
+    @Test func aMultipartBodyHasAFilePartPerFileATextPartPerScalarAndAJSONPartPerObject() async throws {
+        let server = try await LoopbackServer { _, _ in LoopbackServer.Reply(status: 204) }
+        let pdf = Data("%PDF-1.7\r\n--not-a-boundary\r\n\u{0}\u{1}binary".utf8)
+        try await Self.client(server).uploadDocument(body: UploadDocumentRequest(
+            file: FilePart(data: pdf, filename: "report \"final\".pdf"),
+            attachments: [FilePart(data: Data([0xFF, 0x00, 0x0D, 0x0A]), filename: "a.bin"), FilePart(data: Data("x".utf8), contentType: "text/plain")],
+            title: "Quarterly – Q3", pages: 12, meta: .init(author: "Ada")))
+        let request = try #require(server.requests.first)
+        let contentType = try #require(request.header("Content-Type"))
+        #expect(contentType.hasPrefix("multipart/form-data; boundary="))
+        // Each part as `name|filename|content type|payload as hex`, read by Python's MIME parser.
+        let script = """
+            import sys, email, email.policy
+            raw = sys.stdin.buffer.read()
+            message = email.message_from_bytes(b'Content-Type: ' + sys.argv[1].encode() + b'\\r\\n\\r\\n' + raw, policy=email.policy.HTTP)
+            assert message.is_multipart() and not message.defects, message.defects
+            for part in message.iter_parts():
+                print('|'.join([part.get_param('name', header='content-disposition'), part.get_filename() or '-',
+                                part.get('Content-Type', '-'), part.get_payload(decode=True).hex()]))
+            """
+        let process = try Self.python(script.replacingOccurrences(of: "sys.argv[1]", with: "'\(contentType)'"), input: request.body)
+        func hex(_ data: Data) -> String { data.map { String(format: "%02x", $0) }.joined() }
+        let expected: [String] = [
+            "file|report %22final%22.pdf|application/pdf|" + hex(pdf),
+            "attachments|a.bin|application/octet-stream|ff000d0a",
+            "attachments|attachments|text/plain|78",
+            "title|-|-|" + hex(Data("Quarterly – Q3".utf8)),
+            "pages|-|-|" + hex(Data("12".utf8)),
+            "meta|-|application/json|" + hex(Data(#"{"author":"Ada"}"#.utf8)),
+        ]
+        #expect(process.split(separator: "\n").map(String.init) == expected)
+        try await server.shutdown()
+    }
+
+    @Test func aTextBodyGoesAsUTF8TextAndATextResponseIsValidatedAgainstItsSchema() async throws {
+        let server = try await LoopbackServer { request, _ in
+            LoopbackServer.Reply(status: 200, headers: [("Content-Type", "text/plain; charset=utf-8")], body: request.body.count > 3 ? request.body : Data())
+        }
+        let echoed = try await Self.client(server).putNoteText(noteID: "n 1", body: "Grüße\nzwei Zeilen")
+        #expect(echoed == "Grüße\nzwei Zeilen")
+        let request = try #require(server.requests.first)
+        #expect(request.header("Content-Type") == "text/plain")
+        #expect(request.header("Accept") == "text/plain")
+        #expect(request.uri == "/notes/n%201/text")
+        do {
+            _ = try await Self.client(server).putNoteText(noteID: "n", body: "abc")
+            Issue.record("an empty text breaks minLength 1")
+        } catch {
+            guard case .responseValidation(_, let validation) = error else {
+                Issue.record("expected a response validation error, got \(error)")
+                return
+            }
+            #expect(validation.violations.map(\.keyword) == ["minLength"])
+        }
+        try await server.shutdown()
+    }
+
+    @Test func aBinaryBodyIsSentAndReceivedByteForByteWithItsMediaType() async throws {
+        let bytes = Data((0...255).map(UInt8.init))
+        let server = try await LoopbackServer { request, _ in
+            request.method == "GET"
+                ? LoopbackServer.Reply(status: 200, headers: [("Content-Type", "image/png"), ("X-Checksum", "abc")], body: bytes)
+                : LoopbackServer.Reply(status: 201, headers: [("Content-Type", "application/problem+json")], body: Data(#"{"id": "img_1"}"#.utf8))
+        }
+        let client = Self.client(server)
+        #expect(try await client.uploadImage(body: bytes).id == "img_1")
+        let upload = try #require(server.requests.first)
+        #expect(upload.body == bytes)
+        #expect(upload.header("Content-Type") == "image/png")
+        let image = try await client.getImagesByIDWithHeaders(imageID: "img_1")
+        #expect(image.body == bytes)
+        #expect(image.headers.checksum == "abc")
+        #expect(server.requests.last?.header("Accept") == "image/png")
+        try await server.shutdown()
+    }
+}

@@ -1,0 +1,140 @@
+import SwiftEmitter
+import Testing
+
+/// Request and response bodies of each media type: how they are typed, sent and read.
+@Suite struct BodySnippets {
+    /// `POST /items` with `content` (YAML under `requestBody.content`) and `responses`.
+    static func upload(_ content: String, responses: String = "'204': {description: Done.}") -> SnippetSpec {
+        Snippet.paths("""
+            /items:
+              post:
+                operationId: upload
+                requestBody:
+                  required: true
+                  content:
+            \(content.split(separator: "\n").map { "          " + $0 }.joined(separator: "\n"))
+                responses:
+            \(responses.split(separator: "\n").map { "      " + $0 }.joined(separator: "\n"))
+            """)
+    }
+
+    @Test func aTextBodyIsAStringSentAsItsMediaType() {
+        Self.upload("text/csv: {schema: {type: string}}").expect(emitting: """
+            public func upload(body: String) async throws(ClientError<JSONValue>) -> Void {
+            """, """
+            request.setTextBody(body, contentType: "text/csv")
+            """, in: .client)
+    }
+
+    @Test func aBinaryBodyWithSeveralMediaTypesTakesTheContentTypeAsAnArgument() {
+        Self.upload("""
+            image/png: {schema: {type: string, format: binary}}
+            image/webp: {schema: {type: string, format: binary}}
+            """).expect(emitting: """
+            ///   - contentType: The body's `Content-Type`; the spec declares `image/png`, `image/webp`.
+            """, """
+            public func upload(body: Data, contentType: String = "image/png") async throws(ClientError<JSONValue>) -> Void {
+            """, """
+            request.setBinaryBody(body, contentType: contentType)
+            """, in: .client)
+    }
+
+    @Test func aWildcardBinaryBodyIsSentAsOctetStreamUnlessTheCallerSaysOtherwise() {
+        Self.upload("'*/*': {schema: {type: string, format: binary}}").expect(emitting: """
+            public func upload(
+                body: Data,
+                contentType: String = "application/octet-stream"
+            ) async throws(ClientError<JSONValue>) -> Void {
+            """, in: .client)
+    }
+
+    @Test func aFormBodyAppendsEachMemberWithItsEncoding() {
+        Self.upload("""
+            application/x-www-form-urlencoded:
+              schema:
+                type: object
+                properties:
+                  name: {type: string}
+                  ids: {type: array, items: {type: integer}}
+                  filter: {type: object, properties: {state: {type: string}}}
+              encoding:
+                ids: {style: pipeDelimited}
+                filter: {style: deepObject, explode: true}
+            """).expect(emitting: """
+            var form = FormBody()
+            form.append("name", body.name)
+            form.append("ids", body.ids, style: .pipeDelimited)
+            form.append("filter", body.filter, style: .deepObject)
+            try request.setFormBody(form)
+            """, in: .client)
+    }
+
+    @Test func aMultipartBodyAppendsEachMemberAsPartsWithItsContentType() {
+        Self.upload("""
+            multipart/form-data:
+              schema:
+                type: object
+                required: [file]
+                properties:
+                  file: {type: string, format: binary}
+                  caption: {type: string}
+              encoding:
+                file: {contentType: image/png}
+            """).expect(emitting: """
+            public var file: FilePart
+            """, in: .models)
+        Self.upload("""
+            multipart/form-data:
+              schema:
+                type: object
+                required: [file]
+                properties:
+                  file: {type: string, format: binary}
+                  caption: {type: string}
+              encoding:
+                file: {contentType: image/png}
+            """).expect(emitting: """
+            var multipart = MultipartBody()
+            multipart.append("file", body.file, contentType: "image/png")
+            multipart.append("caption", body.caption)
+            try request.setMultipartBody(multipart)
+            """, in: .client)
+    }
+
+    @Test func aNonJSONSuccessBodyIsReadAsItIsAndAskedForByAccept() {
+        Self.upload("application/json: {schema: {type: object}}", responses: """
+            '200':
+              description: A PDF.
+              content:
+                application/pdf: {}
+            """).expect(emitting: """
+            request.setHeader("Accept", "application/pdf")
+            """, """
+            case 200: return self.core.successData(from: response)
+            """, in: .client)
+    }
+
+    @Test func aVendorJSONMediaTypeIsJSON() {
+        Self.upload("application/vnd.api+json: {schema: {type: object, properties: {a: {type: string}}}}").expect(emitting: """
+            try request.setJSONBody(body)
+            """, in: .client)
+    }
+
+    @Test func anotherKindOfMediaTypeBesideTheGeneratedOneIsAWarningAtItsKey() {
+        #expect(Self.upload("""
+            application/json: {schema: {type: object}}
+            text/plain: {schema: {type: string}}
+            """).loaderDiagnostics().contains { $0.contains("'text/plain' is not generated: a body has one Swift type, and 'application/json' is used") })
+    }
+
+    @Test func anOperationWithoutOperationIDIsNamedFromItsMethodAndPath() {
+        Snippet.paths("""
+            /users/{id}/repos:
+              get:
+                parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+                responses: {'204': {description: None.}}
+            """).expect(emitting: """
+            public func getUsersByIDRepos(userID: String) async throws(ClientError<JSONValue>) -> Void {
+            """, in: .client)
+    }
+}
