@@ -65,8 +65,9 @@ struct ExchangeChecks {
 
         let status: Int? = entry.response.status
         let exact: Response? = operation.responses.first { $0.statusCode == status }
-        let fallback: Response? = operation.responses.first { $0.statusCode == nil }
-        guard let declared = exact ?? fallback else {
+        let range: Response? = status.flatMap { code in operation.responses.first { $0.statusClass == code / 100 } }
+        let fallback: Response? = operation.responses.first(where: \.isDefault)
+        guard let declared = exact ?? range ?? fallback else {
             run.check("status is declared", ["\(entry.response.status) is not a documented status of \(operation.operationID)"])
             return
         }
@@ -77,8 +78,7 @@ struct ExchangeChecks {
                 run.check("response body decodes, validates and round-trips", ["\(entry.response.status) of \(operation.operationID) documents no body"])
             } else if ContentTypeCheck(location: "response.header", name: "response Content-Type is declared")
                 .run(headers: entry.response.headers, declared: declared.mediaTypes, run: &run) {
-                let codec = suite.operations[operation.operationID]?.responseBodies[entry.response.status]
-                    ?? suite.operations[operation.operationID]?.responseBodies[0]
+                let codec = suite.operations[operation.operationID]?.responseBodies[declared.statusKey]
                 run.check("response body decodes, validates and round-trips", bodyProblems(body, schema: declared.schema, codec: codec, location: "response.body", run: &run))
             }
         }

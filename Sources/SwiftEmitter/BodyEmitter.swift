@@ -39,7 +39,11 @@ struct BodyEmitter {
                         arguments: (Expr, String?, Expr) -> [Argument]) -> [Statement] {
         let target = Expr.id(local)
         var statements: [Statement] = [.var(local, nil, Expr.id(builder).call())]
-        guard let plan = context.plan.structPlan(for: type) else { return statements }
+        guard let plan = context.plan.structPlan(for: type) else {
+            // A body held as JSONValue (a schema only its evaluation describes): its members, by name.
+            if type == .jsonValue { statements.append(.expression(target.dot("appendMembers").call(("of", .id("body"))))) }
+            return statements
+        }
         for property in plan.properties {
             statements.append(.expression(target.dot("append").call(
                 arguments(.string(property.wireName), property.wireName, Expr.id("body").dot(property.name)))))

@@ -38,8 +38,8 @@ struct ContractEmitter {
         var responses: [DictionaryEntry] = []
         for response in operation.responses {
             // Contract codecs round-trip JSON; other bodies are checked against their media type only.
-            guard let type = types?.responses[response.statusCode ?? 0], let schema = response.schema, response.content?.encoding == .json else { continue }
-            responses.append(DictionaryEntry(.integer(response.statusCode ?? 0), checker.bodyCodec(schema: schema, type: type.type, patterns: &patterns)))
+            guard let type = types?.responses[response.statusKey], let schema = response.schema, response.content?.encoding == .json else { continue }
+            responses.append(DictionaryEntry(.integer(response.statusKey), checker.bodyCodec(schema: schema, type: type.type, patterns: &patterns)))
         }
         var requestCodec: Expr = .nil
         if let type = shape.bodyType, let schema = operation.requestBody?.schema, operation.requestBody?.content.encoding == .json {

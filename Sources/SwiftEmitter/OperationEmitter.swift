@@ -53,8 +53,11 @@ struct OperationEmitter {
         for argument in shape.arguments {
             setting += setParameter(argument, on: request)
         }
+        if let server = operation.servers.first {
+            setting.append(.assignment(request.dot("server"), .string(server)))
+        }
         let bodies = BodyEmitter(context: context)
-        let successResponse = shape.success.flatMap { success in operation.responses.first { $0.statusCode == success.status } }
+        let successResponse = shape.success.flatMap { success in operation.responses.first { $0.statusKey == success.status } }
         if let accept = successResponse.flatMap(bodies.accept) {
             setting.append(.expression(request.dot("setHeader").call(.string("Accept"), .string(accept))))
         }
@@ -68,7 +71,7 @@ struct OperationEmitter {
         body.append(.let("response", nil, .try(.await(core.dot("send").call(request)))))
         var cases: [SwitchCase] = []
         if let success = shape.success {
-            let statuses = shape.successStatuses.map { Pattern.expression(.integer($0)) }
+            let statuses = shape.successStatuses.map(OperationShape.statusPattern)
             var checkedBy: [Argument] = []
             var check: Expr?
             if let type = success.type, let schema = successResponse?.schema {
@@ -95,7 +98,7 @@ struct OperationEmitter {
         }
         let documentedError = Statement.throw(core.dot("documentedError").call((nil, .metatype(envelope)), ("from", .id("response"))))
         if !shape.errorStatuses.isEmpty {
-            cases.append(SwitchCase(shape.errorStatuses.map { .expression(.integer($0)) }, [documentedError]))
+            cases.append(SwitchCase(shape.errorStatuses.map(OperationShape.statusPattern), [documentedError]))
         }
         cases.append(.default([shape.hasDefaultResponse ? documentedError : .throw(core.dot("undocumentedStatus").call(.id("response")))]))
         body.append(.switch(Expr.id("response").dot("status").dot("code"), cases))
@@ -137,13 +140,13 @@ struct OperationEmitter {
             lines.append("- Parameters:")
             lines += parameters
         }
-        if let success = shape.success, let response = operation.responses.first(where: { $0.statusCode == success.status }) {
-            let statuses = shape.successStatuses.map(String.init).joined(separator: ", ")
+        if let success = shape.success, let response = operation.responses.first(where: { $0.statusKey == success.status }) {
+            let statuses = shape.successStatuses.map(OperationShape.statusText).joined(separator: ", ")
             let returned = response.description.map(oneLine) ?? "The response body."
             lines.append(headers.map { "- Returns: \(returned) (HTTP \(statuses)) With the status, the documented headers as ``\($0.typeName)`` and every header field." }
                 ?? "- Returns: \(returned) (HTTP \(statuses))")
         }
-        var documented = shape.errorStatuses.map(String.init)
+        var documented = shape.errorStatuses.map(OperationShape.statusText)
         if shape.hasDefaultResponse { documented.append("any other status, as the `default` response") }
         lines.append(documented.isEmpty
             ? "- Throws: ``ClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec documents no error status)."

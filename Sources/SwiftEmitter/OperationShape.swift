@@ -46,33 +46,34 @@ struct OperationShape: Sendable {
         } else {
             contentTypeLabel = nil
         }
-        let successResponse = operation.responses.first(where: \.isSuccess)
-        success = successResponse.flatMap { response in response.statusCode.map { ($0, types?.responses[$0]?.type) } }
+        let successResponse = Self.codesFirst(operation.responses).first(where: \.isSuccess)
+        success = successResponse.map { response in (response.statusKey, types?.responses[response.statusKey]?.type) }
         var statuses: [Int] = []
-        for response in operation.responses where response.isSuccess {
-            guard let status = response.statusCode else { continue }
+        // Codes before ranges, so that a code is matched before the range that covers it.
+        for response in Self.codesFirst(operation.responses) where response.isSuccess {
+            let status = response.statusKey
             if types?.responses[status]?.type == success?.type {
                 statuses.append(status)
             } else {
                 diagnostics.warning(
-                    "'\(operation.operationID)' answers \(status) with another body than \(success?.status ?? 0); the method returns "
-                        + "the \(success?.status ?? 0) type, and a \(status) is reported as an undocumented status",
+                    "'\(operation.operationID)' answers \(response.statusText) with another body than \(success.map { Self.statusText($0.status) } ?? ""); "
+                        + "the method returns the \(success.map { Self.statusText($0.status) } ?? "") type, and a \(response.statusText) is reported as an undocumented status",
                     at: operation.location)
             }
         }
         successStatuses = statuses
-        let errors = operation.responses.filter { !$0.isSuccess }
-        errorStatuses = errors.compactMap(\.statusCode)
+        let errors = Self.codesFirst(operation.responses).filter { !$0.isSuccess }
+        errorStatuses = errors.filter { !$0.isDefault }.map(\.statusKey)
         var envelopes: [SwiftType] = []
         for response in errors {
-            if let type = types?.responses[response.statusCode ?? 0]?.type, !envelopes.contains(type) { envelopes.append(type) }
+            if let type = types?.responses[response.statusKey]?.type, !envelopes.contains(type) { envelopes.append(type) }
         }
         if envelopes.count == 1, let only = envelopes.first {
             envelopeType = only
         } else {
             envelopeType = .named(["JSONValue"])
             if envelopes.count > 1 {
-                let statuses = errors.map { $0.statusCode.map(String.init) ?? "default" }.joined(separator: ", ")
+                let statuses = errors.map(\.statusText).joined(separator: ", ")
                 diagnostics.warning(
                     "the error responses of '\(operation.operationID)' (\(statuses)) have \(envelopes.count) different "
                         + "schemas; its errors are typed as JSONValue, not as one error type",
@@ -88,6 +89,19 @@ struct OperationShape: Sendable {
 
     /// Whether a `default` response documents every status not listed.
     var hasDefaultResponse: Bool {
-        operation.responses.contains { $0.statusCode == nil && $0.schema != nil }
+        operation.responses.contains { $0.isDefault && $0.schema != nil }
     }
+
+    /// Responses with a code, then ranges, then `default`, each in document order.
+    static func codesFirst(_ responses: [Response]) -> [Response] {
+        responses.filter { $0.statusCode != nil } + responses.filter { $0.statusClass != nil } + responses.filter(\.isDefault)
+    }
+
+    /// The `case` pattern of a status key: `404`, or `400...499` for the range `4XX`.
+    static func statusPattern(_ key: Int) -> Pattern {
+        key >= 100 ? .expression(.integer(key)) : .expression(.binary(.integer(key * 100), "...", .integer(key * 100 + 99)))
+    }
+
+    /// A status key as the spec writes it: `404` or `4XX`.
+    static func statusText(_ key: Int) -> String { key >= 100 ? String(key) : "\(key)XX" }
 }

@@ -208,8 +208,8 @@ struct TypePlan: Sendable {
             let group = response.isSuccess ? successes : failures
             let stem = response.isSuccess ? "Response" : "ErrorResponse"
             let suffix = group.count == 1 || group.first?.schema.map(StructuralKey.of) == StructuralKey.of(schema)
-                ? "" : (response.statusCode.map(String.init) ?? "Default")
-            types.responses[response.statusCode ?? 0] = bodyType(content, suggestedName: base + stem + suffix)
+                ? "" : (response.isDefault ? "Default" : response.statusText)
+            types.responses[response.statusKey] = bodyType(content, suggestedName: base + stem + suffix)
         }
         operationTypes[operation.operationID] = types
     }

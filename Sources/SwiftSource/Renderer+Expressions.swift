@@ -170,7 +170,8 @@ extension Renderer {
             return append(wrapped, to: &out)
         case .binary(let lhs, let op, let rhs):
             guard append(lhs, to: &out) else { return false }
-            out += " " + op + " "
+            // Range operators are written without spaces, as Swift code usually is (`400...499`).
+            out += op == "..." || op == "..<" ? op : " " + op + " "
             return append(rhs, to: &out)
         case .prefix(let op, let operand):
             out += op

@@ -79,8 +79,7 @@ enum SchemaDifferentialTarget {
             guard let contract = contracts[operation.operationID] else { continue }
             add("\(operation.operationID) request", operation.requestBody?.schema, contract.requestBody)
             for response in operation.responses {
-                guard let status = response.statusCode else { continue }
-                add("\(operation.operationID) \(status)", response.schema, contract.responseBodies[status])
+                add("\(operation.operationID) \(response.statusText)", response.schema, contract.responseBodies[response.statusKey])
             }
         }
         for webhook in document.webhooks {

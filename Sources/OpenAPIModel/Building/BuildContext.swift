@@ -115,17 +115,26 @@ final class BuildContext {
     }
 
     /// Reports every key of `entries` that is neither in `known` nor an `x-` extension.
-    func rejectUnknownKeys(_ entries: [YAMLMappingEntry], known: Set<String>, in what: String) {
+    func rejectUnknownKeys(_ entries: [YAMLMappingEntry], known: Set<String>, in what: String,
+                           notGenerated: [String: String] = [:]) {
         for entry in entries {
             guard let key = entry.key.string else {
                 error("\(what) keys must be strings", at: entry.key)
                 continue
             }
-            if !known.contains(key) && !key.hasPrefix("x-") {
+            if let reason = notGenerated[key] {
+                warning("'\(key)' in \(what) is not generated: \(reason)", at: entry.key)
+            } else if !known.contains(key) && !key.hasPrefix("x-") {
                 error("'\(key)' in \(what) is not supported by this generator", at: entry.key)
             }
         }
     }
+
+    /// Keys that change nothing in the generated API: read past with a warning saying what is not generated.
+    static let notGenerated: [String: String] = [
+        "callbacks": "the client does not serve callback requests",
+        "links": "links between operations are documentation here",
+    ]
 
     /// The node a local reference (`#/components/parameters/Id`) points to.
     func resolveReference(_ reference: String, at node: YAMLNode) -> YAMLNode? {

@@ -8,10 +8,11 @@ struct DocumentBuilder {
     var schemas: SchemaBuilder { SchemaBuilder(context: context) }
 
     static let rootKeys: Set<String> = ["swagger", "openapi", "info", "servers", "paths", "webhooks", "components", "security", "tags", "externalDocs", "jsonSchemaDialect"]
-    static let componentKeys: Set<String> = ["schemas", "parameters", "responses", "requestBodies", "headers", "securitySchemes", "examples"]
-    static let pathItemKeys: Set<String> = Set(HTTPMethod.allCases.map(\.rawValue)).union(["summary", "description", "parameters"])
-    static let operationKeys: Set<String> = ["operationId", "summary", "description", "parameters", "requestBody", "responses", "deprecated", "tags", "security", "externalDocs"]
-    static let parameterKeys: Set<String> = ["name", "in", "required", "description", "deprecated", "schema", "example", "examples", "style", "explode"]
+    static let componentKeys: Set<String> = ["schemas", "parameters", "responses", "requestBodies", "headers", "securitySchemes", "examples", "pathItems"]
+    static let pathItemKeys: Set<String> = Set(HTTPMethod.allCases.map(\.rawValue)).union(["summary", "description", "parameters", "servers"])
+    static let operationKeys: Set<String> = ["operationId", "summary", "description", "parameters", "requestBody", "responses", "deprecated", "tags", "security", "externalDocs", "servers"]
+    /// `allowEmptyValue` is honoured as it stands: an empty string is sent as `name=`.
+    static let parameterKeys: Set<String> = ["name", "in", "required", "description", "deprecated", "schema", "example", "examples", "style", "explode", "allowEmptyValue", "allowReserved"]
 
     func build() -> OpenAPIDocument? {
         let root = context.root
@@ -30,7 +31,7 @@ struct DocumentBuilder {
         let info = root["info"]
         if info == nil { context.error("'info' is missing", at: root) }
         if let components = root["components"], let componentEntries = context.mapping(components, "components") {
-            context.rejectUnknownKeys(componentEntries, known: Self.componentKeys, in: "components")
+            context.rejectUnknownKeys(componentEntries, known: Self.componentKeys, in: "components", notGenerated: BuildContext.notGenerated)
         }
 
         var named: [NamedSchema] = []
@@ -69,7 +70,7 @@ struct DocumentBuilder {
             title: context.string(info?["title"], "info.title") ?? "API",
             version: context.string(info?["version"], "info.version") ?? "",
             description: context.string(info?["description"], "info.description"),
-            servers: (root["servers"]?.sequence ?? []).compactMap { context.string($0["url"], "servers[].url") },
+            servers: servers(root["servers"]),
             schemas: named, operations: operations, webhooks: webhooks,
             usesBearerAuth: usesBearerAuth(),
             webhookSignature: root["x-webhook-signature"].flatMap(buildWebhookSignature))
@@ -86,17 +87,21 @@ struct DocumentBuilder {
         }
         context.rejectUnknownKeys(entries, known: Self.pathItemKeys, in: "a path item")
         let shared = buildParameters(node["parameters"], pointer: "#/paths/\(SchemaBuilder.escape(path))/parameters")
+        let pathServers = servers(node["servers"])
         var operations: [Operation] = []
         for entry in entries {
             guard let key = entry.key.string, let method = HTTPMethod(rawValue: key) else { continue }
-            if let operation = buildOperation(method, path: path, entry.value, shared: shared) { operations.append(operation) }
+            if var operation = buildOperation(method, path: path, entry.value, shared: shared) {
+                if operation.servers.isEmpty { operation.servers = pathServers }
+                operations.append(operation)
+            }
         }
         return operations
     }
 
     private func buildOperation(_ method: HTTPMethod, path: String, _ node: YAMLNode, shared: [Parameter]) -> Operation? {
         guard let entries = context.mapping(node, "an operation") else { return nil }
-        context.rejectUnknownKeys(entries, known: Self.operationKeys, in: "an operation")
+        context.rejectUnknownKeys(entries, known: Self.operationKeys, in: "an operation", notGenerated: BuildContext.notGenerated)
         let operationID: String
         if let declared = context.string(node["operationId"], "operationId") {
             operationID = declared
@@ -126,20 +131,26 @@ struct DocumentBuilder {
         if let responsesNode = node["responses"], let responseEntries = context.mapping(responsesNode, "responses") {
             for entry in responseEntries {
                 guard let key = context.string(entry.key, "a response status") else { continue }
-                let status: Int?
+                var status: Int?
+                var statusClass: Int?
                 if key == "default" {
                     status = nil
                 } else if let code = Int(key), (100...599).contains(code) {
                     status = code
+                } else if key.count == 3, let digit = key.first?.wholeNumberValue, (1...5).contains(digit), key.dropFirst().uppercased() == "XX" {
+                    statusClass = digit
                 } else {
-                    context.error("response status '\(key)' is not supported (use a status code such as 404, or 'default')", at: entry.key)
+                    context.error("response status '\(key)' is not supported (use a code such as 404, a range such as 4XX, or 'default')", at: entry.key)
                     continue
                 }
                 let pointer = "#/paths/\(SchemaBuilder.escape(path))/\(method.rawValue)/responses/\(key)"
-                if let response = buildResponse(status, entry.value, pointer: pointer) { responses.append(response) }
+                if var response = buildResponse(status, entry.value, pointer: pointer) {
+                    response.statusClass = statusClass
+                    responses.append(response)
+                }
             }
         } else {
-            context.error("operation '\(operationID)' has no 'responses'", at: node)
+            context.warning("operation '\(operationID)' documents no 'responses': every status it answers is reported as undocumented", at: node)
         }
         return Operation(
             operationID: operationID, method: method, path: path,
@@ -147,7 +158,34 @@ struct DocumentBuilder {
             description: context.string(node["description"], "description"),
             isDeprecated: context.bool(node["deprecated"], "deprecated") ?? false,
             parameters: parameters, requestBody: requestBody, responses: responses,
-            polling: node["x-polling"].flatMap(buildPolling), location: node.location)
+            polling: node["x-polling"].flatMap(buildPolling), servers: servers(node["servers"]), location: node.location)
+    }
+
+    /// The URLs of a `servers` list, each `{variable}` replaced by its `default`.
+    private func servers(_ node: YAMLNode?) -> [String] {
+        guard let node else { return [] }
+        guard let items = node.sequence else {
+            context.error("'servers' must be a sequence", at: node)
+            return []
+        }
+        return items.compactMap { item in
+            if let entries = item.mapping { context.rejectUnknownKeys(entries, known: ["url", "description", "variables"], in: "a server") }
+            guard var url = context.string(item["url"], "servers[].url") else { return nil }
+            for variable in item["variables"]?.mapping ?? [] {
+                guard let name = variable.key.string else { continue }
+                guard let value = context.string(variable.value["default"], "a server variable's default") else {
+                    context.error("server variable '\(name)' needs a 'default'", at: variable.value)
+                    continue
+                }
+                url = url.replacingOccurrences(of: "{\(name)}", with: value)
+            }
+            if let open = url.firstIndex(of: "{"), url[open...].contains("}") {
+                context.warning("server URL '\(url)' uses a variable that 'variables' does not define; it is not used "
+                    + "(requests go to the configured base URL)", at: item["url"] ?? item)
+                return nil
+            }
+            return url
+        }
     }
 
     /// The name of an operation without `operationId`: its method and its path's segments, a
@@ -193,6 +231,9 @@ struct DocumentBuilder {
                 context.error("parameter '\(name)' needs a 'schema' ('content' is not supported)", at: resolved)
                 return nil
             }
+            if context.bool(resolved["allowReserved"], "allowReserved") == true {
+                context.warning("'allowReserved' of parameter '\(name)' is not honoured: reserved characters are sent percent-encoded", at: resolved["allowReserved"]!)
+            }
             let isRequired = context.bool(resolved["required"], "required") ?? false
             if location == .path && !isRequired {
                 context.error("path parameter '\(name)' must have 'required: true'", at: resolved)
@@ -210,14 +251,18 @@ struct DocumentBuilder {
     private func buildResponse(_ status: Int?, _ node: YAMLNode, pointer: String) -> Response? {
         guard let resolved = context.dereference(node, expectedPrefix: "#/components/responses/"),
               let entries = context.mapping(resolved, "a response") else { return nil }
-        context.rejectUnknownKeys(entries, known: ["description", "content", "headers"], in: "a response")
+        context.rejectUnknownKeys(entries, known: ["description", "content", "headers"], in: "a response", notGenerated: BuildContext.notGenerated)
         var headers: [Header] = []
         if let headersNode = resolved["headers"], let headerEntries = context.mapping(headersNode, "headers") {
             for entry in headerEntries {
                 guard let name = context.string(entry.key, "a header name"),
                       let header = context.dereference(entry.value, expectedPrefix: "#/components/headers/") else { continue }
                 if let headerEntries = header.mapping {
-                    context.rejectUnknownKeys(headerEntries, known: ["description", "required", "schema", "deprecated", "example", "examples"], in: "a header")
+                    context.rejectUnknownKeys(headerEntries, known: ["description", "required", "schema", "deprecated", "example", "examples", "style", "explode"], in: "a header")
+                }
+                // `simple` is the only style a header has (and the default); `explode` changes only objects, held as text.
+                if let style = header["style"], style.string != "simple" {
+                    context.error("header style '\(style.string ?? "")' is not supported (headers use 'simple')", at: style)
                 }
                 guard let schemaNode = header["schema"] else {
                     context.error("header '\(name)' needs a 'schema'", at: header)
@@ -256,6 +301,10 @@ struct DocumentBuilder {
         var candidates: [(content: BodyContent, key: YAMLNode)] = []
         for entry in entries {
             guard let mediaType = entry.key.string else { continue }
+            guard mediaType.contains("/") else {
+                context.warning("'\(mediaType)' under 'content' is not a media type; it is ignored", at: entry.key)
+                continue
+            }
             if let media = entry.value.mapping {
                 context.rejectUnknownKeys(media, known: ["schema", "example", "examples", "encoding"], in: "a media type")
             }
@@ -342,8 +391,11 @@ struct DocumentBuilder {
         guard let operationEntries = context.mapping(post, "a webhook operation") else { return nil }
         context.rejectUnknownKeys(operationEntries, known: Self.operationKeys, in: "a webhook operation")
         let headers = buildParameters(post["parameters"], pointer: "#/webhooks/\(SchemaBuilder.escape(name))/post/parameters").filter { $0.location == .header }
-        guard let bodyNode = post["requestBody"],
-              let resolved = context.dereference(bodyNode, expectedPrefix: "#/components/requestBodies/"),
+        guard let bodyNode = post["requestBody"] else {
+            context.warning("webhook '\(name)' describes no request body: it is not generated", at: post)
+            return nil
+        }
+        guard let resolved = context.dereference(bodyNode, expectedPrefix: "#/components/requestBodies/"),
               let content = chosenContent(ofContent: resolved["content"], at: resolved, pointer: "#/webhooks/\(SchemaBuilder.escape(name))/post/requestBody"),
               content.encoding == .json else {
             context.error("webhook '\(name)' needs a JSON request body", at: post)

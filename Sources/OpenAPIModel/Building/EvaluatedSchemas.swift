@@ -17,6 +17,40 @@ extension SchemaBuilder {
     static let annotationKeywords: Set<String> = ["$defs", "$anchor", "$comment", "definitions", "externalDocs",
                                                   "contentMediaType", "contentEncoding", "contentSchema"]
 
+    /// JSON Schema keywords whose meaning the generator does not implement: refused, since
+    /// reading past them would change what validates.
+    static let unsupportedKeywords: Set<String> = [
+        "$id", "$dynamicRef", "$dynamicAnchor", "$recursiveRef", "$recursiveAnchor", "$vocabulary", "dependencies", "additionalItems",
+    ]
+    /// The dialects a schema may declare with `$schema`: JSON Schema 2020-12 and OpenAPI 3.1's own.
+    static let supportedDialects: Set<String> = [
+        "https://json-schema.org/draft/2020-12/schema", "https://spec.openapis.org/oas/3.1/dialect/base",
+    ]
+
+    /// Reports the keys of a schema outside `known`: an unsupported keyword is an error; `xml`
+    /// and a key that is no keyword at all (JSON Schema makes it an annotation) are warnings.
+    func checkKeywords(_ entries: [YAMLMappingEntry], known: Set<String>) {
+        for entry in entries {
+            guard let key = entry.key.string else {
+                context.error("a schema's keys must be strings", at: entry.key)
+                continue
+            }
+            if known.contains(key) || Self.annotationKeywords.contains(key) || key.hasPrefix("x-") { continue }
+            switch key {
+            case "$schema":
+                if let dialect = entry.value.string, !Self.supportedDialects.contains(dialect.trimmingSuffix("#")) {
+                    context.error("schema dialect '\(dialect)' is not supported (JSON Schema 2020-12 is)", at: entry.value)
+                }
+            case "xml":
+                context.warning("'xml' is not generated: bodies are JSON, and XML is held as text", at: entry.key)
+            case _ where Self.unsupportedKeywords.contains(key) || Self.supportedKeywords.contains(key) || Self.evaluatedKeywords.contains(key):
+                context.error("'\(key)' in a schema is not supported by this generator", at: entry.key)
+            default:
+                context.warning("'\(key)' is not a JSON Schema or OpenAPI keyword; it is ignored (an annotation)", at: entry.key)
+            }
+        }
+    }
+
     /// Keywords holding one subschema, a list of them, or a map of them.
     private static let singleSubschema = ["not", "if", "then", "else", "items", "contains", "additionalProperties",
                                           "propertyNames", "unevaluatedItems", "unevaluatedProperties"]
@@ -88,8 +122,7 @@ extension SchemaBuilder {
         if let example = node["example"] { schema.examples.append(example.jsonLiteral) }
         if let examples = node["examples"]?.sequence { schema.examples += examples.map(\.jsonLiteral) }
         if let entries = node.mapping {
-            context.rejectUnknownKeys(entries, known: Self.supportedKeywords.union(Self.evaluatedKeywords).union(Self.annotationKeywords),
-                                      in: "a schema")
+            checkKeywords(entries, known: Self.supportedKeywords.union(Self.evaluatedKeywords))
         }
         if let pattern = node["pattern"], let text = pattern.string, let problem = PatternSupport.problem(in: text) {
             context.error("pattern '\(text)': \(problem)", at: pattern)
@@ -112,5 +145,11 @@ extension SchemaBuilder {
             }
         }
         return schema
+    }
+}
+
+extension String {
+    fileprivate func trimmingSuffix(_ suffix: String) -> String {
+        hasSuffix(suffix) ? String(dropLast(suffix.count)) : self
     }
 }

@@ -44,7 +44,7 @@ struct SchemaBuilder {
         if let referenceNode = node["$ref"] {
             return buildReference(referenceNode, entries: entries, node: node, pointer: pointer)
         }
-        context.rejectUnknownKeys(entries, known: Self.supportedKeywords.union(Self.annotationKeywords), in: "a schema")
+        checkKeywords(entries, known: Self.supportedKeywords)
         for key in ["readOnly", "writeOnly"] where node[key] != nil {
             context.warning("'\(key)' is ignored: the generated types are used in both directions", at: node[key]!)
         }

@@ -43,7 +43,9 @@ struct DocumentChecks {
     /// A form or multipart body is an object's members; responses of those encodings are not read.
     private mutating func checkBodyEncodings(of operation: Operation) {
         if let content = operation.requestBody?.content, content.encoding == .formURLEncoded || content.encoding == .multipart {
-            if case .object = document.resolved(content.schema).kind {} else {
+            switch document.resolved(content.schema).kind {
+            case .object, .any: break  // A struct, or a JSON object checked by its schema.
+            default:
                 diagnostics.append(.error("a '\(content.mediaType)' body needs an object schema (its members are the fields)", at: content.schema.location))
             }
         }

@@ -99,11 +99,15 @@ public struct Operation: Hashable, Sendable {
     public var requestBody: RequestBody?
     public var responses: [Response]
     public var polling: Polling?
+    /// The operation's own `servers` (its own, else its path item's), variables filled with
+    /// their defaults; empty when the document's servers apply.
+    public var servers: [String] = []
     public var location: SourceLocation
 
     public init(operationID: String, method: HTTPMethod, path: String, summary: String?, description: String?,
                 isDeprecated: Bool, parameters: [Parameter], requestBody: RequestBody?, responses: [Response],
-                polling: Polling?, location: SourceLocation) {
+                polling: Polling?, servers: [String] = [], location: SourceLocation) {
+        self.servers = servers
         self.operationID = operationID
         self.method = method
         self.path = path
@@ -177,8 +181,10 @@ public struct DeclaredMediaType: Hashable, Sendable {
 
 /// A documented response of an operation.
 public struct Response: Hashable, Sendable {
-    /// `200`, or `nil` for `default`.
+    /// `200`, or `nil` for `default` and for a range.
     public var statusCode: Int?
+    /// The first digit of a range (`4` for `4XX`), `nil` for a code or `default`.
+    public var statusClass: Int?
     public var description: String?
     /// The content the body is generated for, `nil` for a response without a body.
     public var content: BodyContent?
@@ -190,15 +196,29 @@ public struct Response: Hashable, Sendable {
     /// The schema of ``content``.
     public var schema: Schema? { content?.schema }
 
-    public init(statusCode: Int?, description: String?, content: BodyContent?, headers: [Header], mediaTypes: [DeclaredMediaType]) {
+    public init(statusCode: Int?, statusClass: Int? = nil, description: String?, content: BodyContent?, headers: [Header],
+                mediaTypes: [DeclaredMediaType]) {
         self.statusCode = statusCode
+        self.statusClass = statusClass
         self.description = description
         self.content = content
         self.headers = headers
         self.mediaTypes = mediaTypes
     }
 
-    public var isSuccess: Bool { statusCode.map { (200..<300).contains($0) } ?? false }
+    public var isSuccess: Bool { statusCode.map { (200..<300).contains($0) } ?? (statusClass == 2) }
+
+    /// Whether this is the `default` response.
+    public var isDefault: Bool { statusCode == nil && statusClass == nil }
+
+    /// One number per documented response: the code; `1`…`5` for a range `1XX`…`5XX`; `0` for `default`.
+    public var statusKey: Int { statusCode ?? statusClass ?? 0 }
+
+    /// Whether an HTTP status is one this response documents (a range covers its hundred; `default`, none).
+    public func covers(_ status: Int) -> Bool { statusCode == status || statusClass == status / 100 }
+
+    /// The status as the spec writes it: `404`, `4XX` or `default`.
+    public var statusText: String { statusCode.map(String.init) ?? statusClass.map { "\($0)XX" } ?? "default" }
 }
 
 public struct Header: Hashable, Sendable {

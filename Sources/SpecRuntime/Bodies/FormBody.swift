@@ -57,6 +57,15 @@ public struct FormBody: Sendable {
         }
     }
 
+    /// Adds a field per member of a JSON object, in name order (a body held as ``JSONValue``).
+    public mutating func appendMembers(of value: JSONValue) {
+        guard case .object(let members) = value else {
+            failure = failure ?? "a form body is an object, not \(FieldValues.jsonText(value).prefix(40))"
+            return
+        }
+        for (name, member) in members.sorted(by: { $0.key < $1.key }) { append(name, member) }
+    }
+
     private mutating func appendDeep(_ name: String, _ value: JSONValue) {
         switch value {
         case .object(let members):

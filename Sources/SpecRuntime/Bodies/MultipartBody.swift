@@ -49,6 +49,15 @@ public struct MultipartBody: Sendable {
         }
     }
 
+    /// Adds the parts of each member of a JSON object, in name order (a body held as ``JSONValue``).
+    public mutating func appendMembers(of value: JSONValue) {
+        guard case .object(let members) = value else {
+            failure = failure ?? "a multipart body is an object, not \(FieldValues.jsonText(value).prefix(40))"
+            return
+        }
+        for (name, member) in members.sorted(by: { $0.key < $1.key }) { append(name, member) }
+    }
+
     private mutating func appendValue(_ name: String, _ value: JSONValue, contentType: String?) {
         if let text = FieldValues.text(value), contentType == nil || contentType?.hasPrefix("text/") == true {
             parts.append(Part(name: name, filename: nil, contentType: contentType, data: Data(text.utf8)))

@@ -20,7 +20,8 @@ public struct APIClient: Sendable, CustomStringConvertible {
             // One key per logical call, reused on every attempt.
             operation.headerFields[name] = UUID().uuidString.lowercased()
         }
-        var request = HTTPRequest(method: operation.method, scheme: configuration.baseURL.scheme, authority: configuration.baseURL.host, path: operation.pathAndQuery)
+        let baseURL = serverURL(of: operation)
+        var request = HTTPRequest(method: operation.method, scheme: baseURL.scheme, authority: baseURL.host, path: operation.pathAndQuery)
         request.headerFields = operation.headerFields
         request.headerFields[.userAgent] = configuration.userAgent
         request.headerFields[.accept] = operation.headerFields[.accept] ?? "application/json"
@@ -33,7 +34,7 @@ public struct APIClient: Sendable, CustomStringConvertible {
         while true {
             if Task.isCancelled { throw .cancelled }
             do {
-                let (response, body) = try await exchange(request, body: operation.body)
+                let (response, body) = try await exchange(request, body: operation.body, baseURL: baseURL)
                 let code = response.status.code
                 guard mayRetry, attempt < policy.maxAttempts, policy.retryableStatuses.contains(code) else {
                     return OperationResponse(status: response.status, headerFields: response.headerFields, body: body)
@@ -58,14 +59,22 @@ public struct APIClient: Sendable, CustomStringConvertible {
     /// One attempt through the transport, bounded as a whole (body included) by the configured
     /// timeout whatever the transport does with it: a server that trickles its body never idles
     /// long enough for an inactivity timeout, and some transports time only the response head.
-    private func exchange(_ request: HTTPRequest, body: Data?) async throws -> (HTTPResponse, Data) {
+    /// Where an operation is sent: its own server when it has one (and the configuration uses
+    /// them), resolved against the base URL; otherwise the base URL.
+    func serverURL<Envelope>(of operation: OperationRequest<Envelope>) -> URL {
+        guard configuration.usesOperationServers, let server = operation.server,
+              let url = URL(string: server, relativeTo: configuration.baseURL)?.absoluteURL else { return configuration.baseURL }
+        return url
+    }
+
+    private func exchange(_ request: HTTPRequest, body: Data?, baseURL: URL) async throws -> (HTTPResponse, Data) {
         let configuration = configuration
         guard configuration.timeout > .zero else {
-            return try await configuration.transport.send(request, body: body, baseURL: configuration.baseURL, timeout: configuration.timeout)
+            return try await configuration.transport.send(request, body: body, baseURL: baseURL, timeout: configuration.timeout)
         }
         return try await withThrowingTaskGroup(of: (HTTPResponse, Data)?.self) { group in
             group.addTask {
-                try await configuration.transport.send(request, body: body, baseURL: configuration.baseURL, timeout: configuration.timeout)
+                try await configuration.transport.send(request, body: body, baseURL: baseURL, timeout: configuration.timeout)
             }
             group.addTask {
                 try await Task.sleep(for: configuration.timeout)

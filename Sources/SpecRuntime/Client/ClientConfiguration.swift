@@ -42,6 +42,9 @@ public struct ClientConfiguration: Sendable, CustomStringConvertible {
     public var sleeper: Sleeper
     /// The clock polling compares `estimatedCompletion` and timeouts against.
     public var now: @Sendable () -> Date
+    /// Whether an operation the spec serves from its own `servers` entry goes there (a relative
+    /// one against ``baseURL``); `false` sends every operation to ``baseURL`` (a test server, a proxy).
+    public var usesOperationServers = true
 
     public init(
         baseURL: URL,

@@ -12,6 +12,9 @@ public struct OperationRequest<Envelope: Sendable>: Sendable, CustomStringConver
     public private(set) var queryItems: [(name: String, value: String)] = []
     public var headerFields = HTTPFields()
     public var body: Data?
+    /// The operation's own server (`servers` of its path item or operation), absolute or
+    /// relative to the configured base URL; `nil` for the base URL.
+    public var server: String?
     /// The header that carries an idempotency key; when set, the request is safe to retry even
     /// if its method is not idempotent, and a key is generated when the caller gave none.
     public var idempotencyKeyHeader: String?

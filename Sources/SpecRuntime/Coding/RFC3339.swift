@@ -18,7 +18,7 @@ public enum RFC3339 {
             return value
         }
         guard utf8[4] == UInt8(ascii: "-"), utf8[7] == UInt8(ascii: "-"),
-              utf8[10] == UInt8(ascii: "T") || utf8[10] == UInt8(ascii: "t") || utf8[10] == UInt8(ascii: " "),
+              utf8[10] == UInt8(ascii: "T") || utf8[10] == UInt8(ascii: "t"),
               utf8[13] == UInt8(ascii: ":"), utf8[16] == UInt8(ascii: ":"),
               let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
               let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),

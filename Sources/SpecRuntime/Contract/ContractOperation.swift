@@ -7,7 +7,7 @@ import Foundation
 public struct ContractOperation: Sendable {
     public var operationID: String
     public var requestBody: BodyCodec?
-    /// By status code; `0` stands for `default`.
+    /// By status code; `1`…`5` stand for the ranges `1XX`…`5XX`, `0` for `default`.
     public var responseBodies: [Int: BodyCodec]
     /// Calls the operation through `client` with the arguments found in `request`.
     public var replay: @Sendable (APIClient, RecordedRequest) async throws -> Void

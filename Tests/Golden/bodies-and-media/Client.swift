@@ -147,10 +147,10 @@ nonisolated extension MediaClient {
     /// - Parameters:
     ///   - body: The request body.
     /// - Returns: The charge. (HTTP 200)
-    /// - Throws: ``ClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
-    ///   documents no error status).
+    /// - Throws: ``ClientError``: `.api` for the documented error statuses (402, 4XX), and transport, decoding and
+    ///   validation failures.
     /// - Remark: Generated from `POST /charges`.
-    public func createCharge(body: CreateChargeRequest) async throws(ClientError<JSONValue>) -> Receipt {
+    public func createCharge(body: CreateChargeRequest) async throws(ClientError<Problem>) -> Receipt {
         if self.core.configuration.validation.validatesRequests {
             var context = ValidationContext()
             body.validate(in: &context)
@@ -158,7 +158,7 @@ nonisolated extension MediaClient {
                 throw .requestValidation(ValidationError(violations: context.violations))
             }
         }
-        var request = OperationRequest<JSONValue>(operationID: "createCharge", method: .post, pathTemplate: "/charges")
+        var request = OperationRequest<Problem>(operationID: "createCharge", method: .post, pathTemplate: "/charges")
         var form = FormBody()
         form.append("amount", body.amount)
         form.append("currency", body.currency)
@@ -172,6 +172,7 @@ nonisolated extension MediaClient {
         let response = try await self.core.send(request)
         switch response.status.code {
         case 200: return try self.core.decodeSuccess(Receipt.self, from: response)
+        case 402, 400...499: throw self.core.documentedError(Problem.self, from: response)
         default: throw self.core.undocumentedStatus(response)
         }
     }
@@ -180,7 +181,7 @@ nonisolated extension MediaClient {
 nonisolated extension MediaClient {
     /// - Parameters:
     ///   - body: The request body.
-    /// - Returns: Stored. (HTTP 204)
+    /// - Returns: Stored (any success). (HTTP 2XX)
     /// - Throws: ``ClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
     ///   documents no error status).
     /// - Remark: Generated from `POST /documents`.
@@ -206,7 +207,7 @@ nonisolated extension MediaClient {
         try request.setMultipartBody(multipart)
         let response = try await self.core.send(request)
         switch response.status.code {
-        case 204: return
+        case 200...299: return
         default: throw self.core.undocumentedStatus(response)
         }
     }
@@ -219,6 +220,7 @@ nonisolated extension MediaClient {
     /// - Remark: Generated from `GET /export`.
     public func exportAll() async throws(ClientError<JSONValue>) -> Data {
         var request = OperationRequest<JSONValue>(operationID: "exportAll", method: .get, pathTemplate: "/export")
+        request.server = "/downloads"
         request.setHeader("Accept", "*/*")
         let response = try await self.core.send(request)
         switch response.status.code {
@@ -297,7 +299,11 @@ nonisolated extension MediaClient {
             ContractOperation(
                 operationID: "createCharge",
                 requestBody: nil,
-                responseBodies: [200: BodyCodec(Receipt.self)],
+                responseBodies: [
+                    200: BodyCodec(Receipt.self),
+                    4: BodyCodec(Problem.self),
+                    402: BodyCodec(Problem.self),
+                ],
                 replay: { core, recorded in
                     _ = try await MediaClient(core: core).createCharge(
                         body: try recorded.unreplayableBody(

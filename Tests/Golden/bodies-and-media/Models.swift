@@ -4,6 +4,30 @@
 import Foundation
 import SpecRuntime
 
+/// - Remark: Generated from `#/components/schemas/Problem`.
+public nonisolated struct Problem: Codable, Hashable, Sendable {
+    public var title: String
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(title: String) {
+        self.title = title
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case title
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.title = try container.decode(String.self, forKey: .title)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.title, forKey: .title)
+    }
+}
+
 /// - Remark: Generated from `#/components/schemas/Receipt`.
 public nonisolated struct Receipt: Codable, Hashable, Sendable {
     public var id: String

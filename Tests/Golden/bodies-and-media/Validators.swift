@@ -4,6 +4,10 @@
 import Foundation
 import SpecRuntime
 
+nonisolated extension Problem: Validatable {
+    public func validate(in context: inout ValidationContext) {}
+}
+
 nonisolated extension Receipt: Validatable {
     public func validate(in context: inout ValidationContext) {}
 }

@@ -122,4 +122,31 @@ import Testing
         #expect(server.requests.last?.header("Accept") == "image/png")
         try await server.shutdown()
     }
+
+    @Test func anOperationWithItsOwnServerIsSentThereUnlessTheConfigurationSaysOtherwise() async throws {
+        let server = try await LoopbackServer { _, _ in LoopbackServer.Reply(status: 200, headers: [("Content-Type", "application/zip")], body: Data("PK".utf8)) }
+        #expect(try await Self.client(server).exportAll() == Data("PK".utf8))
+        var configuration = ClientConfiguration(baseURL: server.baseURL)
+        configuration.usesOperationServers = false
+        _ = try await MediaClient(configuration: configuration).exportAll()
+        #expect(server.requests.map(\.uri) == ["/downloads/export", "/export"])
+        #expect(server.requests.first?.header("Accept") == "*/*")
+        try await server.shutdown()
+    }
+
+    @Test(arguments: [402, 409, 500])
+    func aStatusInADocumentedRangeIsThatRangesErrorAndOneOutsideIsUndocumented(status: Int) async throws {
+        let server = try await LoopbackServer { _, _ in LoopbackServer.Reply(status: status, json: #"{"title": "no"}"#) }
+        do {
+            _ = try await Self.client(server).createCharge(body: CreateChargeRequest(amount: 1, currency: "eur"))
+            Issue.record("expected an error")
+        } catch {
+            switch error {
+            case .api(let api): #expect(status < 500 && api.envelope.title == "no")
+            case .undocumentedStatus(let received, _): #expect(status == 500 && received.code == 500)
+            default: Issue.record("unexpected \(error)")
+            }
+        }
+        try await server.shutdown()
+    }
 }

@@ -137,4 +137,17 @@ import Testing
             public func getUsersByIDRepos(userID: String) async throws(ClientError<JSONValue>) -> Void {
             """, in: .client)
     }
+
+    /// A schema held as JSONValue (here `required` naming an undeclared member) still gives fields:
+    /// the object's members, by name.
+    @Test func aFormBodyHeldAsJSONValueAppendsTheObjectsMembers() {
+        Self.upload("""
+            application/x-www-form-urlencoded:
+              schema: {type: object, required: [token], properties: {client_id: {type: string}}}
+            """).expect(emitting: """
+            var form = FormBody()
+            form.appendMembers(of: body)
+            try request.setFormBody(form)
+            """, in: .client)
+    }
 }
