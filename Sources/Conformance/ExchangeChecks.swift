@@ -37,6 +37,7 @@ struct ExchangeChecks {
                 case .path: raw = pathParameters[parameter.name]
                 case .header: raw = headers[parameter.name.lowercased()]
                 case .query: raw = query.first { $0.name == parameter.name }?.value
+                case .cookie: raw = Self.cookie(parameter.name, in: headers["cookie"])
                 }
                 guard let raw else {
                     if parameter.isRequired { problems.append("required \(parameter.location.rawValue) parameter '\(parameter.name)' is missing") }
@@ -141,5 +142,14 @@ struct ExchangeChecks {
         case .boolean: text == "true" ? .bool(true) : text == "false" ? .bool(false) : .string(text)
         default: .string(text)
         }
+    }
+
+    /// The value of cookie `name` in a `Cookie` header (`a=1; b=2`).
+    static func cookie(_ name: String, in header: String?) -> String? {
+        for pair in (header ?? "").split(separator: ";") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            if parts.count == 2, parts[0] == name { return parts[1].removingPercentEncoding ?? parts[1] }
+        }
+        return nil
     }
 }

@@ -68,7 +68,12 @@ struct ContractEmitter {
         let name = Expr.string(argument.parameter.name)
         let type = argument.type
         let isRequired = argument.parameter.isRequired
+        if OperationEmitter.isStructured(argument, document: context.document) || argument.parameter.location == .cookie {
+            return recorded.dot("unreplayableParameter").call([Argument(name), Argument("as", .metatype(isRequired ? type : .optional(type)))]).tried
+        }
         switch argument.parameter.location {
+        case .cookie:
+            return .nil
         case .path:
             if let element = type.arrayElement {
                 return recorded.dot("pathList").call((nil, name), ("as", .metatype(element))).tried

@@ -188,9 +188,32 @@ struct OperationEmitter {
                     })]
     }
 
+    /// Whether a parameter is sent through the runtime's JSON-shaped serialization (an object,
+    /// a nested array, a style or `explode` other than the default, JSON content) rather than as
+    /// the text of a scalar or a list of them.
+    static func isStructured(_ argument: OperationShape.Argument, document: OpenAPIDocument) -> Bool {
+        guard argument.parameter.hasDefaultSerialization else { return true }
+        var schema = document.resolved(argument.parameter.schema)
+        if argument.type.arrayElement != nil, case .array(let array) = schema.kind { schema = document.resolved(array.items) }
+        switch schema.kind {
+        case .object, .union, .any, .array: return true
+        default: return false
+        }
+    }
+
     private func setParameter(_ argument: OperationShape.Argument, on request: Expr) -> [Statement] {
         let name = Expr.id(argument.label)
         let wire = Expr.string(argument.parameter.name)
+        let parameter = argument.parameter
+        if parameter.isJSONContent {
+            return [.expression(request.dot("setJSONParameter").call([Argument(wire), Argument(name), Argument("in", .member(nil, parameter.location.rawValue))]).tried)]
+        }
+        if parameter.location == .cookie || (parameter.location == .query && Self.isStructured(argument, document: context.document)) {
+            var arguments = [Argument(wire), Argument(name)]
+            if parameter.style != "form" { arguments.append(Argument("style", .member(nil, parameter.style))) }
+            if !parameter.explode, parameter.style == "form" { arguments.append(Argument("explode", .bool(false))) }
+            return [.expression(request.dot(parameter.location == .cookie ? "addCookie" : "addQueryParameter").call(arguments).tried)]
+        }
         let isRequired = argument.parameter.isRequired
         let element = argument.type.arrayElement
         var schema = context.document.resolved(argument.parameter.schema)
@@ -213,6 +236,8 @@ struct OperationEmitter {
             return items.dot("joined").call(("separator", .string(",")))
         }
         switch argument.parameter.location {
+        case .cookie:
+            return []
         case .path:
             return [.expression(request.dot("setPathParameter").call(wire, simple(name)))]
         case .header:

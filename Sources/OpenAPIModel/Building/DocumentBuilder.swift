@@ -12,7 +12,7 @@ struct DocumentBuilder {
     static let pathItemKeys: Set<String> = Set(HTTPMethod.allCases.map(\.rawValue)).union(["summary", "description", "parameters", "servers"])
     static let operationKeys: Set<String> = ["operationId", "summary", "description", "parameters", "requestBody", "responses", "deprecated", "tags", "security", "externalDocs", "servers"]
     /// `allowEmptyValue` is honoured as it stands: an empty string is sent as `name=`.
-    static let parameterKeys: Set<String> = ["name", "in", "required", "description", "deprecated", "schema", "example", "examples", "style", "explode", "allowEmptyValue", "allowReserved"]
+    static let parameterKeys: Set<String> = ["name", "in", "required", "description", "deprecated", "schema", "example", "examples", "style", "explode", "allowEmptyValue", "allowReserved", "content"]
 
     func build() -> OpenAPIDocument? {
         let root = context.root
@@ -221,14 +221,30 @@ struct DocumentBuilder {
                 return nil
             }
             guard let location = Parameter.Location(rawValue: place) else {
-                context.error("parameters in '\(place)' are not supported (path, query and header are)", at: resolved["in"]!)
+                context.error("parameters in '\(place)' are not supported (path, query, header and cookie are)", at: resolved["in"]!)
                 return nil
             }
-            if let style = resolved["style"]?.string, style != (location == .query ? "form" : "simple") {
-                context.error("parameter style '\(style)' is not supported", at: resolved["style"]!)
+            let defaultStyle = location == .query || location == .cookie ? "form" : "simple"
+            let style = context.string(resolved["style"], "style") ?? defaultStyle
+            let styles: [String] = location == .query ? ["form", "spaceDelimited", "pipeDelimited", "deepObject"] : [defaultStyle]
+            if !styles.contains(style) {
+                context.error("parameter style '\(style)' is not supported in \(place) (\(styles.joined(separator: ", ")) \(styles.count == 1 ? "is" : "are"))",
+                              at: resolved["style"] ?? resolved)
             }
-            guard let schemaNode = resolved["schema"] else {
-                context.error("parameter '\(name)' needs a 'schema' ('content' is not supported)", at: resolved)
+            var isJSONContent = false
+            var schemaNode = resolved["schema"]
+            if schemaNode == nil, let content = resolved["content"]?.mapping, content.count == 1, let media = content.first,
+               let mediaType = media.key.string {
+                if BodyEncoding.of(mediaType: mediaType, binarySchema: false) == .json {
+                    isJSONContent = true
+                    schemaNode = media.value["schema"]
+                } else {
+                    context.error("parameter '\(name)' is sent as '\(mediaType)', which is not supported (application/json is)", at: media.key)
+                    return nil
+                }
+            }
+            guard let schemaNode else {
+                context.error("parameter '\(name)' needs a 'schema', or a 'content' of one JSON media type with a schema", at: resolved)
                 return nil
             }
             if context.bool(resolved["allowReserved"], "allowReserved") == true {
@@ -238,13 +254,17 @@ struct DocumentBuilder {
             if location == .path && !isRequired {
                 context.error("path parameter '\(name)' must have 'required: true'", at: resolved)
             }
-            return Parameter(
+            var parameter = Parameter(
                 name: name, location: location, isRequired: isRequired || location == .path,
                 description: context.string(resolved["description"], "description"),
                 isDeprecated: context.bool(resolved["deprecated"], "deprecated") ?? false,
-                schema: schemas.build(schemaNode, pointer: itemPointer + "/schema"),
+                schema: schemas.build(schemaNode, pointer: itemPointer + (isJSONContent ? "/content/application~1json/schema" : "/schema")),
                 isIdempotencyKey: context.bool(resolved["x-idempotency-key"], "x-idempotency-key") ?? false,
                 sourceLocation: resolved.location)
+            parameter.style = style
+            parameter.explode = context.bool(resolved["explode"], "explode") ?? (style == "form")
+            parameter.isJSONContent = isJSONContent
+            return parameter
         }
     }
 

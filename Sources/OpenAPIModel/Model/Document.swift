@@ -133,7 +133,19 @@ public struct Parameter: Hashable, Sendable {
     public var schema: Schema
     /// `x-idempotency-key: true`: the header that makes a non-idempotent request safe to retry.
     public var isIdempotencyKey: Bool
+    /// `style`, or its default for the location (`form` in query and cookie, `simple` elsewhere).
+    public var style: String = "simple"
+    /// `explode`, or its default (`true` for the `form` style only).
+    public var explode = false
+    /// Whether the value is sent as JSON text (`content: {application/json: …}` instead of `schema`).
+    public var isJSONContent = false
     public var sourceLocation: SourceLocation
+
+    /// Whether the value is sent as OpenAPI's default for its location says (`form` exploded in
+    /// the query and cookie, `simple` in the path and headers), not as JSON text.
+    public var hasDefaultSerialization: Bool {
+        !isJSONContent && style == (location == .query || location == .cookie ? "form" : "simple") && explode == (style == "form")
+    }
 
     public init(name: String, location: Location, isRequired: Bool, description: String?, isDeprecated: Bool,
                 schema: Schema, isIdempotencyKey: Bool, sourceLocation: SourceLocation) {

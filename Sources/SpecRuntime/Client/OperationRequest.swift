@@ -10,6 +10,8 @@ public struct OperationRequest<Envelope: Sendable>: Sendable, CustomStringConver
     public var pathTemplate: String
     public private(set) var path: String
     public private(set) var queryItems: [(name: String, value: String)] = []
+    /// Cookie parameters, sent as one `Cookie` header.
+    public private(set) var cookies: [(name: String, value: String)] = []
     public var headerFields = HTTPFields()
     public var body: Data?
     /// The operation's own server (`servers` of its path item or operation), absolute or
@@ -34,6 +36,45 @@ public struct OperationRequest<Envelope: Sendable>: Sendable, CustomStringConver
 
     public mutating func addQueryItem(_ name: String, _ value: String) {
         queryItems.append((name, value))
+    }
+
+    /// Adds a query parameter of any JSON shape in an OpenAPI `style` (`form` exploded or not,
+    /// `spaceDelimited`, `pipeDelimited`, `deepObject`), as ``FormBody`` writes fields; `nil` adds none.
+    public mutating func addQueryParameter<Value: Encodable>(
+        _ name: String, _ value: Value, style: FormBody.Style = .form, explode: Bool = true
+    ) throws(ClientError<Envelope>) {
+        var fields = FormBody()
+        fields.append(name, value, style: style, explode: explode)
+        if let failure = fields.failure { throw Self.unencodable(failure) }
+        queryItems += fields.fields
+    }
+
+    /// Adds a cookie parameter (`form` style); `nil` adds none. Values are percent-encoded, so
+    /// that a `;` or space in one cannot end it.
+    public mutating func addCookie<Value: Encodable>(_ name: String, _ value: Value, explode: Bool = true) throws(ClientError<Envelope>) {
+        var fields = FormBody()
+        fields.append(name, value, explode: explode)
+        if let failure = fields.failure { throw Self.unencodable(failure) }
+        cookies += fields.fields.map { (FormBody.escape($0.name), FormBody.escape($0.value)) }
+        headerFields[.cookie] = cookies.map { "\($0.name)=\($0.value)" }.joined(separator: "; ")
+    }
+
+    /// Sends a parameter whose `content` is `application/json` as JSON text, in `location`; an
+    /// absent optional (`null`) sends none.
+    public mutating func setJSONParameter<Value: Encodable>(_ name: String, _ value: Value, in location: ParameterLocation) throws(ClientError<Envelope>) {
+        let text: String
+        do {
+            text = String(decoding: try JSONCoding.makeEncoder().encode(value), as: UTF8.self)
+        } catch {
+            throw Self.unencodable(String(describing: error))
+        }
+        guard text != "null" else { return }
+        switch location {
+        case .path: setPathParameter(name, text)
+        case .query: addQueryItem(name, text)
+        case .header: setHeader(name, text)
+        case .cookie: try addCookie(name, text)
+        }
     }
 
     /// Sets a header; `nil` leaves it out. Invalid header names are ignored (the spec's names are

@@ -191,6 +191,12 @@ public struct RecordedRequest: Sendable {
         return body
     }
 
+    /// Fails the replay of an operation with a parameter contract tests cannot read back (a cookie,
+    /// an object, a style other than the default, JSON content).
+    public func unreplayableParameter<Value>(_ name: String, as type: Value.Type) throws -> Value {
+        throw Problem(description: "parameter '\(name)' is not read back from a recording, so the call is not replayed")
+    }
+
     /// Fails the replay of an operation whose body contract tests cannot read back (`mediaType`).
     public func unreplayableBody<Body>(_ mediaType: String, as type: Body.Type) throws -> Body {
         throw Problem(description: "a '\(mediaType)' request body is not read back from a recording, so the call is not replayed")

@@ -214,12 +214,45 @@ nonisolated extension MediaClient {
 }
 
 nonisolated extension MediaClient {
+    /// - Parameters:
+    ///   - session: The `session` cookie parameter.
+    ///   - filter: The `filter` query parameter.
+    ///   - ids: The `ids` query parameter.
+    ///   - tags: The `tags` query parameter.
+    ///   - where: The `where` query parameter.
     /// - Returns: Anything the server has. (HTTP 200)
     /// - Throws: ``ClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
     ///   documents no error status).
     /// - Remark: Generated from `GET /export`.
-    public func exportAll() async throws(ClientError<JSONValue>) -> Data {
+    public func exportAll(
+        session: String? = nil,
+        filter: ExportAllFilter? = nil,
+        ids: [Int]? = nil,
+        tags: [String]? = nil,
+        `where`: ExportAllWhere? = nil
+    ) async throws(ClientError<JSONValue>) -> Data {
+        if self.core.configuration.validation.validatesRequests {
+            var context = ValidationContext()
+            context.parameter("filter", in: .query) { context in
+                if let filter {
+                    filter.validate(in: &context)
+                }
+            }
+            context.parameter("where", in: .query) { context in
+                if let `where` {
+                    `where`.validate(in: &context)
+                }
+            }
+            if !context.violations.isEmpty {
+                throw .requestValidation(ValidationError(violations: context.violations))
+            }
+        }
         var request = OperationRequest<JSONValue>(operationID: "exportAll", method: .get, pathTemplate: "/export")
+        try request.addCookie("session", session)
+        try request.addQueryParameter("filter", filter, style: .deepObject)
+        try request.addQueryParameter("ids", ids, explode: false)
+        try request.addQueryParameter("tags", tags, style: .pipeDelimited)
+        try request.setJSONParameter("where", `where`, in: .query)
         request.server = "/downloads"
         request.setHeader("Accept", "*/*")
         let response = try await self.core.send(request)
@@ -331,7 +364,15 @@ nonisolated extension MediaClient {
                 operationID: "exportAll",
                 requestBody: nil,
                 responseBodies: [:],
-                replay: { core, recorded in _ = try await MediaClient(core: core).exportAll() }
+                replay: { core, recorded in
+                    _ = try await MediaClient(core: core).exportAll(
+                        session: try recorded.unreplayableParameter("session", as: String?.self),
+                        filter: try recorded.unreplayableParameter("filter", as: ExportAllFilter?.self),
+                        ids: try recorded.unreplayableParameter("ids", as: [Int]?.self),
+                        tags: try recorded.unreplayableParameter("tags", as: [String]?.self),
+                        where: try recorded.unreplayableParameter("where", as: ExportAllWhere?.self)
+                    )
+                }
             )
         )
         operations.append(

@@ -365,6 +365,84 @@ public nonisolated struct UploadDocumentRequest: Codable, Hashable, Sendable {
     }
 }
 
+/// - Remark: Generated from `#/paths/~1export/get/parameters/1/schema`.
+public nonisolated struct ExportAllFilter: Codable, Hashable, Sendable {
+    public var state: String?
+    public var since: Int?
+    /// What decoding saw that the properties cannot show (undeclared members, null where only absence is allowed);
+    /// reported by `violations()`, ignored by `==` and encoding.
+    var _decodingFindings = DecodingFindings()
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(state: String? = nil, since: Int? = nil) {
+        self.state = state
+        self.since = since
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case state
+        case since
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        var findings = DecodingFindings()
+        self.state = try container.decodeIfPresent(
+            String.self,
+            forKey: .state,
+            nullNotedIn: &findings,
+            expected: "string"
+        )
+        self.since = try container.decodeIfPresent(
+            Int.self,
+            forKey: .since,
+            nullNotedIn: &findings,
+            expected: "integer"
+        )
+        self._decodingFindings = findings
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.state, forKey: .state)
+        try container.encodeIfPresent(self.since, forKey: .since)
+    }
+}
+
+/// - Remark: Generated from `#/paths/~1export/get/parameters/4/content/application~1json/schema`.
+public nonisolated struct ExportAllWhere: Codable, Hashable, Sendable {
+    public var owner: String?
+    /// What decoding saw that the properties cannot show (undeclared members, null where only absence is allowed);
+    /// reported by `violations()`, ignored by `==` and encoding.
+    var _decodingFindings = DecodingFindings()
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(owner: String? = nil) {
+        self.owner = owner
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case owner
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        var findings = DecodingFindings()
+        self.owner = try container.decodeIfPresent(
+            String.self,
+            forKey: .owner,
+            nullNotedIn: &findings,
+            expected: "string"
+        )
+        self._decodingFindings = findings
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.owner, forKey: .owner)
+    }
+}
+
 /// A coding key for members whose names are known only at run time.
 nonisolated struct AnyCodingKey: CodingKey {
     var stringValue: String

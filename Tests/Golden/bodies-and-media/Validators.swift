@@ -64,3 +64,15 @@ nonisolated extension UploadDocumentRequest.Meta: Validatable {
         context.report(self._decodingFindings)
     }
 }
+
+nonisolated extension ExportAllFilter: Validatable {
+    public func validate(in context: inout ValidationContext) {
+        context.report(self._decodingFindings)
+    }
+}
+
+nonisolated extension ExportAllWhere: Validatable {
+    public func validate(in context: inout ValidationContext) {
+        context.report(self._decodingFindings)
+    }
+}

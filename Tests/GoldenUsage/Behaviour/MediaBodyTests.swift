@@ -149,4 +149,15 @@ import Testing
         }
         try await server.shutdown()
     }
+
+    @Test func queryAndCookieParametersAreSentInTheirStyles() async throws {
+        let server = try await LoopbackServer { _, _ in LoopbackServer.Reply(status: 200, headers: [("Content-Type", "application/zip")], body: Data()) }
+        _ = try await Self.client(server).exportAll(
+            session: "s 1;x", filter: .init(state: "open", since: 5), ids: [1, 2, 3], tags: ["a", "b"], where: .init(owner: "me"))
+        let request = try #require(server.requests.first)
+        let query = try #require(URLComponents(string: request.uri)?.queryItems).map { "\($0.name)=\($0.value ?? "")" }
+        #expect(query == ["filter[since]=5", "filter[state]=open", "ids=1,2,3", "tags=a|b", #"where={"owner":"me"}"#])
+        #expect(request.header("Cookie") == "session=s+1%3Bx")
+        try await server.shutdown()
+    }
 }
