@@ -25,4 +25,14 @@ import Testing
         let text = String(decoding: try encoder.encode(DateTimeCoded(decoded)), as: UTF8.self)
         #expect(text == #"{"a":[["2026-03-26T11:10:00Z"],[]],"b":[null]}"#)
     }
+
+    /// Decoding accepts exactly what the `date-time` format check accepts (both found apart by the
+    /// differential fuzzer): a leap second only at 23:59 UTC, and `T` (or `t`) between date and time.
+    @Test func decodingAppliesTheFormatsLeapSecondRuleAndRefusesASpaceSeparator() {
+        #expect(RFC3339.date(from: "1998-12-31T23:59:60Z") != nil)
+        #expect(RFC3339.date(from: "1998-12-31T15:59:60-08:00") != nil)
+        #expect(RFC3339.date(from: "1998-12-31T23:58:60Z") == nil)
+        #expect(RFC3339.date(from: "2026-03-27 10:00:00Z") == nil)
+        #expect(RFC3339.date(from: "2026-03-27t10:00:00z") != nil)
+    }
 }

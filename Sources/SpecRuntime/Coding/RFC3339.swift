@@ -1,4 +1,5 @@
 import Foundation
+import SpecCore
 
 /// RFC 3339 date-times, parsed and formatted by hand: no `DateFormatter` per call, fractional
 /// seconds optional, `Z` or a numeric offset accepted. Formatting is in UTC with `Z`, with
@@ -6,6 +7,9 @@ import Foundation
 public enum RFC3339 {
     /// The date of `text`, or `nil` when it is not an RFC 3339 date-time.
     public static func date(from text: String) -> Date? {
+        // The grammar and the leap-second rule (second 60 only at 23:59 UTC) are the format
+        // check's, one definition for validators and decoding; this computes the instant.
+        guard StringFormat.dateTime.matches(text) else { return nil }
         var utf8 = Array(text.utf8)
         guard utf8.count >= 20 else { return nil }
         func number(_ range: Range<Int>) -> Int? {
