@@ -31,9 +31,11 @@ public enum SpecLoader {
     }
 
     public static func load(_ root: YAMLNode, file: String, limits: ModelLimits = .default) -> Result {
+        var rewriting: [Diagnostic] = []
+        let root = RecursiveReferences.rewrite(root, diagnostics: &rewriting)
         let context = BuildContext(root: root, file: file, limits: limits)
         let document = DocumentBuilder(context: context).build()
-        var diagnostics = context.diagnostics
+        var diagnostics = rewriting + context.diagnostics
         if let document, !context.limitExceeded {
             var checks = DocumentChecks(document: document)
             diagnostics += checks.run()

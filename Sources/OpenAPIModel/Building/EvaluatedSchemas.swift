@@ -72,6 +72,18 @@ extension SchemaBuilder {
             }
             for key in ["items", "minItems", "maxItems", "uniqueItems"] where node[key] != nil { return "'\(key)' without 'type: array'" }
         }
+        // A discriminated union is a Swift enum of named schemas; one with an inline branch, or a
+        // mapping to something else, is evaluated as its JSON Schema says (the discriminator is an
+        // annotation there).
+        if let union = node["oneOf"] ?? node["anyOf"], let discriminator = node["discriminator"] {
+            let branches = union.sequence ?? []
+            if branches.contains(where: { $0["$ref"]?.string.flatMap(Self.componentName) == nil || $0.mapping?.count != 1 }) {
+                return "a discriminated union with a branch that is not a '$ref' to a named schema"
+            }
+            for target in discriminator["mapping"]?.mapping ?? [] where target.value.string.flatMap(Self.componentName) == nil {
+                return "a discriminator mapping to something other than a named schema"
+            }
+        }
         if let union = node["oneOf"] ?? node["anyOf"], node["discriminator"] == nil {
             let branches = union.sequence ?? []
             let nonNull = branches.filter { $0["type"]?.string != "null" }

@@ -157,4 +157,27 @@ import Testing
             }
             """, in: .validators)
     }
+
+    /// Draft 2019-09's self-recursion idiom is a reference to the schema itself, with a warning.
+    @Test func theRecursiveAnchorIdiomIsAReferenceToTheNamedSchemaItself() {
+        let spec = Snippet.schemas("""
+            Comparison: {type: object, required: [type], properties: {type: {type: string}}}
+            Compound:
+              $recursiveAnchor: true
+              type: object
+              required: [type, filters]
+              properties:
+                type: {type: string}
+                filters:
+                  type: array
+                  items:
+                    oneOf: [{$ref: '#/components/schemas/Comparison'}, {$recursiveRef: '#'}]
+                    discriminator: {propertyName: type}
+            """)
+        spec.expect(emitting: """
+            /// `type` is `Compound`.
+            case compound(Compound)
+            """, in: .models)
+        #expect(spec.loaderDiagnostics().contains { $0.hasSuffix(##"'$recursiveAnchor' with '$recursiveRef: "#"' is read as a reference to 'Compound' itself (1 use)"##) })
+    }
 }
