@@ -62,13 +62,22 @@ struct ContractEmitter {
             ("replay", .closure(replay)))))
     }
 
+    /// Whether `RecordedRequest` reads a value of `type` from its text: a `LosslessStringConvertible`
+    /// scalar or a string enum (a `Date` is not: its text is RFC 3339).
+    private func isReadableFromText(_ type: SwiftType) -> Bool {
+        let underlying = context.plan.underlying(type)
+        return [.string, .int, .int32, .double, .float, .bool, .named(["CalendarDate"])].contains(underlying)
+            || context.plan.enums[underlying] != nil
+    }
+
     /// The expression that reads one argument from a `RecordedRequest` named `recorded`.
     private func read(_ argument: OperationShape.Argument) -> Expr {
         let recorded = Expr.id("recorded")
         let name = Expr.string(argument.parameter.name)
         let type = argument.type
         let isRequired = argument.parameter.isRequired
-        if OperationEmitter.isStructured(argument, document: context.document) || argument.parameter.location == .cookie {
+        if OperationEmitter.isStructured(argument, document: context.document) || argument.parameter.location == .cookie
+            || !isReadableFromText(type.arrayElement ?? type) {
             return recorded.dot("unreplayableParameter").call([Argument(name), Argument("as", .metatype(isRequired ? type : .optional(type)))]).tried
         }
         switch argument.parameter.location {

@@ -264,12 +264,21 @@ nonisolated extension MediaClient {
 }
 
 nonisolated extension MediaClient {
+    /// - Parameters:
+    ///   - since: The `since` query parameter.
+    ///   - day: The `day` query parameter.
     /// - Returns: An XML feed, held as text. (HTTP 200)
     /// - Throws: ``ClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
     ///   documents no error status).
     /// - Remark: Generated from `GET /feed`.
-    public func getFeed() async throws(ClientError<JSONValue>) -> String {
+    public func getFeed(since: Date? = nil, day: CalendarDate? = nil) async throws(ClientError<JSONValue>) -> String {
         var request = OperationRequest<JSONValue>(operationID: "getFeed", method: .get, pathTemplate: "/feed")
+        if let value = since {
+            request.addQueryItem("since", RFC3339.string(from: value))
+        }
+        if let value = day {
+            request.addQueryItem("day", value.description)
+        }
         request.setHeader("Accept", "application/xml")
         let response = try await self.core.send(request)
         switch response.status.code {
@@ -380,7 +389,12 @@ nonisolated extension MediaClient {
                 operationID: "getFeed",
                 requestBody: nil,
                 responseBodies: [:],
-                replay: { core, recorded in _ = try await MediaClient(core: core).getFeed() }
+                replay: { core, recorded in
+                    _ = try await MediaClient(core: core).getFeed(
+                        since: try recorded.unreplayableParameter("since", as: Date?.self),
+                        day: try recorded.query("day", as: CalendarDate.self)
+                    )
+                }
             )
         )
         return operations
