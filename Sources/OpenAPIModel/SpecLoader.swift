@@ -14,12 +14,27 @@ public enum SpecLoader {
     }
 
     public static func load(contentsOf path: String, limits: ReaderLimits = .default, modelLimits: ModelLimits = .default) -> Result {
+        loadWithFiles(contentsOf: path, limits: limits, modelLimits: modelLimits).result
+    }
+
+    /// ``load(contentsOf:limits:modelLimits:)``, and every other file the spec's `$ref`s read (a
+    /// build plugin declares them as inputs).
+    public static func loadWithFiles(contentsOf path: String, limits: ReaderLimits = .default,
+                                     modelLimits: ModelLimits = .default) -> (result: Result, files: [String]) {
+        let parser = YAMLParser(limits: limits)
+        let root: YAMLNode
         do {
-            let root = try YAMLParser(limits: limits).read(contentsOf: path)
-            return load(root, file: path, limits: modelLimits)
+            root = try parser.read(contentsOf: path)
         } catch {
-            return Result(document: nil, diagnostics: error.diagnostics)
+            return (Result(document: nil, diagnostics: error.diagnostics), [])
         }
+        var references = ExternalReferences(rootFile: path) { file throws(DiagnosticError) in try parser.read(contentsOf: file) }
+        let bundled = references.bundle(root)
+        var result = load(bundled, file: path, limits: modelLimits)
+        if !references.diagnostics.isEmpty {
+            result.diagnostics = (references.diagnostics + result.diagnostics).sortedForDisplay()
+        }
+        return (result, references.files)
     }
 
     public static func load(text: String, file: String) -> Result {

@@ -89,7 +89,7 @@ struct SchemaBuilder {
             if let items = examples.sequence {
                 schema.examples += items.map(\.jsonLiteral)
             } else {
-                context.error("'examples' in a schema must be a sequence of values", at: examples)
+                context.warning("'examples' in a schema must be a sequence of values; it is ignored (an annotation)", at: examples)
             }
         }
     }
