@@ -15,6 +15,12 @@ let package = Package(
             dependencies: [.product(name: "SpecRuntime", package: "swift-spec-codegen")],
             plugins: [.plugin(name: "SpecCodegenPlugin", package: "swift-spec-codegen")]
         ),
-        .executableTarget(name: "analysis-demo", dependencies: ["AnalysisSDK"]),
+        // A spec split over several files.
+        .target(
+            name: "PetsSDK",
+            dependencies: [.product(name: "SpecRuntime", package: "swift-spec-codegen")],
+            plugins: [.plugin(name: "SpecCodegenPlugin", package: "swift-spec-codegen")]
+        ),
+        .executableTarget(name: "analysis-demo", dependencies: ["AnalysisSDK", "PetsSDK"]),
     ]
 )

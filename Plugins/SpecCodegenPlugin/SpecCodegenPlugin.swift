@@ -3,8 +3,9 @@ import PackagePlugin
 
 /// Generates models, validators, client and webhooks at build time from the OpenAPI document in
 /// a target (`openapi.yaml`, `openapi.yml` or `openapi.json`), with an optional
-/// `spec-codegen.yaml` beside it. SwiftPM reruns the generator only when one of them changes:
-/// they are the command's inputs, and the four output files are known before the spec is read.
+/// `spec-codegen.yaml` beside it. SwiftPM reruns the generator only when one of them, or a file
+/// the spec's `$ref`s name, changes: they are the command's inputs, and the four output files are
+/// known before the spec is read.
 @main
 struct SpecCodegenPlugin: BuildToolPlugin {
     static let specNames = ["openapi.yaml", "openapi.yml", "openapi.json"]
@@ -31,7 +32,7 @@ struct SpecCodegenPlugin: BuildToolPlugin {
                 displayName: "Generating Swift from \(spec.lastPathComponent)",
                 executable: try context.tool(named: "spec-codegen").url,
                 arguments: arguments,
-                inputFiles: [spec] + (config.map { [$0] } ?? []),
+                inputFiles: [spec] + ReferencedFiles.of(spec) + (config.map { [$0] } ?? []),
                 outputFiles: Self.outputNames.map { output.appending(path: $0) })
         ]
     }

@@ -1,4 +1,5 @@
 import AnalysisSDK
+import PetsSDK
 import Foundation
 import SpecRuntime
 
@@ -8,3 +9,7 @@ let client = AnalysisClient(configuration: ClientConfiguration(
     apiKey: APIKey(ProcessInfo.processInfo.environment["KALLGLOT_API_KEY"] ?? "sk_test_placeholder")))
 let request = CreateAnalysisRequest(analyses: [.sentiment, .summary])
 print("request is valid: \(request.violations().isEmpty); client: \(client.core)")
+
+// A model of the multi-file spec: `tag`'s maxLength comes from schemas/tag.yaml.
+let pet = try JSONDecoder().decode(Pet.self, from: Data(#"{"name": "Rex", "tag": "far-too-long-a-tag"}"#.utf8))
+print("pet violations: \(pet.violations().map(\.description))")
