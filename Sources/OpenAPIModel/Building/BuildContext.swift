@@ -10,7 +10,19 @@ final class BuildContext {
     let file: String
     /// OpenAPI 3.0 documents allow `nullable` and boolean `exclusiveMinimum`.
     var isOpenAPI30 = false
-    private(set) var diagnostics: [Diagnostic] = []
+    /// Every finding once, in the order first found; one reached again (a shared component used
+    /// by many operations) says how often instead of repeating itself.
+    var diagnostics: [Diagnostic] {
+        zip(found, counts).map { diagnostic, count in
+            guard count > 1 else { return diagnostic }
+            var repeated = diagnostic
+            repeated.message += " (reached \(count) times, through every use of it)"
+            return repeated
+        }
+    }
+    private var found: [Diagnostic] = []
+    private var counts: [Int] = []
+    private var positions: [Diagnostic: Int] = [:]
     var namedSchemas: [String: Schema] = [:]
     var schemasInProgress: Set<String> = []
     let limits: ModelLimits
@@ -62,15 +74,25 @@ final class BuildContext {
     }
 
     func error(_ message: String, at node: YAMLNode) {
-        diagnostics.append(.error(message, at: node.location))
+        record(.error(message, at: node.location))
     }
 
     func warning(_ message: String, at node: YAMLNode) {
-        diagnostics.append(.warning(message, at: node.location))
+        record(.warning(message, at: node.location))
+    }
+
+    private func record(_ diagnostic: Diagnostic) {
+        if let position = positions[diagnostic] {
+            counts[position] += 1
+        } else {
+            positions[diagnostic] = found.count
+            found.append(diagnostic)
+            counts.append(1)
+        }
     }
 
     func append(_ diagnostic: Diagnostic) {
-        diagnostics.append(diagnostic)
+        record(diagnostic)
     }
 
     /// The mapping entries of `node`, or an error saying what was expected.
