@@ -45,9 +45,6 @@ struct SchemaBuilder {
             return buildReference(referenceNode, entries: entries, node: node, pointer: pointer)
         }
         checkKeywords(entries, known: Self.supportedKeywords)
-        for key in ["readOnly", "writeOnly"] where node[key] != nil {
-            context.warning("'\(key)' is ignored: the generated types are used in both directions", at: node[key]!)
-        }
         schema.description = context.string(node["description"], "description")
         schema.isDeprecated = context.bool(node["deprecated"], "deprecated") ?? false
         readValueAnnotations(node, into: &schema)
@@ -206,7 +203,10 @@ struct SchemaBuilder {
             for entry in entries {
                 guard let name = context.string(entry.key, "a property name") else { continue }
                 let schema = build(entry.value, pointer: pointer + "/properties/" + Self.escape(name))
-                properties.append(Property(name: name, schema: schema, isRequired: required.contains(name)))
+                // `readOnly` (sent only in responses) and `writeOnly` (only in requests): a required
+                // one is absent in the other direction, so its Swift member is optional.
+                let isOneWay = [entry.value["readOnly"], entry.value["writeOnly"]].contains { $0?.scalar?.value == .bool(true) }
+                properties.append(Property(name: name, schema: schema, isRequired: required.contains(name) && !isOneWay))
             }
         }
         if let requiredNode = node["required"] {

@@ -207,4 +207,22 @@ import Testing
             self.owner = try container.decode(User?.self, forKey: .owner)
             """)
     }
+
+    /// A required `readOnly` member is absent from requests (and a `writeOnly` one from responses),
+    /// so it is optional in Swift; a member without either stays required.
+    @Test func aRequiredReadOnlyOrWriteOnlyMemberIsOptional() {
+        Snippet.schemas("""
+            Account:
+              type: object
+              required: [id, password, name]
+              properties:
+                id: {type: string, readOnly: true}
+                password: {type: string, writeOnly: true}
+                name: {type: string}
+            """).expect(emitting: """
+            public var id: String?
+            public var password: String?
+            public var name: String
+            """, in: .models)
+    }
 }
