@@ -11,13 +11,16 @@ import SpecRuntime
 /// poll the analysis until its status is `complete` or `failed`.
 ///
 ///
-/// Authenticates with HTTP bearer tokens: `ClientConfiguration.apiKey` is sent as `Authorization: Bearer …`.
+/// Authenticates as each operation's `security` says, with `ClientConfiguration.credentials` by scheme name
+/// (`bearerAuth`); `ClientConfiguration.apiKey` is the token of a bearer scheme that has no entry there.
 public nonisolated struct KallglotAnalysisClient: Sendable {
     /// The runtime that sends requests: transport, authentication, retries and validation.
     public let core: APIClient
 
     /// The first server the spec lists.
     public static let defaultServerURL = "https://api.kallglot.com"
+    /// An API key, `sk_live_…` or `sk_test_…`, sent as `Authorization: Bearer <key>`.
+    public static let bearerAuthScheme = SecurityScheme(name: "bearerAuth", kind: .bearer)
 
     /// Creates a client; share one per configuration (it is `Sendable`).
     public init(configuration: ClientConfiguration) {
@@ -161,6 +164,7 @@ nonisolated extension KallglotAnalysisClient {
         request.setPathParameter("id", sessionID)
         request.setHeader("Idempotency-Key", idempotencyKey)
         request.idempotencyKeyHeader = "Idempotency-Key"
+        request.security = [[Self.bearerAuthScheme]]
         try request.setJSONBody(body)
         let response = try await self.core.send(request)
         switch response.status.code {
@@ -324,6 +328,7 @@ nonisolated extension KallglotAnalysisClient {
             pathTemplate: "/v1/analyses/{id}"
         )
         request.setPathParameter("id", analysisID)
+        request.security = [[Self.bearerAuthScheme]]
         let response = try await self.core.send(request)
         switch response.status.code {
         case 200:

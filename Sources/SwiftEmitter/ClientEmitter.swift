@@ -12,9 +12,11 @@ struct ClientEmitter {
         // A spec without operations has no client (the file keeps its fixed name, for the plugin).
         guard !document.operations.isEmpty else { return context.render([]) }
         let client = SwiftType.named([context.clientName])
-        let authentication = document.usesBearerAuth
-            ? "Authenticates with HTTP bearer tokens: `ClientConfiguration.apiKey` is sent as `Authorization: Bearer …`."
-            : "The spec declares no HTTP bearer security; leave `ClientConfiguration.apiKey` `nil` unless the server asks for one."
+        let authentication = document.securitySchemes.isEmpty
+            ? "The spec declares no security schemes: no credentials are sent."
+            : "Authenticates as each operation's `security` says, with `ClientConfiguration.credentials` by scheme name ("
+                + document.securitySchemes.map { "`\($0.name)`" }.joined(separator: ", ") + ")"
+                + (document.usesBearerAuth ? "; `ClientConfiguration.apiKey` is the token of a bearer scheme that has no entry there." : ".")
         var members: [Declaration] = [.property(PropertyDeclaration(
             doc: Docs.lines("The runtime that sends requests: transport, authentication, retries and validation."),
             modifiers: context.modifiers(), isMutable: false, name: "core", type: .named(["APIClient"])))]
@@ -22,6 +24,18 @@ struct ClientEmitter {
             members.append(.property(PropertyDeclaration(
                 doc: Docs.lines("The first server the spec lists."), modifiers: context.modifiers(isStatic: true), isMutable: false,
                 name: "defaultServerURL", type: nil, initializer: .string(server))))
+        }
+        for scheme in document.securitySchemes {
+            guard let name = context.securitySchemeNames[scheme.name] else { continue }
+            let kind: Expr = switch scheme.kind {
+            case .apiKey(let key, let location): Expr.member(nil, "apiKey").call(("name", .string(key)), ("in", .member(nil, location.rawValue)))
+            case .basic: .member(nil, "basic")
+            case .bearer: .member(nil, "bearer")
+            }
+            members.append(.property(PropertyDeclaration(
+                doc: DocComment(scheme.description ?? "The `\(scheme.name)` security scheme."), modifiers: context.modifiers(isStatic: true),
+                isMutable: false, name: name, type: nil,
+                initializer: Expr.id("SecurityScheme").call(("name", .string(scheme.name)), ("kind", kind)))))
         }
         members.append(.function(FunctionDeclaration(
             doc: Docs.lines("Creates a client; share one per configuration (it is `Sendable`)."), modifiers: context.modifiers(),

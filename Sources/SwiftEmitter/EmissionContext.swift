@@ -19,6 +19,8 @@ struct EmissionContext: Sendable {
     let pollingNames: [String: (wait: String, startAndWait: String)]
     /// The typed success headers of operations that document some, by `operationId`.
     let responseHeaders: [String: ResponseHeadersShape]
+    /// The client's static member holding each security scheme, by the scheme's name.
+    let securitySchemeNames: [String: String]
 
     init(document: OpenAPIDocument, options: EmitterOptions, diagnostics: DiagnosticSink) {
         self.document = document
@@ -30,6 +32,12 @@ struct EmissionContext: Sendable {
                         diagnostics: diagnostics)
         var methods = NameScope("the methods of '\(clientName)'")
         methods.reserve(["core", "defaultServerURL", "contractOperations", "makeContractOperations"])
+        var schemeNames: [String: String] = [:]
+        for scheme in document.securitySchemes {
+            schemeNames[scheme.name] = methods.claim(Namer.memberName(scheme.name) + "Scheme", for: "security scheme '\(scheme.name)'",
+                                                     at: scheme.location, diagnostics: diagnostics)
+        }
+        securitySchemeNames = schemeNames
         var shapes: [String: OperationShape] = [:]
         var polling: [String: (wait: String, startAndWait: String)] = [:]
         for operation in document.operations where shapes[operation.operationID] == nil {

@@ -53,6 +53,15 @@ struct OperationEmitter {
         for argument in shape.arguments {
             setting += setParameter(argument, on: request)
         }
+        // The operation's own `security`, else the document's. An alternative naming a scheme the
+        // client cannot apply (warned where the scheme is) cannot be met, and is left out.
+        let alternatives: [Expr] = (operation.security ?? context.document.security).compactMap { alternative in
+            let schemes = alternative.compactMap { name in context.securitySchemeNames[name].map { Expr.raw("Self." + $0) } }
+            return schemes.count == alternative.count ? Expr.array(schemes) : nil
+        }
+        if !alternatives.isEmpty {
+            setting.append(.assignment(request.dot("security"), .array(alternatives)))
+        }
         if let server = operation.servers.first {
             setting.append(.assignment(request.dot("server"), .string(server)))
         }

@@ -48,4 +48,14 @@ import Testing
         #expect(text.contains(#"name="evil%22%0D%0AX-Injected: 1""#))
         #expect(!text.contains("\r\nX-Injected"))
     }
+
+    @Test func aCredentialInTheQueryOrACookieIsNotPrintedWithTheRequest() throws {
+        var request = OperationRequest<JSONValue>(operationID: "op", method: .get, pathTemplate: "/x")
+        request.addQueryItem("page", "2")
+        request.addSecretQueryItem("api_key", "qk_s3cret")
+        try request.addCookie("sid", "ck_s3cret")
+        #expect(!request.description.contains("s3cret"))
+        #expect(request.description.contains("page=2&api_key=[redacted]"))
+        #expect(request.pathAndQuery == "/x?page=2&api_key=qk_s3cret")
+    }
 }

@@ -72,8 +72,9 @@ struct DocumentBuilder {
             description: context.string(info?["description"], "info.description"),
             servers: servers(root["servers"]),
             schemas: named, operations: operations, webhooks: webhooks,
-            usesBearerAuth: usesBearerAuth(),
             webhookSignature: root["x-webhook-signature"].flatMap(buildWebhookSignature))
+        document.securitySchemes = securitySchemes()
+        document.security = securityRequirements(root["security"]) ?? []
         JSONSchemaBuilder(context: context).registerReferencedSchemas()
         document.schemaRegistry = context.schemaRegistry
         return document
@@ -158,7 +159,8 @@ struct DocumentBuilder {
             description: context.string(node["description"], "description"),
             isDeprecated: context.bool(node["deprecated"], "deprecated") ?? false,
             parameters: parameters, requestBody: requestBody, responses: responses,
-            polling: node["x-polling"].flatMap(buildPolling), servers: servers(node["servers"]), location: node.location)
+            polling: node["x-polling"].flatMap(buildPolling), servers: servers(node["servers"]), security: securityRequirements(node["security"]),
+            location: node.location)
     }
 
     /// The URLs of a `servers` list, each `{variable}` replaced by its `default`.
@@ -428,15 +430,57 @@ struct DocumentBuilder {
             headers: headers, body: body, bodyMediaTypes: declaredMediaTypes(ofContent: resolved["content"]))
     }
 
-    private func usesBearerAuth() -> Bool {
+    /// The schemes of `components/securitySchemes` the client applies; others are warnings.
+    private func securitySchemes() -> [SecurityScheme] {
+        var result: [SecurityScheme] = []
         for entry in context.root["components"]?["securitySchemes"]?.mapping ?? [] {
-            let scheme = entry.value
-            if scheme["type"]?.string == "http", scheme["scheme"]?.string?.lowercased() == "bearer" { return true }
-            if let type = scheme["type"]?.string, type != "http" {
-                context.warning("security scheme type '\(type)' is not supported; the client sends no credentials for it", at: scheme["type"]!)
+            guard let name = entry.key.string, let scheme = context.dereference(entry.value, expectedPrefix: "#/components/securitySchemes/") else { continue }
+            let type = context.string(scheme["type"], "type") ?? ""
+            let kind: SecurityScheme.Kind
+            switch type {
+            case "apiKey":
+                guard let key = context.string(scheme["name"], "name"), let place = context.string(scheme["in"], "in"),
+                      let location = Parameter.Location(rawValue: place), location != .path else {
+                    context.error("apiKey scheme '\(name)' needs 'name' and 'in' (header, query or cookie)", at: scheme)
+                    continue
+                }
+                kind = .apiKey(name: key, location: location)
+            case "http":
+                switch context.string(scheme["scheme"], "scheme")?.lowercased() {
+                case "bearer": kind = .bearer
+                case "basic": kind = .basic
+                case let other:
+                    context.warning("HTTP authentication scheme '\(other ?? "")' of '\(name)' is not supported; the client sends no credentials for it",
+                                    at: scheme["scheme"] ?? scheme)
+                    continue
+                }
+            case "oauth2", "openIdConnect":
+                kind = .bearer
+            default:
+                context.warning("security scheme type '\(type)' of '\(name)' is not supported; the client sends no credentials for it "
+                    + "(mutual TLS is the transport's)", at: scheme["type"] ?? scheme)
+                continue
+            }
+            result.append(SecurityScheme(name: name, kind: kind, description: context.string(scheme["description"], "description"), location: scheme.location))
+        }
+        return result
+    }
+
+    /// A `security` list: each requirement's scheme names (scopes are the server's business).
+    func securityRequirements(_ node: YAMLNode?) -> SecurityRequirements? {
+        guard let node else { return nil }
+        guard let items = node.sequence else {
+            context.error("'security' must be a sequence of requirements", at: node)
+            return nil
+        }
+        let declared = Set((context.root["components"]?["securitySchemes"]?.mapping ?? []).compactMap(\.key.string))
+        return items.map { item in
+            (item.mapping ?? []).compactMap { entry in
+                guard let name = entry.key.string else { return nil }
+                if !declared.contains(name) { context.error("security requirement names '\(name)', which 'securitySchemes' does not declare", at: entry.key) }
+                return name
             }
         }
-        return false
     }
 
     private func buildPolling(_ node: YAMLNode) -> Polling? {

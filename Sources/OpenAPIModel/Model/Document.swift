@@ -20,7 +20,11 @@ public struct OpenAPIDocument: Hashable, Sendable {
     /// OpenAPI 3.1 `webhooks`, in document order.
     public var webhooks: [Webhook]
     /// Whether the API authenticates with an HTTP bearer token.
-    public var usesBearerAuth: Bool
+    public var usesBearerAuth: Bool { securitySchemes.contains { $0.kind == .bearer } }
+    /// The security schemes the client can apply, in document order.
+    public var securitySchemes: [SecurityScheme] = []
+    /// The document's `security`: what every operation without its own requires.
+    public var security: SecurityRequirements = []
     /// `x-webhook-signature` at the root: how deliveries are signed.
     public var webhookSignature: WebhookSignature?
     /// The JSON Schema of every named schema and of every other target of a `$ref`, by the
@@ -28,7 +32,7 @@ public struct OpenAPIDocument: Hashable, Sendable {
     public var schemaRegistry = SchemaRegistry()
 
     public init(file: String, title: String, version: String, description: String?, servers: [String],
-                schemas: [NamedSchema], operations: [Operation], webhooks: [Webhook], usesBearerAuth: Bool,
+                schemas: [NamedSchema], operations: [Operation], webhooks: [Webhook],
                 webhookSignature: WebhookSignature?) {
         self.file = file
         self.title = title
@@ -39,7 +43,6 @@ public struct OpenAPIDocument: Hashable, Sendable {
         self.schemaIndex = Self.index(schemas)
         self.operations = operations
         self.webhooks = webhooks
-        self.usesBearerAuth = usesBearerAuth
         self.webhookSignature = webhookSignature
     }
 
@@ -99,6 +102,8 @@ public struct Operation: Hashable, Sendable {
     public var requestBody: RequestBody?
     public var responses: [Response]
     public var polling: Polling?
+    /// The operation's own `security`, `nil` when the document's applies.
+    public var security: SecurityRequirements?
     /// The operation's own `servers` (its own, else its path item's), variables filled with
     /// their defaults; empty when the document's servers apply.
     public var servers: [String] = []
@@ -106,8 +111,9 @@ public struct Operation: Hashable, Sendable {
 
     public init(operationID: String, method: HTTPMethod, path: String, summary: String?, description: String?,
                 isDeprecated: Bool, parameters: [Parameter], requestBody: RequestBody?, responses: [Response],
-                polling: Polling?, servers: [String] = [], location: SourceLocation) {
+                polling: Polling?, servers: [String] = [], security: SecurityRequirements? = nil, location: SourceLocation) {
         self.servers = servers
+        self.security = security
         self.operationID = operationID
         self.method = method
         self.path = path

@@ -20,14 +20,12 @@ public struct APIClient: Sendable, CustomStringConvertible {
             // One key per logical call, reused on every attempt.
             operation.headerFields[name] = UUID().uuidString.lowercased()
         }
+        try await authenticate(&operation)
         let baseURL = serverURL(of: operation)
         var request = HTTPRequest(method: operation.method, scheme: baseURL.scheme, authority: baseURL.host, path: operation.pathAndQuery)
         request.headerFields = operation.headerFields
         request.headerFields[.userAgent] = configuration.userAgent
         request.headerFields[.accept] = operation.headerFields[.accept] ?? "application/json"
-        if let apiKey = configuration.apiKey {
-            request.headerFields[.authorization] = "Bearer " + apiKey.value
-        }
         let policy = configuration.retryPolicy
         let mayRetry = Self.isIdempotent(operation.method) || operation.idempotencyKeyHeader != nil
         var attempt = 1
@@ -207,7 +205,7 @@ public struct APIClient: Sendable, CustomStringConvertible {
                 requestID: HTTPField.Name("X-Request-ID").flatMap { fields[$0] },
                 rateLimit: RateLimitInfo(fields),
                 retryAfter: RetryPolicy.parseRetryAfter(fields[.retryAfter], now: configuration.now()),
-                redacting: [configuration.apiKey?.value].compactMap { $0 }))
+                redacting: configuration.secretValues))
         } catch {
             return error
         }
@@ -244,7 +242,7 @@ public struct APIClient: Sendable, CustomStringConvertible {
     }
 
     private func excerpt(_ body: Data) -> String {
-        safeExcerpt(body, redacting: [configuration.apiKey?.value].compactMap { $0 })
+        safeExcerpt(body, redacting: configuration.secretValues)
     }
 
     private static func reason(_ error: DecodingError) -> String {

@@ -29,8 +29,12 @@ public typealias Sleeper = @Sendable (Duration) async throws -> Void
 /// Everything a generated client needs to talk to a server.
 public struct ClientConfiguration: Sendable, CustomStringConvertible {
     public var baseURL: URL
-    /// Sent as `Authorization: Bearer …`; never printed.
+    /// The bearer token of a spec whose security is one bearer scheme (HTTP bearer, OAuth 2,
+    /// OpenID Connect): sent as `Authorization: Bearer …` where no ``credentials`` entry names the
+    /// scheme; never printed.
     public var apiKey: APIKey?
+    /// Credentials by security scheme name (the keys of the spec's `securitySchemes`); never printed.
+    public var credentials: [String: Credential] = [:]
     public var transport: any HTTPTransport
     /// The time one attempt may take, response body included.
     public var timeout: Duration
@@ -70,6 +74,19 @@ public struct ClientConfiguration: Sendable, CustomStringConvertible {
         self.warningHandler = warningHandler
         self.sleeper = sleeper
         self.now = now
+    }
+
+    /// Every credential value known up front, removed from body excerpts in errors.
+    var secretValues: [String] {
+        var values = [apiKey?.value].compactMap { $0 }
+        for credential in credentials.values {
+            switch credential {
+            case .secret(let key): values.append(key.value)
+            case .basic(_, let password): values.append(password.value)
+            case .tokenProvider: break
+            }
+        }
+        return values
     }
 
     public var description: String {

@@ -81,6 +81,9 @@ public enum ClientError<Envelope: Sendable>: Error, Sendable, CustomStringConver
     case cancelled
     /// Polling did not reach a terminal status within its timeout.
     case pollingTimedOut(after: Duration)
+    /// The configuration has no credentials for any of the operation's security alternatives
+    /// (each a list of scheme names); the request was not sent.
+    case missingCredentials([[String]])
 
     public var description: String {
         switch self {
@@ -94,6 +97,8 @@ public enum ClientError<Envelope: Sendable>: Error, Sendable, CustomStringConver
         case .timedOut: "the request timed out"
         case .cancelled: "the task was cancelled"
         case .pollingTimedOut(let duration): "no terminal status within \(duration)"
+        case .missingCredentials(let alternatives):
+            "request not sent: no credentials for " + alternatives.map { $0.joined(separator: " and ") }.joined(separator: ", nor for ")
         }
     }
 }

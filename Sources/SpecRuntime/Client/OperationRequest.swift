@@ -14,6 +14,11 @@ public struct OperationRequest<Envelope: Sendable>: Sendable, CustomStringConver
     public private(set) var cookies: [(name: String, value: String)] = []
     public var headerFields = HTTPFields()
     public var body: Data?
+    /// The security alternatives the operation accepts, each a set of schemes applied together;
+    /// empty when it needs none. ``APIClient`` applies the first it has credentials for.
+    public var security: [[SecurityScheme]] = []
+    /// Query parameters that carry a credential: masked in ``description``.
+    private var secretQueryNames: Set<String> = []
     /// The operation's own server (`servers` of its path item or operation), absolute or
     /// relative to the configured base URL; `nil` for the base URL.
     public var server: String?
@@ -36,6 +41,12 @@ public struct OperationRequest<Envelope: Sendable>: Sendable, CustomStringConver
 
     public mutating func addQueryItem(_ name: String, _ value: String) {
         queryItems.append((name, value))
+    }
+
+    /// Adds a query parameter that carries a credential (masked when the request is printed).
+    mutating func addSecretQueryItem(_ name: String, _ value: String) {
+        queryItems.append((name, value))
+        secretQueryNames.insert(name)
     }
 
     /// Adds a query parameter of any JSON shape in an OpenAPI `style` (`form` exploded or not,
@@ -136,7 +147,13 @@ public struct OperationRequest<Envelope: Sendable>: Sendable, CustomStringConver
     public var description: String {
         var fields = headerFields
         fields[.authorization] = fields[.authorization] == nil ? nil : "[redacted]"
-        return "\(method) \(pathAndQuery) \(fields)"
+        fields[.cookie] = fields[.cookie] == nil ? nil : "[redacted]"
+        var shown = path
+        if !queryItems.isEmpty {
+            shown += "?" + queryItems.map { Self.queryEncoded($0.name) + "=" + (secretQueryNames.contains($0.name) ? "[redacted]" : Self.queryEncoded($0.value)) }
+                .joined(separator: "&")
+        }
+        return "\(method) \(shown) \(fields)"
     }
 
     static func percentEncoded(_ value: String) -> String {

@@ -8,10 +8,23 @@ import SpecRuntime
 ///
 /// Bodies of every common media type.
 ///
-/// The spec declares no HTTP bearer security; leave `ClientConfiguration.apiKey` `nil` unless the server asks for one.
+/// Authenticates as each operation's `security` says, with `ClientConfiguration.credentials` by scheme name
+/// (`keyHeader`, `keyQuery`, `keyCookie`, `basicAuth`, `oauth`); `ClientConfiguration.apiKey` is the token of a bearer
+/// scheme that has no entry there.
 public nonisolated struct MediaClient: Sendable {
     /// The runtime that sends requests: transport, authentication, retries and validation.
     public let core: APIClient
+
+    /// The `keyHeader` security scheme.
+    public static let keyHeaderScheme = SecurityScheme(name: "keyHeader", kind: .apiKey(name: "X-API-Key", in: .header))
+    /// The `keyQuery` security scheme.
+    public static let keyQueryScheme = SecurityScheme(name: "keyQuery", kind: .apiKey(name: "api_key", in: .query))
+    /// The `keyCookie` security scheme.
+    public static let keyCookieScheme = SecurityScheme(name: "keyCookie", kind: .apiKey(name: "sid", in: .cookie))
+    /// The `basicAuth` security scheme.
+    public static let basicAuthScheme = SecurityScheme(name: "basicAuth", kind: .basic)
+    /// The `oauth` security scheme.
+    public static let oauthScheme = SecurityScheme(name: "oauth", kind: .bearer)
 
     /// Creates a client; share one per configuration (it is `Sendable`).
     public init(configuration: ClientConfiguration) {
@@ -43,6 +56,7 @@ nonisolated extension MediaClient {
             pathTemplate: "/notes/{id}/text"
         )
         request.setPathParameter("id", noteID)
+        request.security = [[Self.keyHeaderScheme]]
         request.setHeader("Accept", "text/plain")
         request.setTextBody(body, contentType: "text/plain")
         let response = try await self.core.send(request)
@@ -70,6 +84,7 @@ nonisolated extension MediaClient {
         contentType: String = "image/png"
     ) async throws(ClientError<JSONValue>) -> Receipt {
         var request = OperationRequest<JSONValue>(operationID: "uploadImage", method: .post, pathTemplate: "/images")
+        request.security = [[Self.keyHeaderScheme]]
         request.setBinaryBody(body, contentType: contentType)
         let response = try await self.core.send(request)
         switch response.status.code {
@@ -127,6 +142,7 @@ nonisolated extension MediaClient {
             pathTemplate: "/images/{id}"
         )
         request.setPathParameter("id", imageID)
+        request.security = [[Self.keyHeaderScheme]]
         request.setHeader("Accept", "image/png")
         let response = try await self.core.send(request)
         switch response.status.code {
@@ -159,6 +175,7 @@ nonisolated extension MediaClient {
             }
         }
         var request = OperationRequest<Problem>(operationID: "createCharge", method: .post, pathTemplate: "/charges")
+        request.security = [[Self.keyHeaderScheme]]
         var form = FormBody()
         form.append("amount", body.amount)
         form.append("currency", body.currency)
@@ -198,6 +215,7 @@ nonisolated extension MediaClient {
             method: .post,
             pathTemplate: "/documents"
         )
+        request.security = [[Self.keyHeaderScheme]]
         var multipart = MultipartBody()
         multipart.append("file", body.file, contentType: "application/pdf")
         multipart.append("attachments", body.attachments)
@@ -253,6 +271,7 @@ nonisolated extension MediaClient {
         try request.addQueryParameter("ids", ids, explode: false)
         try request.addQueryParameter("tags", tags, style: .pipeDelimited)
         try request.setJSONParameter("where", `where`, in: .query)
+        request.security = [[Self.basicAuthScheme], [Self.oauthScheme], [Self.keyQueryScheme, Self.keyCookieScheme]]
         request.server = "/downloads"
         request.setHeader("Accept", "*/*")
         let response = try await self.core.send(request)

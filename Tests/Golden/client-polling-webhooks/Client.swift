@@ -6,7 +6,7 @@ import SpecRuntime
 
 /// Jobs API
 ///
-/// The spec declares no HTTP bearer security; leave `ClientConfiguration.apiKey` `nil` unless the server asks for one.
+/// The spec declares no security schemes: no credentials are sent.
 public nonisolated struct JobsClient: Sendable {
     /// The runtime that sends requests: transport, authentication, retries and validation.
     public let core: APIClient

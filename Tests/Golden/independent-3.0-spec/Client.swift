@@ -8,13 +8,16 @@ import SpecRuntime
 ///
 /// Asynchronous AI analysis of finished calls.
 ///
-/// Authenticates with HTTP bearer tokens: `ClientConfiguration.apiKey` is sent as `Authorization: Bearer …`.
+/// Authenticates as each operation's `security` says, with `ClientConfiguration.credentials` by scheme name (`key`);
+/// `ClientConfiguration.apiKey` is the token of a bearer scheme that has no entry there.
 public nonisolated struct CallInsightsClient: Sendable {
     /// The runtime that sends requests: transport, authentication, retries and validation.
     public let core: APIClient
 
     /// The first server the spec lists.
     public static let defaultServerURL = "https://api.kallglot.com"
+    /// The `key` security scheme.
+    public static let keyScheme = SecurityScheme(name: "key", kind: .bearer)
 
     /// Creates a client; share one per configuration (it is `Sendable`).
     public init(configuration: ClientConfiguration) {
@@ -62,6 +65,7 @@ nonisolated extension CallInsightsClient {
         request.setPathParameter("id", sessionID)
         request.setHeader("Idempotency-Key", idempotencyKey)
         request.idempotencyKeyHeader = "Idempotency-Key"
+        request.security = [[Self.keyScheme]]
         try request.setJSONBody(body)
         let response = try await self.core.send(request)
         switch response.status.code {

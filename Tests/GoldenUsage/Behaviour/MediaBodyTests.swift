@@ -8,8 +8,11 @@ import Testing
 /// multipart bytes are read back by Python's standard library (`urllib.parse`, `email`), an
 /// independent parser.
 @Suite struct MediaBodyTests {
-    static func client(_ server: LoopbackServer, responses: ValidationOptions.ResponseMode = .strict) -> MediaClient {
-        MediaClient(configuration: ClientConfiguration(baseURL: server.baseURL, validation: ValidationOptions(responses: responses)))
+    static func client(_ server: LoopbackServer, responses: ValidationOptions.ResponseMode = .strict,
+                       credentials: [String: Credential] = ["keyHeader": .secret(APIKey("hk_1")), "basicAuth": .basic(username: "u", password: APIKey("p"))]) -> MediaClient {
+        var configuration = ClientConfiguration(baseURL: server.baseURL, validation: ValidationOptions(responses: responses))
+        configuration.credentials = credentials
+        return MediaClient(configuration: configuration)
     }
 
     /// Runs `script` with `input` on stdin and returns its stdout.
@@ -127,6 +130,7 @@ import Testing
         let server = try await LoopbackServer { _, _ in LoopbackServer.Reply(status: 200, headers: [("Content-Type", "application/zip")], body: Data("PK".utf8)) }
         #expect(try await Self.client(server).exportAll() == Data("PK".utf8))
         var configuration = ClientConfiguration(baseURL: server.baseURL)
+        configuration.credentials = ["basicAuth": .basic(username: "u", password: APIKey("p"))]
         configuration.usesOperationServers = false
         _ = try await MediaClient(configuration: configuration).exportAll()
         #expect(server.requests.map(\.uri) == ["/downloads/export", "/export"])
@@ -158,6 +162,46 @@ import Testing
         let query = try #require(URLComponents(string: request.uri)?.queryItems).map { "\($0.name)=\($0.value ?? "")" }
         #expect(query == ["filter[since]=5", "filter[state]=open", "ids=1,2,3", "tags=a|b", #"where={"owner":"me"}"#])
         #expect(request.header("Cookie") == "session=s+1%3Bx")
+        try await server.shutdown()
+    }
+
+    @Test func eachOperationSendsTheCredentialsItsSecuritySaysAndNoneWhereItNeedsNone() async throws {
+        let server = try await LoopbackServer { request, _ in
+            request.uri.hasPrefix("/feed") ? LoopbackServer.Reply(status: 200, headers: [("Content-Type", "application/xml")], body: Data("<a/>".utf8))
+                : LoopbackServer.Reply(status: 200, headers: [("Content-Type", "application/zip")], body: Data())
+        }
+        _ = try await Self.client(server).getFeed()
+        _ = try await Self.client(server).exportAll()
+        let (feed, export) = (server.requests[0], server.requests[1])
+        #expect(feed.header("X-API-Key") == nil && feed.header("Authorization") == nil)
+        #expect(export.header("Authorization") == "Basic " + Data("u:p".utf8).base64EncodedString())
+        try await server.shutdown()
+    }
+
+    @Test func anOAuthTokenComesFromTheProviderForEachCallAndAKeyPairGoesInQueryAndCookie() async throws {
+        let server = try await LoopbackServer { _, _ in LoopbackServer.Reply(status: 200, headers: [("Content-Type", "application/zip")], body: Data()) }
+        _ = try await Self.client(server, credentials: ["oauth": .tokenProvider { APIKey("at_42") }]).exportAll()
+        _ = try await Self.client(server, credentials: ["keyQuery": .secret(APIKey("qk_7")), "keyCookie": .secret(APIKey("ck_9"))]).exportAll()
+        #expect(server.requests[0].header("Authorization") == "Bearer at_42")
+        #expect(server.requests[1].uri.hasSuffix("?api_key=qk_7"))
+        #expect(server.requests[1].header("Cookie") == "sid=ck_9")
+        try await server.shutdown()
+    }
+
+    @Test func withoutCredentialsForAnyAlternativeTheRequestIsNotSent() async throws {
+        let server = try await LoopbackServer { _, _ in LoopbackServer.Reply(status: 200, headers: [("Content-Type", "application/zip")], body: Data()) }
+        do {
+            _ = try await Self.client(server, credentials: ["keyQuery": .secret(APIKey("qk_7"))]).exportAll()
+            Issue.record("expected missing credentials")
+        } catch {
+            guard case .missingCredentials(let alternatives) = error else {
+                Issue.record("unexpected \(error)")
+                return
+            }
+            #expect(alternatives == [["basicAuth"], ["oauth"], ["keyQuery", "keyCookie"]])
+            #expect(error.description == "request not sent: no credentials for basicAuth, nor for oauth, nor for keyQuery and keyCookie")
+        }
+        #expect(server.requests.isEmpty)
         try await server.shutdown()
     }
 }

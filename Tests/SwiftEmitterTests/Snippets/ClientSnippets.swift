@@ -67,7 +67,7 @@ import Testing
             ///
             /// Notes, kept.
             ///
-            /// The spec declares no HTTP bearer security; leave `ClientConfiguration.apiKey` `nil` unless the server asks for one.
+            /// The spec declares no security schemes: no credentials are sent.
             public nonisolated struct SnippetClient: Sendable {
                 /// The runtime that sends requests: transport, authentication, retries and validation.
                 public let core: APIClient
