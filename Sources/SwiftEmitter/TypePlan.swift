@@ -272,7 +272,10 @@ struct TypePlan: Sendable {
             switch naming {
             case .claimed(let claimed): name = claimed
             case .suggested(let suggested):
-                name = scope.claim(namer.nameOverrides[schema.pointer] ?? suggested, for: "the type of '\(schema.pointer)'",
+                // A nested type named like a top-level one would shadow it inside its parent
+                // (an array's element, named after the singular of its property, included).
+                let unshadowed = parent != nil && topLevel.isTaken(suggested) ? suggested + "Payload" : suggested
+                name = scope.claim(namer.nameOverrides[schema.pointer] ?? unshadowed, for: "the type of '\(schema.pointer)'",
                                    at: schema.location, diagnostics: diagnostics)
             }
             return (name, parent?.nested(name) ?? .named([name]))

@@ -226,4 +226,20 @@ import Testing
             public nonisolated struct KallglotAnalysisClient: Sendable {
             """, in: .client)
     }
+
+    /// An array's element type is named after the singular of its property; named like a
+    /// top-level type, it would shadow that type inside its parent (found in PagerDuty's spec).
+    @Test func anElementTypeNamedLikeATopLevelTypeGetsPayload() {
+        Snippet.schemas("""
+            Reference: {type: object, properties: {id: {type: string}}}
+            Record:
+              type: object
+              properties:
+                resource: {$ref: '#/components/schemas/Reference'}
+                references: {type: array, items: {type: object, properties: {name: {type: string}}}}
+            """).expect(emitting: """
+            public var resource: Reference?
+            public var references: [Record.ReferencePayload]?
+            """, in: .models)
+    }
 }
