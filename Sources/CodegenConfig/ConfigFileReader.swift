@@ -1,3 +1,4 @@
+import OpenAPIModel
 import SpecDiagnostics
 import SwiftEmitter
 import YAMLReader
@@ -50,6 +51,7 @@ struct ConfigFileReader {
             case .nameOverrides: readNameOverrides(entry.value)
             case .warningsAsErrors, .strict: readWarningsAsErrors(entry.value, key: name)
             case .limits: readLimits(entry.value)
+            case .filter: readFilter(entry.value)
             }
         }
     }
@@ -91,6 +93,31 @@ struct ConfigFileReader {
             }
         }
         configuration.nameOverrides = overrides
+    }
+
+    /// `filter: {tags: […], operations: […], paths: […]}`, each a list of strings.
+    private mutating func readFilter(_ value: YAMLNode) {
+        guard let entries = value.mapping else {
+            return problem("'filter' must be a mapping with 'tags', 'operations' and/or 'paths'; found \(Self.found(value))", at: value)
+        }
+        var filter = OperationFilter()
+        for entry in entries {
+            let key = entry.key.string ?? ""
+            guard ["tags", "operations", "paths"].contains(key) else {
+                problem("unknown key '\(SwiftIdentifier.excerpt(key))' in 'filter' (known: tags, operations, paths)", at: entry.key)
+                continue
+            }
+            guard let items = entry.value.sequence, let names = Optional(items.compactMap(\.string)), names.count == items.count else {
+                problem("'filter.\(key)' must be a list of strings; found \(Self.found(entry.value))", at: entry.value)
+                continue
+            }
+            switch key {
+            case "tags": filter.tags = names
+            case "operations": filter.operationIDs = names
+            default: filter.paths = names
+            }
+        }
+        configuration.filter = filter
     }
 
     /// `strict` and `warningsAsErrors` are one setting under two names.

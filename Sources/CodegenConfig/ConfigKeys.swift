@@ -1,7 +1,7 @@
 /// The keys of a config file's top level. The reader switches over every case, so a key cannot be
 /// known without being read; ``GeneratorConfiguration/fileKeys`` lists them.
 enum ConfigKey: String, CaseIterable {
-    case accessLevel, clientName, nameOverrides, warningsAsErrors, strict, limits
+    case accessLevel, clientName, nameOverrides, warningsAsErrors, strict, limits, filter
 }
 
 /// The keys under `limits`, each a positive integer setting one bound of the reader or the model;

@@ -23,6 +23,9 @@ public struct GeneratorConfiguration: Hashable, Sendable {
     public var readerLimits: ReaderLimits
     /// Bounds on building the model (config key `limits.maxAllOfDepth`).
     public var modelLimits: ModelLimits
+    /// The part of the spec to generate (config key `filter`: `tags`, `operations`, `paths`);
+    /// empty for all of it.
+    public var filter = OperationFilter()
 
     public init(
         accessLevel: EmitterOptions.AccessLevel = .public,

@@ -43,10 +43,14 @@ struct Generation {
     func run() -> Outcome {
         let result = SpecLoader.load(contentsOf: spec, limits: configuration.readerLimits, modelLimits: configuration.modelLimits)
         var outcome = Outcome(files: nil, diagnostics: result.diagnostics)
-        if let document = result.document, !result.hasErrors {
+        if let full = result.document, !result.hasErrors {
+            let document = full.filtered(by: configuration.filter)
+            if !configuration.filter.isEmpty, document.operations.isEmpty {
+                outcome.diagnostics.append(.warning("the config's filter selects no operation of the spec", at: nil))
+            }
             let emission = SwiftFileEmitter.emit(document, options: configuration.emitterOptions)
             outcome.files = emission.files
-            outcome.diagnostics = (result.diagnostics + emission.diagnostics).sortedForDisplay()
+            outcome.diagnostics = (outcome.diagnostics + emission.diagnostics).sortedForDisplay()
         }
         for diagnostic in outcome.diagnostics { Self.printError(diagnostic.description) }
         return outcome

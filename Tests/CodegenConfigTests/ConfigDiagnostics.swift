@@ -24,5 +24,5 @@ func configDiagnostics(ofInput name: String) -> [String] {
 }
 
 /// The known keys as messages list them.
-let knownKeys = "known: accessLevel, clientName, limits, nameOverrides, strict, warningsAsErrors"
+let knownKeys = "known: accessLevel, clientName, filter, limits, nameOverrides, strict, warningsAsErrors"
 let knownLimits = "known: maxAliasExpansion, maxAllOfDepth, maxDepth, maxInputBytes, maxNodes, maxScalarBytes"

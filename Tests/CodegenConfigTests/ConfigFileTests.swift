@@ -13,13 +13,15 @@ import YAMLReader
         let path = try #require(InputFiles.path("every-key.yaml"))
         let configuration = try GeneratorConfiguration.load(contentsOf: path)
         let overrides = ["#/components/schemas/Analysis": "AnalysisRecord", "createAnalysis": "startAnalysis"]
-        #expect(configuration == GeneratorConfiguration(
+        var expected = GeneratorConfiguration(
             accessLevel: .package,
             clientName: "AnalysisClient",
             nameOverrides: overrides,
             warningsAsErrors: true,
             readerLimits: ReaderLimits(maxInputBytes: 1_048_576, maxDepth: 64, maxNodes: 50_000, maxAliasExpansion: 1_000, maxScalarBytes: 65_536),
-            modelLimits: ModelLimits(maxAllOfDepth: 8)))
+            modelLimits: ModelLimits(maxAllOfDepth: 8))
+        expected.filter = OperationFilter(tags: ["Analyses"], operationIDs: ["getAnalysis"], paths: ["/v1/sessions/{id}/analysis"])
+        #expect(configuration == expected)
         #expect(configuration.emitterOptions == EmitterOptions(accessLevel: .package, clientName: "AnalysisClient", nameOverrides: overrides))
     }
 

@@ -153,7 +153,7 @@ struct DocumentBuilder {
         } else {
             context.warning("operation '\(operationID)' documents no 'responses': every status it answers is reported as undocumented", at: node)
         }
-        return Operation(
+        var operation = Operation(
             operationID: operationID, method: method, path: path,
             summary: context.string(node["summary"], "summary"),
             description: context.string(node["description"], "description"),
@@ -161,6 +161,8 @@ struct DocumentBuilder {
             parameters: parameters, requestBody: requestBody, responses: responses,
             polling: node["x-polling"].flatMap(buildPolling), servers: servers(node["servers"]), security: securityRequirements(node["security"]),
             location: node.location)
+        operation.tags = (node["tags"]?.sequence ?? []).compactMap(\.string)
+        return operation
     }
 
     /// The URLs of a `servers` list, each `{variable}` replaced by its `default`.

@@ -36,6 +36,8 @@ struct ExternalReferences {
 
     /// The root with every external reference brought in; the root itself when it has none.
     mutating func bundle(_ root: YAMLNode) -> YAMLNode {
+        // Most specs are one file: a scan that copies nothing finds that out.
+        guard Self.hasExternalReference(root) else { return root }
         cache[rootFile] = root
         takenNames = Set((root["components"]?["schemas"]?.mapping ?? []).compactMap(\.key.string))
         var result = walk(root, at: .document)
@@ -66,6 +68,19 @@ struct ExternalReferences {
                 YAMLMappingEntry(key: entry.key, value: walk(entry.value, at: Self.child(of: position, key: entry.key.string ?? "")))
             })
             return result
+        }
+    }
+
+    private static func hasExternalReference(_ node: YAMLNode) -> Bool {
+        switch node.content {
+        case .scalar: return false
+        case .sequence(let items): return items.contains(where: hasExternalReference)
+        case .mapping(let entries):
+            for entry in entries {
+                if entry.key.scalar?.text == "$ref", let reference = entry.value.string, !reference.hasPrefix("#") { return true }
+                if hasExternalReference(entry.value) { return true }
+            }
+            return false
         }
     }
 

@@ -102,6 +102,8 @@ public struct Operation: Hashable, Sendable {
     public var requestBody: RequestBody?
     public var responses: [Response]
     public var polling: Polling?
+    /// The operation's `tags`, which a config `filter` can select by.
+    public var tags: [String] = []
     /// The operation's own `security`, `nil` when the document's applies.
     public var security: SecurityRequirements?
     /// The operation's own `servers` (its own, else its path item's), variables filled with
