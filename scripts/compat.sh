@@ -24,6 +24,11 @@
 #                   package whose one target depends on this repo's SpecRuntime (path dependency
 #                   on the repo root); the package is built once empty first, so that each
 #                   entry's time is that of its own module, not of SpecRuntime and its dependencies
+#   --anchor PATH   also run apple/swift-openapi-generator (types and client) on each entry, for
+#                   the comparison column (build it with:
+#                   swift build -c release --package-path .build-anchor/package --scratch-path
+#                   .build-anchor/scratch --product swift-openapi-generator, with a package that
+#                   depends on it at 1.14.3, as codegen-bench does)
 #   --fetch         download the missing entries (needs network, curl and git)
 #   --timeout SECS  limit of each check, generate and compile run (default: 120); a run over it
 #                   shows as `timeout`
@@ -47,6 +52,7 @@ tsv="$script_dir/compat-corpus.tsv"
 do_generate=0
 do_compile=0
 do_fetch=0
+anchor=""
 limit=120
 logs=""
 names=()
@@ -66,6 +72,7 @@ while [[ $# -gt 0 ]]; do
         --generate) do_generate=1; shift ;;
         --compile) do_compile=1; do_generate=1; shift ;;
         --fetch) do_fetch=1; shift ;;
+        --anchor) need_arg "$@"; anchor="$2"; shift 2 ;;
         -h|--help) usage; exit 0 ;;
         --) shift; names+=("$@"); break ;;
         -*) echo "compat.sh: unknown option $1" >&2; usage; exit 2 ;;
@@ -222,7 +229,7 @@ for i in "${selected[@]}"; do
     fi
     if [[ ! -f $spec ]]; then
         print_fetch_hint "$i"
-        rows+=("| $n | ${e_openapi[$i]} | ${e_lines[$i]} | missing | | | | | | |")
+        rows+=("| $n | ${e_openapi[$i]} | ${e_lines[$i]} | missing | | | | | | | |")
         continue
     fi
     echo "checking $n ..." >&2
@@ -263,10 +270,19 @@ for i in "${selected[@]}"; do
             gen_ms="-"
         fi
     fi
-    rows+=("| $n | ${e_openapi[$i]} | ${e_lines[$i]} | $accepted | $errors | $warnings | $check_ms | $gen_ms | $compiles | $compile_s |")
+    anchor_result=""
+    if [[ -n $anchor ]]; then
+        anchor_out="$work/anchor-$n"
+        rm -rf "$anchor_out" && mkdir -p "$anchor_out"
+        printf 'generate:\n  - types\n  - client\naccessModifier: public\n' > "$work/anchor-config.yaml"
+        timed "$logs/$n.anchor.txt" "$anchor" generate "$spec" --config "$work/anchor-config.yaml" --output-directory "$anchor_out"
+        anchor_result="$(status_word "$run_rc" yes no) ($run_ms ms)"
+        rm -rf "$anchor_out"
+    fi
+    rows+=("| $n | ${e_openapi[$i]} | ${e_lines[$i]} | $accepted | $errors | $warnings | $check_ms | $gen_ms | $compiles | $compile_s | $anchor_result |")
 done
 
-echo "| name | openapi | lines | accepted | errors | warnings | check ms | generate ms | compiles | compile s |"
-echo "| --- | --- | ---: | --- | ---: | ---: | ---: | ---: | --- | ---: |"
+echo "| name | openapi | lines | accepted | errors | warnings | check ms | generate ms | compiles | compile s | swift-openapi-generator |"
+echo "| --- | --- | ---: | --- | ---: | ---: | ---: | ---: | --- | ---: | --- |"
 printf '%s\n' "${rows[@]}"
 echo "logs of each run: $logs" >&2
