@@ -23,7 +23,7 @@ import Testing
     @Test func nestedQuantifierPatternOnANonMatchingExampleIsReportedRatherThanHanging() {
         let example = String(repeating: "a", count: 40) + "!"
         #expect(diagnostics(pattern: "^(a+)+$", example: example) == [
-            "t.yaml:7:7: warning: example breaks its own schema at (root): pattern: ^(a+)+$ violated by \"\(example)\"",
+            "t.yaml:9:16: warning: example breaks its own schema at (root): pattern: ^(a+)+$ violated by \"\(example)\"",
         ])
     }
 

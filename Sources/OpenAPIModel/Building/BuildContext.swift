@@ -257,3 +257,11 @@ extension YAMLNode {
         }
     }
 }
+
+extension Schema {
+    /// Adds an example value and where it is written.
+    mutating func addExample(_ node: YAMLNode) {
+        examples.append(node.jsonLiteral)
+        exampleLocations.append(node.location)
+    }
+}

@@ -350,14 +350,14 @@ struct DocumentBuilder {
             } else {
                 built = Schema(kind: .string(StringSchema()), pointer: schemaPointer, location: entry.value.location)
             }
-            if let example = entry.value["example"] { built.examples.append(example.jsonLiteral) }
+            if let example = entry.value["example"] { built.addExample(example) }
             for example in entry.value["examples"]?.mapping ?? [] {
                 if let value = example.value["value"] {
-                    built.examples.append(value.jsonLiteral)
+                    built.addExample(value)
                 } else if example.value["$ref"] != nil,
                           let resolved = context.dereference(example.value, expectedPrefix: "#/components/examples/"),
                           let value = resolved["value"] {
-                    built.examples.append(value.jsonLiteral)
+                    built.addExample(value)
                 }
             }
             let parts = partEncodings(entry.value["encoding"], of: encoding)

@@ -131,8 +131,9 @@ extension SchemaBuilder {
         schema.description = context.string(node["description"], "description")
         schema.isDeprecated = context.bool(node["deprecated"], "deprecated") ?? false
         schema.defaultValue = node["default"]?.jsonLiteral
-        if let example = node["example"] { schema.examples.append(example.jsonLiteral) }
-        if let examples = node["examples"]?.sequence { schema.examples += examples.map(\.jsonLiteral) }
+        schema.defaultLocation = node["default"]?.location
+        if let example = node["example"] { schema.addExample(example) }
+        (node["examples"]?.sequence ?? []).forEach { schema.addExample($0) }
         if let entries = node.mapping {
             checkKeywords(entries, known: Self.supportedKeywords.union(Self.evaluatedKeywords))
         }

@@ -81,10 +81,11 @@ struct SchemaBuilder {
     /// `default`, `example` and `examples`: annotations, checked against the schema elsewhere.
     private func readValueAnnotations(_ node: YAMLNode, into schema: inout Schema) {
         schema.defaultValue = node["default"]?.jsonLiteral
-        if let example = node["example"] { schema.examples.append(example.jsonLiteral) }
+        schema.defaultLocation = node["default"]?.location
+        if let example = node["example"] { schema.addExample(example) }
         if let examples = node["examples"] {
             if let items = examples.sequence {
-                schema.examples += items.map(\.jsonLiteral)
+                items.forEach { schema.addExample($0) }
             } else {
                 context.warning("'examples' in a schema must be a sequence of values; it is ignored (an annotation)", at: examples)
             }

@@ -98,14 +98,16 @@ struct DocumentChecks {
     private mutating func checkExamplesAndDefaults() {
         let validator = SchemaValidator(document: document)
         SchemaWalker(document: document).forEachSchema { schema in
-            for example in schema.examples {
+            // Each finding is located at the example or default it is about.
+            for (index, example) in schema.examples.enumerated() {
+                let location = index < schema.exampleLocations.count ? schema.exampleLocations[index] : schema.location
                 for violation in validator.violations(of: example, against: schema) {
-                    diagnostics.append(.warning("example breaks its own schema at \(violation.pointer.isEmpty ? "(root)" : violation.pointer): \(violation.keyword): \(violation.message)", at: schema.location))
+                    diagnostics.append(.warning("example breaks its own schema at \(violation.pointer.isEmpty ? "(root)" : violation.pointer): \(violation.keyword): \(violation.message)", at: location))
                 }
             }
             if let defaultValue = schema.defaultValue {
                 for violation in validator.violations(of: defaultValue, against: schema) {
-                    diagnostics.append(.warning("default breaks its own schema at \(violation.pointer.isEmpty ? "(root)" : violation.pointer): \(violation.keyword): \(violation.message)", at: schema.location))
+                    diagnostics.append(.warning("default breaks its own schema at \(violation.pointer.isEmpty ? "(root)" : violation.pointer): \(violation.keyword): \(violation.message)", at: schema.defaultLocation ?? schema.location))
                 }
             }
         }

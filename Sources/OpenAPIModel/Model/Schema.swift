@@ -31,6 +31,10 @@ public struct Schema: Hashable, Sendable {
     /// Whether the values list came from `const` (reported as keyword `const` when broken).
     public var isConst: Bool
     public var examples: [JSONLiteral]
+    /// Where each of ``examples`` is written (same order), so that a finding points at it.
+    public var exampleLocations: [SourceLocation] = []
+    /// Where ``defaultValue`` is written.
+    public var defaultLocation: SourceLocation?
     /// Where the schema is in the document, as a JSON Pointer (`#/components/schemas/Analysis`).
     public var pointer: String
     public var location: SourceLocation
