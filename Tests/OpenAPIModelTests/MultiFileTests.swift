@@ -73,4 +73,32 @@ import Testing
         #expect(errors.contains("7: '/Missing' does not exist in '\(root.appendingPathComponent("b.yaml").path)'"))
         #expect(errors.contains("8: remote reference 'https://example.com/c.yaml' is not supported (references to files are)"))
     }
+
+    /// `components/schemas` in a file of its own whose entries are references to files (SendGrid's
+    /// layout): each entry is its file's schema under the entry's name, and every other reference
+    /// to that file names the entry (before, both were declared and the output did not compile).
+    @Test func aNamedSchemaThatIsAReferenceToAFileIsThatFilesSchemaUnderItsName() throws {
+        let root = try Self.write([
+            "openapi.yaml": """
+                openapi: 3.1.0
+                info: {title: T, version: '1'}
+                paths:
+                  /a:
+                    get:
+                      operationId: getA
+                      responses:
+                        '200': {description: A., content: {application/json: {schema: {$ref: 'schemas/error.yaml'}}}}
+                components:
+                  schemas: {$ref: 'schemas/index.yaml'}
+
+                """,
+            "schemas/index.yaml": "error_schema: {$ref: 'error.yaml'}\nother: {type: string}\n",
+            "schemas/error.yaml": "type: object\nproperties: {message: {type: string}}\n",
+        ])
+        let result = SpecLoader.load(contentsOf: root.appendingPathComponent("openapi.yaml").path)
+        #expect(!result.hasErrors, "\(result.diagnostics)")
+        let document = try #require(result.document)
+        #expect(document.schemas.map(\.name) == ["error_schema", "other"])
+        #expect(document.operations.first?.responses.first?.schema?.kind == .reference("error_schema"))
+    }
 }

@@ -39,7 +39,22 @@ struct ExternalReferences {
         // Most specs are one file: a scan that copies nothing finds that out.
         guard Self.hasExternalReference(root) else { return root }
         cache[rootFile] = root
-        takenNames = Set((root["components"]?["schemas"]?.mapping ?? []).compactMap(\.key.string))
+        // The named schemas first, `components/schemas` itself possibly in another file: an entry
+        // that is a reference to another file is that file's schema under the entry's name, so
+        // every other reference to the same file names it.
+        var named = root["components"]?["schemas"]
+        if let node = named, let reference = node["$ref"]?.string, isExternal(reference, in: node.location.file) {
+            let (file, fragment) = split(reference, from: node)
+            named = target(file: file, fragment: fragment, at: node)
+        }
+        for entry in named?.mapping ?? [] {
+            guard let name = entry.key.string else { continue }
+            takenNames.insert(name)
+            if let reference = entry.value["$ref"]?.string, isExternal(reference, in: entry.value.location.file), !reference.contains("://") {
+                let (file, fragment) = split(reference, from: entry.value)
+                if file != rootFile { hoisted[file + "#" + fragment] = hoisted[file + "#" + fragment] ?? name }
+            }
+        }
         var result = walk(root, at: .document)
         guard !hoistedEntries.isEmpty else { return result }
         result = Self.setting(["components", "schemas"], in: result, appending: hoistedEntries)
@@ -65,7 +80,19 @@ struct ExternalReferences {
             }
             var result = node
             result.content = .mapping(entries.map { entry in
-                YAMLMappingEntry(key: entry.key, value: walk(entry.value, at: Self.child(of: position, key: entry.key.string ?? "")))
+                // A named schema that is another file's schema holds that schema itself.
+                if case .componentMap(.schema) = position, let name = entry.key.string,
+                   let reference = entry.value["$ref"]?.string, isExternal(reference, in: entry.value.location.file) {
+                    let (file, fragment) = split(reference, from: entry.value)
+                    if hoisted[file + "#" + fragment] == name {
+                        // A file that cannot be read is reported once, here; the entry is left empty.
+                        guard let target = target(file: file, fragment: fragment, at: entry.value["$ref"] ?? entry.value) else {
+                            return YAMLMappingEntry(key: entry.key, value: Self.empty(like: entry.value))
+                        }
+                        return YAMLMappingEntry(key: entry.key, value: walk(target, at: .schema))
+                    }
+                }
+                return YAMLMappingEntry(key: entry.key, value: walk(entry.value, at: Self.child(of: position, key: entry.key.string ?? "")))
             })
             return result
         }
@@ -84,6 +111,13 @@ struct ExternalReferences {
         }
     }
 
+    /// The file (resolved against the file `node` is in) and the fragment of a reference.
+    private func split(_ reference: String, from node: YAMLNode) -> (file: String, fragment: String) {
+        let parts = reference.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        let file = parts[0].isEmpty ? node.location.file : Self.path(parts[0], relativeTo: node.location.file)
+        return (file, parts.count > 1 ? parts[1] : "")
+    }
+
     private func isExternal(_ reference: String, in file: String) -> Bool {
         !reference.hasPrefix("#") || file != rootFile
     }
@@ -94,9 +128,7 @@ struct ExternalReferences {
             diagnostics.append(.error("remote reference '\(reference)' is not supported (references to files are)", at: at.location))
             return Self.empty(like: node)
         }
-        let parts = reference.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-        let file = parts[0].isEmpty ? node.location.file : Self.path(parts[0], relativeTo: node.location.file)
-        let fragment = parts.count > 1 ? parts[1] : ""
+        let (file, fragment) = split(reference, from: node)
         // Back in the root file: a plain local reference.
         if file == rootFile, !fragment.isEmpty {
             return Self.replacingReference(in: node, with: "#" + fragment)
