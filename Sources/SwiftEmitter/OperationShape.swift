@@ -37,7 +37,7 @@ struct OperationShape: Sendable {
             let label = labels.claim(Namer.argumentLabel(for: parameter, in: operation.path),
                                      for: "\(parameter.location.rawValue) parameter '\(parameter.name)'",
                                      at: parameter.sourceLocation, diagnostics: diagnostics)
-            return Argument(parameter: parameter, label: label, type: types?.parameters[parameter.name]?.type ?? .string)
+            return Argument(parameter: parameter, label: label, type: types?.parameters[TypePlan.parameterKey(parameter)]?.type ?? .string)
         }
         bodyType = types?.requestBody?.type
         if let content = operation.requestBody?.content, content.encoding == .text || content.encoding == .binary,

@@ -116,6 +116,12 @@ struct TypePlan: Sendable {
     /// Inline schemas already given a top-level type, by structure.
     private var sharedInlineTypes: [String: TypeReference] = [:]
 
+    /// A parameter's key in ``OperationTypes/parameters``: its location and name, since a path
+    /// and a query parameter may share a name.
+    static func parameterKey(_ parameter: OpenAPIModel.Parameter) -> String {
+        parameter.location.rawValue + ":" + parameter.name
+    }
+
     /// The Swift types of an operation's parameters and bodies.
     struct OperationTypes: Sendable {
         var parameters: [String: TypeReference] = [:]
@@ -195,7 +201,7 @@ struct TypePlan: Sendable {
         let base = Namer.typeName(namer.methodName(operationID: operation.operationID))
         var types = OperationTypes()
         for parameter in operation.parameters {
-            types.parameters[parameter.name] = topLevelType(for: parameter.schema, suggestedName: base + Namer.typeName(parameter.name))
+            types.parameters[Self.parameterKey(parameter)] = topLevelType(for: parameter.schema, suggestedName: base + Namer.typeName(parameter.name))
         }
         if let body = operation.requestBody {
             types.requestBody = bodyType(body.content, suggestedName: base + "Request")

@@ -327,4 +327,24 @@ import Testing
         spec.expect(notEmitting: "When `nil`, one is generated", in: .client)
         spec.expect(emitting: "///   - idempotencyKey: The `Idempotency-Key` header parameter. The same key is sent on every retry of this call.", in: .client)
     }
+
+    /// A path and a query parameter may share a name; each keeps its own type (SendGrid's
+    /// `list_id`: a string in the path and an integer in the query did not compile).
+    @Test func aPathAndAQueryParameterOfTheSameNameKeepTheirOwnTypes() {
+        Snippet.paths("""
+            /lists/{list_id}:
+              parameters: [{name: list_id, in: path, required: true, schema: {type: string}}]
+              get:
+                operationId: getList
+                parameters: [{name: list_id, in: query, schema: {type: integer}}]
+                responses: {'204': {description: None.}}
+            """).expect(emitting: """
+            public func getList(listID: String, listID2: Int? = nil) async throws(ClientError<JSONValue>) -> Void {
+            """, """
+            request.setPathParameter("list_id", listID)
+            if let value = listID2 {
+                request.addQueryItem("list_id", String(value))
+            }
+            """, in: .client)
+    }
 }
