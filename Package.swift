@@ -189,7 +189,7 @@ let package = Package(
         // suite's test and the differential fuzz target.
         .target(name: "GoldenSchemaSuiteIndex", dependencies: ["GoldenJSONSchemaSuite", "SpecRuntime"],
                 path: "Tests/GoldenUsage/SchemaSuiteIndex"),
-        .testTarget(name: "GoldenSchemaSuiteTests", dependencies: ["GoldenSchemaSuiteIndex", "SpecRuntime", "SpecCore"],
+        .testTarget(name: "GoldenSchemaSuiteTests", dependencies: ["GoldenSchemaSuiteIndex", "GoldenJSONSchemaSuite", "SpecRuntime", "SpecCore"],
                     path: "Tests/GoldenUsage/SchemaSuite"),
         .testTarget(name: "ConformanceTests", dependencies: ["Conformance", "KallglotAPI", "OpenAPIModel", "SpecRuntime"]),
         .testTarget(name: "SpecRuntimeTests", dependencies: ["SpecRuntime", "SpecCore"]),

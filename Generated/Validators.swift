@@ -74,7 +74,6 @@ nonisolated extension CustomPrompts: Validatable {
             + (self.actionItems == nil ? 0 : 1)
             + (self.quality == nil ? 0 : 1)
             + (self.compliance == nil ? 0 : 1)
-            + self._decodingFindings.membersNotHeld
         context.checkPropertyCount(memberCount, minProperties: 1, maxProperties: nil)
         context.nested("sentiment") { context in
             if let value = self.sentiment {

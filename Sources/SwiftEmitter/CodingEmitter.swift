@@ -39,7 +39,9 @@ struct CodingEmitter {
         }
         if findingsRule.isClosed(plan) || findingsRule.countsUnheldMembers(plan) {
             let key = Expr.id("key").dot("stringValue")
-            let noted = findingsRule.isClosed(plan) ? Expr.id("findings").dot("undeclaredMember").call(key) : Expr.id("findings").dot("unheldMember").call()
+            let noted = findingsRule.isClosed(plan)
+                ? Expr.id("findings").dot("undeclaredMember").call(key)
+                : Expr.id("findings").dot("unheldMember").call(key, Expr.id("allMembers").dot("decode").call((nil, .metatype(.jsonValue)), ("forKey", .id("key"))).tried)
             body.append(.let("allMembers", nil, Expr.id("decoder").dot("container").call(("keyedBy", .metatype(.named(["AnyCodingKey"])))).tried))
             body.append(.for(
                 pattern: .binding("key"), sequence: Expr.id("allMembers").dot("allKeys"),
@@ -113,6 +115,10 @@ struct CodingEmitter {
         }
         for property in plan.properties {
             body += encode(property)
+        }
+        // Members a bounded object does not declare are encoded again, so a round trip keeps its count.
+        if DecodingFindingsRule(context: context).countsUnheldMembers(plan) {
+            body.append(.expression(Expr.selfMember(DecodingFindingsRule.memberName).dot("encodeUnheldMembers").call(("to", .id("encoder"))).tried))
         }
         if plan.additionalValueType != nil {
             body.append(.var("members", nil, Expr.id("encoder").dot("container").call(("keyedBy", .metatype(.named(["AnyCodingKey"]))))))

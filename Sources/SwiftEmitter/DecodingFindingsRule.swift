@@ -40,7 +40,7 @@ struct DecodingFindingsRule {
     /// Whether decoding counts members the value does not hold: a bounded member count, where
     /// undeclared members are neither kept (`additionalProperties`) nor reported (closed).
     func countsUnheldMembers(_ plan: StructPlan) -> Bool {
-        boundsMemberCount(plan) && plan.additionalValueType == nil
+        boundsMemberCount(plan) && plan.additionalValueType == nil && !isClosed(plan)
     }
 
     func applies(to plan: StructPlan) -> Bool {

@@ -4,13 +4,13 @@ import Foundation
 /// (`additionalProperties: false`) does not declare, and `null` where a member may only be
 /// absent; and, for an object whose member count is bounded, the members whose `default` stood in
 /// for an absent one. Generated models keep it beside their properties and report it from `violations()`.
-/// It takes no part in equality, hashing or encoding: two values with the same properties are
-/// equal however they were decoded.
+/// It takes no part in equality or hashing: two values with the same properties are equal however
+/// they were decoded; only the undeclared members of a bounded object are encoded again.
 public struct DecodingFindings: Hashable, Sendable {
     private var undeclared: [String] = []
     private var nulls: [(member: String, type: String)] = []
     private var defaulted: [String] = []
-    private var unheldMembers = 0
+    private var unheldMembers: [(name: String, value: JSONValue)] = []
 
     public init() {}
 
@@ -23,13 +23,30 @@ public struct DecodingFindings: Hashable, Sendable {
     /// `name` was `null`, where the schema allows only a value of `type` or no member at all.
     public mutating func nullMember(_ name: String, expected type: String) { nulls.append((name, type)) }
 
-    /// A member the object does not declare and does not keep (its schema says nothing of
-    /// others), counted for `minProperties` and `maxProperties`.
-    public mutating func unheldMember() { unheldMembers += 1 }
+    /// A member of an object with a bounded member count that its struct does not declare (its
+    /// schema says nothing of others): counted for `minProperties` and `maxProperties`, and
+    /// encoded again with the value, so that a round trip keeps the count.
+    public mutating func unheldMember(_ name: String, _ value: JSONValue) { unheldMembers.append((name, value)) }
 
-    /// How many members of the decoded JSON the value does not hold: undeclared ones of a closed
-    /// object and those ``unheldMember()`` counted.
-    public var membersNotHeld: Int { undeclared.count + unheldMembers }
+    /// How many members of the decoded JSON the struct does not declare yet the value keeps.
+    /// (A closed object's undeclared members are violations of their own and are not kept.)
+    public var membersNotHeld: Int { unheldMembers.count }
+
+    /// Encodes the members ``unheldMember(_:_:)`` kept, in name order.
+    public func encodeUnheldMembers(to encoder: any Encoder) throws {
+        guard !unheldMembers.isEmpty else { return }
+        var container = encoder.container(keyedBy: MemberKey.self)
+        for (name, value) in unheldMembers.sorted(by: { $0.name < $1.name }) {
+            try container.encode(value, forKey: MemberKey(stringValue: name))
+        }
+    }
+
+    private struct MemberKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
 
     /// `name` was absent and holds its schema's `default`: the decoded JSON did not have it.
     public mutating func defaultApplied(_ name: String) { defaulted.append(name) }

@@ -5930,7 +5930,7 @@ public nonisolated struct PropertyCountsCase7: Codable, Hashable, Sendable {
         self.b = try container.decodeIfPresent(Int.self, forKey: .b, nullNotedIn: &findings, expected: "integer")
         let allMembers = try decoder.container(keyedBy: AnyCodingKey.self)
         for key in allMembers.allKeys where CodingKeys(rawValue: key.stringValue) == nil {
-            findings.unheldMember()
+            findings.unheldMember(key.stringValue, try allMembers.decode(JSONValue.self, forKey: key))
         }
         self._decodingFindings = findings
     }
@@ -5939,6 +5939,7 @@ public nonisolated struct PropertyCountsCase7: Codable, Hashable, Sendable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(self.a, forKey: .a)
         try container.encodeIfPresent(self.b, forKey: .b)
+        try self._decodingFindings.encodeUnheldMembers(to: encoder)
     }
 }
 
@@ -5988,7 +5989,7 @@ public nonisolated struct PropertyCountsCase8: Codable, Hashable, Sendable {
         self.a = try container.decodeIfPresent(String.self, forKey: .a, nullNotedIn: &findings, expected: "string")
         let allMembers = try decoder.container(keyedBy: AnyCodingKey.self)
         for key in allMembers.allKeys where CodingKeys(rawValue: key.stringValue) == nil {
-            findings.unheldMember()
+            findings.unheldMember(key.stringValue, try allMembers.decode(JSONValue.self, forKey: key))
         }
         self._decodingFindings = findings
     }
@@ -5996,6 +5997,7 @@ public nonisolated struct PropertyCountsCase8: Codable, Hashable, Sendable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(self.a, forKey: .a)
+        try self._decodingFindings.encodeUnheldMembers(to: encoder)
     }
 }
 
