@@ -107,7 +107,8 @@ struct ConfigFileReader {
                 problem("unknown key '\(SwiftIdentifier.excerpt(key))' in 'filter' (known: tags, operations, paths)", at: entry.key)
                 continue
             }
-            guard let items = entry.value.sequence, let names = Optional(items.compactMap(\.string)), names.count == items.count else {
+            let names = entry.value.sequence?.compactMap(\.string)
+            guard let names, names.count == entry.value.sequence?.count else {
                 problem("'filter.\(key)' must be a list of strings; found \(Self.found(entry.value))", at: entry.value)
                 continue
             }

@@ -14,7 +14,9 @@ struct BodyEmitter {
         let sent = contentType ?? .string(sentType(content))
         switch content.encoding {
         case .json:
-            return [.expression(request.dot("setJSONBody").call(body).tried)]
+            // A vendor JSON type (`application/vnd.api+json`) is sent as itself, not as plain JSON.
+            let isPlain = BodyEncoding.essence(of: content.mediaType) == "application/json"
+            return [.expression(request.dot("setJSONBody").call([Argument(body)] + (isPlain ? [] : [Argument("contentType", sent)])).tried)]
         case .text:
             return [.expression(request.dot("setTextBody").call([Argument(body), Argument("contentType", sent)]))]
         case .binary:
@@ -68,16 +70,22 @@ struct BodyEmitter {
     }
 
     /// The `Content-Type` a body of this content is sent with: the media type as declared, or
-    /// `application/octet-stream` (`text/plain` for text) for a wildcard.
+    /// `application/octet-stream` (`text/plain` for text, `application/json` for JSON) for a wildcard.
     func sentType(_ content: BodyContent) -> String {
         guard content.mediaType.contains("*") else { return content.mediaType }
-        return content.encoding == .text ? "text/plain" : "application/octet-stream"
+        switch content.encoding {
+        case .text: return "text/plain"
+        case .json: return "application/json"
+        default: return "application/octet-stream"
+        }
     }
 
-    /// The `Accept` a method sends for a success body that is not JSON: the response's declared
-    /// media types (the runtime sends `application/json` otherwise).
+    /// The `Accept` a method sends for a success body other than plain `application/json` (a
+    /// vendor JSON type, text, bytes): the response's declared media types (the runtime sends
+    /// `application/json` otherwise).
     func accept(_ response: Response) -> String? {
-        guard let content = response.content, content.encoding != .json else { return nil }
+        guard response.content != nil,
+              response.mediaTypes.contains(where: { BodyEncoding.essence(of: $0.name) != "application/json" }) else { return nil }
         return response.mediaTypes.map(\.name).joined(separator: ", ")
     }
 

@@ -76,13 +76,13 @@ struct ContractEmitter {
         let name = Expr.string(argument.parameter.name)
         let type = argument.type
         let isRequired = argument.parameter.isRequired
-        if OperationEmitter.isStructured(argument, document: context.document) || argument.parameter.location == .cookie
-            || !isReadableFromText(type.arrayElement ?? type) {
-            return recorded.dot("unreplayableParameter").call([Argument(name), Argument("as", .metatype(isRequired ? type : .optional(type)))]).tried
+        let unreplayable = recorded.dot("unreplayableParameter").call([Argument(name), Argument("as", .metatype(isRequired ? type : .optional(type)))]).tried
+        if OperationEmitter.isStructured(argument, document: context.document) || !isReadableFromText(type.arrayElement ?? type) {
+            return unreplayable
         }
         switch argument.parameter.location {
         case .cookie:
-            return .nil
+            return unreplayable
         case .path:
             if let element = type.arrayElement {
                 return recorded.dot("pathList").call((nil, name), ("as", .metatype(element))).tried

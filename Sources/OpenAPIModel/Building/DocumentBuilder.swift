@@ -395,6 +395,9 @@ struct DocumentBuilder {
             if let headers = entry.value["headers"] {
                 context.warning("part headers of '\(name)' are not sent (only its Content-Type is)", at: headers)
             }
+            if context.bool(entry.value["allowReserved"], "allowReserved") == true {
+                context.warning("'allowReserved' of '\(name)' is not honoured: reserved characters are sent percent-encoded", at: entry.value["allowReserved"]!)
+            }
             let style = context.string(entry.value["style"], "style")
             if let style, !["form", "deepObject", "spaceDelimited", "pipeDelimited"].contains(style) {
                 context.error("encoding style '\(style)' is not supported (form, deepObject, spaceDelimited and pipeDelimited are)", at: entry.value["style"]!)

@@ -18,7 +18,7 @@ enum RecursiveReferences {
             members.remove(at: anchor)
             var body = entry.value
             body.content = .mapping(members)
-            let target = "#/components/schemas/" + name.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+            let target = SchemaBuilder.componentPrefix + SchemaBuilder.escape(name)
             var count = 0
             body = replacingRecursiveRefs(in: body, with: target, count: &count)
             entries[index].value = body

@@ -1,3 +1,4 @@
+import Foundation
 import SpecDiagnostics
 
 /// How a body travels on the wire, decided by its media type (README, "Bodies").
@@ -43,7 +44,7 @@ public enum BodyEncoding: String, Hashable, Sendable, CaseIterable {
 
     /// The type and subtype, lowercased, without parameters.
     public static func essence(of mediaType: String) -> String {
-        String(mediaType.split(separator: ";", maxSplits: 1).first ?? "").trimmingWhitespace().lowercased()
+        String(mediaType.split(separator: ";", maxSplits: 1).first ?? "").trimmingCharacters(in: .whitespaces).lowercased()
     }
 
     /// Which encoding is generated when a body declares several: the first in this order.
@@ -85,14 +86,5 @@ public struct BodyContent: Hashable, Sendable {
         self.encoding = encoding
         self.schema = schema
         self.partEncodings = partEncodings
-    }
-}
-
-extension String {
-    fileprivate func trimmingWhitespace() -> String {
-        var scalars = Substring(self)
-        while scalars.first?.isWhitespace == true { scalars.removeFirst() }
-        while scalars.last?.isWhitespace == true { scalars.removeLast() }
-        return String(scalars)
     }
 }

@@ -97,7 +97,8 @@ public struct OperationRequest<Envelope: Sendable>: Sendable, CustomStringConver
 
     /// Encodes `body` as JSON (generated methods validate it beforehand, with the parameters, so
     /// that one error lists every violation of the request).
-    public mutating func setJSONBody<Body: Encodable>(_ body: Body) throws(ClientError<Envelope>) {
+    /// `contentType` is the spec's JSON media type (`application/vnd.api+json`, say).
+    public mutating func setJSONBody<Body: Encodable>(_ body: Body, contentType: String = "application/json") throws(ClientError<Envelope>) {
         do {
             self.body = try JSONCoding.makeEncoder().encode(body)
         } catch {
@@ -105,7 +106,7 @@ public struct OperationRequest<Envelope: Sendable>: Sendable, CustomStringConver
                 Violation(pointer: .root, keyword: "type", limit: "encodable", actual: String(describing: error)),
             ]))
         }
-        headerFields[.contentType] = "application/json"
+        headerFields[.contentType] = contentType
     }
 
     /// Sends `text` as the body, UTF-8, labelled `contentType`.

@@ -85,6 +85,7 @@ nonisolated extension MediaClient {
     ) async throws(ClientError<JSONValue>) -> Receipt {
         var request = OperationRequest<JSONValue>(operationID: "uploadImage", method: .post, pathTemplate: "/images")
         request.security = [[Self.keyHeaderScheme]]
+        request.setHeader("Accept", "application/problem+json")
         request.setBinaryBody(body, contentType: contentType)
         let response = try await self.core.send(request)
         switch response.status.code {

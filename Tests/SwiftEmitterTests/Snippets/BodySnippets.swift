@@ -114,9 +114,16 @@ import Testing
             """, in: .client)
     }
 
-    @Test func aVendorJSONMediaTypeIsJSON() {
-        Self.upload("application/vnd.api+json: {schema: {type: object, properties: {a: {type: string}}}}").expect(emitting: """
-            try request.setJSONBody(body)
+    /// A vendor JSON type is JSON, sent and asked for under its own name (before, it was sent as
+    /// `application/json` and the response asked for as `application/json`).
+    @Test func aVendorJSONMediaTypeIsJSONSentAndAcceptedUnderItsOwnName() {
+        Self.upload("application/vnd.api+json: {schema: {type: object, properties: {a: {type: string}}}}", responses: """
+            '200':
+              description: A problem-shaped answer.
+              content: {application/problem+json: {schema: {type: object, properties: {title: {type: string}}}}}
+            """).expect(emitting: """
+            request.setHeader("Accept", "application/problem+json")
+            try request.setJSONBody(body, contentType: "application/vnd.api+json")
             """, in: .client)
     }
 
