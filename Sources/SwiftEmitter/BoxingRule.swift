@@ -66,7 +66,7 @@ struct BoxingRule: Sendable {
 
     private static func declaresModel(_ schema: Schema) -> Bool {
         switch schema.kind {
-        case .union: true
+        case .union, .choice: true
         case .object(let object): !object.properties.isEmpty || object.additionalProperties == .forbidden
         default: false
         }
@@ -78,6 +78,7 @@ struct BoxingRule: Sendable {
         case .object(let object): object.properties.map(\.schema)
         case .union(let union):
             union.branches.map { Schema(kind: .reference($0.schemaName), pointer: schema.pointer, location: schema.location) }
+        case .choice(let choice): choice.branches.map(\.schema)
         default: []
         }
     }

@@ -52,7 +52,7 @@ struct CheckEmitter {
                 pattern: .tuple([.binding("name"), .binding(element)]), sequence: value.dot("sorted").call(("by", .raw("{ $0.key < $1.key }"))),
                 condition: nil, body: [nested(.id("name"), body)]))
             return result
-        case .union:
+        case .union, .choice:
             return [validate]
         case .string(let string):
             // A file's bytes are not text: string keywords do not describe them.
@@ -175,7 +175,7 @@ struct CheckEmitter {
         case .string: schema.allowedValues == nil || schema.isConst
         case .integer, .number, .boolean, .any, .array: true
         case .object(let object): object.properties.isEmpty && object.additionalProperties != .forbidden
-        case .reference, .union: false
+        case .reference, .union, .choice: false
         }
     }
 

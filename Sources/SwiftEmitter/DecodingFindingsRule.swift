@@ -55,6 +55,7 @@ struct DecodingFindingsRule {
         case .number: "number"
         case .boolean: "boolean"
         case .object, .union: "object"
+        case .choice: "non-null"
         case .array: "array"
         case .any, .reference: "non-null"
         }

@@ -88,6 +88,9 @@ struct EmissionContext: Sendable {
                     collect(plan.nested)
                 case .stringEnum(let plan): known.insert(plan.schema.pointer)
                 case .union(let plan): known.insert(plan.schema.pointer)
+                case .choice(let plan):
+                    known.insert(plan.schema.pointer)
+                    collect(plan.nested)
                 case .alias(_, _, let schema): known.insert(schema.pointer)
                 }
             }

@@ -29,6 +29,7 @@ struct ModelEmitter {
         case .structure(let plan): structure(plan)
         case .stringEnum(let plan): stringEnum(plan)
         case .union(let plan): union(plan)
+        case .choice(let plan): ChoiceEmitter(context: context).model(plan, nested: plan.nested.map(declaration))
         case .alias(let name, let type, let schema):
             .typealias(TypealiasDeclaration(
                 doc: Docs.from(schema.description, remark: schema.pointer), attributes: Docs.attributes(deprecated: schema.isDeprecated),

@@ -205,7 +205,7 @@ struct OperationEmitter {
         var schema = document.resolved(argument.parameter.schema)
         if argument.type.arrayElement != nil, case .array(let array) = schema.kind { schema = document.resolved(array.items) }
         switch schema.kind {
-        case .object, .union, .any, .array: return true
+        case .object, .union, .choice, .any, .array: return true
         default: return false
         }
     }
@@ -228,7 +228,7 @@ struct OperationEmitter {
         var schema = context.document.resolved(argument.parameter.schema)
         if element != nil, case .array(let array) = schema.kind { schema = context.document.resolved(array.items) }
         switch schema.kind {
-        case .object, .union, .any, .array:
+        case .object, .union, .choice, .any, .array:
             // No style of the subset serialises these; say so rather than send them quietly wrong.
             context.diagnostics.warning(
                 "\(argument.parameter.location.rawValue) parameter '\(argument.parameter.name)' of '\(operation.operationID)' "

@@ -104,7 +104,7 @@ struct ResponseHeadersShape: Sendable {
             let items = document.resolved(array.items)
             if case .array = items.kind { return nil }
             return type(of: items, document: document).map(SwiftType.array)
-        case .object, .union, .any, .reference: return nil
+        case .object, .union, .choice, .any, .reference: return nil
         }
     }
 }

@@ -33,6 +33,10 @@ enum StructuralKey {
             return "object{\(properties.joined(separator: ","))}+\(additional):\(object.minProperties ?? -1):\(object.maxProperties ?? -1)"
         case .union(let union):
             return "union:\(union.propertyName):" + union.branches.map { "\($0.value)=\($0.schemaName)" }.joined(separator: ",")
+        case .choice(let choice):
+            // The branches' JSON Schemas too: the enum's validation embeds them.
+            return "choice:\(choice.keyword):" + choice.branches.map { "\($0.index)=" + of($0.schema) + $0.schema.json.jsonLiteral.description }
+                .joined(separator: ",")
         }
     }
 

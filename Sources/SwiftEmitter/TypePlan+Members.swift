@@ -65,6 +65,47 @@ extension TypePlan {
         return UnionPlan(name: name, type: type, schema: schema, union: union, cases: cases)
     }
 
+    /// An untagged union: a case per branch, named after the named schema it refers to or the
+    /// JSON type it is (`string`, `integer`, `array`...); inline objects and enums become nested
+    /// types `Option1`, `Option2`... (numbered by the branch's place in the spec). A name
+    /// taken by an earlier case gets the branch's number.
+    func choicePlan(_ choice: ChoiceSchema, schema: Schema, name: String, type: SwiftType) -> ChoicePlan {
+        var cases = NameScope("the cases of '\(name)'")
+        var nestedScope = NameScope("the types nested in '\(name)'")
+        var nested: [PlannedType] = []
+        let planned = choice.branches.map { branch in
+            let number = branch.index + 1
+            var caseName = choiceCaseName(branch.schema, number: number)
+            if cases.isTaken(caseName) { caseName += "\(number)" }
+            caseName = cases.claim(caseName, for: "branch \(branch.index) of the \(choice.keyword)", at: branch.schema.location,
+                                   diagnostics: diagnostics)
+            var nestedName = "Option\(number)"
+            if topLevel.isTaken(nestedName) || nestedName == name { nestedName += "Payload" }
+            let reference = resolve(branch.schema, naming: .suggested(nestedName), in: type, scope: &nestedScope, nested: &nested)
+            return ChoicePlan.Case(branch: branch, name: caseName, type: reference)
+        }
+        return ChoicePlan(name: name, type: type, schema: schema, choice: choice, cases: planned, nested: nested)
+    }
+
+    private func choiceCaseName(_ schema: Schema, number: Int) -> String {
+        switch schema.kind {
+        case .reference(let target): Namer.memberName(namedTypes[target]?.path?.last ?? Namer.typeName(target))
+        case .string(let string) where schema.allowedValues == nil || schema.isConst:
+            switch string.format {
+            case .dateTime?: "dateTime"
+            case .date?: "date"
+            default: string.isBinary ? "file" : "string"
+            }
+        case .integer: "integer"
+        case .number: "number"
+        case .boolean: "boolean"
+        case .array: "array"
+        case .object(let object) where object.properties.isEmpty && object.additionalProperties != .forbidden: "dictionary"
+        case .any: "value"
+        case .string, .object, .union, .choice: "option\(number)"
+        }
+    }
+
     private func isNullableReference(_ schema: Schema) -> Bool {
         guard case .reference = schema.kind else { return false }
         return document.resolved(schema).isNullable

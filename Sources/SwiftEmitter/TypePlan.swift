@@ -6,6 +6,7 @@ indirect enum PlannedType: Sendable {
     case structure(StructPlan)
     case stringEnum(EnumPlan)
     case union(UnionPlan)
+    case choice(ChoicePlan)
     /// A named schema that is just another type (`typealias SessionID = String`).
     case alias(name: String, type: SwiftType, schema: Schema)
 
@@ -14,6 +15,7 @@ indirect enum PlannedType: Sendable {
         case .structure(let plan): plan.name
         case .stringEnum(let plan): plan.name
         case .union(let plan): plan.name
+        case .choice(let plan): plan.name
         case .alias(let name, _, _): name
         }
     }
@@ -96,6 +98,23 @@ struct UnionPlan: Sendable {
     var schema: Schema
     var union: UnionSchema
     var cases: [Case]
+}
+
+/// An enum for an untagged `oneOf`/`anyOf`: a case per branch, tried in the spec's order.
+struct ChoicePlan: Sendable {
+    struct Case: Sendable {
+        var branch: ChoiceSchema.Branch
+        var name: String
+        var type: TypeReference
+    }
+
+    var name: String
+    var type: SwiftType
+    var schema: Schema
+    var choice: ChoiceSchema
+    var cases: [Case]
+    /// Types declared by inline branches, nested in the enum.
+    var nested: [PlannedType]
 }
 
 /// Decides every type the emitter declares and the Swift type of every schema: named schemas
@@ -191,6 +210,8 @@ struct TypePlan: Sendable {
                 enums[plan.type] = plan
             case .alias(let name, let type, _):
                 aliases[.named([name])] = type
+            case .choice(let plan):
+                indexDeclarations(plan.nested)
             case .union:
                 break
             }
@@ -329,6 +350,10 @@ struct TypePlan: Sendable {
             let (name, type) = declaredType()
             nested.append(.union(unionPlan(union, schema: schema, name: name, type: type)))
             return TypeReference(type: type)
+        case .choice(let choice):
+            let (name, type) = declaredType()
+            nested.append(.choice(choicePlan(choice, schema: schema, name: name, type: type)))
+            return TypeReference(type: type)
         }
     }
 
@@ -354,7 +379,7 @@ struct TypePlan: Sendable {
                 guard object.properties.isEmpty, object.additionalProperties != .forbidden,
                       case .typed(let value)? = object.additionalProperties else { return false }
                 return holdsDateTimes(value)
-            case .integer, .number, .boolean, .union, .any:
+            case .integer, .number, .boolean, .union, .choice, .any:
                 return false
             }
         }

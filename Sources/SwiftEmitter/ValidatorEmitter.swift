@@ -46,6 +46,12 @@ struct ValidatorEmitter {
                 } ?? [CheckEmitter.selfValidation(of: .id("value"))]
                 return SwitchCase([.enumCase(unionCase.name, bindings: checks.isEmpty ? [] : ["value"])], checks.isEmpty ? [.break] : checks)
             })])]
+        case .choice(let plan):
+            var result = [ChoiceEmitter(context: context).conformance(plan, patterns: &patterns)]
+            for nested in plan.nested {
+                result += conformances(nested, patterns: &patterns)
+            }
+            return result
         case .structure(let plan):
             var result = [conformance(plan.type, structChecks(plan, patterns: &patterns))]
             for nested in plan.nested {

@@ -19,12 +19,16 @@ public struct Modifiers: Hashable, Sendable {
     public var isStatic: Bool
     public var isNonisolated: Bool
     public var isMutating: Bool
+    /// `indirect` (an enum whose cases are stored out of line).
+    public var isIndirect: Bool
 
-    public init(access: AccessLevel? = nil, isStatic: Bool = false, isNonisolated: Bool = false, isMutating: Bool = false) {
+    public init(access: AccessLevel? = nil, isStatic: Bool = false, isNonisolated: Bool = false, isMutating: Bool = false,
+                isIndirect: Bool = false) {
         self.access = access
         self.isStatic = isStatic
         self.isNonisolated = isNonisolated
         self.isMutating = isMutating
+        self.isIndirect = isIndirect
     }
 }
 

@@ -109,6 +109,7 @@ public struct Renderer: Sendable {
         if modifiers.isNonisolated { words.append("nonisolated") }
         if modifiers.isStatic { words.append("static") }
         if modifiers.isMutating { words.append("mutating") }
+        if modifiers.isIndirect { words.append("indirect") }
         return words.map { $0 + " " }.joined()
     }
 

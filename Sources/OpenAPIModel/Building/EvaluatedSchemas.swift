@@ -89,7 +89,9 @@ extension SchemaBuilder {
             let nonNull = branches.filter { $0["type"]?.string != "null" }
             // `oneOf: [X, {type: null}]` is a nullable X only when X itself refuses null.
             let isNullablePair = branches.count == 2 && nonNull.count == 1 && refusesNull(nonNull[0])
-            if !isNullablePair { return node["oneOf"] != nil ? "'oneOf' without a discriminator" : "'anyOf' without a discriminator" }
+            if !isNullablePair, !isStandaloneChoice(node) {
+                return node["oneOf"] != nil ? "'oneOf' without a discriminator, beside other keywords" : "'anyOf' without a discriminator, beside other keywords"
+            }
         }
         if node["allOf"] == nil, let required = node["required"]?.sequence?.compactMap(\.string) {
             let declared = Set(node["properties"]?.mapping?.compactMap(\.key.string) ?? [])
@@ -109,6 +111,24 @@ extension SchemaBuilder {
             }
         }
         return nil
+    }
+
+    /// Keywords that may stand beside an untagged `oneOf`/`anyOf` that becomes a Swift enum:
+    /// annotations, which change nothing the branches accept.
+    private static let keywordsBesideChoice: Set<String> = [
+        "oneOf", "anyOf", "description", "title", "deprecated", "default", "example", "examples", "readOnly", "writeOnly",
+    ]
+
+    /// Whether `node` is an untagged `oneOf` or `anyOf` with nothing but annotations beside it
+    /// (and not both): a Swift enum with a case per branch carries exactly its meaning.
+    private func isStandaloneChoice(_ node: YAMLNode) -> Bool {
+        guard (node["oneOf"] == nil) != (node["anyOf"] == nil), let entries = node.mapping,
+              let branches = (node["oneOf"] ?? node["anyOf"])?.sequence,
+              branches.filter({ $0["type"]?.string != "null" }).count >= 2 else { return false }
+        return entries.allSatisfy { entry in
+            guard let key = entry.key.string else { return false }
+            return Self.keywordsBesideChoice.contains(key) || Self.annotationKeywords.contains(key) || key.hasPrefix("x-")
+        }
     }
 
     /// Whether `node` declares a type that is not null (following one component `$ref`).

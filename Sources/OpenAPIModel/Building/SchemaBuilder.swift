@@ -303,8 +303,16 @@ struct SchemaBuilder {
             return inner.kind
         }
         guard let discriminator = node["discriminator"] else {
-            context.error("'\(keyword)' without a 'discriminator' is not supported (add a discriminator, or use allOf)", at: unionNode)
-            return .any
+            // A `{type: "null"}` branch makes the value nullable: null is then no case of the enum.
+            var choices: [ChoiceSchema.Branch] = []
+            for (index, branch) in branches.enumerated() {
+                if branch["type"]?.string == "null" {
+                    nullable = true
+                    continue
+                }
+                choices.append(ChoiceSchema.Branch(index: index, schema: build(branch, pointer: pointer + "/\(keyword)/\(index)")))
+            }
+            return .choice(ChoiceSchema(branches: choices, isExclusive: keyword == "oneOf", specBranchCount: branches.count))
         }
         guard let propertyName = context.string(discriminator["propertyName"], "discriminator.propertyName") else {
             context.error("a discriminator needs 'propertyName'", at: discriminator)

@@ -54,6 +54,8 @@ extension OpenAPIDocument {
                 for branch in union.branches where reached.insert(branch.schemaName).inserted {
                     if let named = self.schema(named: branch.schemaName) { pending.append(named.schema) }
                 }
+            case .choice(let choice):
+                pending += choice.branches.map(\.schema)
             case .string, .integer, .number, .boolean, .any:
                 break
             }

@@ -16,6 +16,9 @@ public struct Schema: Hashable, Sendable {
         case boolean
         /// A tagged union (`oneOf`/`anyOf` with a `discriminator`).
         case union(UnionSchema)
+        /// An untagged union (`oneOf`/`anyOf` without a discriminator): one of several schemas,
+        /// told apart by trying them in order.
+        case choice(ChoiceSchema)
         /// Any JSON value (`{}` or a schema without `type`).
         case any
     }
@@ -173,4 +176,34 @@ public struct UnionSchema: Hashable, Sendable {
         self.branches = branches
         self.isExclusive = isExclusive
     }
+}
+
+/// `oneOf`/`anyOf` without a discriminator, standing alone: the value is one of the branches.
+/// Branches are schemas of any kind; a `{type: "null"}` branch makes the union nullable instead.
+public struct ChoiceSchema: Hashable, Sendable {
+    public struct Branch: Hashable, Sendable {
+        /// The branch's position in the spec's list (which a `oneOf` finding names).
+        public var index: Int
+        public var schema: Schema
+
+        public init(index: Int, schema: Schema) {
+            self.index = index
+            self.schema = schema
+        }
+    }
+
+    public var branches: [Branch]
+    /// Whether it was `oneOf` (exactly one branch matches) rather than `anyOf` (at least one).
+    public var isExclusive: Bool
+    /// How many branches the spec lists, the null branch included.
+    public var specBranchCount: Int
+
+    public init(branches: [Branch], isExclusive: Bool, specBranchCount: Int) {
+        self.branches = branches
+        self.isExclusive = isExclusive
+        self.specBranchCount = specBranchCount
+    }
+
+    /// `oneOf` or `anyOf`.
+    public var keyword: String { isExclusive ? "oneOf" : "anyOf" }
 }

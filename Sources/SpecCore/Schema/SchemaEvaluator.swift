@@ -17,6 +17,9 @@ public struct SchemaEvaluator: Sendable {
     }
 
     /// Every keyword `instance` breaks, in evaluation order; empty when it is valid.
+    /// A bounded rendering of a value, as the evaluator's findings quote it.
+    public static func excerpt(_ value: JSONLiteral) -> String { Evaluation.excerpt(value) }
+
     public func failures(of instance: JSONLiteral, against schema: JSONSchema) -> [SchemaFailure] {
         var evaluation = Evaluation(registry: registry)
         _ = evaluation.evaluate(instance, schema, keyword: "schema", collect: false)

@@ -92,7 +92,7 @@ extension ValidationContext {
 /// The state of one validation pass: the path to the value being checked (kept as a stack, so
 /// that no pointer is built unless a violation is reported) and the violations found so far.
 public struct ValidationContext: Sendable {
-    public private(set) var violations: [Violation] = []
+    public internal(set) var violations: [Violation] = []
     private var path: [JSONPointer.Token] = []
     private var parameterLocation: ParameterLocation?
 

@@ -328,6 +328,430 @@ public nonisolated struct Tree: Codable, Hashable, Sendable {
     }
 }
 
+/// - Remark: Generated from `#/components/schemas/Cat`.
+public nonisolated struct Cat: Codable, Hashable, Sendable {
+    public var meow: Bool
+    /// What decoding saw that the properties cannot show (undeclared members, null where only absence is allowed);
+    /// reported by `violations()`, ignored by `==` and encoding.
+    var _decodingFindings = DecodingFindings()
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(meow: Bool) {
+        self.meow = meow
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case meow
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        var findings = DecodingFindings()
+        self.meow = try container.decode(Bool.self, forKey: .meow)
+        let allMembers = try decoder.container(keyedBy: AnyCodingKey.self)
+        for key in allMembers.allKeys where CodingKeys(rawValue: key.stringValue) == nil {
+            findings.undeclaredMember(key.stringValue)
+        }
+        self._decodingFindings = findings
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.meow, forKey: .meow)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/Dog`.
+public nonisolated struct Dog: Codable, Hashable, Sendable {
+    public var bark: String
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(bark: String) {
+        self.bark = bark
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case bark
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.bark = try container.decode(String.self, forKey: .bark)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.bark, forKey: .bark)
+    }
+}
+
+/// An untagged union (no discriminator) with a null branch; a Swift enum tried in order.
+///
+/// - Remark: Generated from `#/components/schemas/PetOrName`.
+public nonisolated enum PetOrName: Codable, Hashable, Sendable {
+    /// The value matches branch 0 of the `oneOf`.
+    case cat(Cat)
+    /// The value matches branch 1 of the `oneOf`.
+    case dog(Dog)
+    /// The value matches branch 2 of the `oneOf`.
+    case string(String)
+
+    /// Tries the branches in the spec's order: the first that decodes and is valid is taken; failing that, the first
+    /// that decodes.
+    public init(from decoder: any Decoder) throws {
+        var firstDecoded: Self?
+        if let value = try? Cat(from: decoder) {
+            let candidate: Self = .cat(value)
+            if candidate.isValidBranch {
+                self = candidate
+                return
+            }
+            firstDecoded = firstDecoded ?? candidate
+        }
+        if let value = try? Dog(from: decoder) {
+            let candidate: Self = .dog(value)
+            if candidate.isValidBranch {
+                self = candidate
+                return
+            }
+            firstDecoded = firstDecoded ?? candidate
+        }
+        if let value = try? String(from: decoder) {
+            let candidate: Self = .string(value)
+            if candidate.isValidBranch {
+                self = candidate
+                return
+            }
+            firstDecoded = firstDecoded ?? candidate
+        }
+        if let firstDecoded {
+            self = firstDecoded
+            return
+        }
+        throw DecodingError.dataCorrupted(
+            DecodingError.Context(
+                codingPath: decoder.codingPath,
+                debugDescription: "the value decodes as none of the oneOf's types (Cat, Dog, String)"
+            )
+        )
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .cat(let value): try value.encode(to: encoder)
+        case .dog(let value): try value.encode(to: encoder)
+        case .string(let value): try value.encode(to: encoder)
+        }
+    }
+}
+
+/// A recursive untagged union (its enum is indirect).
+///
+/// - Remark: Generated from `#/components/schemas/Expression`.
+public nonisolated indirect enum Expression: Codable, Hashable, Sendable {
+    /// The value matches branch 0 of the `oneOf`.
+    case number(Double)
+    /// The value matches branch 1 of the `oneOf`.
+    case array([Expression])
+    /// The value matches branch 2 of the `oneOf`.
+    case sum(Sum)
+
+    /// Tries the branches in the spec's order: the first that decodes and is valid is taken; failing that, the first
+    /// that decodes.
+    public init(from decoder: any Decoder) throws {
+        var firstDecoded: Self?
+        if let value = try? Double(from: decoder) {
+            let candidate: Self = .number(value)
+            if candidate.isValidBranch {
+                self = candidate
+                return
+            }
+            firstDecoded = firstDecoded ?? candidate
+        }
+        if let value = try? [Expression](from: decoder) {
+            let candidate: Self = .array(value)
+            if candidate.isValidBranch {
+                self = candidate
+                return
+            }
+            firstDecoded = firstDecoded ?? candidate
+        }
+        if let value = try? Sum(from: decoder) {
+            let candidate: Self = .sum(value)
+            if candidate.isValidBranch {
+                self = candidate
+                return
+            }
+            firstDecoded = firstDecoded ?? candidate
+        }
+        if let firstDecoded {
+            self = firstDecoded
+            return
+        }
+        throw DecodingError.dataCorrupted(
+            DecodingError.Context(
+                codingPath: decoder.codingPath,
+                debugDescription: "the value decodes as none of the oneOf's types (Double, [Expression], Sum)"
+            )
+        )
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .number(let value): try value.encode(to: encoder)
+        case .array(let value): try value.encode(to: encoder)
+        case .sum(let value): try value.encode(to: encoder)
+        }
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/Sum`.
+public nonisolated struct Sum: Codable, Hashable, Sendable {
+    public var left: Expression {
+        get { _left.wrappedValue }
+        set { _left.wrappedValue = newValue }
+        _modify { yield &_left.wrappedValue }
+    }
+
+    private var _left: Indirect<Expression>
+
+    public var right: Expression {
+        get { _right.wrappedValue }
+        set { _right.wrappedValue = newValue }
+        _modify { yield &_right.wrappedValue }
+    }
+
+    private var _right: Indirect<Expression>
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(left: Expression, right: Expression) {
+        self._left = Indirect(wrappedValue: left)
+        self._right = Indirect(wrappedValue: right)
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case left
+        case right
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let leftValue: Expression
+        leftValue = try container.decode(Expression.self, forKey: .left)
+        self._left = Indirect(wrappedValue: leftValue)
+        let rightValue: Expression
+        rightValue = try container.decode(Expression.self, forKey: .right)
+        self._right = Indirect(wrappedValue: rightValue)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.left, forKey: .left)
+        try container.encode(self.right, forKey: .right)
+    }
+}
+
+/// An anyOf of primitives and an inline object, and two branches of one Swift type.
+///
+/// - Remark: Generated from `#/components/schemas/Moment`.
+public nonisolated enum Moment: Codable, Hashable, Sendable {
+    /// The value matches branch 0 of the `anyOf`.
+    case dateTime(Date)
+    /// The value matches branch 1 of the `anyOf`.
+    case integer(Int)
+    /// The value matches branch 2 of the `anyOf`.
+    case string(String)
+    /// The value matches branch 3 of the `anyOf`.
+    case option4(Moment.Option4)
+
+    /// Tries the branches in the spec's order: the first that decodes and is valid is taken; failing that, the first
+    /// that decodes.
+    public init(from decoder: any Decoder) throws {
+        var firstDecoded: Self?
+        if let value = try? Date(dateTimeFrom: decoder) {
+            let candidate: Self = .dateTime(value)
+            if candidate.isValidBranch {
+                self = candidate
+                return
+            }
+            firstDecoded = firstDecoded ?? candidate
+        }
+        if let value = try? Int(from: decoder) {
+            let candidate: Self = .integer(value)
+            if candidate.isValidBranch {
+                self = candidate
+                return
+            }
+            firstDecoded = firstDecoded ?? candidate
+        }
+        if let value = try? String(from: decoder) {
+            let candidate: Self = .string(value)
+            if candidate.isValidBranch {
+                self = candidate
+                return
+            }
+            firstDecoded = firstDecoded ?? candidate
+        }
+        if let value = try? Moment.Option4(from: decoder) {
+            let candidate: Self = .option4(value)
+            if candidate.isValidBranch {
+                self = candidate
+                return
+            }
+            firstDecoded = firstDecoded ?? candidate
+        }
+        if let firstDecoded {
+            self = firstDecoded
+            return
+        }
+        throw DecodingError.dataCorrupted(
+            DecodingError.Context(
+                codingPath: decoder.codingPath,
+                debugDescription: "the value decodes as none of the anyOf's types (Date, Int, String, Moment.Option4)"
+            )
+        )
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .dateTime(let value): try value.encodeDateTime(to: encoder)
+        case .integer(let value): try value.encode(to: encoder)
+        case .string(let value): try value.encode(to: encoder)
+        case .option4(let value): try value.encode(to: encoder)
+        }
+    }
+
+    /// - Remark: Generated from `#/components/schemas/Moment/anyOf/3`.
+    public nonisolated struct Option4: Codable, Hashable, Sendable {
+        public var label: String
+
+        /// Creates a value from its properties; defaults are the spec's `default`s.
+        public init(label: String) {
+            self.label = label
+        }
+
+        public enum CodingKeys: String, CodingKey, CaseIterable {
+            case label
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.label = try container.decode(String.self, forKey: .label)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(self.label, forKey: .label)
+        }
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/Pets`.
+public nonisolated struct Pets: Codable, Hashable, Sendable {
+    public var favourite: Nullable<PetOrName>? {
+        get { _favourite.wrappedValue }
+        set { _favourite.wrappedValue = newValue }
+        _modify { yield &_favourite.wrappedValue }
+    }
+
+    private var _favourite: Indirect<Nullable<PetOrName>?>
+    public var moments: [Moment]?
+    /// What decoding saw that the properties cannot show (undeclared members, null where only absence is allowed);
+    /// reported by `violations()`, ignored by `==` and encoding.
+    var _decodingFindings = DecodingFindings()
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(favourite: Nullable<PetOrName>? = nil, moments: [Moment]? = nil) {
+        self._favourite = Indirect(wrappedValue: favourite)
+        self.moments = moments
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case favourite
+        case moments
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        var findings = DecodingFindings()
+        let favouriteValue: Nullable<PetOrName>?
+        if !container.contains(.favourite) {
+            favouriteValue = nil
+        } else if try container.decodeNil(forKey: .favourite) {
+            favouriteValue = .null
+        } else {
+            favouriteValue = .value(try container.decode(PetOrName.self, forKey: .favourite))
+        }
+        self._favourite = Indirect(wrappedValue: favouriteValue)
+        self.moments = try container.decodeIfPresent(
+            [Moment].self,
+            forKey: .moments,
+            nullNotedIn: &findings,
+            expected: "array"
+        )
+        self._decodingFindings = findings
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        switch self.favourite {
+        case nil: break
+        case .null?: try container.encodeNil(forKey: .favourite)
+        case .value(let value)?: try container.encode(value, forKey: .favourite)
+        }
+        try container.encodeIfPresent(self.moments, forKey: .moments)
+    }
+}
+
+/// A oneOf whose branches overlap ("42" matches both), each a Swift String.
+///
+/// - Remark: Generated from `#/components/schemas/Identifier`.
+public nonisolated enum Identifier: Codable, Hashable, Sendable {
+    /// The value matches branch 0 of the `oneOf`.
+    case string(String)
+    /// The value matches branch 1 of the `oneOf`.
+    case string2(String)
+
+    /// Tries the branches in the spec's order: the first that decodes and is valid is taken; failing that, the first
+    /// that decodes.
+    public init(from decoder: any Decoder) throws {
+        var firstDecoded: Self?
+        if let value = try? String(from: decoder) {
+            let candidate: Self = .string(value)
+            if candidate.isValidBranch {
+                self = candidate
+                return
+            }
+            firstDecoded = firstDecoded ?? candidate
+        }
+        if let value = try? String(from: decoder) {
+            let candidate: Self = .string2(value)
+            if candidate.isValidBranch {
+                self = candidate
+                return
+            }
+            firstDecoded = firstDecoded ?? candidate
+        }
+        if let firstDecoded {
+            self = firstDecoded
+            return
+        }
+        throw DecodingError.dataCorrupted(
+            DecodingError.Context(
+                codingPath: decoder.codingPath,
+                debugDescription: "the value decodes as none of the oneOf's types (String, String)"
+            )
+        )
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .string(let value): try value.encode(to: encoder)
+        case .string2(let value): try value.encode(to: encoder)
+        }
+    }
+}
+
 /// A coding key for members whose names are known only at run time.
 nonisolated struct AnyCodingKey: CodingKey {
     var stringValue: String

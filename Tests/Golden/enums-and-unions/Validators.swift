@@ -95,3 +95,244 @@ nonisolated extension Tree: Validatable {
         }
     }
 }
+
+nonisolated extension Cat: Validatable {
+    public func validate(in context: inout ValidationContext) {
+        context.report(self._decodingFindings)
+    }
+}
+
+nonisolated extension Dog: Validatable {
+    public func validate(in context: inout ValidationContext) {
+        context.nested("bark") { context in
+            let value = self.bark
+            context.checkLength(value, minLength: 2, maxLength: nil)
+        }
+    }
+}
+
+nonisolated extension PetOrName: Validatable {
+    public func validate(in context: inout ValidationContext) {
+        context.checkChoice(
+            self,
+            keyword: "oneOf",
+            branchCount: 4,
+            held: heldBranch,
+            branches: [(0, ValidationSchemas.schema0), (1, ValidationSchemas.schema1), (2, ValidationSchemas.schema2)],
+            checkingHeld: validateHeldBranch
+        )
+    }
+
+    /// The spec's index of the branch this case is.
+    var heldBranch: Int {
+        switch self {
+        case .cat: 0
+        case .dog: 1
+        case .string: 2
+        }
+    }
+
+    /// The checks of the branch this case is, alone.
+    func validateHeldBranch(in context: inout ValidationContext) {
+        switch self {
+        case .cat(let value): value.validate(in: &context)
+        case .dog(let value): value.validate(in: &context)
+        case .string(let value): context.checkPattern(value, ValidationPatterns.pattern0)
+        }
+    }
+
+    /// Whether the value is valid as the branch this case is.
+    var isValidBranch: Bool {
+        var context = ValidationContext()
+        validateHeldBranch(in: &context)
+        return context.violations.isEmpty
+    }
+}
+
+nonisolated extension Expression: Validatable {
+    public func validate(in context: inout ValidationContext) {
+        context.checkChoice(
+            self,
+            keyword: "oneOf",
+            branchCount: 3,
+            held: heldBranch,
+            branches: [(0, ValidationSchemas.schema3), (1, ValidationSchemas.schema4), (2, ValidationSchemas.schema5)],
+            checkingHeld: validateHeldBranch
+        )
+    }
+
+    /// The spec's index of the branch this case is.
+    var heldBranch: Int {
+        switch self {
+        case .number: 0
+        case .array: 1
+        case .sum: 2
+        }
+    }
+
+    /// The checks of the branch this case is, alone.
+    func validateHeldBranch(in context: inout ValidationContext) {
+        switch self {
+        case .number: break
+        case .array(let value):
+            for (index, item0) in value.enumerated() {
+                context.nested(index: index) { context in item0.validate(in: &context) }
+            }
+        case .sum(let value): value.validate(in: &context)
+        }
+    }
+
+    /// Whether the value is valid as the branch this case is.
+    var isValidBranch: Bool {
+        var context = ValidationContext()
+        validateHeldBranch(in: &context)
+        return context.violations.isEmpty
+    }
+}
+
+nonisolated extension Sum: Validatable {
+    public func validate(in context: inout ValidationContext) {
+        context.nested("left") { context in
+            let value = self.left
+            value.validate(in: &context)
+        }
+        context.nested("right") { context in
+            let value = self.right
+            value.validate(in: &context)
+        }
+    }
+}
+
+nonisolated extension Moment: Validatable {
+    public func validate(in context: inout ValidationContext) {
+        context.checkChoice(
+            self,
+            keyword: "anyOf",
+            branchCount: 4,
+            held: heldBranch,
+            branches: [
+                (0, ValidationSchemas.schema6),
+                (1, ValidationSchemas.schema7),
+                (2, ValidationSchemas.schema8),
+                (3, ValidationSchemas.schema9),
+            ],
+            checkingHeld: validateHeldBranch
+        )
+    }
+
+    /// The spec's index of the branch this case is.
+    var heldBranch: Int {
+        switch self {
+        case .dateTime: 0
+        case .integer: 1
+        case .string: 2
+        case .option4: 3
+        }
+    }
+
+    /// The checks of the branch this case is, alone.
+    func validateHeldBranch(in context: inout ValidationContext) {
+        switch self {
+        case .dateTime: break
+        case .integer(let value): context.checkBounds(value, minimum: 0)
+        case .string(let value): context.checkLength(value, minLength: nil, maxLength: 3)
+        case .option4(let value): value.validate(in: &context)
+        }
+    }
+
+    /// Whether the value is valid as the branch this case is.
+    var isValidBranch: Bool {
+        var context = ValidationContext()
+        validateHeldBranch(in: &context)
+        return context.violations.isEmpty
+    }
+}
+
+nonisolated extension Moment.Option4: Validatable {
+    public func validate(in context: inout ValidationContext) {}
+}
+
+nonisolated extension Pets: Validatable {
+    public func validate(in context: inout ValidationContext) {
+        context.report(self._decodingFindings)
+        context.nested("favourite") { context in
+            if case .value(let value)? = self.favourite {
+                value.validate(in: &context)
+            }
+        }
+        context.nested("moments") { context in
+            if let value = self.moments {
+                for (index, item0) in value.enumerated() {
+                    context.nested(index: index) { context in item0.validate(in: &context) }
+                }
+            }
+        }
+    }
+}
+
+nonisolated extension Identifier: Validatable {
+    public func validate(in context: inout ValidationContext) {
+        context.checkChoice(
+            self,
+            keyword: "oneOf",
+            branchCount: 2,
+            held: heldBranch,
+            branches: [(0, ValidationSchemas.schema10), (1, ValidationSchemas.schema11)],
+            checkingHeld: validateHeldBranch
+        )
+    }
+
+    /// The spec's index of the branch this case is.
+    var heldBranch: Int {
+        switch self {
+        case .string: 0
+        case .string2: 1
+        }
+    }
+
+    /// The checks of the branch this case is, alone.
+    func validateHeldBranch(in context: inout ValidationContext) {
+        switch self {
+        case .string(let value): context.checkLength(value, minLength: 1, maxLength: nil)
+        case .string2(let value): context.checkPattern(value, ValidationPatterns.pattern1)
+        }
+    }
+
+    /// Whether the value is valid as the branch this case is.
+    var isValidBranch: Bool {
+        var context = ValidationContext()
+        validateHeldBranch(in: &context)
+        return context.violations.isEmpty
+    }
+}
+
+/// The spec's `pattern`s, compiled once.
+nonisolated enum ValidationPatterns {
+    static let pattern0 = CompiledPattern("^[a-z]+$")
+    static let pattern1 = CompiledPattern("^[0-9]+$")
+}
+
+/// JSON Schemas of values held as `JSONValue`, in canonical JSON, read once and evaluated by the runtime.
+nonisolated enum ValidationSchemas {
+    static let registry = EmbeddedSchemaRegistry(
+        ##"{"#/components/schemas/Cat":{"type":["object"],"properties":{"meow":{"type":["boolean"]}},"additionalProperties":false,"required":["meow"]},"#/components/schemas/Dog":{"type":["object"],"properties":{"bark":{"type":["string"],"minLength":2}},"required":["bark"]},"#/components/schemas/Expression":{"oneOf":[{"type":["number"]},{"type":["array"],"items":{"$ref":"#/components/schemas/Expression"}},{"$ref":"#/components/schemas/Sum"}]},"#/components/schemas/Sum":{"type":["object"],"properties":{"left":{"$ref":"#/components/schemas/Expression"},"right":{"$ref":"#/components/schemas/Expression"}},"required":["left","right"]}}"##
+    )
+    static let schema0 = EmbeddedSchema(##"{"$ref":"#/components/schemas/Cat"}"##, registry: registry)
+    static let schema1 = EmbeddedSchema(##"{"$ref":"#/components/schemas/Dog"}"##, registry: registry)
+    static let schema2 = EmbeddedSchema(#"{"type":["string"],"pattern":"^[a-z]+$"}"#, registry: registry)
+    static let schema3 = EmbeddedSchema(#"{"type":["number"]}"#, registry: registry)
+    static let schema4 = EmbeddedSchema(
+        ##"{"type":["array"],"items":{"$ref":"#/components/schemas/Expression"}}"##,
+        registry: registry
+    )
+    static let schema5 = EmbeddedSchema(##"{"$ref":"#/components/schemas/Sum"}"##, registry: registry)
+    static let schema6 = EmbeddedSchema(#"{"type":["string"],"format":"date-time"}"#, registry: registry)
+    static let schema7 = EmbeddedSchema(#"{"type":["integer"],"minimum":0}"#, registry: registry)
+    static let schema8 = EmbeddedSchema(#"{"type":["string"],"maxLength":3}"#, registry: registry)
+    static let schema9 = EmbeddedSchema(
+        #"{"type":["object"],"properties":{"label":{"type":["string"]}},"required":["label"]}"#,
+        registry: registry
+    )
+    static let schema10 = EmbeddedSchema(#"{"type":["string"],"minLength":1}"#, registry: registry)
+    static let schema11 = EmbeddedSchema(#"{"type":["string"],"pattern":"^[0-9]+$"}"#, registry: registry)
+}

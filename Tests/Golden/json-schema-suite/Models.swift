@@ -545,7 +545,51 @@ public nonisolated struct AllOfCase10Holder: Codable, Hashable, Sendable {
 }
 
 /// - Remark: Generated from `#/components/schemas/AnyOfCase0`.
-public typealias AnyOfCase0 = JSONValue
+public nonisolated enum AnyOfCase0: Codable, Hashable, Sendable {
+    /// The value matches branch 0 of the `anyOf`.
+    case integer(Int)
+    /// The value matches branch 1 of the `anyOf`.
+    case value(JSONValue)
+
+    /// Tries the branches in the spec's order: the first that decodes and is valid is taken; failing that, the first
+    /// that decodes.
+    public init(from decoder: any Decoder) throws {
+        var firstDecoded: Self?
+        if let value = try? Int(from: decoder) {
+            let candidate: Self = .integer(value)
+            if candidate.isValidBranch {
+                self = candidate
+                return
+            }
+            firstDecoded = firstDecoded ?? candidate
+        }
+        if let value = try? JSONValue(from: decoder) {
+            let candidate: Self = .value(value)
+            if candidate.isValidBranch {
+                self = candidate
+                return
+            }
+            firstDecoded = firstDecoded ?? candidate
+        }
+        if let firstDecoded {
+            self = firstDecoded
+            return
+        }
+        throw DecodingError.dataCorrupted(
+            DecodingError.Context(
+                codingPath: decoder.codingPath,
+                debugDescription: "the value decodes as none of the anyOf's types (Int, JSONValue)"
+            )
+        )
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .integer(let value): try value.encode(to: encoder)
+        case .value(let value): try value.encode(to: encoder)
+        }
+    }
+}
 
 /// - Remark: Generated from `#/components/schemas/AnyOfCase0Holder`.
 public nonisolated struct AnyOfCase0Holder: Codable, Hashable, Sendable {
@@ -599,7 +643,51 @@ public nonisolated struct AnyOfCase1Holder: Codable, Hashable, Sendable {
 }
 
 /// - Remark: Generated from `#/components/schemas/AnyOfCase2`.
-public typealias AnyOfCase2 = JSONValue
+public nonisolated enum AnyOfCase2: Codable, Hashable, Sendable {
+    /// The value matches branch 0 of the `anyOf`.
+    case value(JSONValue)
+    /// The value matches branch 1 of the `anyOf`.
+    case value2(JSONValue)
+
+    /// Tries the branches in the spec's order: the first that decodes and is valid is taken; failing that, the first
+    /// that decodes.
+    public init(from decoder: any Decoder) throws {
+        var firstDecoded: Self?
+        if let value = try? JSONValue(from: decoder) {
+            let candidate: Self = .value(value)
+            if candidate.isValidBranch {
+                self = candidate
+                return
+            }
+            firstDecoded = firstDecoded ?? candidate
+        }
+        if let value = try? JSONValue(from: decoder) {
+            let candidate: Self = .value2(value)
+            if candidate.isValidBranch {
+                self = candidate
+                return
+            }
+            firstDecoded = firstDecoded ?? candidate
+        }
+        if let firstDecoded {
+            self = firstDecoded
+            return
+        }
+        throw DecodingError.dataCorrupted(
+            DecodingError.Context(
+                codingPath: decoder.codingPath,
+                debugDescription: "the value decodes as none of the anyOf's types (JSONValue, JSONValue)"
+            )
+        )
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .value(let value): try value.encode(to: encoder)
+        case .value2(let value): try value.encode(to: encoder)
+        }
+    }
+}
 
 /// - Remark: Generated from `#/components/schemas/AnyOfCase2Holder`.
 public nonisolated struct AnyOfCase2Holder: Codable, Hashable, Sendable {
@@ -626,7 +714,51 @@ public nonisolated struct AnyOfCase2Holder: Codable, Hashable, Sendable {
 }
 
 /// - Remark: Generated from `#/components/schemas/AnyOfCase3`.
-public typealias AnyOfCase3 = JSONValue
+public nonisolated enum AnyOfCase3: Codable, Hashable, Sendable {
+    /// The value matches branch 0 of the `anyOf`.
+    case value(JSONValue)
+    /// The value matches branch 1 of the `anyOf`.
+    case value2(JSONValue)
+
+    /// Tries the branches in the spec's order: the first that decodes and is valid is taken; failing that, the first
+    /// that decodes.
+    public init(from decoder: any Decoder) throws {
+        var firstDecoded: Self?
+        if let value = try? JSONValue(from: decoder) {
+            let candidate: Self = .value(value)
+            if candidate.isValidBranch {
+                self = candidate
+                return
+            }
+            firstDecoded = firstDecoded ?? candidate
+        }
+        if let value = try? JSONValue(from: decoder) {
+            let candidate: Self = .value2(value)
+            if candidate.isValidBranch {
+                self = candidate
+                return
+            }
+            firstDecoded = firstDecoded ?? candidate
+        }
+        if let firstDecoded {
+            self = firstDecoded
+            return
+        }
+        throw DecodingError.dataCorrupted(
+            DecodingError.Context(
+                codingPath: decoder.codingPath,
+                debugDescription: "the value decodes as none of the anyOf's types (JSONValue, JSONValue)"
+            )
+        )
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .value(let value): try value.encode(to: encoder)
+        case .value2(let value): try value.encode(to: encoder)
+        }
+    }
+}
 
 /// - Remark: Generated from `#/components/schemas/AnyOfCase3Holder`.
 public nonisolated struct AnyOfCase3Holder: Codable, Hashable, Sendable {
@@ -653,7 +785,51 @@ public nonisolated struct AnyOfCase3Holder: Codable, Hashable, Sendable {
 }
 
 /// - Remark: Generated from `#/components/schemas/AnyOfCase4`.
-public typealias AnyOfCase4 = JSONValue
+public nonisolated enum AnyOfCase4: Codable, Hashable, Sendable {
+    /// The value matches branch 0 of the `anyOf`.
+    case value(JSONValue)
+    /// The value matches branch 1 of the `anyOf`.
+    case value2(JSONValue)
+
+    /// Tries the branches in the spec's order: the first that decodes and is valid is taken; failing that, the first
+    /// that decodes.
+    public init(from decoder: any Decoder) throws {
+        var firstDecoded: Self?
+        if let value = try? JSONValue(from: decoder) {
+            let candidate: Self = .value(value)
+            if candidate.isValidBranch {
+                self = candidate
+                return
+            }
+            firstDecoded = firstDecoded ?? candidate
+        }
+        if let value = try? JSONValue(from: decoder) {
+            let candidate: Self = .value2(value)
+            if candidate.isValidBranch {
+                self = candidate
+                return
+            }
+            firstDecoded = firstDecoded ?? candidate
+        }
+        if let firstDecoded {
+            self = firstDecoded
+            return
+        }
+        throw DecodingError.dataCorrupted(
+            DecodingError.Context(
+                codingPath: decoder.codingPath,
+                debugDescription: "the value decodes as none of the anyOf's types (JSONValue, JSONValue)"
+            )
+        )
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .value(let value): try value.encode(to: encoder)
+        case .value2(let value): try value.encode(to: encoder)
+        }
+    }
+}
 
 /// - Remark: Generated from `#/components/schemas/AnyOfCase4Holder`.
 public nonisolated struct AnyOfCase4Holder: Codable, Hashable, Sendable {
@@ -734,15 +910,112 @@ public nonisolated struct AnyOfCase6Holder: Codable, Hashable, Sendable {
 }
 
 /// - Remark: Generated from `#/components/schemas/AnyOfCase7`.
-public typealias AnyOfCase7 = JSONValue
+public nonisolated enum AnyOfCase7: Codable, Hashable, Sendable {
+    /// The value matches branch 0 of the `anyOf`.
+    case option1(AnyOfCase7.Option1)
+    /// The value matches branch 1 of the `anyOf`.
+    case value(JSONValue)
+
+    /// Tries the branches in the spec's order: the first that decodes and is valid is taken; failing that, the first
+    /// that decodes.
+    public init(from decoder: any Decoder) throws {
+        var firstDecoded: Self?
+        if let value = try? AnyOfCase7.Option1(from: decoder) {
+            let candidate: Self = .option1(value)
+            if candidate.isValidBranch {
+                self = candidate
+                return
+            }
+            firstDecoded = firstDecoded ?? candidate
+        }
+        if let value = try? JSONValue(from: decoder) {
+            let candidate: Self = .value(value)
+            if candidate.isValidBranch {
+                self = candidate
+                return
+            }
+            firstDecoded = firstDecoded ?? candidate
+        }
+        if let firstDecoded {
+            self = firstDecoded
+            return
+        }
+        throw DecodingError.dataCorrupted(
+            DecodingError.Context(
+                codingPath: decoder.codingPath,
+                debugDescription: "the value decodes as none of the anyOf's types (AnyOfCase7.Option1, JSONValue)"
+            )
+        )
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .option1(let value): try value.encode(to: encoder)
+        case .value(let value): try value.encode(to: encoder)
+        }
+    }
+
+    /// - Remark: Generated from `#/components/schemas/AnyOfCase7/anyOf/0`.
+    public nonisolated enum Option1: Codable, Hashable, Sendable {
+        /// The value matches branch 0 of the `anyOf`.
+        case value(JSONValue)
+        /// The value matches branch 1 of the `anyOf`.
+        case value2(JSONValue)
+
+        /// Tries the branches in the spec's order: the first that decodes and is valid is taken; failing that, the
+        /// first that decodes.
+        public init(from decoder: any Decoder) throws {
+            var firstDecoded: Self?
+            if let value = try? JSONValue(from: decoder) {
+                let candidate: Self = .value(value)
+                if candidate.isValidBranch {
+                    self = candidate
+                    return
+                }
+                firstDecoded = firstDecoded ?? candidate
+            }
+            if let value = try? JSONValue(from: decoder) {
+                let candidate: Self = .value2(value)
+                if candidate.isValidBranch {
+                    self = candidate
+                    return
+                }
+                firstDecoded = firstDecoded ?? candidate
+            }
+            if let firstDecoded {
+                self = firstDecoded
+                return
+            }
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "the value decodes as none of the anyOf's types (JSONValue, JSONValue)"
+                )
+            )
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            switch self {
+            case .value(let value): try value.encode(to: encoder)
+            case .value2(let value): try value.encode(to: encoder)
+            }
+        }
+    }
+}
 
 /// - Remark: Generated from `#/components/schemas/AnyOfCase7Holder`.
 public nonisolated struct AnyOfCase7Holder: Codable, Hashable, Sendable {
-    public var value: AnyOfCase7
+    public var value: AnyOfCase7 {
+        get { _value.wrappedValue }
+        set { _value.wrappedValue = newValue }
+        _modify { yield &_value.wrappedValue }
+    }
+
+    private var _value: Indirect<AnyOfCase7>
 
     /// Creates a value from its properties; defaults are the spec's `default`s.
     public init(value: AnyOfCase7) {
-        self.value = value
+        self._value = Indirect(wrappedValue: value)
     }
 
     public enum CodingKeys: String, CodingKey, CaseIterable {
@@ -751,7 +1024,9 @@ public nonisolated struct AnyOfCase7Holder: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(AnyOfCase7.self, forKey: .value)
+        let valueValue: AnyOfCase7
+        valueValue = try container.decode(AnyOfCase7.self, forKey: .value)
+        self._value = Indirect(wrappedValue: valueValue)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -950,7 +1225,51 @@ public nonisolated struct BooleanSchemasCase6Holder: Codable, Hashable, Sendable
 }
 
 /// - Remark: Generated from `#/components/schemas/BooleanSchemasCase7`.
-public typealias BooleanSchemasCase7 = JSONValue
+public nonisolated enum BooleanSchemasCase7: Codable, Hashable, Sendable {
+    /// The value matches branch 0 of the `anyOf`.
+    case value(JSONValue)
+    /// The value matches branch 1 of the `anyOf`.
+    case string(String)
+
+    /// Tries the branches in the spec's order: the first that decodes and is valid is taken; failing that, the first
+    /// that decodes.
+    public init(from decoder: any Decoder) throws {
+        var firstDecoded: Self?
+        if let value = try? JSONValue(from: decoder) {
+            let candidate: Self = .value(value)
+            if candidate.isValidBranch {
+                self = candidate
+                return
+            }
+            firstDecoded = firstDecoded ?? candidate
+        }
+        if let value = try? String(from: decoder) {
+            let candidate: Self = .string(value)
+            if candidate.isValidBranch {
+                self = candidate
+                return
+            }
+            firstDecoded = firstDecoded ?? candidate
+        }
+        if let firstDecoded {
+            self = firstDecoded
+            return
+        }
+        throw DecodingError.dataCorrupted(
+            DecodingError.Context(
+                codingPath: decoder.codingPath,
+                debugDescription: "the value decodes as none of the anyOf's types (JSONValue, String)"
+            )
+        )
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .value(let value): try value.encode(to: encoder)
+        case .string(let value): try value.encode(to: encoder)
+        }
+    }
+}
 
 /// - Remark: Generated from `#/components/schemas/BooleanSchemasCase7Holder`.
 public nonisolated struct BooleanSchemasCase7Holder: Codable, Hashable, Sendable {
@@ -4493,7 +4812,51 @@ public nonisolated struct NotCase8Holder: Codable, Hashable, Sendable {
 }
 
 /// - Remark: Generated from `#/components/schemas/OneOfCase0`.
-public typealias OneOfCase0 = JSONValue
+public nonisolated enum OneOfCase0: Codable, Hashable, Sendable {
+    /// The value matches branch 0 of the `oneOf`.
+    case integer(Int)
+    /// The value matches branch 1 of the `oneOf`.
+    case value(JSONValue)
+
+    /// Tries the branches in the spec's order: the first that decodes and is valid is taken; failing that, the first
+    /// that decodes.
+    public init(from decoder: any Decoder) throws {
+        var firstDecoded: Self?
+        if let value = try? Int(from: decoder) {
+            let candidate: Self = .integer(value)
+            if candidate.isValidBranch {
+                self = candidate
+                return
+            }
+            firstDecoded = firstDecoded ?? candidate
+        }
+        if let value = try? JSONValue(from: decoder) {
+            let candidate: Self = .value(value)
+            if candidate.isValidBranch {
+                self = candidate
+                return
+            }
+            firstDecoded = firstDecoded ?? candidate
+        }
+        if let firstDecoded {
+            self = firstDecoded
+            return
+        }
+        throw DecodingError.dataCorrupted(
+            DecodingError.Context(
+                codingPath: decoder.codingPath,
+                debugDescription: "the value decodes as none of the oneOf's types (Int, JSONValue)"
+            )
+        )
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .integer(let value): try value.encode(to: encoder)
+        case .value(let value): try value.encode(to: encoder)
+        }
+    }
+}
 
 /// - Remark: Generated from `#/components/schemas/OneOfCase0Holder`.
 public nonisolated struct OneOfCase0Holder: Codable, Hashable, Sendable {
@@ -4547,7 +4910,51 @@ public nonisolated struct OneOfCase1Holder: Codable, Hashable, Sendable {
 }
 
 /// - Remark: Generated from `#/components/schemas/OneOfCase2`.
-public typealias OneOfCase2 = JSONValue
+public nonisolated enum OneOfCase2: Codable, Hashable, Sendable {
+    /// The value matches branch 0 of the `oneOf`.
+    case value(JSONValue)
+    /// The value matches branch 1 of the `oneOf`.
+    case value2(JSONValue)
+
+    /// Tries the branches in the spec's order: the first that decodes and is valid is taken; failing that, the first
+    /// that decodes.
+    public init(from decoder: any Decoder) throws {
+        var firstDecoded: Self?
+        if let value = try? JSONValue(from: decoder) {
+            let candidate: Self = .value(value)
+            if candidate.isValidBranch {
+                self = candidate
+                return
+            }
+            firstDecoded = firstDecoded ?? candidate
+        }
+        if let value = try? JSONValue(from: decoder) {
+            let candidate: Self = .value2(value)
+            if candidate.isValidBranch {
+                self = candidate
+                return
+            }
+            firstDecoded = firstDecoded ?? candidate
+        }
+        if let firstDecoded {
+            self = firstDecoded
+            return
+        }
+        throw DecodingError.dataCorrupted(
+            DecodingError.Context(
+                codingPath: decoder.codingPath,
+                debugDescription: "the value decodes as none of the oneOf's types (JSONValue, JSONValue)"
+            )
+        )
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .value(let value): try value.encode(to: encoder)
+        case .value2(let value): try value.encode(to: encoder)
+        }
+    }
+}
 
 /// - Remark: Generated from `#/components/schemas/OneOfCase2Holder`.
 public nonisolated struct OneOfCase2Holder: Codable, Hashable, Sendable {
@@ -4574,7 +4981,62 @@ public nonisolated struct OneOfCase2Holder: Codable, Hashable, Sendable {
 }
 
 /// - Remark: Generated from `#/components/schemas/OneOfCase3`.
-public typealias OneOfCase3 = JSONValue
+public nonisolated enum OneOfCase3: Codable, Hashable, Sendable {
+    /// The value matches branch 0 of the `oneOf`.
+    case value(JSONValue)
+    /// The value matches branch 1 of the `oneOf`.
+    case value2(JSONValue)
+    /// The value matches branch 2 of the `oneOf`.
+    case value3(JSONValue)
+
+    /// Tries the branches in the spec's order: the first that decodes and is valid is taken; failing that, the first
+    /// that decodes.
+    public init(from decoder: any Decoder) throws {
+        var firstDecoded: Self?
+        if let value = try? JSONValue(from: decoder) {
+            let candidate: Self = .value(value)
+            if candidate.isValidBranch {
+                self = candidate
+                return
+            }
+            firstDecoded = firstDecoded ?? candidate
+        }
+        if let value = try? JSONValue(from: decoder) {
+            let candidate: Self = .value2(value)
+            if candidate.isValidBranch {
+                self = candidate
+                return
+            }
+            firstDecoded = firstDecoded ?? candidate
+        }
+        if let value = try? JSONValue(from: decoder) {
+            let candidate: Self = .value3(value)
+            if candidate.isValidBranch {
+                self = candidate
+                return
+            }
+            firstDecoded = firstDecoded ?? candidate
+        }
+        if let firstDecoded {
+            self = firstDecoded
+            return
+        }
+        throw DecodingError.dataCorrupted(
+            DecodingError.Context(
+                codingPath: decoder.codingPath,
+                debugDescription: "the value decodes as none of the oneOf's types (JSONValue, JSONValue, JSONValue)"
+            )
+        )
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .value(let value): try value.encode(to: encoder)
+        case .value2(let value): try value.encode(to: encoder)
+        case .value3(let value): try value.encode(to: encoder)
+        }
+    }
+}
 
 /// - Remark: Generated from `#/components/schemas/OneOfCase3Holder`.
 public nonisolated struct OneOfCase3Holder: Codable, Hashable, Sendable {
@@ -4601,7 +5063,51 @@ public nonisolated struct OneOfCase3Holder: Codable, Hashable, Sendable {
 }
 
 /// - Remark: Generated from `#/components/schemas/OneOfCase4`.
-public typealias OneOfCase4 = JSONValue
+public nonisolated enum OneOfCase4: Codable, Hashable, Sendable {
+    /// The value matches branch 0 of the `oneOf`.
+    case value(JSONValue)
+    /// The value matches branch 1 of the `oneOf`.
+    case value2(JSONValue)
+
+    /// Tries the branches in the spec's order: the first that decodes and is valid is taken; failing that, the first
+    /// that decodes.
+    public init(from decoder: any Decoder) throws {
+        var firstDecoded: Self?
+        if let value = try? JSONValue(from: decoder) {
+            let candidate: Self = .value(value)
+            if candidate.isValidBranch {
+                self = candidate
+                return
+            }
+            firstDecoded = firstDecoded ?? candidate
+        }
+        if let value = try? JSONValue(from: decoder) {
+            let candidate: Self = .value2(value)
+            if candidate.isValidBranch {
+                self = candidate
+                return
+            }
+            firstDecoded = firstDecoded ?? candidate
+        }
+        if let firstDecoded {
+            self = firstDecoded
+            return
+        }
+        throw DecodingError.dataCorrupted(
+            DecodingError.Context(
+                codingPath: decoder.codingPath,
+                debugDescription: "the value decodes as none of the oneOf's types (JSONValue, JSONValue)"
+            )
+        )
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .value(let value): try value.encode(to: encoder)
+        case .value2(let value): try value.encode(to: encoder)
+        }
+    }
+}
 
 /// - Remark: Generated from `#/components/schemas/OneOfCase4Holder`.
 public nonisolated struct OneOfCase4Holder: Codable, Hashable, Sendable {
@@ -4628,7 +5134,62 @@ public nonisolated struct OneOfCase4Holder: Codable, Hashable, Sendable {
 }
 
 /// - Remark: Generated from `#/components/schemas/OneOfCase5`.
-public typealias OneOfCase5 = JSONValue
+public nonisolated enum OneOfCase5: Codable, Hashable, Sendable {
+    /// The value matches branch 0 of the `oneOf`.
+    case value(JSONValue)
+    /// The value matches branch 1 of the `oneOf`.
+    case value2(JSONValue)
+    /// The value matches branch 2 of the `oneOf`.
+    case value3(JSONValue)
+
+    /// Tries the branches in the spec's order: the first that decodes and is valid is taken; failing that, the first
+    /// that decodes.
+    public init(from decoder: any Decoder) throws {
+        var firstDecoded: Self?
+        if let value = try? JSONValue(from: decoder) {
+            let candidate: Self = .value(value)
+            if candidate.isValidBranch {
+                self = candidate
+                return
+            }
+            firstDecoded = firstDecoded ?? candidate
+        }
+        if let value = try? JSONValue(from: decoder) {
+            let candidate: Self = .value2(value)
+            if candidate.isValidBranch {
+                self = candidate
+                return
+            }
+            firstDecoded = firstDecoded ?? candidate
+        }
+        if let value = try? JSONValue(from: decoder) {
+            let candidate: Self = .value3(value)
+            if candidate.isValidBranch {
+                self = candidate
+                return
+            }
+            firstDecoded = firstDecoded ?? candidate
+        }
+        if let firstDecoded {
+            self = firstDecoded
+            return
+        }
+        throw DecodingError.dataCorrupted(
+            DecodingError.Context(
+                codingPath: decoder.codingPath,
+                debugDescription: "the value decodes as none of the oneOf's types (JSONValue, JSONValue, JSONValue)"
+            )
+        )
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .value(let value): try value.encode(to: encoder)
+        case .value2(let value): try value.encode(to: encoder)
+        case .value3(let value): try value.encode(to: encoder)
+        }
+    }
+}
 
 /// - Remark: Generated from `#/components/schemas/OneOfCase5Holder`.
 public nonisolated struct OneOfCase5Holder: Codable, Hashable, Sendable {
@@ -4655,7 +5216,51 @@ public nonisolated struct OneOfCase5Holder: Codable, Hashable, Sendable {
 }
 
 /// - Remark: Generated from `#/components/schemas/OneOfCase6`.
-public typealias OneOfCase6 = JSONValue
+public nonisolated enum OneOfCase6: Codable, Hashable, Sendable {
+    /// The value matches branch 0 of the `oneOf`.
+    case value(JSONValue)
+    /// The value matches branch 1 of the `oneOf`.
+    case value2(JSONValue)
+
+    /// Tries the branches in the spec's order: the first that decodes and is valid is taken; failing that, the first
+    /// that decodes.
+    public init(from decoder: any Decoder) throws {
+        var firstDecoded: Self?
+        if let value = try? JSONValue(from: decoder) {
+            let candidate: Self = .value(value)
+            if candidate.isValidBranch {
+                self = candidate
+                return
+            }
+            firstDecoded = firstDecoded ?? candidate
+        }
+        if let value = try? JSONValue(from: decoder) {
+            let candidate: Self = .value2(value)
+            if candidate.isValidBranch {
+                self = candidate
+                return
+            }
+            firstDecoded = firstDecoded ?? candidate
+        }
+        if let firstDecoded {
+            self = firstDecoded
+            return
+        }
+        throw DecodingError.dataCorrupted(
+            DecodingError.Context(
+                codingPath: decoder.codingPath,
+                debugDescription: "the value decodes as none of the oneOf's types (JSONValue, JSONValue)"
+            )
+        )
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .value(let value): try value.encode(to: encoder)
+        case .value2(let value): try value.encode(to: encoder)
+        }
+    }
+}
 
 /// - Remark: Generated from `#/components/schemas/OneOfCase6Holder`.
 public nonisolated struct OneOfCase6Holder: Codable, Hashable, Sendable {
@@ -4682,7 +5287,51 @@ public nonisolated struct OneOfCase6Holder: Codable, Hashable, Sendable {
 }
 
 /// - Remark: Generated from `#/components/schemas/OneOfCase7`.
-public typealias OneOfCase7 = JSONValue
+public nonisolated enum OneOfCase7: Codable, Hashable, Sendable {
+    /// The value matches branch 0 of the `oneOf`.
+    case value(JSONValue)
+    /// The value matches branch 1 of the `oneOf`.
+    case string(String)
+
+    /// Tries the branches in the spec's order: the first that decodes and is valid is taken; failing that, the first
+    /// that decodes.
+    public init(from decoder: any Decoder) throws {
+        var firstDecoded: Self?
+        if let value = try? JSONValue(from: decoder) {
+            let candidate: Self = .value(value)
+            if candidate.isValidBranch {
+                self = candidate
+                return
+            }
+            firstDecoded = firstDecoded ?? candidate
+        }
+        if let value = try? String(from: decoder) {
+            let candidate: Self = .string(value)
+            if candidate.isValidBranch {
+                self = candidate
+                return
+            }
+            firstDecoded = firstDecoded ?? candidate
+        }
+        if let firstDecoded {
+            self = firstDecoded
+            return
+        }
+        throw DecodingError.dataCorrupted(
+            DecodingError.Context(
+                codingPath: decoder.codingPath,
+                debugDescription: "the value decodes as none of the oneOf's types (JSONValue, String)"
+            )
+        )
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .value(let value): try value.encode(to: encoder)
+        case .string(let value): try value.encode(to: encoder)
+        }
+    }
+}
 
 /// - Remark: Generated from `#/components/schemas/OneOfCase7Holder`.
 public nonisolated struct OneOfCase7Holder: Codable, Hashable, Sendable {
@@ -4736,7 +5385,62 @@ public nonisolated struct OneOfCase8Holder: Codable, Hashable, Sendable {
 }
 
 /// - Remark: Generated from `#/components/schemas/OneOfCase9`.
-public typealias OneOfCase9 = JSONValue
+public nonisolated enum OneOfCase9: Codable, Hashable, Sendable {
+    /// The value matches branch 0 of the `oneOf`.
+    case value(JSONValue)
+    /// The value matches branch 1 of the `oneOf`.
+    case value2(JSONValue)
+    /// The value matches branch 2 of the `oneOf`.
+    case value3(JSONValue)
+
+    /// Tries the branches in the spec's order: the first that decodes and is valid is taken; failing that, the first
+    /// that decodes.
+    public init(from decoder: any Decoder) throws {
+        var firstDecoded: Self?
+        if let value = try? JSONValue(from: decoder) {
+            let candidate: Self = .value(value)
+            if candidate.isValidBranch {
+                self = candidate
+                return
+            }
+            firstDecoded = firstDecoded ?? candidate
+        }
+        if let value = try? JSONValue(from: decoder) {
+            let candidate: Self = .value2(value)
+            if candidate.isValidBranch {
+                self = candidate
+                return
+            }
+            firstDecoded = firstDecoded ?? candidate
+        }
+        if let value = try? JSONValue(from: decoder) {
+            let candidate: Self = .value3(value)
+            if candidate.isValidBranch {
+                self = candidate
+                return
+            }
+            firstDecoded = firstDecoded ?? candidate
+        }
+        if let firstDecoded {
+            self = firstDecoded
+            return
+        }
+        throw DecodingError.dataCorrupted(
+            DecodingError.Context(
+                codingPath: decoder.codingPath,
+                debugDescription: "the value decodes as none of the oneOf's types (JSONValue, JSONValue, JSONValue)"
+            )
+        )
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .value(let value): try value.encode(to: encoder)
+        case .value2(let value): try value.encode(to: encoder)
+        case .value3(let value): try value.encode(to: encoder)
+        }
+    }
+}
 
 /// - Remark: Generated from `#/components/schemas/OneOfCase9Holder`.
 public nonisolated struct OneOfCase9Holder: Codable, Hashable, Sendable {
@@ -4763,15 +5467,112 @@ public nonisolated struct OneOfCase9Holder: Codable, Hashable, Sendable {
 }
 
 /// - Remark: Generated from `#/components/schemas/OneOfCase10`.
-public typealias OneOfCase10 = JSONValue
+public nonisolated enum OneOfCase10: Codable, Hashable, Sendable {
+    /// The value matches branch 0 of the `oneOf`.
+    case option1(OneOfCase10.Option1)
+    /// The value matches branch 1 of the `oneOf`.
+    case number(Double)
+
+    /// Tries the branches in the spec's order: the first that decodes and is valid is taken; failing that, the first
+    /// that decodes.
+    public init(from decoder: any Decoder) throws {
+        var firstDecoded: Self?
+        if let value = try? OneOfCase10.Option1(from: decoder) {
+            let candidate: Self = .option1(value)
+            if candidate.isValidBranch {
+                self = candidate
+                return
+            }
+            firstDecoded = firstDecoded ?? candidate
+        }
+        if let value = try? Double(from: decoder) {
+            let candidate: Self = .number(value)
+            if candidate.isValidBranch {
+                self = candidate
+                return
+            }
+            firstDecoded = firstDecoded ?? candidate
+        }
+        if let firstDecoded {
+            self = firstDecoded
+            return
+        }
+        throw DecodingError.dataCorrupted(
+            DecodingError.Context(
+                codingPath: decoder.codingPath,
+                debugDescription: "the value decodes as none of the oneOf's types (OneOfCase10.Option1, Double)"
+            )
+        )
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .option1(let value): try value.encode(to: encoder)
+        case .number(let value): try value.encode(to: encoder)
+        }
+    }
+
+    /// - Remark: Generated from `#/components/schemas/OneOfCase10/oneOf/0`.
+    public nonisolated enum Option1: Codable, Hashable, Sendable {
+        /// The value matches branch 0 of the `oneOf`.
+        case string(String)
+        /// The value matches branch 1 of the `oneOf`.
+        case value(JSONValue)
+
+        /// Tries the branches in the spec's order: the first that decodes and is valid is taken; failing that, the
+        /// first that decodes.
+        public init(from decoder: any Decoder) throws {
+            var firstDecoded: Self?
+            if let value = try? String(from: decoder) {
+                let candidate: Self = .string(value)
+                if candidate.isValidBranch {
+                    self = candidate
+                    return
+                }
+                firstDecoded = firstDecoded ?? candidate
+            }
+            if let value = try? JSONValue(from: decoder) {
+                let candidate: Self = .value(value)
+                if candidate.isValidBranch {
+                    self = candidate
+                    return
+                }
+                firstDecoded = firstDecoded ?? candidate
+            }
+            if let firstDecoded {
+                self = firstDecoded
+                return
+            }
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "the value decodes as none of the oneOf's types (String, JSONValue)"
+                )
+            )
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            switch self {
+            case .string(let value): try value.encode(to: encoder)
+            case .value(let value): try value.encode(to: encoder)
+            }
+        }
+    }
+}
 
 /// - Remark: Generated from `#/components/schemas/OneOfCase10Holder`.
 public nonisolated struct OneOfCase10Holder: Codable, Hashable, Sendable {
-    public var value: OneOfCase10
+    public var value: OneOfCase10 {
+        get { _value.wrappedValue }
+        set { _value.wrappedValue = newValue }
+        _modify { yield &_value.wrappedValue }
+    }
+
+    private var _value: Indirect<OneOfCase10>
 
     /// Creates a value from its properties; defaults are the spec's `default`s.
     public init(value: OneOfCase10) {
-        self.value = value
+        self._value = Indirect(wrappedValue: value)
     }
 
     public enum CodingKeys: String, CodingKey, CaseIterable {
@@ -4780,7 +5581,9 @@ public nonisolated struct OneOfCase10Holder: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(OneOfCase10.self, forKey: .value)
+        let valueValue: OneOfCase10
+        valueValue = try container.decode(OneOfCase10.self, forKey: .value)
+        self._value = Indirect(wrappedValue: valueValue)
     }
 
     public func encode(to encoder: any Encoder) throws {

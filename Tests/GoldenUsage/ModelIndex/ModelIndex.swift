@@ -15,4 +15,12 @@ public let goldenModelCodecs: [String: BodyCodec] = [
     "enums-and-unions#/components/schemas/Finished": BodyCodec(GoldenEnumsAndUnions.Finished.self),
     "enums-and-unions#/components/schemas/Event": BodyCodec(GoldenEnumsAndUnions.Event.self),
     "enums-and-unions#/components/schemas/Tree": BodyCodec(GoldenEnumsAndUnions.Tree.self),
+    "enums-and-unions#/components/schemas/Cat": BodyCodec(GoldenEnumsAndUnions.Cat.self),
+    "enums-and-unions#/components/schemas/Dog": BodyCodec(GoldenEnumsAndUnions.Dog.self),
+    "enums-and-unions#/components/schemas/PetOrName": BodyCodec(GoldenEnumsAndUnions.PetOrName.self),
+    "enums-and-unions#/components/schemas/Expression": BodyCodec(GoldenEnumsAndUnions.Expression.self),
+    "enums-and-unions#/components/schemas/Sum": BodyCodec(GoldenEnumsAndUnions.Sum.self),
+    "enums-and-unions#/components/schemas/Moment": BodyCodec(GoldenEnumsAndUnions.Moment.self),
+    "enums-and-unions#/components/schemas/Pets": BodyCodec(GoldenEnumsAndUnions.Pets.self),
+    "enums-and-unions#/components/schemas/Identifier": BodyCodec(GoldenEnumsAndUnions.Identifier.self),
 ]
