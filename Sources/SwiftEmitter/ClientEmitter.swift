@@ -48,7 +48,9 @@ struct ClientEmitter {
             members: members)))
         for operation in document.operations {
             guard let shape = context.operations[operation.operationID] else { continue }
-            var methods = OperationEmitter(context: context, shape: shape).declarations(patterns: &patterns)
+            let emitter = OperationEmitter(context: context, shape: shape)
+            if let formats = emitter.bodyFormatDeclaration() { file.append(formats) }
+            var methods = emitter.declarations(patterns: &patterns)
             if let polling = operation.polling {
                 methods += PollingEmitter(context: context, start: shape, polling: polling).declarations()
             }

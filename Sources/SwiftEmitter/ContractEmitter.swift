@@ -49,6 +49,11 @@ struct ContractEmitter {
         if let body = shape.bodyType, let content = operation.requestBody?.content {
             let bodies = BodyEmitter(context: context)
             arguments.append(Argument("body", bodies.replayedBody(content, type: body)))
+            if let format = shape.bodyFormat {
+                // The recorded request's Content-Type says which encoding the call used.
+                arguments.append(Argument(format.label, Expr.id("recorded").dot("bodyFormat").call(
+                    (nil, .metatype(format.type)), ("default", .member(nil, OperationEmitter.formatCase(content.encoding))))))
+            }
             if let label = shape.contentTypeLabel {
                 arguments.append(Argument(label, .binary(Expr.id("recorded").dot("header").call(.string("Content-Type")), "??", .string(bodies.sentType(content)))))
             }

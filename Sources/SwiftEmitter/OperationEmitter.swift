@@ -29,6 +29,30 @@ struct OperationEmitter {
         ]
     }
 
+    /// The case of a body format enum for an encoding.
+    static func formatCase(_ encoding: BodyEncoding) -> String {
+        switch encoding {
+        case .json: "json"
+        case .formURLEncoded: "formURLEncoded"
+        case .multipart: "multipart"
+        case .text: "text"
+        case .binary: "binary"
+        }
+    }
+
+    /// The top-level enum of the encodings the body may be sent in, its raw values their media types.
+    func bodyFormatDeclaration() -> Declaration? {
+        guard let format = shape.bodyFormat, let content = operation.requestBody?.content, let name = format.type.path?.last else { return nil }
+        return .type(TypeDeclaration(
+            doc: Docs.lines("The encodings the body of ``\(shape.methodName)`` may be sent in, as the spec declares them."),
+            modifiers: context.modifiers(isNonisolated: true), kind: .enum, name: name,
+            conformances: [.string, .named(["Hashable"]), .named(["Sendable"]), .named(["CaseIterable"])],
+            members: content.formats.map { format in
+                .enumCase(EnumCaseDeclaration(doc: Docs.lines("`\(format.mediaType)`"), name: Self.formatCase(format.encoding),
+                                              rawValue: .string(format.mediaType)))
+            }))
+    }
+
     private func method(patterns: inout ValidationTable, headers: ResponseHeadersShape?) -> FunctionDeclaration {
         var parameters = shape.orderedArguments.map { argument in
             argument.parameter.isRequired
@@ -38,6 +62,9 @@ struct OperationEmitter {
         if let body = shape.bodyType {
             parameters.append(operation.requestBody?.isRequired == false
                 ? FunctionParameter("body", .optional(body), defaultValue: .nil) : FunctionParameter("body", body))
+        }
+        if let format = shape.bodyFormat, let content = operation.requestBody?.content {
+            parameters.append(FunctionParameter(format.label, format.type, defaultValue: .member(nil, Self.formatCase(content.encoding))))
         }
         if let label = shape.contentTypeLabel, let content = operation.requestBody?.content {
             parameters.append(FunctionParameter(label, .string, defaultValue: .string(BodyEmitter(context: context).sentType(content))))
@@ -72,7 +99,13 @@ struct OperationEmitter {
         }
         let core = Expr.selfMember("core")
         if let bodyType = shape.bodyType, let content = operation.requestBody?.content {
-            let setBody = bodies.setBody(content, type: bodyType.unwrapped, on: request, contentType: shape.contentTypeLabel.map(Expr.id))
+            var setBody = bodies.setBody(content, type: bodyType.unwrapped, on: request, contentType: shape.contentTypeLabel.map(Expr.id))
+            if let format = shape.bodyFormat {
+                setBody = [.switch(.id(format.label), content.formats.map { format in
+                    SwitchCase([.enumCase(Self.formatCase(format.encoding), bindings: [])],
+                               bodies.setBody(format, type: bodyType.unwrapped, on: request, contentType: nil))
+                })]
+            }
             setting += operation.requestBody?.isRequired == false ? [.if(.optionalBinding("body", nil), setBody)] : setBody
         }
         body.append(setting.isEmpty ? .let("request", nil, newRequest) : .var("request", nil, newRequest))
@@ -139,6 +172,10 @@ struct OperationEmitter {
         }
         if shape.bodyType != nil {
             parameters.append("  - body: " + oneLine(operation.requestBody?.description ?? "The request body."))
+        }
+        if let format = shape.bodyFormat, let content = operation.requestBody?.content {
+            let declared = content.formats.map { "`\($0.mediaType)`" }.joined(separator: ", ")
+            parameters.append("  - \(format.label): The encoding the body is sent in; the spec declares \(declared).")
         }
         if let label = shape.contentTypeLabel, let content = operation.requestBody?.content {
             let declared = ([content.mediaType] + content.alternatives).map { "`\($0)`" }.joined(separator: ", ")

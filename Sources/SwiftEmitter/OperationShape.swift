@@ -18,6 +18,9 @@ struct OperationShape: Sendable {
     /// The label of the argument that picks a text or binary body's `Content-Type`, when the body
     /// declares several media types of that kind or a wildcard (`image/*`).
     let contentTypeLabel: String?
+    /// The label and enum of the argument that picks the body's encoding, when the body may be
+    /// sent as several (JSON, form, multipart) with one schema.
+    let bodyFormat: (label: String, type: SwiftType)?
     let success: (status: Int, type: SwiftType?)?
     /// Every documented 2xx status answered with the success type (the first 2xx's).
     let successStatuses: [Int]
@@ -45,6 +48,11 @@ struct OperationShape: Sendable {
             contentTypeLabel = labels.claim("contentType", for: "the body's content type", at: content.schema.location, diagnostics: diagnostics)
         } else {
             contentTypeLabel = nil
+        }
+        if let formatType = types?.bodyFormat, let content = operation.requestBody?.content {
+            bodyFormat = (labels.claim("bodyFormat", for: "the body's format", at: content.schema.location, diagnostics: diagnostics), formatType)
+        } else {
+            bodyFormat = nil
         }
         let successResponse = Self.codesFirst(operation.responses).first(where: \.isSuccess)
         success = successResponse.map { response in (response.statusKey, types?.responses[response.statusKey]?.type) }

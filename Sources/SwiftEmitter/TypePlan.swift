@@ -145,6 +145,8 @@ struct TypePlan: Sendable {
     struct OperationTypes: Sendable {
         var parameters: [String: TypeReference] = [:]
         var requestBody: TypeReference?
+        /// The enum of the encodings the caller may send the body in, when it declares several.
+        var bodyFormat: SwiftType?
         /// By status code; `0` stands for `default`.
         var responses: [Int: TypeReference] = [:]
     }
@@ -226,6 +228,11 @@ struct TypePlan: Sendable {
         }
         if let body = operation.requestBody {
             types.requestBody = bodyType(body.content, suggestedName: base + "Request")
+            if !body.content.otherFormats.isEmpty {
+                let name = topLevel.claim(base + "BodyFormat", for: "the body formats of '\(operation.operationID)'",
+                                          at: body.content.schema.location, diagnostics: diagnostics)
+                types.bodyFormat = .named([name])
+            }
         }
         let successes = operation.responses.filter { $0.isSuccess && $0.schema != nil }
         let failures = operation.responses.filter { !$0.isSuccess && $0.schema != nil }

@@ -121,7 +121,8 @@ struct DocumentBuilder {
             if let entries = context.mapping(resolved, "a request body") {
                 context.rejectUnknownKeys(entries, known: ["description", "content", "required"], in: "a request body")
             }
-            if let content = chosenContent(ofContent: resolved["content"], at: resolved, pointer: "#/paths/\(SchemaBuilder.escape(path))/\(method.rawValue)/requestBody") {
+            if let content = chosenContent(ofContent: resolved["content"], at: resolved, pointer: "#/paths/\(SchemaBuilder.escape(path))/\(method.rawValue)/requestBody",
+                                            callerChoosesFormat: true) {
                 requestBody = RequestBody(
                     isRequired: context.bool(resolved["required"], "required") ?? false,
                     description: context.string(resolved["description"], "description"), content: content,
@@ -314,9 +315,12 @@ struct DocumentBuilder {
     /// The content a body is generated for: of the media types a `content` map declares, the
     /// first of the best ``BodyEncoding`` (JSON, then text, binary, form, multipart). Another
     /// media type of the same encoding and schema is an alias of it (binary `image/png` beside
-    /// `image/jpeg`); any other is named in a warning, since only one is generated. A media type
-    /// no encoding covers is an error.
-    private func chosenContent(ofContent content: YAMLNode?, at owner: YAMLNode, pointer: String) -> BodyContent? {
+    /// `image/jpeg`); any other is named in a warning, since only one is generated, except that
+    /// with `callerChoosesFormat` (a request body) another structured encoding of the same schema
+    /// is one the caller may send it in (``BodyContent/otherFormats``). A media type no encoding
+    /// covers is an error.
+    private func chosenContent(ofContent content: YAMLNode?, at owner: YAMLNode, pointer: String,
+                               callerChoosesFormat: Bool = false) -> BodyContent? {
         guard let content else {
             context.error("'content' is missing", at: owner)
             return nil
@@ -367,6 +371,10 @@ struct DocumentBuilder {
         for other in candidates where other.content.mediaType != best.mediaType {
             if other.content.encoding == best.encoding, other.content.schema.json == best.schema.json {
                 best.alternatives.append(other.content.mediaType)
+            } else if callerChoosesFormat, other.content.encoding != best.encoding, other.content.encoding.isStructured, best.encoding.isStructured,
+                      other.content.schema.json == best.schema.json,
+                      !best.otherFormats.contains(where: { $0.encoding == other.content.encoding }) {
+                best.otherFormats.append(other.content)
             } else {
                 context.warning("'\(other.content.mediaType)' is not generated: a body has one Swift type, and '\(best.mediaType)' is used", at: other.key)
             }

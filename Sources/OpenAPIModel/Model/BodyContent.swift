@@ -49,6 +49,10 @@ public enum BodyEncoding: String, Hashable, Sendable, CaseIterable {
 
     /// Which encoding is generated when a body declares several: the first in this order.
     var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+
+    /// Whether a value of a schema's type is written field by field or as JSON: encodings among
+    /// which one Swift value may choose.
+    var isStructured: Bool { self == .json || self == .formURLEncoded || self == .multipart }
 }
 
 /// How one member of a form or multipart body is written (an entry of a media type's `encoding`).
@@ -80,6 +84,12 @@ public struct BodyContent: Hashable, Sendable {
     /// The other declared media types of the same encoding and schema (`image/jpeg` beside
     /// `image/png`): the same Swift type, sent or accepted under another name.
     public var alternatives: [String] = []
+    /// Other structured encodings (JSON, form, multipart) declared with the same schema: the
+    /// same Swift value, which the caller may send in any of them. Empty in these themselves.
+    public var otherFormats: [BodyContent] = []
+
+    /// This content and its ``otherFormats``: every encoding the caller may choose, this one first.
+    public var formats: [BodyContent] { [self] + otherFormats }
 
     public init(mediaType: String, encoding: BodyEncoding, schema: Schema, partEncodings: [String: PartEncoding] = [:]) {
         self.mediaType = mediaType

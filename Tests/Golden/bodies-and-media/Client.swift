@@ -308,6 +308,64 @@ nonisolated extension MediaClient {
     }
 }
 
+/// The encodings the body of ``updatePet`` may be sent in, as the spec declares them.
+public nonisolated enum UpdatePetBodyFormat: String, Hashable, Sendable, CaseIterable {
+    /// `application/json`
+    case json = "application/json"
+    /// `application/x-www-form-urlencoded`
+    case formURLEncoded = "application/x-www-form-urlencoded"
+    /// `multipart/form-data`
+    case multipart = "multipart/form-data"
+}
+
+nonisolated extension MediaClient {
+    /// One schema in three encodings; the caller picks (XML, another Swift type, is not generated).
+    ///
+    /// - Parameters:
+    ///   - petID: The `id` path parameter.
+    ///   - body: The request body.
+    ///   - bodyFormat: The encoding the body is sent in; the spec declares `application/json`,
+    ///     `application/x-www-form-urlencoded`, `multipart/form-data`.
+    /// - Returns: Updated. (HTTP 204)
+    /// - Throws: ``ClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
+    ///   documents no error status).
+    /// - Remark: Generated from `PUT /pets/{id}`.
+    public func updatePet(
+        petID: String,
+        body: PetUpdate,
+        bodyFormat: UpdatePetBodyFormat = .json
+    ) async throws(ClientError<JSONValue>) -> Void {
+        if self.core.configuration.validation.validatesRequests {
+            var context = ValidationContext()
+            body.validate(in: &context)
+            if !context.violations.isEmpty {
+                throw .requestValidation(ValidationError(violations: context.violations))
+            }
+        }
+        var request = OperationRequest<JSONValue>(operationID: "updatePet", method: .put, pathTemplate: "/pets/{id}")
+        request.setPathParameter("id", petID)
+        request.security = [[Self.keyHeaderScheme]]
+        switch bodyFormat {
+        case .json: try request.setJSONBody(body)
+        case .formURLEncoded:
+            var form = FormBody()
+            form.append("name", body.name)
+            form.append("tags", body.tags)
+            try request.setFormBody(form)
+        case .multipart:
+            var multipart = MultipartBody()
+            multipart.append("name", body.name)
+            multipart.append("tags", body.tags)
+            try request.setMultipartBody(multipart)
+        }
+        let response = try await self.core.send(request)
+        switch response.status.code {
+        case 204: return
+        default: throw self.core.undocumentedStatus(response)
+        }
+    }
+}
+
 nonisolated extension MediaClient {
     /// Creates a client over an existing engine (contract tests replay recorded requests through one).
     public init(core: APIClient) {
@@ -413,6 +471,20 @@ nonisolated extension MediaClient {
                     _ = try await MediaClient(core: core).getFeed(
                         since: try recorded.unreplayableParameter("since", as: Date?.self),
                         day: try recorded.query("day", as: CalendarDate.self)
+                    )
+                }
+            )
+        )
+        operations.append(
+            ContractOperation(
+                operationID: "updatePet",
+                requestBody: BodyCodec(PetUpdate.self),
+                responseBodies: [:],
+                replay: { core, recorded in
+                    _ = try await MediaClient(core: core).updatePet(
+                        petID: try recorded.path("id", as: String.self),
+                        body: try recorded.jsonBody(PetUpdate.self),
+                        bodyFormat: recorded.bodyFormat(UpdatePetBodyFormat.self, default: .json)
                     )
                 }
             )

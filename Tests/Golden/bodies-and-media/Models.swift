@@ -28,6 +28,45 @@ public nonisolated struct Problem: Codable, Hashable, Sendable {
     }
 }
 
+/// - Remark: Generated from `#/components/schemas/PetUpdate`.
+public nonisolated struct PetUpdate: Codable, Hashable, Sendable {
+    public var name: String
+    public var tags: [String]?
+    /// What decoding saw that the properties cannot show (undeclared members, null where only absence is allowed);
+    /// reported by `violations()`, ignored by `==` and encoding.
+    var _decodingFindings = DecodingFindings()
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(name: String, tags: [String]? = nil) {
+        self.name = name
+        self.tags = tags
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case name
+        case tags
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        var findings = DecodingFindings()
+        self.name = try container.decode(String.self, forKey: .name)
+        self.tags = try container.decodeIfPresent(
+            [String].self,
+            forKey: .tags,
+            nullNotedIn: &findings,
+            expected: "array"
+        )
+        self._decodingFindings = findings
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.name, forKey: .name)
+        try container.encodeIfPresent(self.tags, forKey: .tags)
+    }
+}
+
 /// - Remark: Generated from `#/components/schemas/Receipt`.
 public nonisolated struct Receipt: Codable, Hashable, Sendable {
     public var id: String

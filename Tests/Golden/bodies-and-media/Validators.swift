@@ -8,6 +8,16 @@ nonisolated extension Problem: Validatable {
     public func validate(in context: inout ValidationContext) {}
 }
 
+nonisolated extension PetUpdate: Validatable {
+    public func validate(in context: inout ValidationContext) {
+        context.report(self._decodingFindings)
+        context.nested("name") { context in
+            let value = self.name
+            context.checkLength(value, minLength: 1, maxLength: nil)
+        }
+    }
+}
+
 nonisolated extension Receipt: Validatable {
     public func validate(in context: inout ValidationContext) {}
 }

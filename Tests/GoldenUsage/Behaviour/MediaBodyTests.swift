@@ -50,6 +50,34 @@ import Testing
         try await server.shutdown()
     }
 
+    @Test func aBodyDeclaredInSeveralEncodingsIsSentInTheOneTheCallerPicksJSONByDefault() async throws {
+        let server = try await LoopbackServer { _, _ in LoopbackServer.Reply(status: 204) }
+        let client = Self.client(server)
+        let update = PetUpdate(name: "Rex & co", tags: ["a", "b"])
+        try await client.updatePet(petID: "p1", body: update)
+        try await client.updatePet(petID: "p1", body: update, bodyFormat: .formURLEncoded)
+        try await client.updatePet(petID: "p1", body: update, bodyFormat: .multipart)
+        #expect(server.requests.count == 3)
+        let (json, form, multipart) = (server.requests[0], server.requests[1], server.requests[2])
+        #expect(json.header("Content-Type") == "application/json")
+        #expect(try JSONCoding.makeDecoder().decode(PetUpdate.self, from: json.body) == update)
+        #expect(form.header("Content-Type") == "application/x-www-form-urlencoded")
+        let fields = try Self.python(
+            "import sys, urllib.parse; [print(k + '=' + v) for k, v in urllib.parse.parse_qsl(sys.stdin.read(), strict_parsing=True)]",
+            input: form.body)
+        #expect(fields.split(separator: "\n").map(String.init) == ["name=Rex & co", "tags=a", "tags=b"])
+        let contentType = try #require(multipart.header("Content-Type"))
+        #expect(contentType.hasPrefix("multipart/form-data; boundary="))
+        let parts = try Self.python("""
+            import sys, email, email.policy
+            raw = b'Content-Type: ' + sys.argv[1].encode() + b'\\r\\n\\r\\n' + sys.stdin.buffer.read()
+            message = email.message_from_bytes(raw, policy=email.policy.HTTP)
+            [print(part.get_param('name', header='content-disposition') + '=' + part.get_payload(decode=True).decode()) for part in message.iter_parts()]
+            """.replacingOccurrences(of: "sys.argv[1]", with: "'\(contentType)'"), input: multipart.body)
+        #expect(parts.split(separator: "\n").map(String.init) == ["name=Rex & co", "tags=a", "tags=b"])
+        try await server.shutdown()
+    }
+
     @Test func aMultipartBodyHasAFilePartPerFileATextPartPerScalarAndAJSONPartPerObject() async throws {
         let server = try await LoopbackServer { _, _ in LoopbackServer.Reply(status: 204) }
         let pdf = Data("%PDF-1.7\r\n--not-a-boundary\r\n\u{0}\u{1}binary".utf8)

@@ -39,6 +39,41 @@ import Testing
             """, in: .client)
     }
 
+    @Test func aBodyOfOneSchemaInJSONAndFormTakesTheFormatAsAnArgument() {
+        Self.upload("""
+            application/json: {schema: {type: object, properties: {name: {type: string}}}}
+            application/x-www-form-urlencoded: {schema: {type: object, properties: {name: {type: string}}}}
+            """).expect(emitting: """
+            public nonisolated enum UploadBodyFormat: String, Hashable, Sendable, CaseIterable {
+                /// `application/json`
+                case json = "application/json"
+                /// `application/x-www-form-urlencoded`
+                case formURLEncoded = "application/x-www-form-urlencoded"
+            }
+            """, """
+                    bodyFormat: UploadBodyFormat = .json
+            """, """
+                    switch bodyFormat {
+                    case .json: try request.setJSONBody(body)
+                    case .formURLEncoded:
+                        var form = FormBody()
+                        form.append("name", body.name)
+                        try request.setFormBody(form)
+                    }
+            """, """
+                                bodyFormat: recorded.bodyFormat(UploadBodyFormat.self, default: .json)
+            """, in: .client)
+    }
+
+    @Test func aFormOfAnotherSchemaThanTheJSONIsNotGeneratedAndSaysSo() {
+        let spec = Self.upload("""
+            application/json: {schema: {type: object, properties: {name: {type: string}}}}
+            application/x-www-form-urlencoded: {schema: {type: object, properties: {title: {type: string}}}}
+            """)
+        spec.expect(notEmitting: "bodyFormat", in: .client)
+        #expect(spec.loaderDiagnostics().contains { $0.hasSuffix("warning: 'application/x-www-form-urlencoded' is not generated: a body has one Swift type, and 'application/json' is used") })
+    }
+
     @Test func aWildcardBinaryBodyIsSentAsOctetStreamUnlessTheCallerSaysOtherwise() {
         Self.upload("'*/*': {schema: {type: string, format: binary}}").expect(emitting: """
             public func upload(
