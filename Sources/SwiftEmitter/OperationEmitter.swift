@@ -260,20 +260,20 @@ struct OperationEmitter {
             if !parameter.explode, parameter.style == "form" { arguments.append(Argument("explode", .bool(false))) }
             return [.expression(request.dot(parameter.location == .cookie ? "addCookie" : "addQueryParameter").call(arguments).tried)]
         }
+        // Objects, nested arrays and the path styles `label` and `matrix` go through the
+        // runtime's JSON-shaped expansion (RFC 6570, as OpenAPI's styles are defined).
+        if parameter.location == .path || parameter.location == .header, Self.isStructured(argument, document: context.document) {
+            var arguments = [Argument(wire), Argument(name)]
+            if parameter.location == .path { arguments.append(Argument("style", .member(nil, parameter.style))) }
+            arguments.append(Argument("explode", .bool(parameter.explode)))
+            var result: [Statement] = [.expression(request.dot(parameter.location == .path ? "setPathParameter" : "setHeader").call(arguments).tried)]
+            if parameter.isIdempotencyKey { result.append(.assignment(request.dot("idempotencyKeyHeader"), wire)) }
+            return result
+        }
         let isRequired = argument.parameter.isRequired
         let element = argument.type.arrayElement
         var schema = context.document.resolved(argument.parameter.schema)
         if element != nil, case .array(let array) = schema.kind { schema = context.document.resolved(array.items) }
-        switch schema.kind {
-        case .object, .union, .choice, .any, .array:
-            // No style of the subset serialises these; say so rather than send them quietly wrong.
-            context.diagnostics.warning(
-                "\(argument.parameter.location.rawValue) parameter '\(argument.parameter.name)' of '\(operation.operationID)' "
-                    + "holds an object or nested array, which is sent as its Swift description (no style for it is supported)",
-                at: argument.parameter.sourceLocation)
-        default:
-            break
-        }
         /// `simple` style: an array is its items' text joined by commas.
         func simple(_ value: Expr) -> Expr {
             guard element != nil else { return text(value, schema: schema) }

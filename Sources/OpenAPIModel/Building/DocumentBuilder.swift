@@ -231,9 +231,14 @@ struct DocumentBuilder {
             }
             let defaultStyle = location == .query || location == .cookie ? "form" : "simple"
             let style = context.string(resolved["style"], "style") ?? defaultStyle
-            let styles: [String] = location == .query ? ["form", "spaceDelimited", "pipeDelimited", "deepObject"] : [defaultStyle]
+            let styles: [String] = switch location {
+            case .query: ["form", "spaceDelimited", "pipeDelimited", "deepObject"]
+            case .path: ["simple", "label", "matrix"]
+            case .header, .cookie: [defaultStyle]
+            }
             if !styles.contains(style) {
-                context.error("parameter style '\(style)' is not supported in \(place) (\(styles.joined(separator: ", ")) \(styles.count == 1 ? "is" : "are"))",
+                let listed = styles.count == 1 ? styles[0] + " is" : styles.dropLast().joined(separator: ", ") + " and " + (styles.last ?? "") + " are"
+                context.error("parameter style '\(style)' is not supported in \(place) (\(listed))",
                               at: resolved["style"] ?? resolved)
             }
             var isJSONContent = false

@@ -8,7 +8,7 @@ public struct OperationRequest<Envelope: Sendable>: Sendable, CustomStringConver
     public var operationID: String
     public var method: HTTPRequest.Method
     public var pathTemplate: String
-    public private(set) var path: String
+    public internal(set) var path: String
     public private(set) var queryItems: [(name: String, value: String)] = []
     /// Cookie parameters, sent as one `Cookie` header.
     public private(set) var cookies: [(name: String, value: String)] = []
@@ -135,7 +135,7 @@ public struct OperationRequest<Envelope: Sendable>: Sendable, CustomStringConver
         headerFields[.contentType] = multipart.contentType
     }
 
-    private static func unencodable(_ reason: String) -> ClientError<Envelope> {
+    static func unencodable(_ reason: String) -> ClientError<Envelope> {
         .requestValidation(ValidationError(violations: [Violation(pointer: .root, keyword: "type", limit: "encodable", actual: reason)]))
     }
 

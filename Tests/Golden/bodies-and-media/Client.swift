@@ -308,6 +308,55 @@ nonisolated extension MediaClient {
     }
 }
 
+nonisolated extension MediaClient {
+    /// Path parameters in the label, matrix and simple styles; an object header.
+    ///
+    /// - Parameters:
+    ///   - point: The `point` path parameter.
+    ///   - ids: The `ids` path parameter.
+    ///   - filter: The `filter` path parameter.
+    ///   - xRange: The `X-Range` header parameter.
+    /// - Returns: Found. (HTTP 204)
+    /// - Throws: ``ClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
+    ///   documents no error status).
+    /// - Remark: Generated from `GET /points/{point}/{ids}/{filter}`.
+    public func getPoint(
+        point: GetPointPoint,
+        ids: [Int],
+        filter: GetPointFilter,
+        xRange: GetPointXRange? = nil
+    ) async throws(ClientError<JSONValue>) -> Void {
+        if self.core.configuration.validation.validatesRequests {
+            var context = ValidationContext()
+            context.parameter("point", in: .path) { context in point.validate(in: &context) }
+            context.parameter("filter", in: .path) { context in filter.validate(in: &context) }
+            context.parameter("X-Range", in: .header) { context in
+                if let xRange {
+                    xRange.validate(in: &context)
+                }
+            }
+            if !context.violations.isEmpty {
+                throw .requestValidation(ValidationError(violations: context.violations))
+            }
+        }
+        var request = OperationRequest<JSONValue>(
+            operationID: "getPoint",
+            method: .get,
+            pathTemplate: "/points/{point}/{ids}/{filter}"
+        )
+        try request.setPathParameter("point", point, style: .label, explode: false)
+        try request.setPathParameter("ids", ids, style: .matrix, explode: true)
+        try request.setPathParameter("filter", filter, style: .simple, explode: false)
+        try request.setHeader("X-Range", xRange, explode: true)
+        request.security = [[Self.keyHeaderScheme]]
+        let response = try await self.core.send(request)
+        switch response.status.code {
+        case 204: return
+        default: throw self.core.undocumentedStatus(response)
+        }
+    }
+}
+
 /// The encodings the body of ``updatePet`` may be sent in, as the spec declares them.
 public nonisolated enum UpdatePetBodyFormat: String, Hashable, Sendable, CaseIterable {
     /// `application/json`
@@ -471,6 +520,21 @@ nonisolated extension MediaClient {
                     _ = try await MediaClient(core: core).getFeed(
                         since: try recorded.unreplayableParameter("since", as: Date?.self),
                         day: try recorded.query("day", as: CalendarDate.self)
+                    )
+                }
+            )
+        )
+        operations.append(
+            ContractOperation(
+                operationID: "getPoint",
+                requestBody: nil,
+                responseBodies: [:],
+                replay: { core, recorded in
+                    _ = try await MediaClient(core: core).getPoint(
+                        point: try recorded.unreplayableParameter("point", as: GetPointPoint.self),
+                        ids: try recorded.unreplayableParameter("ids", as: [Int].self),
+                        filter: try recorded.unreplayableParameter("filter", as: GetPointFilter.self),
+                        xRange: try recorded.unreplayableParameter("X-Range", as: GetPointXRange?.self)
                     )
                 }
             )

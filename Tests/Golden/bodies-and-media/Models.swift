@@ -482,6 +482,118 @@ public nonisolated struct ExportAllWhere: Codable, Hashable, Sendable {
     }
 }
 
+/// - Remark: Generated from `#/paths/~1points~1{point}~1{ids}~1{filter}/get/parameters/0/schema`.
+public nonisolated struct GetPointPoint: Codable, Hashable, Sendable {
+    public var x: Int?
+    public var y: Int?
+    /// What decoding saw that the properties cannot show (undeclared members, null where only absence is allowed);
+    /// reported by `violations()`, ignored by `==` and encoding.
+    var _decodingFindings = DecodingFindings()
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(x: Int? = nil, y: Int? = nil) {
+        self.x = x
+        self.y = y
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case x
+        case y
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        var findings = DecodingFindings()
+        self.x = try container.decodeIfPresent(Int.self, forKey: .x, nullNotedIn: &findings, expected: "integer")
+        self.y = try container.decodeIfPresent(Int.self, forKey: .y, nullNotedIn: &findings, expected: "integer")
+        self._decodingFindings = findings
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.x, forKey: .x)
+        try container.encodeIfPresent(self.y, forKey: .y)
+    }
+}
+
+/// - Remark: Generated from `#/paths/~1points~1{point}~1{ids}~1{filter}/get/parameters/2/schema`.
+public nonisolated struct GetPointFilter: Codable, Hashable, Sendable {
+    public var role: String?
+    public var name: String?
+    /// What decoding saw that the properties cannot show (undeclared members, null where only absence is allowed);
+    /// reported by `violations()`, ignored by `==` and encoding.
+    var _decodingFindings = DecodingFindings()
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(role: String? = nil, name: String? = nil) {
+        self.role = role
+        self.name = name
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case role
+        case name
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        var findings = DecodingFindings()
+        self.role = try container.decodeIfPresent(
+            String.self,
+            forKey: .role,
+            nullNotedIn: &findings,
+            expected: "string"
+        )
+        self.name = try container.decodeIfPresent(
+            String.self,
+            forKey: .name,
+            nullNotedIn: &findings,
+            expected: "string"
+        )
+        self._decodingFindings = findings
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.role, forKey: .role)
+        try container.encodeIfPresent(self.name, forKey: .name)
+    }
+}
+
+/// - Remark: Generated from `#/paths/~1points~1{point}~1{ids}~1{filter}/get/parameters/3/schema`.
+public nonisolated struct GetPointXRange: Codable, Hashable, Sendable {
+    public var from: Int?
+    public var to: Int?
+    /// What decoding saw that the properties cannot show (undeclared members, null where only absence is allowed);
+    /// reported by `violations()`, ignored by `==` and encoding.
+    var _decodingFindings = DecodingFindings()
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(from: Int? = nil, to: Int? = nil) {
+        self.from = from
+        self.to = to
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case from
+        case to
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        var findings = DecodingFindings()
+        self.from = try container.decodeIfPresent(Int.self, forKey: .from, nullNotedIn: &findings, expected: "integer")
+        self.to = try container.decodeIfPresent(Int.self, forKey: .to, nullNotedIn: &findings, expected: "integer")
+        self._decodingFindings = findings
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.from, forKey: .from)
+        try container.encodeIfPresent(self.to, forKey: .to)
+    }
+}
+
 /// A coding key for members whose names are known only at run time.
 nonisolated struct AnyCodingKey: CodingKey {
     var stringValue: String

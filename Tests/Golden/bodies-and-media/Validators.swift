@@ -86,3 +86,21 @@ nonisolated extension ExportAllWhere: Validatable {
         context.report(self._decodingFindings)
     }
 }
+
+nonisolated extension GetPointPoint: Validatable {
+    public func validate(in context: inout ValidationContext) {
+        context.report(self._decodingFindings)
+    }
+}
+
+nonisolated extension GetPointFilter: Validatable {
+    public func validate(in context: inout ValidationContext) {
+        context.report(self._decodingFindings)
+    }
+}
+
+nonisolated extension GetPointXRange: Validatable {
+    public func validate(in context: inout ValidationContext) {
+        context.report(self._decodingFindings)
+    }
+}

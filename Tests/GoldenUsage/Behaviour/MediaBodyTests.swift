@@ -193,6 +193,17 @@ import Testing
         try await server.shutdown()
     }
 
+    @Test func pathParametersAreExpandedInTheirStylesAndAnObjectHeaderInTheSimpleStyle() async throws {
+        let server = try await LoopbackServer { _, _ in LoopbackServer.Reply(status: 204) }
+        try await Self.client(server).getPoint(
+            point: .init(x: 1, y: -2), ids: [3, 4], filter: .init(role: "a/b", name: "Zoë"), xRange: .init(from: 0, to: 9))
+        let request = try #require(server.requests.first)
+        // RFC 6570: {.point} → .x,1,y,-2; {;ids*} → ;ids=3;ids=4; {filter} → name,Zo%C3%AB,role,a%2Fb.
+        #expect(request.uri == "/points/.x,1,y,-2/;ids=3;ids=4/name,Zo%C3%AB,role,a%2Fb")
+        #expect(request.header("X-Range") == "from=0,to=9")
+        try await server.shutdown()
+    }
+
     @Test func eachOperationSendsTheCredentialsItsSecuritySaysAndNoneWhereItNeedsNone() async throws {
         let server = try await LoopbackServer { request, _ in
             request.uri.hasPrefix("/feed") ? LoopbackServer.Reply(status: 200, headers: [("Content-Type", "application/xml")], body: Data("<a/>".utf8))

@@ -26,6 +26,25 @@ import Testing
             """, in: .client)
     }
 
+    @Test func aPathParameterInTheLabelOrMatrixStyleIsExpandedByTheRuntime() {
+        Self.listThings("""
+            - {name: ids, in: path, required: true, style: matrix, explode: true, schema: {type: array, items: {type: integer}}}
+            - {name: at, in: path, required: true, style: label, schema: {type: string}}
+            """, path: "/things/{ids}/{at}").expect(emitting: """
+            try request.setPathParameter("ids", ids, style: .matrix, explode: true)
+            """, """
+            try request.setPathParameter("at", at, style: .label, explode: false)
+            """, in: .client)
+    }
+
+    @Test func anObjectHeaderIsSentInTheSimpleStyle() {
+        Self.listThings("""
+            - {name: X-Range, in: header, required: true, explode: true, schema: {type: object, properties: {from: {type: integer}}}}
+            """).expect(emitting: """
+            try request.setHeader("X-Range", xRange, explode: true)
+            """, in: .client)
+    }
+
     @Test func anIDAfterACollectionSegmentIsNamedAfterTheItem() {
         Snippet.paths("""
             /sessions/{id}:
