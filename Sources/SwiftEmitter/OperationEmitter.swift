@@ -138,7 +138,13 @@ struct OperationEmitter {
                 cases.append(SwitchCase(statuses, [.return(nil)]))
             }
         }
-        let documentedError = Statement.throw(core.dot("documentedError").call((nil, .metatype(envelope)), ("from", .id("response"))))
+        // Error bodies that are all text or all bytes are read as such; any other is decoded as JSON.
+        let errorEncodings = Set(operation.responses.filter { !$0.isSuccess }.compactMap { $0.content?.encoding })
+        let documentedError: Statement = switch (errorEncodings, envelope) {
+        case ([.text], .string): .throw(core.dot("documentedTextError").call(("from", .id("response"))))
+        case ([.binary], .data): .throw(core.dot("documentedDataError").call(("from", .id("response"))))
+        default: .throw(core.dot("documentedError").call((nil, .metatype(envelope)), ("from", .id("response"))))
+        }
         if !shape.errorStatuses.isEmpty {
             cases.append(SwitchCase(shape.errorStatuses.map(OperationShape.statusPattern), [documentedError]))
         }

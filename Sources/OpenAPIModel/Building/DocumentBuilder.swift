@@ -304,7 +304,15 @@ struct DocumentBuilder {
                     schema: schemas.build(schemaNode, pointer: pointer + "/headers/\(SchemaBuilder.escape(name))/schema")))
             }
         }
-        let content = resolved["content"] == nil ? nil : chosenContent(ofContent: resolved["content"], at: resolved, pointer: pointer)
+        var content = resolved["content"] == nil ? nil : chosenContent(ofContent: resolved["content"], at: resolved, pointer: pointer)
+        if let chosen = content, chosen.encoding == .formURLEncoded || chosen.encoding == .multipart {
+            // Read as it came rather than refused: the spec stays usable, and the caller parses it.
+            let isForm = chosen.encoding == .formURLEncoded
+            context.append(.warning("a '\(chosen.mediaType)' response is not decoded into its schema's type: it is read as its "
+                + (isForm ? "text (a String)" : "bytes (Data)"), at: chosen.schema.location))
+            content = BodyContent(mediaType: chosen.mediaType, encoding: isForm ? .text : .binary,
+                                  schema: Schema(kind: .string(StringSchema()), pointer: chosen.schema.pointer, location: chosen.schema.location))
+        }
         return Response(statusCode: status, description: context.string(resolved["description"], "description"), content: content, headers: headers,
                         mediaTypes: declaredMediaTypes(ofContent: resolved["content"]))
     }

@@ -40,7 +40,8 @@ struct DocumentChecks {
         }
     }
 
-    /// A form or multipart body is an object's members; responses of those encodings are not read.
+    /// A form or multipart body is an object's members (a response of those encodings is read as
+    /// text or bytes when it is built).
     private mutating func checkBodyEncodings(of operation: Operation) {
         if let content = operation.requestBody?.content, content.encoding == .formURLEncoded || content.encoding == .multipart {
             switch document.resolved(content.schema).kind {
@@ -48,10 +49,6 @@ struct DocumentChecks {
             default:
                 diagnostics.append(.error("a '\(content.mediaType)' body needs an object schema (its members are the fields)", at: content.schema.location))
             }
-        }
-        for response in operation.responses {
-            guard let content = response.content, content.encoding == .formURLEncoded || content.encoding == .multipart else { continue }
-            diagnostics.append(.error("a '\(content.mediaType)' response is not supported (requests are)", at: content.schema.location))
         }
     }
 

@@ -198,17 +198,34 @@ public struct APIClient: Sendable, CustomStringConvertible {
     /// envelope gives ``ClientError/malformedResponse(_:bodyExcerpt:reason:)``.
     public func documentedError<Envelope: Decodable>(_ type: Envelope.Type, from response: OperationResponse<Envelope>) -> ClientError<Envelope> {
         do {
-            let envelope: Envelope = try decode(type, from: response)
-            let fields = response.headerFields
-            return .api(APIError(
-                status: response.status, envelope: envelope, headerFields: fields,
-                requestID: HTTPField.Name("X-Request-ID").flatMap { fields[$0] },
-                rateLimit: RateLimitInfo(fields),
-                retryAfter: RetryPolicy.parseRetryAfter(fields[.retryAfter], now: configuration.now()),
-                redacting: configuration.secretValues))
+            return apiError(try decode(type, from: response), of: response)
         } catch {
             return error
         }
+    }
+
+    /// The typed error for a documented error status whose body is text (`text/*`, XML, or a
+    /// form read as text); a body that is not UTF-8 is a malformed response.
+    public func documentedTextError(from response: OperationResponse<String>) -> ClientError<String> {
+        guard let text = String(data: response.body, encoding: .utf8) else {
+            return .malformedResponse(response.status, bodyExcerpt: excerpt(response.body), reason: "the body is not UTF-8 text")
+        }
+        return apiError(text, of: response)
+    }
+
+    /// The typed error for a documented error status whose body is bytes, as received.
+    public func documentedDataError(from response: OperationResponse<Data>) -> ClientError<Data> {
+        apiError(response.body, of: response)
+    }
+
+    private func apiError<Envelope>(_ envelope: Envelope, of response: OperationResponse<Envelope>) -> ClientError<Envelope> {
+        let fields = response.headerFields
+        return .api(APIError(
+            status: response.status, envelope: envelope, headerFields: fields,
+            requestID: HTTPField.Name("X-Request-ID").flatMap { fields[$0] },
+            rateLimit: RateLimitInfo(fields),
+            retryAfter: RetryPolicy.parseRetryAfter(fields[.retryAfter], now: configuration.now()),
+            redacting: configuration.secretValues))
     }
 
     public func undocumentedStatus<Envelope>(_ response: OperationResponse<Envelope>) -> ClientError<Envelope> {

@@ -39,10 +39,10 @@ nonisolated extension MediaClient {
     ///   - noteID: The `id` path parameter.
     ///   - body: The request body.
     /// - Returns: The stored text. (HTTP 200)
-    /// - Throws: ``ClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
-    ///   documents no error status).
+    /// - Throws: ``ClientError``: `.api` for the documented error statuses (409), and transport, decoding and
+    ///   validation failures.
     /// - Remark: Generated from `PUT /notes/{id}/text`.
-    public func putNoteText(noteID: String, body: String) async throws(ClientError<JSONValue>) -> String {
+    public func putNoteText(noteID: String, body: String) async throws(ClientError<String>) -> String {
         if self.core.configuration.validation.validatesRequests {
             var context = ValidationContext()
             context.checkLength(body, minLength: nil, maxLength: 1000)
@@ -50,7 +50,7 @@ nonisolated extension MediaClient {
                 throw .requestValidation(ValidationError(violations: context.violations))
             }
         }
-        var request = OperationRequest<JSONValue>(
+        var request = OperationRequest<String>(
             operationID: "putNoteText",
             method: .put,
             pathTemplate: "/notes/{id}/text"
@@ -66,6 +66,26 @@ nonisolated extension MediaClient {
                 from: response,
                 checkedBy: { body, context in context.checkLength(body, minLength: 1, maxLength: nil) }
             )
+        case 409: throw self.core.documentedTextError(from: response)
+        default: throw self.core.undocumentedStatus(response)
+        }
+    }
+}
+
+nonisolated extension MediaClient {
+    /// A form-encoded response, read as its text (with a warning).
+    ///
+    /// - Returns: The token, form-encoded. (HTTP 200)
+    /// - Throws: ``ClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
+    ///   documents no error status).
+    /// - Remark: Generated from `POST /token`.
+    public func issueToken() async throws(ClientError<JSONValue>) -> String {
+        var request = OperationRequest<JSONValue>(operationID: "issueToken", method: .post, pathTemplate: "/token")
+        request.security = [[Self.keyHeaderScheme]]
+        request.setHeader("Accept", "application/x-www-form-urlencoded")
+        let response = try await self.core.send(request)
+        switch response.status.code {
+        case 200: return try self.core.decodeText(from: response)
         default: throw self.core.undocumentedStatus(response)
         }
     }
@@ -437,6 +457,14 @@ nonisolated extension MediaClient {
                         body: try recorded.textBody()
                     )
                 }
+            )
+        )
+        operations.append(
+            ContractOperation(
+                operationID: "issueToken",
+                requestBody: nil,
+                responseBodies: [:],
+                replay: { core, recorded in _ = try await MediaClient(core: core).issueToken() }
             )
         )
         operations.append(

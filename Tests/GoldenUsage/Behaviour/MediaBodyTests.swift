@@ -112,6 +112,33 @@ import Testing
         try await server.shutdown()
     }
 
+    @Test func aTextErrorBodyIsTheErrorsEnvelopeAsTextNotAMalformedResponse() async throws {
+        let server = try await LoopbackServer { _, _ in
+            LoopbackServer.Reply(status: 409, headers: [("Content-Type", "text/html")], body: Data("<p>taken</p>".utf8))
+        }
+        do {
+            _ = try await Self.client(server).putNoteText(noteID: "n", body: "abc")
+            Issue.record("expected the documented 409")
+        } catch {
+            guard case .api(let apiError) = error else {
+                Issue.record("expected .api, got \(error)")
+                return
+            }
+            #expect(apiError.status == .conflict)
+            #expect(apiError.envelope == "<p>taken</p>")
+        }
+        try await server.shutdown()
+    }
+
+    @Test func aFormResponseIsReadAsItsText() async throws {
+        let server = try await LoopbackServer { _, _ in
+            LoopbackServer.Reply(status: 200, headers: [("Content-Type", "application/x-www-form-urlencoded")], body: Data("access_token=a%2Bb&x=1".utf8))
+        }
+        #expect(try await Self.client(server).issueToken() == "access_token=a%2Bb&x=1")
+        #expect(server.requests.first?.header("Accept") == "application/x-www-form-urlencoded")
+        try await server.shutdown()
+    }
+
     @Test func aTextBodyGoesAsUTF8TextAndATextResponseIsValidatedAgainstItsSchema() async throws {
         let server = try await LoopbackServer { request, _ in
             LoopbackServer.Reply(status: 200, headers: [("Content-Type", "text/plain; charset=utf-8")], body: request.body.count > 3 ? request.body : Data())
