@@ -158,7 +158,7 @@ let package = Package(
         ),
         // What users of the generated models rely on at run time, checked on the golden output.
         .testTarget(name: "GoldenBehaviourTests",
-                    dependencies: ["GoldenObjectsAndOptionality", "GoldenClientPollingWebhooks", "GoldenBodiesAndMedia", "GoldenEnumsAndUnions", "SpecRuntime", "LoopbackServer",
+                    dependencies: ["GoldenObjectsAndOptionality", "GoldenClientPollingWebhooks", "GoldenBodiesAndMedia", "GoldenEnumsAndUnions", "SpecRuntime", "SpecRuntimeAsyncHTTPClient", "LoopbackServer",
                                    .product(name: "HTTPTypes", package: "swift-http-types")],
                     path: "Tests/GoldenUsage/Behaviour"),
         // Code an app would write against the polling golden, under main-actor default isolation.

@@ -29,17 +29,10 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
     }
 
     public func send(_ request: HTTPRequest, body: Data?, baseURL: URL, timeout: Duration) async throws -> (HTTPResponse, Data) {
-        var base = baseURL.absoluteString
-        while base.hasSuffix("/") { base.removeLast() }
-        var outgoing = HTTPClientRequest(url: base + (request.path ?? "/"))
-        outgoing.method = HTTPMethod(rawValue: request.method.rawValue)
-        for field in request.headerFields {
-            outgoing.headers.add(name: field.name.rawName, value: field.value)
-        }
+        var outgoing = Self.outgoing(request, baseURL: baseURL)
         if let body { outgoing.body = .bytes(ByteBuffer(bytes: body)) }
-        let deadline = TimeAmount.nanoseconds(Int64(timeout.components.seconds) * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000)
-        do {
-            let response = try await client.execute(outgoing, timeout: deadline)
+        return try await Self.mappingErrors {
+            let response = try await client.execute(outgoing, timeout: Self.deadline(timeout))
             // Refused from the head when the server says how much is coming; dropping the body
             // without reading it cancels the request and closes the connection.
             if let length = response.headers.first(name: "Content-Length").flatMap(Int.init), length > maxResponseBytes {
@@ -53,11 +46,52 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
                 var chunk = chunk
                 collected.writeBuffer(&chunk)
             }
-            var fields = HTTPFields()
-            for header in response.headers {
-                if let name = HTTPField.Name(header.name) { fields.append(HTTPField(name: name, value: header.value)) }
-            }
-            return (HTTPResponse(status: HTTPResponse.Status(code: Int(response.status.code)), headerFields: fields), Data(collected.readableBytesView))
+            return (Self.head(of: response), Data(collected.readableBytesView))
+        }
+    }
+
+    /// Streams both ways: the request body is read as AsyncHTTPClient sends it, and the response
+    /// body is handed over chunk by chunk as it arrives (no ``maxResponseBytes`` limit: the
+    /// caller reads at its own pace).
+    public func send(_ request: HTTPRequest, streaming body: ByteStream?, baseURL: URL, timeout: Duration) async throws -> (HTTPResponse, ByteStream) {
+        var outgoing = Self.outgoing(request, baseURL: baseURL)
+        if let body {
+            outgoing.body = .stream(body.map { ByteBuffer(bytes: $0) }, length: body.length.map { .known(Int64($0)) } ?? .unknown)
+        }
+        return try await Self.mappingErrors {
+            let response = try await client.execute(outgoing, timeout: Self.deadline(timeout))
+            let length = response.headers.first(name: "Content-Length").flatMap(Int.init)
+            return (Self.head(of: response), ByteStream(length: length, chunksOf: response.body.map { Data($0.readableBytesView) }))
+        }
+    }
+
+    private static func outgoing(_ request: HTTPRequest, baseURL: URL) -> HTTPClientRequest {
+        var base = baseURL.absoluteString
+        while base.hasSuffix("/") { base.removeLast() }
+        var outgoing = HTTPClientRequest(url: base + (request.path ?? "/"))
+        outgoing.method = HTTPMethod(rawValue: request.method.rawValue)
+        for field in request.headerFields {
+            outgoing.headers.add(name: field.name.rawName, value: field.value)
+        }
+        return outgoing
+    }
+
+    private static func deadline(_ timeout: Duration) -> TimeAmount {
+        TimeAmount.nanoseconds(Int64(timeout.components.seconds) * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000)
+    }
+
+    private static func head(of response: HTTPClientResponse) -> HTTPResponse {
+        var fields = HTTPFields()
+        for header in response.headers {
+            if let name = HTTPField.Name(header.name) { fields.append(HTTPField(name: name, value: header.value)) }
+        }
+        return HTTPResponse(status: HTTPResponse.Status(code: Int(response.status.code)), headerFields: fields)
+    }
+
+    /// Failures as ``TransportError``s (cancellation stays cancellation).
+    private static func mappingErrors<Result>(_ body: () async throws -> Result) async throws -> Result {
+        do {
+            return try await body()
         } catch let error as TransportError {
             throw error
         } catch is CancellationError {

@@ -19,6 +19,8 @@ struct EmissionContext: Sendable {
     let pollingNames: [String: (wait: String, startAndWait: String)]
     /// The typed success headers of operations that document some, by `operationId`.
     let responseHeaders: [String: ResponseHeadersShape]
+    /// The streaming variants of operations with a binary request or success body, by `operationId`.
+    let streamingNames: [String: String]
     /// The client's static member holding each security scheme, by the scheme's name.
     let securitySchemeNames: [String: String]
 
@@ -60,6 +62,15 @@ struct EmissionContext: Sendable {
                 operation: operation, typeName: typeName, methodName: methodName, document: document, diagnostics: diagnostics)
         }
         responseHeaders = headers
+        var streaming: [String: String] = [:]
+        for operation in document.operations {
+            guard let shape = shapes[operation.operationID], streaming[operation.operationID] == nil else { continue }
+            let success = shape.success.flatMap { success in operation.responses.first { $0.statusKey == success.status } }
+            guard operation.requestBody?.content.encoding == .binary || success?.content?.encoding == .binary else { continue }
+            streaming[operation.operationID] = methods.claim(shape.methodName + "Streaming", for: "the streaming variant of '\(operation.operationID)'",
+                                                             at: operation.location, diagnostics: diagnostics)
+        }
+        streamingNames = streaming
         for operation in document.operations {
             guard let start = shapes[operation.operationID], let target = operation.polling.flatMap({ shapes[$0.operationID] }),
                   let pollType = target.success?.type, let pollPath = pollType.path else { continue }

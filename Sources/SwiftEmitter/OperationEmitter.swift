@@ -12,6 +12,13 @@ struct OperationEmitter {
     /// The operation's method; with documented success headers, also their struct and the
     /// `…WithHeaders` method that returns them, which the plain method calls.
     func declarations(patterns: inout ValidationTable) -> [Declaration] {
+        let streaming = context.streamingNames[operation.operationID].map { name in
+            [Declaration.function(method(patterns: &patterns, headers: context.responseHeaders[operation.operationID], streamingName: name))]
+        } ?? []
+        return plainDeclarations(patterns: &patterns) + streaming
+    }
+
+    private func plainDeclarations(patterns: inout ValidationTable) -> [Declaration] {
         guard let headers = context.responseHeaders[operation.operationID] else {
             return [.function(method(patterns: &patterns, headers: nil))]
         }
@@ -53,13 +60,19 @@ struct OperationEmitter {
             }))
     }
 
-    private func method(patterns: inout ValidationTable, headers: ResponseHeadersShape?) -> FunctionDeclaration {
+    /// The method; with `streamingName`, its streaming variant: a binary request body read as
+    /// it is sent (`ByteStream`), a binary success body handed over as it arrives.
+    private func method(patterns: inout ValidationTable, headers: ResponseHeadersShape?, streamingName: String? = nil) -> FunctionDeclaration {
+        let successResponse = shape.success.flatMap { success in operation.responses.first { $0.statusKey == success.status } }
+        let streamsBody = streamingName != nil && operation.requestBody?.content.encoding == .binary
+        let streamsSuccess = streamingName != nil && successResponse?.content?.encoding == .binary
         var parameters = shape.orderedArguments.map { argument in
             argument.parameter.isRequired
                 ? FunctionParameter(argument.label, argument.type)
                 : FunctionParameter(argument.label, .optional(argument.type), defaultValue: .nil)
         }
-        if let body = shape.bodyType {
+        if let declared = shape.bodyType {
+            let body = streamsBody ? SwiftType.named(["ByteStream"]) : declared
             parameters.append(operation.requestBody?.isRequired == false
                 ? FunctionParameter("body", .optional(body), defaultValue: .nil) : FunctionParameter("body", body))
         }
@@ -93,13 +106,17 @@ struct OperationEmitter {
             setting.append(.assignment(request.dot("server"), .string(server)))
         }
         let bodies = BodyEmitter(context: context)
-        let successResponse = shape.success.flatMap { success in operation.responses.first { $0.statusKey == success.status } }
         if let accept = successResponse.flatMap(bodies.accept) {
             setting.append(.expression(request.dot("setHeader").call(.string("Accept"), .string(accept))))
         }
         let core = Expr.selfMember("core")
         if let bodyType = shape.bodyType, let content = operation.requestBody?.content {
             var setBody = bodies.setBody(content, type: bodyType.unwrapped, on: request, contentType: shape.contentTypeLabel.map(Expr.id))
+            if streamsBody {
+                // The bytes go to `sendStreaming`; only their type is set here.
+                setBody = [.expression(request.dot("setHeader").call(
+                    .string("Content-Type"), shape.contentTypeLabel.map(Expr.id) ?? .string(bodies.sentType(content))))]
+            }
             if let format = shape.bodyFormat {
                 setBody = [.switch(.id(format.label), content.formats.map { format in
                     SwitchCase([.enumCase(Self.formatCase(format.encoding), bindings: [])],
@@ -110,7 +127,13 @@ struct OperationEmitter {
         }
         body.append(setting.isEmpty ? .let("request", nil, newRequest) : .var("request", nil, newRequest))
         body += setting
-        body.append(.let("response", nil, .try(.await(core.dot("send").call(request)))))
+        if streamingName != nil {
+            body.append(.let("streamed", nil, .try(.await(core.dot("sendStreaming").call((nil, request), ("body", streamsBody ? .id("body") : .nil))))))
+            if !streamsSuccess { body.append(.let("response", nil, .try(.await(core.dot("collected").call(.id("streamed")))))) }
+        } else {
+            body.append(.let("response", nil, .try(.await(core.dot("send").call(request)))))
+        }
+        let collect = Statement.let("response", nil, .try(.await(core.dot("collected").call(.id("streamed")))))
         var cases: [SwitchCase] = []
         if let success = shape.success {
             let statuses = shape.successStatuses.map(OperationShape.statusPattern)
@@ -122,7 +145,14 @@ struct OperationEmitter {
             }
             // A text or binary body is read as it is; only JSON is decoded.
             let read = successResponse?.content.flatMap { bodies.readBody($0, check: check) }
-            if let headers {
+            if streamsSuccess {
+                let streamedBody = Expr.id("streamed").dot("body")
+                let returned = headers.map { headers in
+                    core.dot("typedSuccess").call((nil, streamedBody), ("headers", .metatype(.named([headers.typeName]))),
+                                                  ("from", core.dot("head").call(("of", .id("streamed"))))).tried
+                } ?? streamedBody
+                cases.append(SwitchCase(statuses, [.return(returned)]))
+            } else if let headers {
                 let headersType = Expr.metatype(.named([headers.typeName]))
                 let decoded = read.map { core.dot("typedSuccess").call((nil, $0), ("headers", headersType), ("from", .id("response"))) }
                     ?? success.type.map { type in
@@ -145,16 +175,27 @@ struct OperationEmitter {
         case ([.binary], .data): .throw(core.dot("documentedDataError").call(("from", .id("response"))))
         default: .throw(core.dot("documentedError").call((nil, .metatype(envelope)), ("from", .id("response"))))
         }
+        // A streamed success leaves the other statuses' bodies to be read whole before they are decoded.
+        let reading: [Statement] = streamsSuccess ? [collect] : []
         if !shape.errorStatuses.isEmpty {
-            cases.append(SwitchCase(shape.errorStatuses.map(OperationShape.statusPattern), [documentedError]))
+            cases.append(SwitchCase(shape.errorStatuses.map(OperationShape.statusPattern), reading + [documentedError]))
         }
-        cases.append(.default([shape.hasDefaultResponse ? documentedError : .throw(core.dot("undocumentedStatus").call(.id("response")))]))
-        body.append(.switch(Expr.id("response").dot("status").dot("code"), cases))
-        let result: SwiftType = headers.map { .generic(["TypedResponse"], [shape.success?.type ?? .void, .named([$0.typeName])]) }
-            ?? shape.success?.type ?? .void
+        cases.append(.default(reading + [shape.hasDefaultResponse ? documentedError : .throw(core.dot("undocumentedStatus").call(.id("response")))]))
+        body.append(.switch(Expr.id(streamsSuccess ? "streamed" : "response").dot("status").dot("code"), cases))
+        let successType = streamsSuccess ? SwiftType.named(["ByteStream"]) : shape.success?.type
+        let result: SwiftType = headers.map { .generic(["TypedResponse"], [successType ?? .void, .named([$0.typeName])]) }
+            ?? successType ?? .void
+        var doc = documentation(headers: headers)
+        if streamingName != nil {
+            doc = doc?.adding([
+                "- Note: Streams " + [streamsBody ? "the request body as it is read" : nil, streamsSuccess ? "the response body as it arrives" : nil]
+                    .compactMap { $0 }.joined(separator: " and ")
+                    + ", through the transport's `send(_:streaming:baseURL:timeout:)`; one attempt, since a stream cannot be sent twice.",
+            ])
+        }
         return FunctionDeclaration(
-            doc: documentation(headers: headers), attributes: Docs.attributes(deprecated: operation.isDeprecated),
-            modifiers: context.modifiers(), kind: .function(headers?.methodName ?? shape.methodName), parameters: parameters,
+            doc: doc, attributes: Docs.attributes(deprecated: operation.isDeprecated),
+            modifiers: context.modifiers(), kind: .function(streamingName ?? headers?.methodName ?? shape.methodName), parameters: parameters,
             isAsync: true, throwing: .typed(.generic(["ClientError"], [envelope])), result: result, body: body)
     }
 

@@ -16,16 +16,7 @@ public struct APIClient: Sendable, CustomStringConvertible {
     /// its status; throws only when no response could be had.
     public func send<Envelope>(_ operation: OperationRequest<Envelope>) async throws(ClientError<Envelope>) -> OperationResponse<Envelope> {
         var operation = operation
-        if let header = operation.idempotencyKeyHeader, let name = HTTPField.Name(header), operation.headerFields[name] == nil {
-            // One key per logical call, reused on every attempt.
-            operation.headerFields[name] = UUID().uuidString.lowercased()
-        }
-        try await authenticate(&operation)
-        let baseURL = serverURL(of: operation)
-        var request = HTTPRequest(method: operation.method, scheme: baseURL.scheme, authority: baseURL.host, path: operation.pathAndQuery)
-        request.headerFields = operation.headerFields
-        request.headerFields[.userAgent] = configuration.userAgent
-        request.headerFields[.accept] = operation.headerFields[.accept] ?? "application/json"
+        let (request, baseURL) = try await prepare(&operation)
         let policy = configuration.retryPolicy
         let mayRetry = Self.isIdempotent(operation.method) || operation.idempotencyKeyHeader != nil
         var attempt = 1
@@ -52,6 +43,22 @@ public struct APIClient: Sendable, CustomStringConvertible {
             }
             attempt += 1
         }
+    }
+
+    /// The HTTP request of an operation, with its idempotency key, credentials, user agent and
+    /// `Accept`, and the base URL it goes to.
+    func prepare<Envelope>(_ operation: inout OperationRequest<Envelope>) async throws(ClientError<Envelope>) -> (HTTPRequest, URL) {
+        if let header = operation.idempotencyKeyHeader, let name = HTTPField.Name(header), operation.headerFields[name] == nil {
+            // One key per logical call, reused on every attempt.
+            operation.headerFields[name] = UUID().uuidString.lowercased()
+        }
+        try await authenticate(&operation)
+        let baseURL = serverURL(of: operation)
+        var request = HTTPRequest(method: operation.method, scheme: baseURL.scheme, authority: baseURL.host, path: operation.pathAndQuery)
+        request.headerFields = operation.headerFields
+        request.headerFields[.userAgent] = configuration.userAgent
+        request.headerFields[.accept] = operation.headerFields[.accept] ?? "application/json"
+        return (request, baseURL)
     }
 
     /// One attempt through the transport, bounded as a whole (body included) by the configured

@@ -6,6 +6,20 @@ public protocol HTTPTransport: Sendable {
     /// Sends `request` (whose path includes the query) to `baseURL` and returns the whole response.
     /// Throws ``TransportError`` for failures below HTTP.
     func send(_ request: HTTPRequest, body: Data?, baseURL: URL, timeout: Duration) async throws -> (HTTPResponse, Data)
+
+    /// Sends `request` with a body read as it goes and returns once the response head has
+    /// arrived, its body handed over as it comes. The default implementation collects the
+    /// request body, calls ``send(_:body:baseURL:timeout:)`` and hands over the whole response
+    /// body as one chunk; a transport that can stream overrides it.
+    func send(_ request: HTTPRequest, streaming body: ByteStream?, baseURL: URL, timeout: Duration) async throws -> (HTTPResponse, ByteStream)
+}
+
+extension HTTPTransport {
+    public func send(_ request: HTTPRequest, streaming body: ByteStream?, baseURL: URL, timeout: Duration) async throws -> (HTTPResponse, ByteStream) {
+        let data = try await body?.collected(upTo: .max)
+        let (response, received) = try await send(request, body: data, baseURL: baseURL, timeout: timeout)
+        return (response, ByteStream(received))
+    }
 }
 
 /// Failures below HTTP, the same for every transport.

@@ -113,6 +113,32 @@ nonisolated extension MediaClient {
         default: throw self.core.undocumentedStatus(response)
         }
     }
+
+    /// - Parameters:
+    ///   - body: The request body.
+    ///   - contentType: The body's `Content-Type`; the spec declares `image/png`, `image/jpeg`.
+    /// - Returns: Stored. (HTTP 201)
+    /// - Throws: ``ClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
+    ///   documents no error status).
+    /// - Remark: Generated from `POST /images`.
+    ///
+    /// - Note: Streams the request body as it is read, through the transport's `send(_:streaming:baseURL:timeout:)`;
+    ///   one attempt, since a stream cannot be sent twice.
+    public func uploadImageStreaming(
+        body: ByteStream,
+        contentType: String = "image/png"
+    ) async throws(ClientError<JSONValue>) -> Receipt {
+        var request = OperationRequest<JSONValue>(operationID: "uploadImage", method: .post, pathTemplate: "/images")
+        request.security = [[Self.keyHeaderScheme]]
+        request.setHeader("Accept", "application/problem+json")
+        request.setHeader("Content-Type", contentType)
+        let streamed = try await self.core.sendStreaming(request, body: body)
+        let response = try await self.core.collected(streamed)
+        switch response.status.code {
+        case 201: return try self.core.decodeSuccess(Receipt.self, from: response)
+        default: throw self.core.undocumentedStatus(response)
+        }
+    }
 }
 
 nonisolated extension MediaClient {
@@ -174,6 +200,41 @@ nonisolated extension MediaClient {
                 from: response
             )
         default: throw self.core.undocumentedStatus(response)
+        }
+    }
+
+    /// - Parameters:
+    ///   - imageID: The `id` path parameter.
+    /// - Returns: The image bytes. (HTTP 200) With the status, the documented headers as
+    ///   ``GetImagesByIDResponseHeaders`` and every header field.
+    /// - Throws: ``ClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
+    ///   documents no error status).
+    /// - Remark: Generated from `GET /images/{id}`.
+    ///
+    /// - Note: Streams the response body as it arrives, through the transport's `send(_:streaming:baseURL:timeout:)`;
+    ///   one attempt, since a stream cannot be sent twice.
+    public func getImagesByIDStreaming(
+        imageID: String
+    ) async throws(ClientError<JSONValue>) -> TypedResponse<ByteStream, GetImagesByIDResponseHeaders> {
+        var request = OperationRequest<JSONValue>(
+            operationID: "get_images_by_id",
+            method: .get,
+            pathTemplate: "/images/{id}"
+        )
+        request.setPathParameter("id", imageID)
+        request.security = [[Self.keyHeaderScheme]]
+        request.setHeader("Accept", "image/png")
+        let streamed = try await self.core.sendStreaming(request, body: nil)
+        switch streamed.status.code {
+        case 200:
+            return try self.core.typedSuccess(
+                streamed.body,
+                headers: GetImagesByIDResponseHeaders.self,
+                from: self.core.head(of: streamed)
+            )
+        default:
+            let response = try await self.core.collected(streamed)
+            throw self.core.undocumentedStatus(response)
         }
     }
 }
@@ -299,6 +360,60 @@ nonisolated extension MediaClient {
         switch response.status.code {
         case 200: return self.core.successData(from: response)
         default: throw self.core.undocumentedStatus(response)
+        }
+    }
+
+    /// - Parameters:
+    ///   - session: The `session` cookie parameter.
+    ///   - filter: The `filter` query parameter.
+    ///   - ids: The `ids` query parameter.
+    ///   - tags: The `tags` query parameter.
+    ///   - where: The `where` query parameter.
+    /// - Returns: Anything the server has. (HTTP 200)
+    /// - Throws: ``ClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
+    ///   documents no error status).
+    /// - Remark: Generated from `GET /export`.
+    ///
+    /// - Note: Streams the response body as it arrives, through the transport's `send(_:streaming:baseURL:timeout:)`;
+    ///   one attempt, since a stream cannot be sent twice.
+    public func exportAllStreaming(
+        session: String? = nil,
+        filter: ExportAllFilter? = nil,
+        ids: [Int]? = nil,
+        tags: [String]? = nil,
+        `where`: ExportAllWhere? = nil
+    ) async throws(ClientError<JSONValue>) -> ByteStream {
+        if self.core.configuration.validation.validatesRequests {
+            var context = ValidationContext()
+            context.parameter("filter", in: .query) { context in
+                if let filter {
+                    filter.validate(in: &context)
+                }
+            }
+            context.parameter("where", in: .query) { context in
+                if let `where` {
+                    `where`.validate(in: &context)
+                }
+            }
+            if !context.violations.isEmpty {
+                throw .requestValidation(ValidationError(violations: context.violations))
+            }
+        }
+        var request = OperationRequest<JSONValue>(operationID: "exportAll", method: .get, pathTemplate: "/export")
+        try request.addCookie("session", session)
+        try request.addQueryParameter("filter", filter, style: .deepObject)
+        try request.addQueryParameter("ids", ids, explode: false)
+        try request.addQueryParameter("tags", tags, style: .pipeDelimited)
+        try request.setJSONParameter("where", `where`, in: .query)
+        request.security = [[Self.basicAuthScheme], [Self.oauthScheme], [Self.keyQueryScheme, Self.keyCookieScheme]]
+        request.server = "/downloads"
+        request.setHeader("Accept", "*/*")
+        let streamed = try await self.core.sendStreaming(request, body: nil)
+        switch streamed.status.code {
+        case 200: return streamed.body
+        default:
+            let response = try await self.core.collected(streamed)
+            throw self.core.undocumentedStatus(response)
         }
     }
 }

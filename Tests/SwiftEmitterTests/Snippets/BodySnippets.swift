@@ -74,6 +74,35 @@ import Testing
         #expect(spec.loaderDiagnostics().contains { $0.hasSuffix("warning: 'application/x-www-form-urlencoded' is not generated: a body has one Swift type, and 'application/json' is used") })
     }
 
+    @Test func aBinaryBodyGetsAStreamingVariantThatSendsAByteStreamInOneAttempt() {
+        Self.upload("application/octet-stream: {schema: {type: string, format: binary}}").expect(emitting: """
+            public func uploadStreaming(body: ByteStream) async throws(ClientError<JSONValue>) -> Void {
+            """, """
+                    request.setHeader("Content-Type", "application/octet-stream")
+                    let streamed = try await self.core.sendStreaming(request, body: body)
+                    let response = try await self.core.collected(streamed)
+            """, in: .client)
+    }
+
+    @Test func aBinarySuccessBodyIsHandedOverAsItArrivesByTheStreamingVariant() {
+        Self.upload("text/plain: {schema: {type: string}}", responses: """
+            '200':
+              description: The bytes.
+              content:
+                application/zip: {}
+            """).expect(emitting: """
+            public func uploadStreaming(body: String) async throws(ClientError<JSONValue>) -> ByteStream {
+            """, """
+                    let streamed = try await self.core.sendStreaming(request, body: nil)
+                    switch streamed.status.code {
+                    case 200: return streamed.body
+                    default:
+                        let response = try await self.core.collected(streamed)
+                        throw self.core.undocumentedStatus(response)
+                    }
+            """, in: .client)
+    }
+
     @Test func aWildcardBinaryBodyIsSentAsOctetStreamUnlessTheCallerSaysOtherwise() {
         Self.upload("'*/*': {schema: {type: string, format: binary}}").expect(emitting: """
             public func upload(

@@ -1,0 +1,75 @@
+import Foundation
+import HTTPTypes
+
+/// A response whose body is handed over as it arrives.
+public struct StreamingResponse<Envelope: Sendable>: Sendable {
+    public var status: HTTPResponse.Status
+    public var headerFields: HTTPFields
+    public var body: ByteStream
+}
+
+extension APIClient {
+    /// How much of a streamed response is read when it must be held whole (an error body).
+    public static let collectedBodyLimit = 1 << 20
+
+    /// Sends a request with a body read as it goes (`nil` for none) and returns once the
+    /// response head has arrived. One attempt: a streamed body cannot be sent again, so there
+    /// are no retries. The configured timeout bounds the wait for the head; the body is read at
+    /// the caller's pace.
+    public func sendStreaming<Envelope>(_ operation: OperationRequest<Envelope>, body: ByteStream?) async throws(ClientError<Envelope>) -> StreamingResponse<Envelope> {
+        var operation = operation
+        let (request, baseURL) = try await prepare(&operation)
+        if Task.isCancelled { throw .cancelled }
+        let configuration = configuration
+        var withLength = request
+        if let length = body?.length { withLength.headerFields[.contentLength] = String(length) }
+        let streamedRequest = withLength
+        do {
+            let (response, received) = try await headWithinTimeout {
+                try await configuration.transport.send(streamedRequest, streaming: body, baseURL: baseURL, timeout: configuration.timeout)
+            }
+            return StreamingResponse(status: response.status, headerFields: response.headerFields, body: received)
+        } catch let error as TransportError {
+            throw Self.clientError(error)
+        } catch is CancellationError {
+            throw .cancelled
+        } catch {
+            throw .transport(String(describing: error))
+        }
+    }
+
+    /// A streamed response read whole (up to ``collectedBodyLimit``), for the statuses whose body
+    /// is decoded: errors, and success bodies that are not bytes.
+    public func collected<Envelope>(_ response: StreamingResponse<Envelope>) async throws(ClientError<Envelope>) -> OperationResponse<Envelope> {
+        do {
+            let body = try await response.body.collected(upTo: Self.collectedBodyLimit)
+            return OperationResponse(status: response.status, headerFields: response.headerFields, body: body)
+        } catch let error as TransportError {
+            throw Self.clientError(error)
+        } catch is CancellationError {
+            throw .cancelled
+        } catch {
+            throw .transport(String(describing: error))
+        }
+    }
+
+    /// The head of a response with no body read: what documented headers are read from.
+    public func head<Envelope>(of response: StreamingResponse<Envelope>) -> OperationResponse<Envelope> {
+        OperationResponse(status: response.status, headerFields: response.headerFields, body: Data())
+    }
+
+    private func headWithinTimeout(_ exchange: @escaping @Sendable () async throws -> (HTTPResponse, ByteStream)) async throws -> (HTTPResponse, ByteStream) {
+        let timeout = configuration.timeout
+        guard timeout > .zero else { return try await exchange() }
+        return try await withThrowingTaskGroup(of: (HTTPResponse, ByteStream)?.self) { group in
+            group.addTask { try await exchange() }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let head = first else { throw TransportError.timedOut }
+            return head
+        }
+    }
+}
