@@ -243,7 +243,12 @@ struct TypePlan: Sendable {
             let stem = response.isSuccess ? "Response" : "ErrorResponse"
             let suffix = group.count == 1 || group.first?.schema.map(StructuralKey.of) == StructuralKey.of(schema)
                 ? "" : (response.isDefault ? "Default" : response.statusText)
-            types.responses[response.statusKey] = bodyType(content, suggestedName: base + stem + suffix)
+            var reference = bodyType(content, suggestedName: base + stem + suffix)
+            // A JSON body that may be `null` (a nullable schema, or a reference to one) is optional.
+            if content.encoding == .json, admitsNull(schema), reference.type != .jsonValue {
+                reference.type = .optional(reference.type)
+            }
+            types.responses[response.statusKey] = reference
         }
         operationTypes[operation.operationID] = types
     }
@@ -361,6 +366,17 @@ struct TypePlan: Sendable {
             let (name, type) = declaredType()
             nested.append(.choice(choicePlan(choice, schema: schema, name: name, type: type)))
             return TypeReference(type: type)
+        }
+    }
+
+    /// Whether a schema, or any named schema its references pass through, admits `null`.
+    func admitsNull(_ schema: Schema) -> Bool {
+        var current = schema
+        var seen: Set<String> = []
+        while true {
+            if current.isNullable { return true }
+            guard case .reference(let name) = current.kind, seen.insert(name).inserted, let named = document.schema(named: name) else { return false }
+            current = named.schema
         }
     }
 

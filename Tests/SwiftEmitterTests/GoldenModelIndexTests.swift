@@ -27,7 +27,10 @@ import Testing
             for named in document.schemas {
                 guard case .named(let path)? = context.plan.namedTypes[named.name], path.count == 1, validating.contains(path[0]) else { continue }
                 let key = "\(golden)#/components/schemas/\(named.name)"
-                entries.append("    \"\(key)\": BodyCodec(\(module).\(path[0]).self),")
+                // A nullable schema's value is the type or null: an optional, checked when present.
+                entries.append(context.plan.admitsNull(named.schema)
+                    ? "    \"\(key)\": BodyCodec(\(module).\(path[0])?.self, checkedBy: { body, context in body?.validate(in: &context) }),"
+                    : "    \"\(key)\": BodyCodec(\(module).\(path[0]).self),")
             }
         }
         return """

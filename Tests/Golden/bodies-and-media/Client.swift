@@ -551,6 +551,34 @@ nonisolated extension MediaClient {
 }
 
 nonisolated extension MediaClient {
+    /// - Parameters:
+    ///   - petID: The `id` path parameter.
+    /// - Returns: The pet, or null once it is deleted (a nullable body is optional). (HTTP 200)
+    /// - Throws: ``ClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
+    ///   documents no error status).
+    /// - Remark: Generated from `GET /pets/{id}`.
+    public func getPet(petID: String) async throws(ClientError<JSONValue>) -> MaybePet? {
+        var request = OperationRequest<JSONValue>(operationID: "getPet", method: .get, pathTemplate: "/pets/{id}")
+        request.setPathParameter("id", petID)
+        request.security = [[Self.keyHeaderScheme]]
+        let response = try await self.core.send(request)
+        switch response.status.code {
+        case 200:
+            return try self.core.decodeSuccess(
+                MaybePet?.self,
+                from: response,
+                checkedBy: { body, context in
+                    if let body {
+                        body.validate(in: &context)
+                    }
+                }
+            )
+        default: throw self.core.undocumentedStatus(response)
+        }
+    }
+}
+
+nonisolated extension MediaClient {
     /// Creates a client over an existing engine (contract tests replay recorded requests through one).
     public init(core: APIClient) {
         self.core = core
@@ -693,6 +721,25 @@ nonisolated extension MediaClient {
                         body: try recorded.jsonBody(PetUpdate.self),
                         bodyFormat: recorded.bodyFormat(UpdatePetBodyFormat.self, default: .json)
                     )
+                }
+            )
+        )
+        operations.append(
+            ContractOperation(
+                operationID: "getPet",
+                requestBody: nil,
+                responseBodies: [
+                    200: BodyCodec(
+                        MaybePet?.self,
+                        checkedBy: { body, context in
+                            if let body {
+                                body.validate(in: &context)
+                            }
+                        }
+                    ),
+                ],
+                replay: { core, recorded in
+                    _ = try await MediaClient(core: core).getPet(petID: try recorded.path("id", as: String.self))
                 }
             )
         )

@@ -28,6 +28,9 @@ public nonisolated struct Problem: Codable, Hashable, Sendable {
     }
 }
 
+/// - Remark: Generated from `#/components/schemas/MaybePet`.
+public typealias MaybePet = PetUpdate
+
 /// - Remark: Generated from `#/components/schemas/PetUpdate`.
 public nonisolated struct PetUpdate: Codable, Hashable, Sendable {
     public var name: String

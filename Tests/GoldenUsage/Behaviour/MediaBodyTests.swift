@@ -139,6 +139,24 @@ import Testing
         try await server.shutdown()
     }
 
+    @Test func aNullableBodyIsOptionalAndNullDecodesAsNil() async throws {
+        let server = try await LoopbackServer { request, _ in
+            LoopbackServer.Reply(status: 200, json: request.uri.hasSuffix("/gone") ? "null" : #"{"name": ""}"#)
+        }
+        #expect(try await Self.client(server).getPet(petID: "gone") == nil)
+        do {
+            _ = try await Self.client(server).getPet(petID: "p1")
+            Issue.record("an empty name breaks minLength 1")
+        } catch {
+            guard case .responseValidation(_, let validation) = error else {
+                Issue.record("expected a response validation error, got \(error)")
+                return
+            }
+            #expect(validation.violations.map(\.description) == [#"/name: minLength 1 violated by "" (length 0)"#])
+        }
+        try await server.shutdown()
+    }
+
     @Test func aTextBodyGoesAsUTF8TextAndATextResponseIsValidatedAgainstItsSchema() async throws {
         let server = try await LoopbackServer { request, _ in
             LoopbackServer.Reply(status: 200, headers: [("Content-Type", "text/plain; charset=utf-8")], body: request.body.count > 3 ? request.body : Data())

@@ -17,7 +17,7 @@ public let goldenModelCodecs: [String: BodyCodec] = [
     "enums-and-unions#/components/schemas/Tree": BodyCodec(GoldenEnumsAndUnions.Tree.self),
     "enums-and-unions#/components/schemas/Cat": BodyCodec(GoldenEnumsAndUnions.Cat.self),
     "enums-and-unions#/components/schemas/Dog": BodyCodec(GoldenEnumsAndUnions.Dog.self),
-    "enums-and-unions#/components/schemas/PetOrName": BodyCodec(GoldenEnumsAndUnions.PetOrName.self),
+    "enums-and-unions#/components/schemas/PetOrName": BodyCodec(GoldenEnumsAndUnions.PetOrName?.self, checkedBy: { body, context in body?.validate(in: &context) }),
     "enums-and-unions#/components/schemas/Expression": BodyCodec(GoldenEnumsAndUnions.Expression.self),
     "enums-and-unions#/components/schemas/Sum": BodyCodec(GoldenEnumsAndUnions.Sum.self),
     "enums-and-unions#/components/schemas/Moment": BodyCodec(GoldenEnumsAndUnions.Moment.self),
