@@ -19,6 +19,11 @@ struct CheckEmitter {
         }
         let validate = Self.selfValidation(of: value)
         // A value held as JSONValue carries none of its keywords in its type: the schema itself is evaluated.
+        if schema.evaluatesWhole, type != .jsonValue {
+            // A typed value narrowed by keywords its type does not carry: its JSON is evaluated.
+            let embedded = Expr.id(patterns.schemaTypeName).dot("schema\(patterns.index(ofSchema: schema.json))")
+            return [check("evaluateEncoding", [Argument(value), Argument("against", embedded)])]
+        }
         if type == .jsonValue {
             guard schema.json != .anything else { return [] }
             let embedded = Expr.id(patterns.schemaTypeName).dot("schema\(patterns.index(ofSchema: schema.json))")

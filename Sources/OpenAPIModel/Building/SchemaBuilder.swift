@@ -63,7 +63,33 @@ struct SchemaBuilder {
         }
 
         let type = declaredType(node, nullable: &schema.isNullable)
+        if let single = singleAllOfMember(node) {
+            // `allOf: [X]` with only annotations beside it (the 3.0 way of describing a `$ref`):
+            // X itself, with those annotations.
+            var member = build(single, pointer: pointer + "/allOf/0")
+            member.description = schema.description ?? member.description
+            member.isDeprecated = schema.isDeprecated || member.isDeprecated
+            member.isNullable = schema.isNullable || member.isNullable
+            if node["default"] != nil {
+                member.defaultValue = schema.defaultValue
+                member.defaultLocation = schema.defaultLocation
+            }
+            member.examples += schema.examples
+            member.exampleLocations += schema.exampleLocations
+            member.pointer = pointer
+            return member
+        }
         if node["allOf"] != nil {
+            if let constrained = constrainedAllOfMember(node) {
+                // One typed member narrowed by keywords alone: its type, checked by the whole schema.
+                let index = node["allOf"]?.sequence?.firstIndex(of: constrained) ?? 0
+                var member = build(constrained, pointer: pointer + "/allOf/\(index)")
+                member.evaluatesWhole = true
+                member.description = schema.description ?? member.description
+                member.isDeprecated = schema.isDeprecated || member.isDeprecated
+                member.pointer = pointer
+                return member
+            }
             guard let merged = AllOfMerger(builder: self).merge(node, pointer: pointer) else {
                 context.warning("this 'allOf' is not one object (its members constrain one property twice, are not all objects, or "
                     + "use additionalProperties beside others): the value is a JSONValue checked against the whole schema", at: node["allOf"] ?? node)
@@ -76,6 +102,62 @@ struct SchemaBuilder {
             schema.kind = buildKind(type: type, node: node, pointer: pointer, schema: schema)
         }
         return schema
+    }
+
+    /// Keys that may stand beside a one-member `allOf` read as that member.
+    private static let keywordsBesideSingleAllOf: Set<String> = [
+        "allOf", "description", "title", "deprecated", "nullable", "default", "example", "examples", "readOnly", "writeOnly",
+    ]
+
+    /// The member of an `allOf` of one schema with nothing but annotations beside it, where the
+    /// other members are annotations too (`allOf: [{$ref: X}, {nullable: true}]`).
+    private func singleAllOfMember(_ node: YAMLNode) -> YAMLNode? {
+        func annotatesOnly(_ schema: YAMLNode, allowing extra: Set<String> = []) -> Bool {
+            guard let entries = schema.mapping else { return false }
+            return entries.allSatisfy { entry in
+                guard let key = entry.key.string else { return false }
+                return extra.contains(key) || (Self.keywordsBesideSingleAllOf.contains(key) && key != "allOf")
+                    || Self.annotationKeywords.contains(key) || key.hasPrefix("x-")
+            }
+        }
+        guard let members = node["allOf"]?.sequence, annotatesOnly(node, allowing: ["allOf"]) else { return nil }
+        let typed = members.filter { !annotatesOnly($0) }
+        // `nullable` in a member admits nothing more (OpenAPI 3.0.3: it widens only a `type` beside it),
+        // so a member that has one is not an annotation to drop: the whole schema is evaluated then.
+        guard typed.count == 1, !members.contains(where: { annotatesOnly($0) && $0["nullable"] != nil }) else { return nil }
+        return typed[0]
+    }
+
+    /// Keywords that give a schema a type or structure of its own.
+    private static let shapingKeywords: Set<String> = [
+        "type", "$ref", "properties", "additionalProperties", "required", "items", "allOf", "oneOf", "anyOf", "enum", "const",
+        "nullable", "discriminator", "minProperties", "maxProperties", "patternProperties",
+    ]
+
+    /// The one member of an `allOf` that has a type other than an object, when every other
+    /// member (and the allOf's node) only adds keywords that assert about that value
+    /// (`maximum`, `minLength`, `pattern`…): the Swift type is that member's.
+    private func constrainedAllOfMember(_ node: YAMLNode) -> YAMLNode? {
+        guard let members = node["allOf"]?.sequence, members.count > 1 else { return nil }
+        func constrainsOnly(_ schema: YAMLNode, ignoring: Set<String> = []) -> Bool {
+            guard let entries = schema.mapping else { return false }
+            return entries.allSatisfy { entry in
+                guard let key = entry.key.string else { return false }
+                return ignoring.contains(key) || !Self.shapingKeywords.contains(key)
+            }
+        }
+        guard constrainsOnly(node, ignoring: ["allOf"]), node["nullable"] == nil else { return nil }
+        let typed = members.filter { !constrainsOnly($0) }
+        guard typed.count == 1, let member = typed.first else { return nil }
+        var target = member
+        var seen: Set<String> = []
+        while let reference = target["$ref"]?.string, let name = Self.componentName(reference), seen.insert(name).inserted,
+              let next = context.componentSchemaNodes[name] {
+            target = next
+        }
+        let type = target["type"]?.string
+        guard let type, type != "object", type != "null", target["allOf"] == nil, target["oneOf"] == nil, target["anyOf"] == nil else { return nil }
+        return member
     }
 
     /// `default`, `example` and `examples`: annotations, checked against the schema elsewhere.

@@ -45,6 +45,10 @@ public struct Schema: Hashable, Sendable {
     /// properties above are only what shapes the Swift type). `$ref`s in it name schemas of
     /// ``OpenAPIDocument/schemaRegistry``.
     public var json: JSONSchema
+    /// Whether validation evaluates ``json`` as a whole against the value's JSON rather than
+    /// checking the keywords of ``kind``: an `allOf` that narrows a typed member with keywords the
+    /// type does not carry (`allOf: [{$ref: Count}, {maximum: 10}]`) keeps that member's type.
+    public var evaluatesWhole = false
 
     public init(
         kind: Kind, isNullable: Bool = false, description: String? = nil, isDeprecated: Bool = false,

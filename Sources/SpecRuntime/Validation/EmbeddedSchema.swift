@@ -58,6 +58,18 @@ extension ValidationContext {
     }
 }
 
+extension ValidationContext {
+    /// Reports every keyword of `schema` that the JSON `value` encodes to breaks (a typed value
+    /// whose schema narrows it with keywords its type does not carry).
+    public mutating func evaluateEncoding(_ value: some Encodable, against schema: EmbeddedSchema) {
+        do {
+            evaluate(try JSONValue(encoding: value), against: schema)
+        } catch {
+            report("schema", limit: "a JSON value", actual: "the value does not encode as JSON (\(error))")
+        }
+    }
+}
+
 extension JSONValue {
     /// The same JSON as the shared core's literal (object members in key order).
     var jsonLiteral: JSONLiteral {

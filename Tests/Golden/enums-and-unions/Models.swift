@@ -752,6 +752,77 @@ public nonisolated enum Identifier: Codable, Hashable, Sendable {
     }
 }
 
+/// - Remark: Generated from `#/components/schemas/Count`.
+public typealias Count = Int
+
+/// allOf that keeps a member's type: a one-member allOf is that member; a typed member narrowed by keywords alone keeps
+/// its type and is checked by the whole schema.
+///
+/// - Remark: Generated from `#/components/schemas/Narrowed`.
+public nonisolated struct Narrowed: Codable, Hashable, Sendable {
+    /// The 3.0 way of describing a $ref.
+    public var status: Status?
+    public var count: Count?
+    public var name: String?
+    public var tags: [String]?
+    /// What decoding saw that the properties cannot show (undeclared members, null where only absence is allowed);
+    /// reported by `violations()`, ignored by `==` and encoding.
+    var _decodingFindings = DecodingFindings()
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(status: Status? = nil, count: Count? = nil, name: String? = nil, tags: [String]? = nil) {
+        self.status = status
+        self.count = count
+        self.name = name
+        self.tags = tags
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case status
+        case count
+        case name
+        case tags
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        var findings = DecodingFindings()
+        self.status = try container.decodeIfPresent(
+            Status.self,
+            forKey: .status,
+            nullNotedIn: &findings,
+            expected: "string"
+        )
+        self.count = try container.decodeIfPresent(
+            Count.self,
+            forKey: .count,
+            nullNotedIn: &findings,
+            expected: "integer"
+        )
+        self.name = try container.decodeIfPresent(
+            String.self,
+            forKey: .name,
+            nullNotedIn: &findings,
+            expected: "string"
+        )
+        self.tags = try container.decodeIfPresent(
+            [String].self,
+            forKey: .tags,
+            nullNotedIn: &findings,
+            expected: "array"
+        )
+        self._decodingFindings = findings
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.status, forKey: .status)
+        try container.encodeIfPresent(self.count, forKey: .count)
+        try container.encodeIfPresent(self.name, forKey: .name)
+        try container.encodeIfPresent(self.tags, forKey: .tags)
+    }
+}
+
 /// A coding key for members whose names are known only at run time.
 nonisolated struct AnyCodingKey: CodingKey {
     var stringValue: String

@@ -306,6 +306,32 @@ nonisolated extension Identifier: Validatable {
     }
 }
 
+nonisolated extension Narrowed: Validatable {
+    public func validate(in context: inout ValidationContext) {
+        context.report(self._decodingFindings)
+        context.nested("status") { context in
+            if let value = self.status {
+                value.validate(in: &context)
+            }
+        }
+        context.nested("count") { context in
+            if let value = self.count {
+                context.evaluateEncoding(value, against: ValidationSchemas.schema12)
+            }
+        }
+        context.nested("name") { context in
+            if let value = self.name {
+                context.evaluateEncoding(value, against: ValidationSchemas.schema13)
+            }
+        }
+        context.nested("tags") { context in
+            if let value = self.tags {
+                context.evaluateEncoding(value, against: ValidationSchemas.schema14)
+            }
+        }
+    }
+}
+
 /// The spec's `pattern`s, compiled once.
 nonisolated enum ValidationPatterns {
     static let pattern0 = CompiledPattern("^[a-z]+$")
@@ -315,7 +341,7 @@ nonisolated enum ValidationPatterns {
 /// JSON Schemas of values held as `JSONValue`, in canonical JSON, read once and evaluated by the runtime.
 nonisolated enum ValidationSchemas {
     static let registry = EmbeddedSchemaRegistry(
-        ##"{"#/components/schemas/Cat":{"type":["object"],"properties":{"meow":{"type":["boolean"]}},"additionalProperties":false,"required":["meow"]},"#/components/schemas/Dog":{"type":["object"],"properties":{"bark":{"type":["string"],"minLength":2}},"required":["bark"]},"#/components/schemas/Expression":{"oneOf":[{"type":["number"]},{"type":["array"],"items":{"$ref":"#/components/schemas/Expression"}},{"$ref":"#/components/schemas/Sum"}]},"#/components/schemas/Sum":{"type":["object"],"properties":{"left":{"$ref":"#/components/schemas/Expression"},"right":{"$ref":"#/components/schemas/Expression"}},"required":["left","right"]}}"##
+        ##"{"#/components/schemas/Cat":{"type":["object"],"properties":{"meow":{"type":["boolean"]}},"additionalProperties":false,"required":["meow"]},"#/components/schemas/Count":{"type":["integer"],"minimum":0},"#/components/schemas/Dog":{"type":["object"],"properties":{"bark":{"type":["string"],"minLength":2}},"required":["bark"]},"#/components/schemas/Expression":{"oneOf":[{"type":["number"]},{"type":["array"],"items":{"$ref":"#/components/schemas/Expression"}},{"$ref":"#/components/schemas/Sum"}]},"#/components/schemas/Sum":{"type":["object"],"properties":{"left":{"$ref":"#/components/schemas/Expression"},"right":{"$ref":"#/components/schemas/Expression"}},"required":["left","right"]}}"##
     )
     static let schema0 = EmbeddedSchema(##"{"$ref":"#/components/schemas/Cat"}"##, registry: registry)
     static let schema1 = EmbeddedSchema(##"{"$ref":"#/components/schemas/Dog"}"##, registry: registry)
@@ -335,4 +361,16 @@ nonisolated enum ValidationSchemas {
     )
     static let schema10 = EmbeddedSchema(#"{"type":["string"],"minLength":1}"#, registry: registry)
     static let schema11 = EmbeddedSchema(#"{"type":["string"],"pattern":"^[0-9]+$"}"#, registry: registry)
+    static let schema12 = EmbeddedSchema(
+        ##"{"allOf":[{"$ref":"#/components/schemas/Count"},{"maximum":10}]}"##,
+        registry: registry
+    )
+    static let schema13 = EmbeddedSchema(
+        #"{"allOf":[{"type":["string"]},{"minLength":1},{"pattern":"^[a-z]"}]}"#,
+        registry: registry
+    )
+    static let schema14 = EmbeddedSchema(
+        #"{"allOf":[{"type":["array"],"items":{"type":["string"]}},{"maxItems":2}]}"#,
+        registry: registry
+    )
 }

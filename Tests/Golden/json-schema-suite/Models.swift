@@ -383,7 +383,7 @@ public nonisolated struct AllOfCase4Holder: Codable, Hashable, Sendable {
 }
 
 /// - Remark: Generated from `#/components/schemas/AllOfCase5`.
-public typealias AllOfCase5 = JSONValue
+public typealias AllOfCase5 = Int
 
 /// - Remark: Generated from `#/components/schemas/AllOfCase5Holder`.
 public nonisolated struct AllOfCase5Holder: Codable, Hashable, Sendable {
@@ -468,10 +468,10 @@ public typealias AllOfCase8 = JSONValue
 
 /// - Remark: Generated from `#/components/schemas/AllOfCase8Holder`.
 public nonisolated struct AllOfCase8Holder: Codable, Hashable, Sendable {
-    public var value: AllOfCase8
+    public var value: AllOfCase8?
 
     /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: AllOfCase8) {
+    public init(value: AllOfCase8? = nil) {
         self.value = value
     }
 
@@ -481,7 +481,7 @@ public nonisolated struct AllOfCase8Holder: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(AllOfCase8.self, forKey: .value)
+        self.value = try container.decode(AllOfCase8?.self, forKey: .value)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -491,7 +491,7 @@ public nonisolated struct AllOfCase8Holder: Codable, Hashable, Sendable {
 }
 
 /// - Remark: Generated from `#/components/schemas/AllOfCase9`.
-public typealias AllOfCase9 = JSONValue
+public typealias AllOfCase9 = String
 
 /// - Remark: Generated from `#/components/schemas/AllOfCase9Holder`.
 public nonisolated struct AllOfCase9Holder: Codable, Hashable, Sendable {

@@ -131,6 +131,10 @@ nonisolated extension AllOfCase4Holder: Validatable {
 }
 
 nonisolated extension AllOfCase5Holder: Validatable {
+    public func validate(in context: inout ValidationContext) {}
+}
+
+nonisolated extension AllOfCase6Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
@@ -139,7 +143,7 @@ nonisolated extension AllOfCase5Holder: Validatable {
     }
 }
 
-nonisolated extension AllOfCase6Holder: Validatable {
+nonisolated extension AllOfCase7Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
@@ -148,38 +152,25 @@ nonisolated extension AllOfCase6Holder: Validatable {
     }
 }
 
-nonisolated extension AllOfCase7Holder: Validatable {
-    public func validate(in context: inout ValidationContext) {
-        context.nested("value") { context in
-            let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema16)
-        }
-    }
-}
-
 nonisolated extension AllOfCase8Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
-            let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema17)
+            if let value = self.value {
+                context.evaluate(value, against: ValidationSchemas.schema16)
+            }
         }
     }
 }
 
 nonisolated extension AllOfCase9Holder: Validatable {
-    public func validate(in context: inout ValidationContext) {
-        context.nested("value") { context in
-            let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema18)
-        }
-    }
+    public func validate(in context: inout ValidationContext) {}
 }
 
 nonisolated extension AllOfCase10Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema19)
+            context.evaluate(value, against: ValidationSchemas.schema17)
         }
     }
 }
@@ -191,7 +182,7 @@ nonisolated extension AnyOfCase0: Validatable {
             keyword: "anyOf",
             branchCount: 2,
             held: heldBranch,
-            branches: [(0, ValidationSchemas.schema21), (1, ValidationSchemas.schema20)],
+            branches: [(0, ValidationSchemas.schema19), (1, ValidationSchemas.schema18)],
             checkingHeld: validateHeldBranch
         )
     }
@@ -208,7 +199,7 @@ nonisolated extension AnyOfCase0: Validatable {
     func validateHeldBranch(in context: inout ValidationContext) {
         switch self {
         case .integer: break
-        case .value(let value): context.evaluate(value, against: ValidationSchemas.schema20)
+        case .value(let value): context.evaluate(value, against: ValidationSchemas.schema18)
         }
     }
 
@@ -233,7 +224,7 @@ nonisolated extension AnyOfCase1Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema22)
+            context.evaluate(value, against: ValidationSchemas.schema20)
         }
     }
 }
@@ -245,7 +236,7 @@ nonisolated extension AnyOfCase2: Validatable {
             keyword: "anyOf",
             branchCount: 2,
             held: heldBranch,
-            branches: [(0, ValidationSchemas.schema24), (1, ValidationSchemas.schema23)],
+            branches: [(0, ValidationSchemas.schema22), (1, ValidationSchemas.schema21)],
             checkingHeld: validateHeldBranch
         )
     }
@@ -262,7 +253,7 @@ nonisolated extension AnyOfCase2: Validatable {
     func validateHeldBranch(in context: inout ValidationContext) {
         switch self {
         case .value: break
-        case .value2(let value): context.evaluate(value, against: ValidationSchemas.schema23)
+        case .value2(let value): context.evaluate(value, against: ValidationSchemas.schema21)
         }
     }
 
@@ -290,7 +281,7 @@ nonisolated extension AnyOfCase3: Validatable {
             keyword: "anyOf",
             branchCount: 2,
             held: heldBranch,
-            branches: [(0, ValidationSchemas.schema23), (1, ValidationSchemas.schema23)],
+            branches: [(0, ValidationSchemas.schema21), (1, ValidationSchemas.schema21)],
             checkingHeld: validateHeldBranch
         )
     }
@@ -306,8 +297,8 @@ nonisolated extension AnyOfCase3: Validatable {
     /// The checks of the branch this case is, alone.
     func validateHeldBranch(in context: inout ValidationContext) {
         switch self {
-        case .value(let value): context.evaluate(value, against: ValidationSchemas.schema23)
-        case .value2(let value): context.evaluate(value, against: ValidationSchemas.schema23)
+        case .value(let value): context.evaluate(value, against: ValidationSchemas.schema21)
+        case .value2(let value): context.evaluate(value, against: ValidationSchemas.schema21)
         }
     }
 
@@ -335,7 +326,7 @@ nonisolated extension AnyOfCase4: Validatable {
             keyword: "anyOf",
             branchCount: 2,
             held: heldBranch,
-            branches: [(0, ValidationSchemas.schema25), (1, ValidationSchemas.schema26)],
+            branches: [(0, ValidationSchemas.schema23), (1, ValidationSchemas.schema24)],
             checkingHeld: validateHeldBranch
         )
     }
@@ -351,8 +342,8 @@ nonisolated extension AnyOfCase4: Validatable {
     /// The checks of the branch this case is, alone.
     func validateHeldBranch(in context: inout ValidationContext) {
         switch self {
-        case .value(let value): context.evaluate(value, against: ValidationSchemas.schema25)
-        case .value2(let value): context.evaluate(value, against: ValidationSchemas.schema26)
+        case .value(let value): context.evaluate(value, against: ValidationSchemas.schema23)
+        case .value2(let value): context.evaluate(value, against: ValidationSchemas.schema24)
         }
     }
 
@@ -377,7 +368,7 @@ nonisolated extension AnyOfCase5Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema27)
+            context.evaluate(value, against: ValidationSchemas.schema25)
         }
     }
 }
@@ -393,7 +384,7 @@ nonisolated extension AnyOfCase7: Validatable {
             keyword: "anyOf",
             branchCount: 2,
             held: heldBranch,
-            branches: [(0, ValidationSchemas.schema29), (1, ValidationSchemas.schema28)],
+            branches: [(0, ValidationSchemas.schema27), (1, ValidationSchemas.schema26)],
             checkingHeld: validateHeldBranch
         )
     }
@@ -410,7 +401,7 @@ nonisolated extension AnyOfCase7: Validatable {
     func validateHeldBranch(in context: inout ValidationContext) {
         switch self {
         case .option1(let value): value.validate(in: &context)
-        case .value(let value): context.evaluate(value, against: ValidationSchemas.schema28)
+        case .value(let value): context.evaluate(value, against: ValidationSchemas.schema26)
         }
     }
 
@@ -429,7 +420,7 @@ nonisolated extension AnyOfCase7.Option1: Validatable {
             keyword: "anyOf",
             branchCount: 2,
             held: heldBranch,
-            branches: [(0, ValidationSchemas.schema30), (1, ValidationSchemas.schema31)],
+            branches: [(0, ValidationSchemas.schema28), (1, ValidationSchemas.schema29)],
             checkingHeld: validateHeldBranch
         )
     }
@@ -445,8 +436,8 @@ nonisolated extension AnyOfCase7.Option1: Validatable {
     /// The checks of the branch this case is, alone.
     func validateHeldBranch(in context: inout ValidationContext) {
         switch self {
-        case .value(let value): context.evaluate(value, against: ValidationSchemas.schema30)
-        case .value2(let value): context.evaluate(value, against: ValidationSchemas.schema31)
+        case .value(let value): context.evaluate(value, against: ValidationSchemas.schema28)
+        case .value2(let value): context.evaluate(value, against: ValidationSchemas.schema29)
         }
     }
 
@@ -471,7 +462,7 @@ nonisolated extension BooleanSchemasCase0Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema32)
+            context.evaluate(value, against: ValidationSchemas.schema30)
         }
     }
 }
@@ -480,7 +471,7 @@ nonisolated extension BooleanSchemasCase1Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema33)
+            context.evaluate(value, against: ValidationSchemas.schema31)
         }
     }
 }
@@ -489,7 +480,7 @@ nonisolated extension BooleanSchemasCase2Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema34)
+            context.evaluate(value, against: ValidationSchemas.schema32)
         }
     }
 }
@@ -498,7 +489,7 @@ nonisolated extension BooleanSchemasCase3Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema35)
+            context.evaluate(value, against: ValidationSchemas.schema33)
         }
     }
 }
@@ -507,7 +498,7 @@ nonisolated extension BooleanSchemasCase4Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema36)
+            context.evaluate(value, against: ValidationSchemas.schema34)
         }
     }
 }
@@ -516,7 +507,7 @@ nonisolated extension BooleanSchemasCase5Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema37)
+            context.evaluate(value, against: ValidationSchemas.schema35)
         }
     }
 }
@@ -525,7 +516,7 @@ nonisolated extension BooleanSchemasCase6Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema38)
+            context.evaluate(value, against: ValidationSchemas.schema36)
         }
     }
 }
@@ -537,7 +528,7 @@ nonisolated extension BooleanSchemasCase7: Validatable {
             keyword: "anyOf",
             branchCount: 2,
             held: heldBranch,
-            branches: [(0, ValidationSchemas.schema23), (1, ValidationSchemas.schema39)],
+            branches: [(0, ValidationSchemas.schema21), (1, ValidationSchemas.schema37)],
             checkingHeld: validateHeldBranch
         )
     }
@@ -553,7 +544,7 @@ nonisolated extension BooleanSchemasCase7: Validatable {
     /// The checks of the branch this case is, alone.
     func validateHeldBranch(in context: inout ValidationContext) {
         switch self {
-        case .value(let value): context.evaluate(value, against: ValidationSchemas.schema23)
+        case .value(let value): context.evaluate(value, against: ValidationSchemas.schema21)
         case .string: break
         }
     }
@@ -579,7 +570,7 @@ nonisolated extension ConstCase0Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema40)
+            context.evaluate(value, against: ValidationSchemas.schema38)
         }
     }
 }
@@ -588,7 +579,7 @@ nonisolated extension ConstCase1Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema41)
+            context.evaluate(value, against: ValidationSchemas.schema39)
         }
     }
 }
@@ -597,7 +588,7 @@ nonisolated extension ConstCase2Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema42)
+            context.evaluate(value, against: ValidationSchemas.schema40)
         }
     }
 }
@@ -606,7 +597,7 @@ nonisolated extension ConstCase3Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema43)
+            context.evaluate(value, against: ValidationSchemas.schema41)
         }
     }
 }
@@ -615,7 +606,7 @@ nonisolated extension ConstCase4Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema44)
+            context.evaluate(value, against: ValidationSchemas.schema42)
         }
     }
 }
@@ -624,7 +615,7 @@ nonisolated extension ConstCase5Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema45)
+            context.evaluate(value, against: ValidationSchemas.schema43)
         }
     }
 }
@@ -642,7 +633,7 @@ nonisolated extension ConstCase7Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema46)
+            context.evaluate(value, against: ValidationSchemas.schema44)
         }
     }
 }
@@ -651,7 +642,7 @@ nonisolated extension ContainsCase0Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema47)
+            context.evaluate(value, against: ValidationSchemas.schema45)
         }
     }
 }
@@ -660,7 +651,7 @@ nonisolated extension ContainsCase1Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema48)
+            context.evaluate(value, against: ValidationSchemas.schema46)
         }
     }
 }
@@ -669,7 +660,7 @@ nonisolated extension ContainsCase2Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema49)
+            context.evaluate(value, against: ValidationSchemas.schema47)
         }
     }
 }
@@ -678,7 +669,7 @@ nonisolated extension ContainsCase3Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema50)
+            context.evaluate(value, against: ValidationSchemas.schema48)
         }
     }
 }
@@ -687,7 +678,7 @@ nonisolated extension ContainsCase4Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema51)
+            context.evaluate(value, against: ValidationSchemas.schema49)
         }
     }
 }
@@ -696,7 +687,7 @@ nonisolated extension ContainsCase5Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema52)
+            context.evaluate(value, against: ValidationSchemas.schema50)
         }
     }
 }
@@ -705,7 +696,7 @@ nonisolated extension ContainsCase6Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema53)
+            context.evaluate(value, against: ValidationSchemas.schema51)
         }
     }
 }
@@ -714,7 +705,7 @@ nonisolated extension ContainsCase7Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema54)
+            context.evaluate(value, against: ValidationSchemas.schema52)
         }
     }
 }
@@ -723,7 +714,7 @@ nonisolated extension ContainsCase8Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema55)
+            context.evaluate(value, against: ValidationSchemas.schema53)
         }
     }
 }
@@ -732,7 +723,7 @@ nonisolated extension ContainsCase9Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema56)
+            context.evaluate(value, against: ValidationSchemas.schema54)
         }
     }
 }
@@ -741,7 +732,7 @@ nonisolated extension ContainsCase10Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema57)
+            context.evaluate(value, against: ValidationSchemas.schema55)
         }
     }
 }
@@ -750,7 +741,7 @@ nonisolated extension ContainsCase11Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema58)
+            context.evaluate(value, against: ValidationSchemas.schema56)
         }
     }
 }
@@ -759,7 +750,7 @@ nonisolated extension ContainsCase12Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema59)
+            context.evaluate(value, against: ValidationSchemas.schema57)
         }
     }
 }
@@ -768,7 +759,7 @@ nonisolated extension ContainsCase13Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema60)
+            context.evaluate(value, against: ValidationSchemas.schema58)
         }
     }
 }
@@ -777,7 +768,7 @@ nonisolated extension DependentRequiredCase0Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema61)
+            context.evaluate(value, against: ValidationSchemas.schema59)
         }
     }
 }
@@ -786,7 +777,7 @@ nonisolated extension DependentRequiredCase1Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema62)
+            context.evaluate(value, against: ValidationSchemas.schema60)
         }
     }
 }
@@ -795,7 +786,7 @@ nonisolated extension DependentRequiredCase2Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema63)
+            context.evaluate(value, against: ValidationSchemas.schema61)
         }
     }
 }
@@ -804,7 +795,7 @@ nonisolated extension DependentRequiredCase3Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema64)
+            context.evaluate(value, against: ValidationSchemas.schema62)
         }
     }
 }
@@ -813,7 +804,7 @@ nonisolated extension DependentRequiredCase4Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema65)
+            context.evaluate(value, against: ValidationSchemas.schema63)
         }
     }
 }
@@ -822,7 +813,7 @@ nonisolated extension DependentRequiredCase5Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema66)
+            context.evaluate(value, against: ValidationSchemas.schema64)
         }
     }
 }
@@ -831,7 +822,7 @@ nonisolated extension DependentRequiredCase6Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema67)
+            context.evaluate(value, against: ValidationSchemas.schema65)
         }
     }
 }
@@ -840,7 +831,7 @@ nonisolated extension DependentRequiredCase7Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema68)
+            context.evaluate(value, against: ValidationSchemas.schema66)
         }
     }
 }
@@ -849,7 +840,7 @@ nonisolated extension DependentSchemasCase0Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema69)
+            context.evaluate(value, against: ValidationSchemas.schema67)
         }
     }
 }
@@ -858,7 +849,7 @@ nonisolated extension DependentSchemasCase1Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema70)
+            context.evaluate(value, against: ValidationSchemas.schema68)
         }
     }
 }
@@ -867,7 +858,7 @@ nonisolated extension DependentSchemasCase2Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema71)
+            context.evaluate(value, against: ValidationSchemas.schema69)
         }
     }
 }
@@ -876,7 +867,7 @@ nonisolated extension DependentSchemasCase3Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema72)
+            context.evaluate(value, against: ValidationSchemas.schema70)
         }
     }
 }
@@ -885,7 +876,7 @@ nonisolated extension DependentSchemasCase4Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema73)
+            context.evaluate(value, against: ValidationSchemas.schema71)
         }
     }
 }
@@ -894,7 +885,7 @@ nonisolated extension DependentSchemasCase5Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema74)
+            context.evaluate(value, against: ValidationSchemas.schema72)
         }
     }
 }
@@ -903,7 +894,7 @@ nonisolated extension DependentSchemasCase6Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema75)
+            context.evaluate(value, against: ValidationSchemas.schema73)
         }
     }
 }
@@ -912,7 +903,7 @@ nonisolated extension EnumCase0Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             if let value = self.value {
-                context.evaluate(value, against: ValidationSchemas.schema76)
+                context.evaluate(value, against: ValidationSchemas.schema74)
             }
         }
     }
@@ -922,7 +913,7 @@ nonisolated extension EnumCase1Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema77)
+            context.evaluate(value, against: ValidationSchemas.schema75)
         }
     }
 }
@@ -931,7 +922,7 @@ nonisolated extension EnumCase2Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema78)
+            context.evaluate(value, against: ValidationSchemas.schema76)
         }
     }
 }
@@ -940,7 +931,7 @@ nonisolated extension EnumCase3Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema79)
+            context.evaluate(value, against: ValidationSchemas.schema77)
         }
     }
 }
@@ -949,7 +940,7 @@ nonisolated extension EnumCase4Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema80)
+            context.evaluate(value, against: ValidationSchemas.schema78)
         }
     }
 }
@@ -958,7 +949,7 @@ nonisolated extension EnumCase5Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             if let value = self.value {
-                context.evaluate(value, against: ValidationSchemas.schema81)
+                context.evaluate(value, against: ValidationSchemas.schema79)
             }
         }
     }
@@ -968,7 +959,7 @@ nonisolated extension EnumCase6Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema82)
+            context.evaluate(value, against: ValidationSchemas.schema80)
         }
     }
 }
@@ -977,7 +968,7 @@ nonisolated extension EnumCase7Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema83)
+            context.evaluate(value, against: ValidationSchemas.schema81)
         }
     }
 }
@@ -1003,7 +994,7 @@ nonisolated extension EnumCase9Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema84)
+            context.evaluate(value, against: ValidationSchemas.schema82)
         }
     }
 }
@@ -1012,7 +1003,7 @@ nonisolated extension ExclusiveMaximumCase0Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema85)
+            context.evaluate(value, against: ValidationSchemas.schema83)
         }
     }
 }
@@ -1021,7 +1012,7 @@ nonisolated extension ExclusiveMaximumCase1Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema86)
+            context.evaluate(value, against: ValidationSchemas.schema84)
         }
     }
 }
@@ -1030,7 +1021,7 @@ nonisolated extension ExclusiveMaximumCase2Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema87)
+            context.evaluate(value, against: ValidationSchemas.schema85)
         }
     }
 }
@@ -1039,7 +1030,7 @@ nonisolated extension ExclusiveMaximumCase3Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema88)
+            context.evaluate(value, against: ValidationSchemas.schema86)
         }
     }
 }
@@ -1048,7 +1039,7 @@ nonisolated extension ExclusiveMaximumCase4Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema89)
+            context.evaluate(value, against: ValidationSchemas.schema87)
         }
     }
 }
@@ -1057,7 +1048,7 @@ nonisolated extension ExclusiveMinimumCase0Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema90)
+            context.evaluate(value, against: ValidationSchemas.schema88)
         }
     }
 }
@@ -1066,7 +1057,7 @@ nonisolated extension ExclusiveMinimumCase1Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema91)
+            context.evaluate(value, against: ValidationSchemas.schema89)
         }
     }
 }
@@ -1075,7 +1066,7 @@ nonisolated extension ExclusiveMinimumCase2Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema92)
+            context.evaluate(value, against: ValidationSchemas.schema90)
         }
     }
 }
@@ -1084,7 +1075,7 @@ nonisolated extension ExclusiveMinimumCase3Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema93)
+            context.evaluate(value, against: ValidationSchemas.schema91)
         }
     }
 }
@@ -1102,7 +1093,7 @@ nonisolated extension FormatCase0Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema94)
+            context.evaluate(value, against: ValidationSchemas.schema92)
         }
     }
 }
@@ -1111,7 +1102,7 @@ nonisolated extension FormatCase1Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema95)
+            context.evaluate(value, against: ValidationSchemas.schema93)
         }
     }
 }
@@ -1120,7 +1111,7 @@ nonisolated extension FormatCase2Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema96)
+            context.evaluate(value, against: ValidationSchemas.schema94)
         }
     }
 }
@@ -1129,7 +1120,7 @@ nonisolated extension FormatCase3Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema97)
+            context.evaluate(value, against: ValidationSchemas.schema95)
         }
     }
 }
@@ -1138,7 +1129,7 @@ nonisolated extension FormatCase4Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema98)
+            context.evaluate(value, against: ValidationSchemas.schema96)
         }
     }
 }
@@ -1147,7 +1138,7 @@ nonisolated extension FormatCase5Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema99)
+            context.evaluate(value, against: ValidationSchemas.schema97)
         }
     }
 }
@@ -1156,7 +1147,7 @@ nonisolated extension FormatCase6Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema100)
+            context.evaluate(value, against: ValidationSchemas.schema98)
         }
     }
 }
@@ -1165,7 +1156,7 @@ nonisolated extension FormatCase7Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema101)
+            context.evaluate(value, against: ValidationSchemas.schema99)
         }
     }
 }
@@ -1174,7 +1165,7 @@ nonisolated extension FormatCase8Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema102)
+            context.evaluate(value, against: ValidationSchemas.schema100)
         }
     }
 }
@@ -1183,7 +1174,7 @@ nonisolated extension FormatCase9Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema103)
+            context.evaluate(value, against: ValidationSchemas.schema101)
         }
     }
 }
@@ -1192,7 +1183,7 @@ nonisolated extension IfThenElseCase0Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema104)
+            context.evaluate(value, against: ValidationSchemas.schema102)
         }
     }
 }
@@ -1201,7 +1192,7 @@ nonisolated extension IfThenElseCase1Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema105)
+            context.evaluate(value, against: ValidationSchemas.schema103)
         }
     }
 }
@@ -1210,7 +1201,7 @@ nonisolated extension IfThenElseCase2Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema106)
+            context.evaluate(value, against: ValidationSchemas.schema104)
         }
     }
 }
@@ -1219,7 +1210,7 @@ nonisolated extension IfThenElseCase3Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema107)
+            context.evaluate(value, against: ValidationSchemas.schema105)
         }
     }
 }
@@ -1228,7 +1219,7 @@ nonisolated extension IfThenElseCase4Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema108)
+            context.evaluate(value, against: ValidationSchemas.schema106)
         }
     }
 }
@@ -1237,7 +1228,7 @@ nonisolated extension IfThenElseCase5Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema109)
+            context.evaluate(value, against: ValidationSchemas.schema107)
         }
     }
 }
@@ -1246,7 +1237,7 @@ nonisolated extension IfThenElseCase6Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema110)
+            context.evaluate(value, against: ValidationSchemas.schema108)
         }
     }
 }
@@ -1255,7 +1246,7 @@ nonisolated extension IfThenElseCase7Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema111)
+            context.evaluate(value, against: ValidationSchemas.schema109)
         }
     }
 }
@@ -1264,7 +1255,7 @@ nonisolated extension IfThenElseCase8Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema112)
+            context.evaluate(value, against: ValidationSchemas.schema110)
         }
     }
 }
@@ -1273,7 +1264,7 @@ nonisolated extension IfThenElseCase9Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema113)
+            context.evaluate(value, against: ValidationSchemas.schema111)
         }
     }
 }
@@ -1282,7 +1273,7 @@ nonisolated extension IfThenElseCase10Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema114)
+            context.evaluate(value, against: ValidationSchemas.schema112)
         }
     }
 }
@@ -1291,7 +1282,7 @@ nonisolated extension IfThenElseCase11Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema115)
+            context.evaluate(value, against: ValidationSchemas.schema113)
         }
     }
 }
@@ -1300,7 +1291,7 @@ nonisolated extension IfThenElseCase12Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema116)
+            context.evaluate(value, against: ValidationSchemas.schema114)
         }
     }
 }
@@ -1309,7 +1300,7 @@ nonisolated extension ItemCountsCase0Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema117)
+            context.evaluate(value, against: ValidationSchemas.schema115)
         }
     }
 }
@@ -1318,7 +1309,7 @@ nonisolated extension ItemCountsCase1Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema118)
+            context.evaluate(value, against: ValidationSchemas.schema116)
         }
     }
 }
@@ -1327,7 +1318,7 @@ nonisolated extension ItemCountsCase2Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema119)
+            context.evaluate(value, against: ValidationSchemas.schema117)
         }
     }
 }
@@ -1336,7 +1327,7 @@ nonisolated extension ItemCountsCase3Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema120)
+            context.evaluate(value, against: ValidationSchemas.schema118)
         }
     }
 }
@@ -1345,7 +1336,7 @@ nonisolated extension ItemCountsCase4Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema121)
+            context.evaluate(value, against: ValidationSchemas.schema119)
         }
     }
 }
@@ -1354,7 +1345,7 @@ nonisolated extension ItemCountsCase5Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema122)
+            context.evaluate(value, against: ValidationSchemas.schema120)
         }
     }
 }
@@ -1363,7 +1354,7 @@ nonisolated extension ItemsCase0Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema123)
+            context.evaluate(value, against: ValidationSchemas.schema121)
         }
     }
 }
@@ -1372,7 +1363,7 @@ nonisolated extension ItemsCase1Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema124)
+            context.evaluate(value, against: ValidationSchemas.schema122)
         }
     }
 }
@@ -1381,7 +1372,7 @@ nonisolated extension ItemsCase2Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema125)
+            context.evaluate(value, against: ValidationSchemas.schema123)
         }
     }
 }
@@ -1390,7 +1381,7 @@ nonisolated extension ItemsCase3Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema126)
+            context.evaluate(value, against: ValidationSchemas.schema124)
         }
     }
 }
@@ -1399,7 +1390,7 @@ nonisolated extension ItemsCase4Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema127)
+            context.evaluate(value, against: ValidationSchemas.schema125)
         }
     }
 }
@@ -1408,7 +1399,7 @@ nonisolated extension ItemsCase5Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema128)
+            context.evaluate(value, against: ValidationSchemas.schema126)
         }
     }
 }
@@ -1417,7 +1408,7 @@ nonisolated extension ItemsCase6Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema129)
+            context.evaluate(value, against: ValidationSchemas.schema127)
         }
     }
 }
@@ -1426,7 +1417,7 @@ nonisolated extension ItemsCase7Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema130)
+            context.evaluate(value, against: ValidationSchemas.schema128)
         }
     }
 }
@@ -1435,7 +1426,7 @@ nonisolated extension ItemsCase8Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema131)
+            context.evaluate(value, against: ValidationSchemas.schema129)
         }
     }
 }
@@ -1444,7 +1435,7 @@ nonisolated extension LengthCase0Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema132)
+            context.evaluate(value, against: ValidationSchemas.schema130)
         }
     }
 }
@@ -1453,7 +1444,7 @@ nonisolated extension LengthCase1Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema133)
+            context.evaluate(value, against: ValidationSchemas.schema131)
         }
     }
 }
@@ -1462,7 +1453,7 @@ nonisolated extension LengthCase2Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema134)
+            context.evaluate(value, against: ValidationSchemas.schema132)
         }
     }
 }
@@ -1471,7 +1462,7 @@ nonisolated extension LengthCase3Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema135)
+            context.evaluate(value, against: ValidationSchemas.schema133)
         }
     }
 }
@@ -1480,7 +1471,7 @@ nonisolated extension LengthCase4Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema136)
+            context.evaluate(value, against: ValidationSchemas.schema134)
         }
     }
 }
@@ -1489,7 +1480,7 @@ nonisolated extension LengthCase5Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema137)
+            context.evaluate(value, against: ValidationSchemas.schema135)
         }
     }
 }
@@ -1498,7 +1489,7 @@ nonisolated extension LengthCase6Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema138)
+            context.evaluate(value, against: ValidationSchemas.schema136)
         }
     }
 }
@@ -1507,7 +1498,7 @@ nonisolated extension LengthCase7Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema139)
+            context.evaluate(value, against: ValidationSchemas.schema137)
         }
     }
 }
@@ -1516,7 +1507,7 @@ nonisolated extension LengthCase8Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema140)
+            context.evaluate(value, against: ValidationSchemas.schema138)
         }
     }
 }
@@ -1525,7 +1516,7 @@ nonisolated extension MaximumCase0Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema141)
+            context.evaluate(value, against: ValidationSchemas.schema139)
         }
     }
 }
@@ -1534,7 +1525,7 @@ nonisolated extension MaximumCase1Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema142)
+            context.evaluate(value, against: ValidationSchemas.schema140)
         }
     }
 }
@@ -1543,7 +1534,7 @@ nonisolated extension MaximumCase2Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema143)
+            context.evaluate(value, against: ValidationSchemas.schema141)
         }
     }
 }
@@ -1552,7 +1543,7 @@ nonisolated extension MaximumCase3Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema144)
+            context.evaluate(value, against: ValidationSchemas.schema142)
         }
     }
 }
@@ -1561,7 +1552,7 @@ nonisolated extension MaximumCase4Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema145)
+            context.evaluate(value, against: ValidationSchemas.schema143)
         }
     }
 }
@@ -1570,7 +1561,7 @@ nonisolated extension MinimumCase0Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema146)
+            context.evaluate(value, against: ValidationSchemas.schema144)
         }
     }
 }
@@ -1579,7 +1570,7 @@ nonisolated extension MinimumCase1Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema147)
+            context.evaluate(value, against: ValidationSchemas.schema145)
         }
     }
 }
@@ -1588,7 +1579,7 @@ nonisolated extension MultipleOfCase0Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema148)
+            context.evaluate(value, against: ValidationSchemas.schema146)
         }
     }
 }
@@ -1597,7 +1588,7 @@ nonisolated extension MultipleOfCase1Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema149)
+            context.evaluate(value, against: ValidationSchemas.schema147)
         }
     }
 }
@@ -1606,7 +1597,7 @@ nonisolated extension MultipleOfCase2Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema150)
+            context.evaluate(value, against: ValidationSchemas.schema148)
         }
     }
 }
@@ -1615,7 +1606,7 @@ nonisolated extension MultipleOfCase3Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema151)
+            context.evaluate(value, against: ValidationSchemas.schema149)
         }
     }
 }
@@ -1624,7 +1615,7 @@ nonisolated extension MultipleOfCase4Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema152)
+            context.evaluate(value, against: ValidationSchemas.schema150)
         }
     }
 }
@@ -1633,7 +1624,7 @@ nonisolated extension MultipleOfCase5Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema153)
+            context.evaluate(value, against: ValidationSchemas.schema151)
         }
     }
 }
@@ -1642,7 +1633,7 @@ nonisolated extension MultipleOfCase6Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema154)
+            context.evaluate(value, against: ValidationSchemas.schema152)
         }
     }
 }
@@ -1651,7 +1642,7 @@ nonisolated extension MultipleOfCase7Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema155)
+            context.evaluate(value, against: ValidationSchemas.schema153)
         }
     }
 }
@@ -1669,7 +1660,7 @@ nonisolated extension NotCase0Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema156)
+            context.evaluate(value, against: ValidationSchemas.schema154)
         }
     }
 }
@@ -1678,7 +1669,7 @@ nonisolated extension NotCase1Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema157)
+            context.evaluate(value, against: ValidationSchemas.schema155)
         }
     }
 }
@@ -1687,7 +1678,7 @@ nonisolated extension NotCase2Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema158)
+            context.evaluate(value, against: ValidationSchemas.schema156)
         }
     }
 }
@@ -1696,7 +1687,7 @@ nonisolated extension NotCase3Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema159)
+            context.evaluate(value, against: ValidationSchemas.schema157)
         }
     }
 }
@@ -1705,7 +1696,7 @@ nonisolated extension NotCase4Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema160)
+            context.evaluate(value, against: ValidationSchemas.schema158)
         }
     }
 }
@@ -1714,7 +1705,7 @@ nonisolated extension NotCase5Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema161)
+            context.evaluate(value, against: ValidationSchemas.schema159)
         }
     }
 }
@@ -1723,7 +1714,7 @@ nonisolated extension NotCase6Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema162)
+            context.evaluate(value, against: ValidationSchemas.schema160)
         }
     }
 }
@@ -1732,7 +1723,7 @@ nonisolated extension NotCase7Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema163)
+            context.evaluate(value, against: ValidationSchemas.schema161)
         }
     }
 }
@@ -1741,7 +1732,7 @@ nonisolated extension NotCase8Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema164)
+            context.evaluate(value, against: ValidationSchemas.schema162)
         }
     }
 }
@@ -1753,7 +1744,7 @@ nonisolated extension OneOfCase0: Validatable {
             keyword: "oneOf",
             branchCount: 2,
             held: heldBranch,
-            branches: [(0, ValidationSchemas.schema21), (1, ValidationSchemas.schema20)],
+            branches: [(0, ValidationSchemas.schema19), (1, ValidationSchemas.schema18)],
             checkingHeld: validateHeldBranch
         )
     }
@@ -1770,7 +1761,7 @@ nonisolated extension OneOfCase0: Validatable {
     func validateHeldBranch(in context: inout ValidationContext) {
         switch self {
         case .integer: break
-        case .value(let value): context.evaluate(value, against: ValidationSchemas.schema20)
+        case .value(let value): context.evaluate(value, against: ValidationSchemas.schema18)
         }
     }
 
@@ -1795,7 +1786,7 @@ nonisolated extension OneOfCase1Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema165)
+            context.evaluate(value, against: ValidationSchemas.schema163)
         }
     }
 }
@@ -1807,7 +1798,7 @@ nonisolated extension OneOfCase2: Validatable {
             keyword: "oneOf",
             branchCount: 2,
             held: heldBranch,
-            branches: [(0, ValidationSchemas.schema24), (1, ValidationSchemas.schema24)],
+            branches: [(0, ValidationSchemas.schema22), (1, ValidationSchemas.schema22)],
             checkingHeld: validateHeldBranch
         )
     }
@@ -1853,9 +1844,9 @@ nonisolated extension OneOfCase3: Validatable {
             branchCount: 3,
             held: heldBranch,
             branches: [
-                (0, ValidationSchemas.schema24),
-                (1, ValidationSchemas.schema23),
-                (2, ValidationSchemas.schema23),
+                (0, ValidationSchemas.schema22),
+                (1, ValidationSchemas.schema21),
+                (2, ValidationSchemas.schema21),
             ],
             checkingHeld: validateHeldBranch
         )
@@ -1874,8 +1865,8 @@ nonisolated extension OneOfCase3: Validatable {
     func validateHeldBranch(in context: inout ValidationContext) {
         switch self {
         case .value: break
-        case .value2(let value): context.evaluate(value, against: ValidationSchemas.schema23)
-        case .value3(let value): context.evaluate(value, against: ValidationSchemas.schema23)
+        case .value2(let value): context.evaluate(value, against: ValidationSchemas.schema21)
+        case .value3(let value): context.evaluate(value, against: ValidationSchemas.schema21)
         }
     }
 
@@ -1903,7 +1894,7 @@ nonisolated extension OneOfCase4: Validatable {
             keyword: "oneOf",
             branchCount: 2,
             held: heldBranch,
-            branches: [(0, ValidationSchemas.schema23), (1, ValidationSchemas.schema23)],
+            branches: [(0, ValidationSchemas.schema21), (1, ValidationSchemas.schema21)],
             checkingHeld: validateHeldBranch
         )
     }
@@ -1919,8 +1910,8 @@ nonisolated extension OneOfCase4: Validatable {
     /// The checks of the branch this case is, alone.
     func validateHeldBranch(in context: inout ValidationContext) {
         switch self {
-        case .value(let value): context.evaluate(value, against: ValidationSchemas.schema23)
-        case .value2(let value): context.evaluate(value, against: ValidationSchemas.schema23)
+        case .value(let value): context.evaluate(value, against: ValidationSchemas.schema21)
+        case .value2(let value): context.evaluate(value, against: ValidationSchemas.schema21)
         }
     }
 
@@ -1949,9 +1940,9 @@ nonisolated extension OneOfCase5: Validatable {
             branchCount: 3,
             held: heldBranch,
             branches: [
-                (0, ValidationSchemas.schema24),
-                (1, ValidationSchemas.schema24),
-                (2, ValidationSchemas.schema23),
+                (0, ValidationSchemas.schema22),
+                (1, ValidationSchemas.schema22),
+                (2, ValidationSchemas.schema21),
             ],
             checkingHeld: validateHeldBranch
         )
@@ -1971,7 +1962,7 @@ nonisolated extension OneOfCase5: Validatable {
         switch self {
         case .value: break
         case .value2: break
-        case .value3(let value): context.evaluate(value, against: ValidationSchemas.schema23)
+        case .value3(let value): context.evaluate(value, against: ValidationSchemas.schema21)
         }
     }
 
@@ -1999,7 +1990,7 @@ nonisolated extension OneOfCase6: Validatable {
             keyword: "oneOf",
             branchCount: 2,
             held: heldBranch,
-            branches: [(0, ValidationSchemas.schema166), (1, ValidationSchemas.schema167)],
+            branches: [(0, ValidationSchemas.schema164), (1, ValidationSchemas.schema165)],
             checkingHeld: validateHeldBranch
         )
     }
@@ -2015,8 +2006,8 @@ nonisolated extension OneOfCase6: Validatable {
     /// The checks of the branch this case is, alone.
     func validateHeldBranch(in context: inout ValidationContext) {
         switch self {
-        case .value(let value): context.evaluate(value, against: ValidationSchemas.schema166)
-        case .value2(let value): context.evaluate(value, against: ValidationSchemas.schema167)
+        case .value(let value): context.evaluate(value, against: ValidationSchemas.schema164)
+        case .value2(let value): context.evaluate(value, against: ValidationSchemas.schema165)
         }
     }
 
@@ -2044,7 +2035,7 @@ nonisolated extension OneOfCase7: Validatable {
             keyword: "oneOf",
             branchCount: 2,
             held: heldBranch,
-            branches: [(0, ValidationSchemas.schema24), (1, ValidationSchemas.schema39)],
+            branches: [(0, ValidationSchemas.schema22), (1, ValidationSchemas.schema37)],
             checkingHeld: validateHeldBranch
         )
     }
@@ -2086,7 +2077,7 @@ nonisolated extension OneOfCase8Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema168)
+            context.evaluate(value, against: ValidationSchemas.schema166)
         }
     }
 }
@@ -2099,9 +2090,9 @@ nonisolated extension OneOfCase9: Validatable {
             branchCount: 3,
             held: heldBranch,
             branches: [
-                (0, ValidationSchemas.schema169),
-                (1, ValidationSchemas.schema170),
-                (2, ValidationSchemas.schema171),
+                (0, ValidationSchemas.schema167),
+                (1, ValidationSchemas.schema168),
+                (2, ValidationSchemas.schema169),
             ],
             checkingHeld: validateHeldBranch
         )
@@ -2119,9 +2110,9 @@ nonisolated extension OneOfCase9: Validatable {
     /// The checks of the branch this case is, alone.
     func validateHeldBranch(in context: inout ValidationContext) {
         switch self {
-        case .value(let value): context.evaluate(value, against: ValidationSchemas.schema169)
-        case .value2(let value): context.evaluate(value, against: ValidationSchemas.schema170)
-        case .value3(let value): context.evaluate(value, against: ValidationSchemas.schema171)
+        case .value(let value): context.evaluate(value, against: ValidationSchemas.schema167)
+        case .value2(let value): context.evaluate(value, against: ValidationSchemas.schema168)
+        case .value3(let value): context.evaluate(value, against: ValidationSchemas.schema169)
         }
     }
 
@@ -2149,7 +2140,7 @@ nonisolated extension OneOfCase10: Validatable {
             keyword: "oneOf",
             branchCount: 2,
             held: heldBranch,
-            branches: [(0, ValidationSchemas.schema172), (1, ValidationSchemas.schema173)],
+            branches: [(0, ValidationSchemas.schema170), (1, ValidationSchemas.schema171)],
             checkingHeld: validateHeldBranch
         )
     }
@@ -2185,7 +2176,7 @@ nonisolated extension OneOfCase10.Option1: Validatable {
             keyword: "oneOf",
             branchCount: 2,
             held: heldBranch,
-            branches: [(0, ValidationSchemas.schema39), (1, ValidationSchemas.schema174)],
+            branches: [(0, ValidationSchemas.schema37), (1, ValidationSchemas.schema172)],
             checkingHeld: validateHeldBranch
         )
     }
@@ -2202,7 +2193,7 @@ nonisolated extension OneOfCase10.Option1: Validatable {
     func validateHeldBranch(in context: inout ValidationContext) {
         switch self {
         case .string: break
-        case .value(let value): context.evaluate(value, against: ValidationSchemas.schema174)
+        case .value(let value): context.evaluate(value, against: ValidationSchemas.schema172)
         }
     }
 
@@ -2227,7 +2218,7 @@ nonisolated extension PatternCase0Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema175)
+            context.evaluate(value, against: ValidationSchemas.schema173)
         }
     }
 }
@@ -2236,7 +2227,7 @@ nonisolated extension PatternCase1Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema176)
+            context.evaluate(value, against: ValidationSchemas.schema174)
         }
     }
 }
@@ -2245,7 +2236,7 @@ nonisolated extension PatternCase2Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema177)
+            context.evaluate(value, against: ValidationSchemas.schema175)
         }
     }
 }
@@ -2254,7 +2245,7 @@ nonisolated extension PatternCase3Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema178)
+            context.evaluate(value, against: ValidationSchemas.schema176)
         }
     }
 }
@@ -2263,7 +2254,7 @@ nonisolated extension PatternCase4Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema179)
+            context.evaluate(value, against: ValidationSchemas.schema177)
         }
     }
 }
@@ -2272,7 +2263,7 @@ nonisolated extension PatternCase5Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema180)
+            context.evaluate(value, against: ValidationSchemas.schema178)
         }
     }
 }
@@ -2281,7 +2272,7 @@ nonisolated extension PatternCase6Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema181)
+            context.evaluate(value, against: ValidationSchemas.schema179)
         }
     }
 }
@@ -2290,7 +2281,7 @@ nonisolated extension PatternCase7Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema182)
+            context.evaluate(value, against: ValidationSchemas.schema180)
         }
     }
 }
@@ -2299,7 +2290,7 @@ nonisolated extension PatternCase8Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema183)
+            context.evaluate(value, against: ValidationSchemas.schema181)
         }
     }
 }
@@ -2308,7 +2299,7 @@ nonisolated extension PatternCase9Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema184)
+            context.evaluate(value, against: ValidationSchemas.schema182)
         }
     }
 }
@@ -2317,7 +2308,7 @@ nonisolated extension PatternCase10Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema185)
+            context.evaluate(value, against: ValidationSchemas.schema183)
         }
     }
 }
@@ -2326,7 +2317,7 @@ nonisolated extension PatternCase11Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema186)
+            context.evaluate(value, against: ValidationSchemas.schema184)
         }
     }
 }
@@ -2344,7 +2335,7 @@ nonisolated extension PatternPropertiesCase0Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema187)
+            context.evaluate(value, against: ValidationSchemas.schema185)
         }
     }
 }
@@ -2353,7 +2344,7 @@ nonisolated extension PatternPropertiesCase1Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema188)
+            context.evaluate(value, against: ValidationSchemas.schema186)
         }
     }
 }
@@ -2362,7 +2353,7 @@ nonisolated extension PatternPropertiesCase2Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema189)
+            context.evaluate(value, against: ValidationSchemas.schema187)
         }
     }
 }
@@ -2371,7 +2362,7 @@ nonisolated extension PatternPropertiesCase3Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema190)
+            context.evaluate(value, against: ValidationSchemas.schema188)
         }
     }
 }
@@ -2380,7 +2371,7 @@ nonisolated extension PatternPropertiesCase4Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema191)
+            context.evaluate(value, against: ValidationSchemas.schema189)
         }
     }
 }
@@ -2389,7 +2380,7 @@ nonisolated extension PatternPropertiesCase5Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema192)
+            context.evaluate(value, against: ValidationSchemas.schema190)
         }
     }
 }
@@ -2398,7 +2389,7 @@ nonisolated extension PatternPropertiesCase6Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema193)
+            context.evaluate(value, against: ValidationSchemas.schema191)
         }
     }
 }
@@ -2407,7 +2398,7 @@ nonisolated extension PrefixItemsCase0Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema194)
+            context.evaluate(value, against: ValidationSchemas.schema192)
         }
     }
 }
@@ -2416,7 +2407,7 @@ nonisolated extension PrefixItemsCase1Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema195)
+            context.evaluate(value, against: ValidationSchemas.schema193)
         }
     }
 }
@@ -2425,7 +2416,7 @@ nonisolated extension PrefixItemsCase2Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema196)
+            context.evaluate(value, against: ValidationSchemas.schema194)
         }
     }
 }
@@ -2434,7 +2425,7 @@ nonisolated extension PrefixItemsCase3Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema197)
+            context.evaluate(value, against: ValidationSchemas.schema195)
         }
     }
 }
@@ -2443,7 +2434,7 @@ nonisolated extension PrefixItemsCase4Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema198)
+            context.evaluate(value, against: ValidationSchemas.schema196)
         }
     }
 }
@@ -2452,7 +2443,7 @@ nonisolated extension PrefixItemsCase5Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema199)
+            context.evaluate(value, against: ValidationSchemas.schema197)
         }
     }
 }
@@ -2461,7 +2452,7 @@ nonisolated extension PrefixItemsCase6Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema200)
+            context.evaluate(value, against: ValidationSchemas.schema198)
         }
     }
 }
@@ -2470,7 +2461,7 @@ nonisolated extension PropertiesCase0Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema201)
+            context.evaluate(value, against: ValidationSchemas.schema199)
         }
     }
 }
@@ -2479,7 +2470,7 @@ nonisolated extension PropertiesCase1Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema202)
+            context.evaluate(value, against: ValidationSchemas.schema200)
         }
     }
 }
@@ -2488,7 +2479,7 @@ nonisolated extension PropertiesCase2Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema203)
+            context.evaluate(value, against: ValidationSchemas.schema201)
         }
     }
 }
@@ -2497,7 +2488,7 @@ nonisolated extension PropertiesCase3Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema204)
+            context.evaluate(value, against: ValidationSchemas.schema202)
         }
     }
 }
@@ -2506,7 +2497,7 @@ nonisolated extension PropertiesCase4Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema205)
+            context.evaluate(value, against: ValidationSchemas.schema203)
         }
     }
 }
@@ -2515,7 +2506,7 @@ nonisolated extension PropertiesCase5Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema206)
+            context.evaluate(value, against: ValidationSchemas.schema204)
         }
     }
 }
@@ -2524,7 +2515,7 @@ nonisolated extension PropertiesCase6Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema207)
+            context.evaluate(value, against: ValidationSchemas.schema205)
         }
     }
 }
@@ -2533,7 +2524,7 @@ nonisolated extension PropertyCountsCase0Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema208)
+            context.evaluate(value, against: ValidationSchemas.schema206)
         }
     }
 }
@@ -2542,7 +2533,7 @@ nonisolated extension PropertyCountsCase1Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema209)
+            context.evaluate(value, against: ValidationSchemas.schema207)
         }
     }
 }
@@ -2551,7 +2542,7 @@ nonisolated extension PropertyCountsCase2Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema210)
+            context.evaluate(value, against: ValidationSchemas.schema208)
         }
     }
 }
@@ -2560,7 +2551,7 @@ nonisolated extension PropertyCountsCase3Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema211)
+            context.evaluate(value, against: ValidationSchemas.schema209)
         }
     }
 }
@@ -2569,7 +2560,7 @@ nonisolated extension PropertyCountsCase4Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema212)
+            context.evaluate(value, against: ValidationSchemas.schema210)
         }
     }
 }
@@ -2578,7 +2569,7 @@ nonisolated extension PropertyCountsCase5Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema213)
+            context.evaluate(value, against: ValidationSchemas.schema211)
         }
     }
 }
@@ -2587,7 +2578,7 @@ nonisolated extension PropertyCountsCase6Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema214)
+            context.evaluate(value, against: ValidationSchemas.schema212)
         }
     }
 }
@@ -2632,7 +2623,7 @@ nonisolated extension PropertyNamesCase0Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema215)
+            context.evaluate(value, against: ValidationSchemas.schema213)
         }
     }
 }
@@ -2641,7 +2632,7 @@ nonisolated extension PropertyNamesCase1Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema216)
+            context.evaluate(value, against: ValidationSchemas.schema214)
         }
     }
 }
@@ -2650,7 +2641,7 @@ nonisolated extension PropertyNamesCase2Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema217)
+            context.evaluate(value, against: ValidationSchemas.schema215)
         }
     }
 }
@@ -2659,7 +2650,7 @@ nonisolated extension PropertyNamesCase3Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema218)
+            context.evaluate(value, against: ValidationSchemas.schema216)
         }
     }
 }
@@ -2668,7 +2659,7 @@ nonisolated extension PropertyNamesCase4Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema219)
+            context.evaluate(value, against: ValidationSchemas.schema217)
         }
     }
 }
@@ -2677,7 +2668,7 @@ nonisolated extension PropertyNamesCase5Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema220)
+            context.evaluate(value, against: ValidationSchemas.schema218)
         }
     }
 }
@@ -2686,7 +2677,7 @@ nonisolated extension PropertyNamesCase6Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema221)
+            context.evaluate(value, against: ValidationSchemas.schema219)
         }
     }
 }
@@ -2695,7 +2686,7 @@ nonisolated extension PropertyNamesCase7Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema222)
+            context.evaluate(value, against: ValidationSchemas.schema220)
         }
     }
 }
@@ -2704,7 +2695,7 @@ nonisolated extension PropertyNamesCase8Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema223)
+            context.evaluate(value, against: ValidationSchemas.schema221)
         }
     }
 }
@@ -2713,7 +2704,7 @@ nonisolated extension RefCase0Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema224)
+            context.evaluate(value, against: ValidationSchemas.schema222)
         }
     }
 }
@@ -2722,7 +2713,7 @@ nonisolated extension RefCase1Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema225)
+            context.evaluate(value, against: ValidationSchemas.schema223)
         }
     }
 }
@@ -2731,7 +2722,7 @@ nonisolated extension RefCase2Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema226)
+            context.evaluate(value, against: ValidationSchemas.schema224)
         }
     }
 }
@@ -2740,7 +2731,7 @@ nonisolated extension RefCase3Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema227)
+            context.evaluate(value, against: ValidationSchemas.schema225)
         }
     }
 }
@@ -2749,7 +2740,7 @@ nonisolated extension RefCase4Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema228)
+            context.evaluate(value, against: ValidationSchemas.schema226)
         }
     }
 }
@@ -2758,7 +2749,7 @@ nonisolated extension RefCase5Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema229)
+            context.evaluate(value, against: ValidationSchemas.schema227)
         }
     }
 }
@@ -2767,7 +2758,7 @@ nonisolated extension RefCase6Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema230)
+            context.evaluate(value, against: ValidationSchemas.schema228)
         }
     }
 }
@@ -2776,7 +2767,7 @@ nonisolated extension RefCase7Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema231)
+            context.evaluate(value, against: ValidationSchemas.schema229)
         }
     }
 }
@@ -2785,7 +2776,7 @@ nonisolated extension RefCase8Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema232)
+            context.evaluate(value, against: ValidationSchemas.schema230)
         }
     }
 }
@@ -2794,7 +2785,7 @@ nonisolated extension RefCase9Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema233)
+            context.evaluate(value, against: ValidationSchemas.schema231)
         }
     }
 }
@@ -2803,7 +2794,7 @@ nonisolated extension RefCase10Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema234)
+            context.evaluate(value, against: ValidationSchemas.schema232)
         }
     }
 }
@@ -2812,7 +2803,7 @@ nonisolated extension RefCase11Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema235)
+            context.evaluate(value, against: ValidationSchemas.schema233)
         }
     }
 }
@@ -2821,7 +2812,7 @@ nonisolated extension RefCase12Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema236)
+            context.evaluate(value, against: ValidationSchemas.schema234)
         }
     }
 }
@@ -2830,7 +2821,7 @@ nonisolated extension RefCase13Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema237)
+            context.evaluate(value, against: ValidationSchemas.schema235)
         }
     }
 }
@@ -2839,7 +2830,7 @@ nonisolated extension RefCase14Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema238)
+            context.evaluate(value, against: ValidationSchemas.schema236)
         }
     }
 }
@@ -2848,7 +2839,7 @@ nonisolated extension RefCase15Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema239)
+            context.evaluate(value, against: ValidationSchemas.schema237)
         }
     }
 }
@@ -2857,7 +2848,7 @@ nonisolated extension RefCase16Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema240)
+            context.evaluate(value, against: ValidationSchemas.schema238)
         }
     }
 }
@@ -2866,7 +2857,7 @@ nonisolated extension RequiredCase0Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema241)
+            context.evaluate(value, against: ValidationSchemas.schema239)
         }
     }
 }
@@ -2875,7 +2866,7 @@ nonisolated extension RequiredCase1Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema242)
+            context.evaluate(value, against: ValidationSchemas.schema240)
         }
     }
 }
@@ -2884,7 +2875,7 @@ nonisolated extension RequiredCase2Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema243)
+            context.evaluate(value, against: ValidationSchemas.schema241)
         }
     }
 }
@@ -2893,7 +2884,7 @@ nonisolated extension RequiredCase3Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema244)
+            context.evaluate(value, against: ValidationSchemas.schema242)
         }
     }
 }
@@ -2902,7 +2893,7 @@ nonisolated extension RequiredCase4Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema245)
+            context.evaluate(value, against: ValidationSchemas.schema243)
         }
     }
 }
@@ -2911,7 +2902,7 @@ nonisolated extension RequiredCase5Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema246)
+            context.evaluate(value, against: ValidationSchemas.schema244)
         }
     }
 }
@@ -2920,7 +2911,7 @@ nonisolated extension RequiredCase6Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema247)
+            context.evaluate(value, against: ValidationSchemas.schema245)
         }
     }
 }
@@ -2929,7 +2920,7 @@ nonisolated extension RequiredCase7Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema248)
+            context.evaluate(value, against: ValidationSchemas.schema246)
         }
     }
 }
@@ -2954,7 +2945,7 @@ nonisolated extension TypeCase4Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             if let value = self.value {
-                context.evaluate(value, against: ValidationSchemas.schema249)
+                context.evaluate(value, against: ValidationSchemas.schema247)
             }
         }
     }
@@ -2972,7 +2963,7 @@ nonisolated extension TypeCase7Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema250)
+            context.evaluate(value, against: ValidationSchemas.schema248)
         }
     }
 }
@@ -2998,7 +2989,7 @@ nonisolated extension UnevaluatedItemsCase0Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema251)
+            context.evaluate(value, against: ValidationSchemas.schema249)
         }
     }
 }
@@ -3007,7 +2998,7 @@ nonisolated extension UnevaluatedItemsCase1Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema252)
+            context.evaluate(value, against: ValidationSchemas.schema250)
         }
     }
 }
@@ -3016,7 +3007,7 @@ nonisolated extension UnevaluatedItemsCase2Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema253)
+            context.evaluate(value, against: ValidationSchemas.schema251)
         }
     }
 }
@@ -3025,7 +3016,7 @@ nonisolated extension UnevaluatedItemsCase3Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema254)
+            context.evaluate(value, against: ValidationSchemas.schema252)
         }
     }
 }
@@ -3034,7 +3025,7 @@ nonisolated extension UnevaluatedItemsCase4Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema255)
+            context.evaluate(value, against: ValidationSchemas.schema253)
         }
     }
 }
@@ -3043,7 +3034,7 @@ nonisolated extension UnevaluatedItemsCase5Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema256)
+            context.evaluate(value, against: ValidationSchemas.schema254)
         }
     }
 }
@@ -3052,7 +3043,7 @@ nonisolated extension UnevaluatedItemsCase6Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema257)
+            context.evaluate(value, against: ValidationSchemas.schema255)
         }
     }
 }
@@ -3061,7 +3052,7 @@ nonisolated extension UnevaluatedItemsCase7Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema258)
+            context.evaluate(value, against: ValidationSchemas.schema256)
         }
     }
 }
@@ -3070,7 +3061,7 @@ nonisolated extension UnevaluatedItemsCase8Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema259)
+            context.evaluate(value, against: ValidationSchemas.schema257)
         }
     }
 }
@@ -3079,7 +3070,7 @@ nonisolated extension UnevaluatedItemsCase9Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema260)
+            context.evaluate(value, against: ValidationSchemas.schema258)
         }
     }
 }
@@ -3088,7 +3079,7 @@ nonisolated extension UnevaluatedItemsCase10Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema261)
+            context.evaluate(value, against: ValidationSchemas.schema259)
         }
     }
 }
@@ -3097,7 +3088,7 @@ nonisolated extension UnevaluatedItemsCase11Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema262)
+            context.evaluate(value, against: ValidationSchemas.schema260)
         }
     }
 }
@@ -3106,7 +3097,7 @@ nonisolated extension UnevaluatedItemsCase12Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema263)
+            context.evaluate(value, against: ValidationSchemas.schema261)
         }
     }
 }
@@ -3115,7 +3106,7 @@ nonisolated extension UnevaluatedItemsCase13Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema264)
+            context.evaluate(value, against: ValidationSchemas.schema262)
         }
     }
 }
@@ -3124,7 +3115,7 @@ nonisolated extension UnevaluatedItemsCase14Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema265)
+            context.evaluate(value, against: ValidationSchemas.schema263)
         }
     }
 }
@@ -3133,7 +3124,7 @@ nonisolated extension UnevaluatedItemsCase15Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema266)
+            context.evaluate(value, against: ValidationSchemas.schema264)
         }
     }
 }
@@ -3142,7 +3133,7 @@ nonisolated extension UnevaluatedItemsCase16Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema267)
+            context.evaluate(value, against: ValidationSchemas.schema265)
         }
     }
 }
@@ -3151,7 +3142,7 @@ nonisolated extension UnevaluatedItemsCase17Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema268)
+            context.evaluate(value, against: ValidationSchemas.schema266)
         }
     }
 }
@@ -3160,7 +3151,7 @@ nonisolated extension UnevaluatedPropertiesCase0Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema269)
+            context.evaluate(value, against: ValidationSchemas.schema267)
         }
     }
 }
@@ -3169,7 +3160,7 @@ nonisolated extension UnevaluatedPropertiesCase1Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema270)
+            context.evaluate(value, against: ValidationSchemas.schema268)
         }
     }
 }
@@ -3178,7 +3169,7 @@ nonisolated extension UnevaluatedPropertiesCase2Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema271)
+            context.evaluate(value, against: ValidationSchemas.schema269)
         }
     }
 }
@@ -3187,7 +3178,7 @@ nonisolated extension UnevaluatedPropertiesCase3Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema272)
+            context.evaluate(value, against: ValidationSchemas.schema270)
         }
     }
 }
@@ -3196,7 +3187,7 @@ nonisolated extension UnevaluatedPropertiesCase4Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema273)
+            context.evaluate(value, against: ValidationSchemas.schema271)
         }
     }
 }
@@ -3205,7 +3196,7 @@ nonisolated extension UnevaluatedPropertiesCase5Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema274)
+            context.evaluate(value, against: ValidationSchemas.schema272)
         }
     }
 }
@@ -3214,7 +3205,7 @@ nonisolated extension UnevaluatedPropertiesCase6Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema275)
+            context.evaluate(value, against: ValidationSchemas.schema273)
         }
     }
 }
@@ -3223,7 +3214,7 @@ nonisolated extension UnevaluatedPropertiesCase7Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema276)
+            context.evaluate(value, against: ValidationSchemas.schema274)
         }
     }
 }
@@ -3232,7 +3223,7 @@ nonisolated extension UnevaluatedPropertiesCase8Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema277)
+            context.evaluate(value, against: ValidationSchemas.schema275)
         }
     }
 }
@@ -3241,7 +3232,7 @@ nonisolated extension UnevaluatedPropertiesCase9Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema278)
+            context.evaluate(value, against: ValidationSchemas.schema276)
         }
     }
 }
@@ -3250,7 +3241,7 @@ nonisolated extension UnevaluatedPropertiesCase10Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema279)
+            context.evaluate(value, against: ValidationSchemas.schema277)
         }
     }
 }
@@ -3259,7 +3250,7 @@ nonisolated extension UnevaluatedPropertiesCase11Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema280)
+            context.evaluate(value, against: ValidationSchemas.schema278)
         }
     }
 }
@@ -3268,7 +3259,7 @@ nonisolated extension UnevaluatedPropertiesCase12Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema281)
+            context.evaluate(value, against: ValidationSchemas.schema279)
         }
     }
 }
@@ -3277,7 +3268,7 @@ nonisolated extension UnevaluatedPropertiesCase13Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema282)
+            context.evaluate(value, against: ValidationSchemas.schema280)
         }
     }
 }
@@ -3286,7 +3277,7 @@ nonisolated extension UnevaluatedPropertiesCase14Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema283)
+            context.evaluate(value, against: ValidationSchemas.schema281)
         }
     }
 }
@@ -3295,7 +3286,7 @@ nonisolated extension UnevaluatedPropertiesCase15Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema284)
+            context.evaluate(value, against: ValidationSchemas.schema282)
         }
     }
 }
@@ -3304,7 +3295,7 @@ nonisolated extension UnevaluatedPropertiesCase16Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema285)
+            context.evaluate(value, against: ValidationSchemas.schema283)
         }
     }
 }
@@ -3313,7 +3304,7 @@ nonisolated extension UnevaluatedPropertiesCase17Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema286)
+            context.evaluate(value, against: ValidationSchemas.schema284)
         }
     }
 }
@@ -3322,7 +3313,7 @@ nonisolated extension UnevaluatedPropertiesCase18Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema287)
+            context.evaluate(value, against: ValidationSchemas.schema285)
         }
     }
 }
@@ -3331,7 +3322,7 @@ nonisolated extension UnevaluatedPropertiesCase19Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema288)
+            context.evaluate(value, against: ValidationSchemas.schema286)
         }
     }
 }
@@ -3340,7 +3331,7 @@ nonisolated extension UnevaluatedPropertiesCase20Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema289)
+            context.evaluate(value, against: ValidationSchemas.schema287)
         }
     }
 }
@@ -3349,7 +3340,7 @@ nonisolated extension UniqueItemsCase0Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema290)
+            context.evaluate(value, against: ValidationSchemas.schema288)
         }
     }
 }
@@ -3358,7 +3349,7 @@ nonisolated extension UniqueItemsCase1Holder: Validatable {
     public func validate(in context: inout ValidationContext) {
         context.nested("value") { context in
             let value = self.value
-            context.evaluate(value, against: ValidationSchemas.schema291)
+            context.evaluate(value, against: ValidationSchemas.schema289)
         }
     }
 }
@@ -3371,7 +3362,7 @@ nonisolated enum ValidationPatterns {
 /// JSON Schemas of values held as `JSONValue`, in canonical JSON, read once and evaluated by the runtime.
 nonisolated enum ValidationSchemas {
     static let registry = EmbeddedSchemaRegistry(
-        ##"{"#/components/schemas/AdditionalPropertiesCase0":{"additionalProperties":false},"#/components/schemas/AdditionalPropertiesCase1":{"properties":{"a":true,"b":true},"additionalProperties":false},"#/components/schemas/AdditionalPropertiesCase2":{"properties":{"a":true},"patternProperties":{"^x-":true},"additionalProperties":false},"#/components/schemas/AdditionalPropertiesCase3":{"additionalProperties":{"type":["boolean"]}},"#/components/schemas/AdditionalPropertiesCase4":{"properties":{"a":{"type":["integer"]}},"additionalProperties":{"type":["boolean"]}},"#/components/schemas/AdditionalPropertiesCase5":{"patternProperties":{"^n":{"type":["integer"]}},"additionalProperties":{"type":["string"]}},"#/components/schemas/AdditionalPropertiesCase6":{"allOf":[{"properties":{"a":true}}],"additionalProperties":false},"#/components/schemas/AdditionalPropertiesCase7":{"additionalProperties":true},"#/components/schemas/AdditionalPropertiesCase8":{"properties":{"a":false},"additionalProperties":false},"#/components/schemas/AllOfCase0":{"allOf":[{"properties":{"bar":{"type":["integer"]}},"required":["bar"]},{"properties":{"foo":{"type":["string"]}},"required":["foo"]}]},"#/components/schemas/AllOfCase1":{"allOf":[{"properties":{"bar":{"type":["integer"]}},"required":["bar"]},{"properties":{"foo":{"type":["string"]}},"required":["foo"]}],"properties":{"n":{"type":["null"]}},"required":["n"]},"#/components/schemas/AllOfCase10":{"allOf":[{"multipleOf":2},{"multipleOf":3}]},"#/components/schemas/AllOfCase2":{"allOf":[true,true]},"#/components/schemas/AllOfCase3":{"allOf":[true,false]},"#/components/schemas/AllOfCase4":{"allOf":[false,false]},"#/components/schemas/AllOfCase5":{"allOf":[{"type":["integer"]}]},"#/components/schemas/AllOfCase6":{"allOf":[{"minimum":2},{"maximum":5}]},"#/components/schemas/AllOfCase7":{"allOf":[true,true]},"#/components/schemas/AllOfCase8":{"allOf":[{"type":["null"]}]},"#/components/schemas/AllOfCase9":{"allOf":[{"allOf":[{"type":["string"]}]}]},"#/components/schemas/AnyOfCase1":{"type":["string"],"anyOf":[{"maxLength":2},{"minLength":4}]},"#/components/schemas/AnyOfCase5":{"anyOf":[true]},"#/components/schemas/BooleanSchemasCase0":true,"#/components/schemas/BooleanSchemasCase1":false,"#/components/schemas/BooleanSchemasCase2":{"not":true},"#/components/schemas/BooleanSchemasCase3":true,"#/components/schemas/BooleanSchemasCase4":{"properties":{"a":false}},"#/components/schemas/BooleanSchemasCase5":{"items":false},"#/components/schemas/BooleanSchemasCase6":{"allOf":[{"properties":{"a":{"properties":{"b":false}}}}]},"#/components/schemas/ConstCase0":{"const":false},"#/components/schemas/ConstCase1":{"const":0},"#/components/schemas/ConstCase2":{"const":1},"#/components/schemas/ConstCase3":{"const":null},"#/components/schemas/ConstCase4":{"const":{"a":1,"b":[1,2]}},"#/components/schemas/ConstCase5":{"const":[{}]},"#/components/schemas/ConstCase7":{"const":2.5},"#/components/schemas/ContainsCase0":{"contains":{"minimum":5}},"#/components/schemas/ContainsCase1":{"contains":{"const":5}},"#/components/schemas/ContainsCase10":{"maxContains":1},"#/components/schemas/ContainsCase11":{"minContains":2},"#/components/schemas/ContainsCase12":{"items":{"type":["integer"]},"contains":{"minimum":10}},"#/components/schemas/ContainsCase13":{"contains":{"type":["null"]}},"#/components/schemas/ContainsCase2":{"contains":true},"#/components/schemas/ContainsCase3":{"contains":false},"#/components/schemas/ContainsCase4":{"contains":{"type":["string"]},"minContains":2},"#/components/schemas/ContainsCase5":{"contains":{"type":["string"]},"maxContains":2},"#/components/schemas/ContainsCase6":{"contains":{"const":1},"minContains":0},"#/components/schemas/ContainsCase7":{"contains":{"const":1},"minContains":0,"maxContains":1},"#/components/schemas/ContainsCase8":{"contains":{"const":1},"minContains":2,"maxContains":3},"#/components/schemas/ContainsCase9":{"contains":{"const":1},"minContains":3,"maxContains":2},"#/components/schemas/DependentRequiredCase0":{"dependentRequired":{"bar":["foo"]}},"#/components/schemas/DependentRequiredCase1":{"dependentRequired":{"bar":[]}},"#/components/schemas/DependentRequiredCase2":{"dependentRequired":{"a":["b","c"]}},"#/components/schemas/DependentRequiredCase3":{"dependentRequired":{"a":["b"],"b":["a"]}},"#/components/schemas/DependentRequiredCase4":{"dependentRequired":{"foo\tbar":["x y"]}},"#/components/schemas/DependentRequiredCase5":{"dependentRequired":{"a":["b"]}},"#/components/schemas/DependentRequiredCase6":{"dependentRequired":{"a":["a"]}},"#/components/schemas/DependentRequiredCase7":{"properties":{"a":{"type":["integer"]}},"dependentRequired":{"a":["b"]}},"#/components/schemas/DependentSchemasCase0":{"dependentSchemas":{"bar":{"properties":{"foo":{"type":["integer"]},"bar":{"type":["integer"]}}}}},"#/components/schemas/DependentSchemasCase1":{"dependentSchemas":{"a":true,"b":false}},"#/components/schemas/DependentSchemasCase2":{"dependentSchemas":{"a":{"required":["b"]}}},"#/components/schemas/DependentSchemasCase3":{"dependentSchemas":{"a":{"maxProperties":1}}},"#/components/schemas/DependentSchemasCase4":{"dependentSchemas":{"a":{"type":["string"]}}},"#/components/schemas/DependentSchemasCase5":{"dependentSchemas":{"a":{"properties":{"a":false}}}},"#/components/schemas/DependentSchemasCase6":{"dependentSchemas":{"a":{"required":["x"]},"b":{"required":["y"]}}},"#/components/schemas/EnumCase0":{"enum":[1,"a",null,true,{"k":"v"},[1,2]]},"#/components/schemas/EnumCase1":{"enum":[1]},"#/components/schemas/EnumCase2":{"enum":[true]},"#/components/schemas/EnumCase3":{"enum":[0]},"#/components/schemas/EnumCase4":{"enum":[false]},"#/components/schemas/EnumCase5":{"enum":[null]},"#/components/schemas/EnumCase6":{"enum":[[1]]},"#/components/schemas/EnumCase7":{"enum":[{"a":1,"b":2}]},"#/components/schemas/EnumCase9":{"properties":{"k":{"enum":["x","y"]}},"required":["k"]},"#/components/schemas/ExclusiveMaximumCase0":{"exclusiveMaximum":3},"#/components/schemas/ExclusiveMaximumCase1":{"exclusiveMaximum":0},"#/components/schemas/ExclusiveMaximumCase2":{"exclusiveMaximum":-10},"#/components/schemas/ExclusiveMaximumCase3":{"maximum":5,"exclusiveMaximum":4},"#/components/schemas/ExclusiveMaximumCase4":{"exclusiveMinimum":0,"exclusiveMaximum":1},"#/components/schemas/ExclusiveMinimumCase0":{"exclusiveMinimum":1.1},"#/components/schemas/ExclusiveMinimumCase1":{"exclusiveMinimum":0},"#/components/schemas/ExclusiveMinimumCase2":{"exclusiveMinimum":-2},"#/components/schemas/ExclusiveMinimumCase3":{"minimum":1,"exclusiveMinimum":2},"#/components/schemas/FormatCase0":{"format":"date-time"},"#/components/schemas/FormatCase1":{"format":"date"},"#/components/schemas/FormatCase2":{"format":"time"},"#/components/schemas/FormatCase3":{"format":"email"},"#/components/schemas/FormatCase4":{"format":"uri"},"#/components/schemas/FormatCase5":{"format":"uri-reference"},"#/components/schemas/FormatCase6":{"format":"uuid"},"#/components/schemas/FormatCase7":{"format":"ipv4"},"#/components/schemas/FormatCase8":{"format":"ipv6"},"#/components/schemas/FormatCase9":{"format":"hostname"},"#/components/schemas/IfThenElseCase0":{"if":{"const":0}},"#/components/schemas/IfThenElseCase1":{"then":{"const":0}},"#/components/schemas/IfThenElseCase10":{"if":{"type":["string"]},"then":{"minLength":2}},"#/components/schemas/IfThenElseCase11":{"if":{"const":1},"then":false},"#/components/schemas/IfThenElseCase12":{"allOf":[{"if":{"type":["integer"]},"then":{"minimum":0}},{"if":{"type":["string"]},"then":{"minLength":1}}]},"#/components/schemas/IfThenElseCase2":{"else":{"const":0}},"#/components/schemas/IfThenElseCase3":{"then":false,"else":false},"#/components/schemas/IfThenElseCase4":{"if":{"exclusiveMaximum":0},"then":{"minimum":-10}},"#/components/schemas/IfThenElseCase5":{"if":{"exclusiveMaximum":0},"else":{"multipleOf":2}},"#/components/schemas/IfThenElseCase6":{"if":{"exclusiveMaximum":0},"then":{"minimum":-10},"else":{"multipleOf":2}},"#/components/schemas/IfThenElseCase7":{"if":true,"then":{"const":"then"},"else":{"const":"else"}},"#/components/schemas/IfThenElseCase8":{"if":false,"then":{"const":"then"},"else":{"const":"else"}},"#/components/schemas/IfThenElseCase9":{"if":{"properties":{"country":{"const":"US"}},"required":["country"]},"then":{"required":["zip"]},"else":{"required":["postcode"]}},"#/components/schemas/ItemCountsCase0":{"minItems":1},"#/components/schemas/ItemCountsCase1":{"maxItems":2},"#/components/schemas/ItemCountsCase2":{"maxItems":0},"#/components/schemas/ItemCountsCase3":{"minItems":2,"maxItems":3},"#/components/schemas/ItemCountsCase4":{"minItems":1},"#/components/schemas/ItemCountsCase5":{"maxItems":1},"#/components/schemas/ItemsCase0":{"items":{"type":["integer"]}},"#/components/schemas/ItemsCase1":{"items":false},"#/components/schemas/ItemsCase2":{"items":true},"#/components/schemas/ItemsCase3":{"prefixItems":[{"type":["string"]}],"items":{"type":["integer"]}},"#/components/schemas/ItemsCase4":{"prefixItems":[true,true],"items":false},"#/components/schemas/ItemsCase5":{"prefixItems":[{"type":["integer"]}],"items":{"type":["string"]}},"#/components/schemas/ItemsCase6":{"items":{"items":{"type":["null"]}}},"#/components/schemas/ItemsCase7":{"items":{"type":["object"],"required":["id"]}},"#/components/schemas/ItemsCase8":{"items":{"type":["null"]}},"#/components/schemas/LengthCase0":{"minLength":2},"#/components/schemas/LengthCase1":{"maxLength":2},"#/components/schemas/LengthCase2":{"maxLength":1},"#/components/schemas/LengthCase3":{"minLength":2},"#/components/schemas/LengthCase4":{"minLength":5,"maxLength":5},"#/components/schemas/LengthCase5":{"minLength":0},"#/components/schemas/LengthCase6":{"maxLength":0},"#/components/schemas/LengthCase7":{"minLength":2,"maxLength":3},"#/components/schemas/LengthCase8":{"maxLength":2},"#/components/schemas/MaximumCase0":{"maximum":3},"#/components/schemas/MaximumCase1":{"maximum":300},"#/components/schemas/MaximumCase2":{"maximum":-5},"#/components/schemas/MaximumCase3":{"maximum":0},"#/components/schemas/MaximumCase4":{"minimum":1,"maximum":2},"#/components/schemas/MinimumCase0":{"minimum":1.1},"#/components/schemas/MinimumCase1":{"minimum":-2},"#/components/schemas/MultipleOfCase0":{"multipleOf":2},"#/components/schemas/MultipleOfCase1":{"multipleOf":1.5},"#/components/schemas/MultipleOfCase2":{"multipleOf":0.0001},"#/components/schemas/MultipleOfCase3":{"multipleOf":0.01},"#/components/schemas/MultipleOfCase4":{"multipleOf":0.1},"#/components/schemas/MultipleOfCase5":{"multipleOf":0.5},"#/components/schemas/MultipleOfCase6":{"multipleOf":1000000},"#/components/schemas/MultipleOfCase7":{"multipleOf":7},"#/components/schemas/NotCase0":{"not":{"type":["integer"]}},"#/components/schemas/NotCase1":{"not":{"type":["integer","boolean"]}},"#/components/schemas/NotCase2":{"not":{"properties":{"a":{"type":["string"]}}}},"#/components/schemas/NotCase3":{"not":true},"#/components/schemas/NotCase4":{"not":true},"#/components/schemas/NotCase5":{"not":false},"#/components/schemas/NotCase6":{"not":{"not":{"type":["string"]}}},"#/components/schemas/NotCase7":{"properties":{"a":{"not":true}}},"#/components/schemas/NotCase8":{"not":{"required":["a"]}},"#/components/schemas/OneOfCase1":{"type":["string"],"oneOf":[{"minLength":2},{"maxLength":4}]},"#/components/schemas/OneOfCase8":{"oneOf":[{"type":["null"]},{"const":null}]},"#/components/schemas/PatternCase0":{"pattern":"^a*$"},"#/components/schemas/PatternCase1":{"pattern":"a+"},"#/components/schemas/PatternCase10":{"pattern":"^a\\.b$"},"#/components/schemas/PatternCase11":{"pattern":"^abc$"},"#/components/schemas/PatternCase2":{"pattern":"\\d"},"#/components/schemas/PatternCase3":{"pattern":"^\\w+$"},"#/components/schemas/PatternCase4":{"pattern":"^[a-z]{2,3}$"},"#/components/schemas/PatternCase5":{"pattern":"x"},"#/components/schemas/PatternCase6":{"pattern":"[0-9]{3}-[0-9]{4}"},"#/components/schemas/PatternCase7":{"pattern":"^$"},"#/components/schemas/PatternCase8":{"pattern":"^abc$"},"#/components/schemas/PatternCase9":{"pattern":"^(cat|dog)$"},"#/components/schemas/PatternPropertiesCase0":{"patternProperties":{"^f":{"type":["integer"]}}},"#/components/schemas/PatternPropertiesCase1":{"patternProperties":{"o":{"type":["integer"]}}},"#/components/schemas/PatternPropertiesCase2":{"patternProperties":{"a":{"type":["integer"]},"b":{"minimum":10}}},"#/components/schemas/PatternPropertiesCase3":{"patternProperties":{"^x-":false}},"#/components/schemas/PatternPropertiesCase4":{"properties":{"foo":{"type":["string"]}},"patternProperties":{"^f":{"maxLength":2}}},"#/components/schemas/PatternPropertiesCase5":{"patternProperties":{"^\\d+$":{"type":["string"]}}},"#/components/schemas/PatternPropertiesCase6":{"patternProperties":{"":{"type":["boolean"]}}},"#/components/schemas/PrefixItemsCase0":{"prefixItems":[{"type":["integer"]},{"type":["string"]}]},"#/components/schemas/PrefixItemsCase1":{"prefixItems":[true,false]},"#/components/schemas/PrefixItemsCase2":{"prefixItems":[{"type":["null"]}]},"#/components/schemas/PrefixItemsCase3":{"prefixItems":[{"const":1}]},"#/components/schemas/PrefixItemsCase4":{"prefixItems":[{"type":["boolean"]}],"items":{"type":["number"]}},"#/components/schemas/PrefixItemsCase5":{"prefixItems":[{"prefixItems":[{"type":["string"]}]}]},"#/components/schemas/PrefixItemsCase6":{"prefixItems":[{"type":["string"]},{"type":["string"]},{"type":["string"]}]},"#/components/schemas/PropertiesCase0":{"properties":{"a":{"type":["integer"]},"b":{"type":["string"]}}},"#/components/schemas/PropertiesCase1":{"properties":{"a":false}},"#/components/schemas/PropertiesCase2":{"properties":{"a":true}},"#/components/schemas/PropertiesCase3":{"properties":{"foo\"bar":{"type":["number"]},"a b":{"type":["number"]},"$ref":{"type":["string"]},"x/y~z":{"type":["boolean"]}}},"#/components/schemas/PropertiesCase4":{"properties":{"o":{"properties":{"n":{"type":["null"]}}}}},"#/components/schemas/PropertiesCase5":{"properties":{"a":{"type":["null"]}}},"#/components/schemas/PropertiesCase6":{"properties":{"a":{"type":["string"]},"b":{"type":["string"]}}},"#/components/schemas/PropertyCountsCase0":{"minProperties":1},"#/components/schemas/PropertyCountsCase1":{"maxProperties":2},"#/components/schemas/PropertyCountsCase2":{"maxProperties":0},"#/components/schemas/PropertyCountsCase3":{"minProperties":2,"maxProperties":3},"#/components/schemas/PropertyCountsCase4":{"maxProperties":2},"#/components/schemas/PropertyCountsCase5":{"minProperties":2},"#/components/schemas/PropertyCountsCase6":{"minProperties":1,"maxProperties":1},"#/components/schemas/PropertyNamesCase0":{"propertyNames":{"maxLength":3}},"#/components/schemas/PropertyNamesCase1":{"propertyNames":{"pattern":"^[a-z]+$"}},"#/components/schemas/PropertyNamesCase2":{"propertyNames":false},"#/components/schemas/PropertyNamesCase3":{"propertyNames":true},"#/components/schemas/PropertyNamesCase4":{"propertyNames":{"const":"x"}},"#/components/schemas/PropertyNamesCase5":{"propertyNames":{"type":["string"]}},"#/components/schemas/PropertyNamesCase6":{"propertyNames":{"type":["integer"]}},"#/components/schemas/PropertyNamesCase7":{"propertyNames":{"enum":["a","b"]}},"#/components/schemas/PropertyNamesCase8":{"propertyNames":{"maxLength":1}},"#/components/schemas/RefCase0":{"$ref":"#/components/schemas/RefCase0/$defs/pos"},"#/components/schemas/RefCase0/$defs/pos":{"minimum":0},"#/components/schemas/RefCase1":{"properties":{"a":{"$ref":"#/components/schemas/RefCase1/$defs/int"}}},"#/components/schemas/RefCase1/$defs/int":{"type":["integer"]},"#/components/schemas/RefCase10":{"properties":{"p":{"$ref":"#/components/schemas/RefCase10/$defs/a~1b"},"q":{"$ref":"#/components/schemas/RefCase10/$defs/c~0d"},"r":{"$ref":"#/components/schemas/RefCase10/$defs/e%25f"}}},"#/components/schemas/RefCase10/$defs/a~1b":{"type":["integer"]},"#/components/schemas/RefCase10/$defs/c~0d":{"type":["string"]},"#/components/schemas/RefCase10/$defs/e%25f":{"type":["null"]},"#/components/schemas/RefCase11":{"properties":{"a":{"type":["integer"]},"b":{"$ref":"#/components/schemas/RefCase11/properties/a"}}},"#/components/schemas/RefCase11/properties/a":{"type":["integer"]},"#/components/schemas/RefCase12":{"prefixItems":[{"type":["string"]},{"$ref":"#/components/schemas/RefCase12/prefixItems/0"}]},"#/components/schemas/RefCase12/prefixItems/0":{"type":["string"]},"#/components/schemas/RefCase13":{"properties":{"a":{"$ref":"#RefCase13_node"}}},"#/components/schemas/RefCase14":{"$ref":"#RefCase14_tree"},"#/components/schemas/RefCase15":true,"#/components/schemas/RefCase16":{"$ref":"#/components/schemas/RefCase16/$defs/ext"},"#/components/schemas/RefCase16/$defs/base":{"type":["object"],"required":["id"]},"#/components/schemas/RefCase16/$defs/ext":{"$ref":"#/components/schemas/RefCase16/$defs/base","properties":{"id":{"type":["integer"]}}},"#/components/schemas/RefCase2":{"properties":{"child":{"$ref":"#/components/schemas/RefCase2"}},"additionalProperties":false},"#/components/schemas/RefCase3":{"$ref":"#/components/schemas/RefCase3/$defs/node"},"#/components/schemas/RefCase3/$defs/node":{"type":["object"],"properties":{"value":{"type":["number"]},"children":{"type":["array"],"items":{"$ref":"#/components/schemas/RefCase3/$defs/node"}}},"required":["value"]},"#/components/schemas/RefCase4":{"$ref":"#/components/schemas/RefCase4/$defs/str","maxLength":3},"#/components/schemas/RefCase4/$defs/str":{"type":["string"]},"#/components/schemas/RefCase5":{"properties":{"list":{"$ref":"#/components/schemas/RefCase5/$defs/a","items":{"type":["integer"]}}}},"#/components/schemas/RefCase5/$defs/a":{"maxItems":2},"#/components/schemas/RefCase6":{"type":["string"],"$ref":"#/components/schemas/RefCase6/$defs/i"},"#/components/schemas/RefCase6/$defs/i":{"type":["integer"]},"#/components/schemas/RefCase7":{"$ref":"#/components/schemas/RefCase7/$defs/r","required":["b"]},"#/components/schemas/RefCase7/$defs/r":{"required":["a"]},"#/components/schemas/RefCase8":{"$ref":"#/components/schemas/RefCase8/$defs/a"},"#/components/schemas/RefCase8/$defs/a":{"$ref":"#/components/schemas/RefCase8/$defs/b"},"#/components/schemas/RefCase8/$defs/b":{"$ref":"#/components/schemas/RefCase8/$defs/c"},"#/components/schemas/RefCase8/$defs/c":{"type":["integer"]},"#/components/schemas/RefCase9":{"properties":{"n":{"$ref":"#/components/schemas/RefCase9/$defs/no"},"y":{"$ref":"#/components/schemas/RefCase9/$defs/yes"}}},"#/components/schemas/RefCase9/$defs/no":false,"#/components/schemas/RefCase9/$defs/yes":true,"#/components/schemas/RequiredCase0":{"required":["a"]},"#/components/schemas/RequiredCase1":true,"#/components/schemas/RequiredCase2":{"required":["a","b"]},"#/components/schemas/RequiredCase3":{"properties":{"a":true},"required":["a"]},"#/components/schemas/RequiredCase4":{"required":["foo\nbar","foo\"bar"]},"#/components/schemas/RequiredCase5":{"required":["constructor","length"]},"#/components/schemas/RequiredCase6":{"properties":{"a":{"type":["string"]}},"required":["a"]},"#/components/schemas/RequiredCase7":{"required":[""]},"#/components/schemas/TypeCase4":{"type":["null"]},"#/components/schemas/TypeCase7":{"type":["integer","string"]},"#/components/schemas/UnevaluatedItemsCase0":{"unevaluatedItems":false},"#/components/schemas/UnevaluatedItemsCase1":{"unevaluatedItems":{"type":["string"]}},"#/components/schemas/UnevaluatedItemsCase10":{"anyOf":[{"prefixItems":[true,{"const":"y"}]},{"prefixItems":[true,true,{"const":"z"}]}],"prefixItems":[{"const":"x"}],"unevaluatedItems":false},"#/components/schemas/UnevaluatedItemsCase11":{"if":{"prefixItems":[true,{"const":"t"}]},"then":{"prefixItems":[true,true,{"const":"then"}]},"else":{"prefixItems":[true,true,true,{"const":"else"}]},"prefixItems":[{"const":"k"}],"unevaluatedItems":false},"#/components/schemas/UnevaluatedItemsCase12":{"$ref":"#/components/schemas/UnevaluatedItemsCase12/$defs/pair","unevaluatedItems":false},"#/components/schemas/UnevaluatedItemsCase12/$defs/pair":{"prefixItems":[true,true]},"#/components/schemas/UnevaluatedItemsCase13":{"allOf":[{"unevaluatedItems":true}],"unevaluatedItems":false},"#/components/schemas/UnevaluatedItemsCase14":{"allOf":[{"prefixItems":[true]},{"unevaluatedItems":false}]},"#/components/schemas/UnevaluatedItemsCase15":{"not":{"not":{"prefixItems":[true]}},"unevaluatedItems":false},"#/components/schemas/UnevaluatedItemsCase16":{"prefixItems":[{"type":["array"]}],"unevaluatedItems":false},"#/components/schemas/UnevaluatedItemsCase17":{"oneOf":[{"prefixItems":[{"const":1}]},{"prefixItems":[{"const":2},true]}],"unevaluatedItems":false},"#/components/schemas/UnevaluatedItemsCase2":{"prefixItems":[{"type":["string"]}],"unevaluatedItems":false},"#/components/schemas/UnevaluatedItemsCase3":{"items":{"type":["string"]},"unevaluatedItems":false},"#/components/schemas/UnevaluatedItemsCase4":{"allOf":[{"prefixItems":[{"type":["integer"]},{"type":["integer"]}]}],"unevaluatedItems":false},"#/components/schemas/UnevaluatedItemsCase5":{"allOf":[{"prefixItems":[true]}],"prefixItems":[true,true],"unevaluatedItems":false},"#/components/schemas/UnevaluatedItemsCase6":{"allOf":[{"prefixItems":[true,{"const":"b"}]}],"prefixItems":[{"const":"a"}],"unevaluatedItems":false},"#/components/schemas/UnevaluatedItemsCase7":{"contains":{"type":["string"]},"unevaluatedItems":false},"#/components/schemas/UnevaluatedItemsCase8":{"contains":{"type":["string"]},"unevaluatedItems":{"type":["integer"]}},"#/components/schemas/UnevaluatedItemsCase9":{"allOf":[{"contains":{"multipleOf":2}},{"contains":{"multipleOf":3}}],"unevaluatedItems":{"multipleOf":5}},"#/components/schemas/UnevaluatedPropertiesCase0":{"unevaluatedProperties":false},"#/components/schemas/UnevaluatedPropertiesCase1":{"properties":{"a":true},"unevaluatedProperties":false},"#/components/schemas/UnevaluatedPropertiesCase10":{"not":{"not":{"properties":{"a":true}}},"unevaluatedProperties":false},"#/components/schemas/UnevaluatedPropertiesCase11":{"if":{"properties":{"kind":{"const":"a"}},"required":["kind"]},"then":{"properties":{"x":true}},"else":{"properties":{"y":true}},"unevaluatedProperties":false},"#/components/schemas/UnevaluatedPropertiesCase12":{"if":{"properties":{"t":{"const":1}},"required":["t"]},"then":{"properties":{"u":true}},"unevaluatedProperties":false},"#/components/schemas/UnevaluatedPropertiesCase13":{"$ref":"#/components/schemas/UnevaluatedPropertiesCase13/$defs/base","properties":{"b":true},"unevaluatedProperties":false},"#/components/schemas/UnevaluatedPropertiesCase13/$defs/base":{"properties":{"a":true}},"#/components/schemas/UnevaluatedPropertiesCase14":{"allOf":[{"unevaluatedProperties":true}],"unevaluatedProperties":false},"#/components/schemas/UnevaluatedPropertiesCase15":{"allOf":[{"properties":{"a":true},"unevaluatedProperties":false}],"unevaluatedProperties":true},"#/components/schemas/UnevaluatedPropertiesCase16":{"allOf":[{"properties":{"a":true}},{"unevaluatedProperties":false}]},"#/components/schemas/UnevaluatedPropertiesCase17":{"properties":{"a":true},"dependentSchemas":{"a":{"properties":{"b":true}}},"unevaluatedProperties":false},"#/components/schemas/UnevaluatedPropertiesCase18":{"properties":{"o":{"type":["object"]}},"unevaluatedProperties":false},"#/components/schemas/UnevaluatedPropertiesCase19":{"properties":{"a":true},"additionalProperties":{"type":["integer"]},"unevaluatedProperties":false},"#/components/schemas/UnevaluatedPropertiesCase2":{"allOf":[{"properties":{"a":true}}],"unevaluatedProperties":false},"#/components/schemas/UnevaluatedPropertiesCase20":{"propertyNames":{"maxLength":1},"unevaluatedProperties":false},"#/components/schemas/UnevaluatedPropertiesCase3":{"allOf":[{"properties":{"a":true}}],"properties":{"b":true},"unevaluatedProperties":false},"#/components/schemas/UnevaluatedPropertiesCase4":{"patternProperties":{"^x":true},"unevaluatedProperties":false},"#/components/schemas/UnevaluatedPropertiesCase5":{"additionalProperties":true,"unevaluatedProperties":false},"#/components/schemas/UnevaluatedPropertiesCase6":{"unevaluatedProperties":{"type":["string"]}},"#/components/schemas/UnevaluatedPropertiesCase7":{"properties":{"a":{"type":["integer"]}},"unevaluatedProperties":{"type":["string"]}},"#/components/schemas/UnevaluatedPropertiesCase8":{"anyOf":[{"properties":{"a":{"type":["integer"]}},"required":["a"]},{"properties":{"b":{"type":["integer"]}},"required":["b"]}],"unevaluatedProperties":false},"#/components/schemas/UnevaluatedPropertiesCase9":{"oneOf":[{"properties":{"a":true},"required":["a"]},{"properties":{"b":true},"required":["b"]}],"unevaluatedProperties":false},"#/components/schemas/UniqueItemsCase0":{"uniqueItems":true},"#/components/schemas/UniqueItemsCase1":true,"#RefCase13_node":{"type":["integer"]},"#RefCase14_tree":{"type":["object"],"properties":{"name":{"type":["string"]},"kids":{"type":["array"],"items":{"$ref":"#RefCase14_tree"}}}}}"##
+        ##"{"#/components/schemas/AdditionalPropertiesCase0":{"additionalProperties":false},"#/components/schemas/AdditionalPropertiesCase1":{"properties":{"a":true,"b":true},"additionalProperties":false},"#/components/schemas/AdditionalPropertiesCase2":{"properties":{"a":true},"patternProperties":{"^x-":true},"additionalProperties":false},"#/components/schemas/AdditionalPropertiesCase3":{"additionalProperties":{"type":["boolean"]}},"#/components/schemas/AdditionalPropertiesCase4":{"properties":{"a":{"type":["integer"]}},"additionalProperties":{"type":["boolean"]}},"#/components/schemas/AdditionalPropertiesCase5":{"patternProperties":{"^n":{"type":["integer"]}},"additionalProperties":{"type":["string"]}},"#/components/schemas/AdditionalPropertiesCase6":{"allOf":[{"properties":{"a":true}}],"additionalProperties":false},"#/components/schemas/AdditionalPropertiesCase7":{"additionalProperties":true},"#/components/schemas/AdditionalPropertiesCase8":{"properties":{"a":false},"additionalProperties":false},"#/components/schemas/AllOfCase0":{"allOf":[{"properties":{"bar":{"type":["integer"]}},"required":["bar"]},{"properties":{"foo":{"type":["string"]}},"required":["foo"]}]},"#/components/schemas/AllOfCase1":{"allOf":[{"properties":{"bar":{"type":["integer"]}},"required":["bar"]},{"properties":{"foo":{"type":["string"]}},"required":["foo"]}],"properties":{"n":{"type":["null"]}},"required":["n"]},"#/components/schemas/AllOfCase10":{"allOf":[{"multipleOf":2},{"multipleOf":3}]},"#/components/schemas/AllOfCase2":{"allOf":[true,true]},"#/components/schemas/AllOfCase3":{"allOf":[true,false]},"#/components/schemas/AllOfCase4":{"allOf":[false,false]},"#/components/schemas/AllOfCase6":{"allOf":[{"minimum":2},{"maximum":5}]},"#/components/schemas/AllOfCase7":{"allOf":[true,true]},"#/components/schemas/AllOfCase8":{"allOf":[{"type":["null"]}]},"#/components/schemas/AnyOfCase1":{"type":["string"],"anyOf":[{"maxLength":2},{"minLength":4}]},"#/components/schemas/AnyOfCase5":{"anyOf":[true]},"#/components/schemas/BooleanSchemasCase0":true,"#/components/schemas/BooleanSchemasCase1":false,"#/components/schemas/BooleanSchemasCase2":{"not":true},"#/components/schemas/BooleanSchemasCase3":true,"#/components/schemas/BooleanSchemasCase4":{"properties":{"a":false}},"#/components/schemas/BooleanSchemasCase5":{"items":false},"#/components/schemas/BooleanSchemasCase6":{"allOf":[{"properties":{"a":{"properties":{"b":false}}}}]},"#/components/schemas/ConstCase0":{"const":false},"#/components/schemas/ConstCase1":{"const":0},"#/components/schemas/ConstCase2":{"const":1},"#/components/schemas/ConstCase3":{"const":null},"#/components/schemas/ConstCase4":{"const":{"a":1,"b":[1,2]}},"#/components/schemas/ConstCase5":{"const":[{}]},"#/components/schemas/ConstCase7":{"const":2.5},"#/components/schemas/ContainsCase0":{"contains":{"minimum":5}},"#/components/schemas/ContainsCase1":{"contains":{"const":5}},"#/components/schemas/ContainsCase10":{"maxContains":1},"#/components/schemas/ContainsCase11":{"minContains":2},"#/components/schemas/ContainsCase12":{"items":{"type":["integer"]},"contains":{"minimum":10}},"#/components/schemas/ContainsCase13":{"contains":{"type":["null"]}},"#/components/schemas/ContainsCase2":{"contains":true},"#/components/schemas/ContainsCase3":{"contains":false},"#/components/schemas/ContainsCase4":{"contains":{"type":["string"]},"minContains":2},"#/components/schemas/ContainsCase5":{"contains":{"type":["string"]},"maxContains":2},"#/components/schemas/ContainsCase6":{"contains":{"const":1},"minContains":0},"#/components/schemas/ContainsCase7":{"contains":{"const":1},"minContains":0,"maxContains":1},"#/components/schemas/ContainsCase8":{"contains":{"const":1},"minContains":2,"maxContains":3},"#/components/schemas/ContainsCase9":{"contains":{"const":1},"minContains":3,"maxContains":2},"#/components/schemas/DependentRequiredCase0":{"dependentRequired":{"bar":["foo"]}},"#/components/schemas/DependentRequiredCase1":{"dependentRequired":{"bar":[]}},"#/components/schemas/DependentRequiredCase2":{"dependentRequired":{"a":["b","c"]}},"#/components/schemas/DependentRequiredCase3":{"dependentRequired":{"a":["b"],"b":["a"]}},"#/components/schemas/DependentRequiredCase4":{"dependentRequired":{"foo\tbar":["x y"]}},"#/components/schemas/DependentRequiredCase5":{"dependentRequired":{"a":["b"]}},"#/components/schemas/DependentRequiredCase6":{"dependentRequired":{"a":["a"]}},"#/components/schemas/DependentRequiredCase7":{"properties":{"a":{"type":["integer"]}},"dependentRequired":{"a":["b"]}},"#/components/schemas/DependentSchemasCase0":{"dependentSchemas":{"bar":{"properties":{"foo":{"type":["integer"]},"bar":{"type":["integer"]}}}}},"#/components/schemas/DependentSchemasCase1":{"dependentSchemas":{"a":true,"b":false}},"#/components/schemas/DependentSchemasCase2":{"dependentSchemas":{"a":{"required":["b"]}}},"#/components/schemas/DependentSchemasCase3":{"dependentSchemas":{"a":{"maxProperties":1}}},"#/components/schemas/DependentSchemasCase4":{"dependentSchemas":{"a":{"type":["string"]}}},"#/components/schemas/DependentSchemasCase5":{"dependentSchemas":{"a":{"properties":{"a":false}}}},"#/components/schemas/DependentSchemasCase6":{"dependentSchemas":{"a":{"required":["x"]},"b":{"required":["y"]}}},"#/components/schemas/EnumCase0":{"enum":[1,"a",null,true,{"k":"v"},[1,2]]},"#/components/schemas/EnumCase1":{"enum":[1]},"#/components/schemas/EnumCase2":{"enum":[true]},"#/components/schemas/EnumCase3":{"enum":[0]},"#/components/schemas/EnumCase4":{"enum":[false]},"#/components/schemas/EnumCase5":{"enum":[null]},"#/components/schemas/EnumCase6":{"enum":[[1]]},"#/components/schemas/EnumCase7":{"enum":[{"a":1,"b":2}]},"#/components/schemas/EnumCase9":{"properties":{"k":{"enum":["x","y"]}},"required":["k"]},"#/components/schemas/ExclusiveMaximumCase0":{"exclusiveMaximum":3},"#/components/schemas/ExclusiveMaximumCase1":{"exclusiveMaximum":0},"#/components/schemas/ExclusiveMaximumCase2":{"exclusiveMaximum":-10},"#/components/schemas/ExclusiveMaximumCase3":{"maximum":5,"exclusiveMaximum":4},"#/components/schemas/ExclusiveMaximumCase4":{"exclusiveMinimum":0,"exclusiveMaximum":1},"#/components/schemas/ExclusiveMinimumCase0":{"exclusiveMinimum":1.1},"#/components/schemas/ExclusiveMinimumCase1":{"exclusiveMinimum":0},"#/components/schemas/ExclusiveMinimumCase2":{"exclusiveMinimum":-2},"#/components/schemas/ExclusiveMinimumCase3":{"minimum":1,"exclusiveMinimum":2},"#/components/schemas/FormatCase0":{"format":"date-time"},"#/components/schemas/FormatCase1":{"format":"date"},"#/components/schemas/FormatCase2":{"format":"time"},"#/components/schemas/FormatCase3":{"format":"email"},"#/components/schemas/FormatCase4":{"format":"uri"},"#/components/schemas/FormatCase5":{"format":"uri-reference"},"#/components/schemas/FormatCase6":{"format":"uuid"},"#/components/schemas/FormatCase7":{"format":"ipv4"},"#/components/schemas/FormatCase8":{"format":"ipv6"},"#/components/schemas/FormatCase9":{"format":"hostname"},"#/components/schemas/IfThenElseCase0":{"if":{"const":0}},"#/components/schemas/IfThenElseCase1":{"then":{"const":0}},"#/components/schemas/IfThenElseCase10":{"if":{"type":["string"]},"then":{"minLength":2}},"#/components/schemas/IfThenElseCase11":{"if":{"const":1},"then":false},"#/components/schemas/IfThenElseCase12":{"allOf":[{"if":{"type":["integer"]},"then":{"minimum":0}},{"if":{"type":["string"]},"then":{"minLength":1}}]},"#/components/schemas/IfThenElseCase2":{"else":{"const":0}},"#/components/schemas/IfThenElseCase3":{"then":false,"else":false},"#/components/schemas/IfThenElseCase4":{"if":{"exclusiveMaximum":0},"then":{"minimum":-10}},"#/components/schemas/IfThenElseCase5":{"if":{"exclusiveMaximum":0},"else":{"multipleOf":2}},"#/components/schemas/IfThenElseCase6":{"if":{"exclusiveMaximum":0},"then":{"minimum":-10},"else":{"multipleOf":2}},"#/components/schemas/IfThenElseCase7":{"if":true,"then":{"const":"then"},"else":{"const":"else"}},"#/components/schemas/IfThenElseCase8":{"if":false,"then":{"const":"then"},"else":{"const":"else"}},"#/components/schemas/IfThenElseCase9":{"if":{"properties":{"country":{"const":"US"}},"required":["country"]},"then":{"required":["zip"]},"else":{"required":["postcode"]}},"#/components/schemas/ItemCountsCase0":{"minItems":1},"#/components/schemas/ItemCountsCase1":{"maxItems":2},"#/components/schemas/ItemCountsCase2":{"maxItems":0},"#/components/schemas/ItemCountsCase3":{"minItems":2,"maxItems":3},"#/components/schemas/ItemCountsCase4":{"minItems":1},"#/components/schemas/ItemCountsCase5":{"maxItems":1},"#/components/schemas/ItemsCase0":{"items":{"type":["integer"]}},"#/components/schemas/ItemsCase1":{"items":false},"#/components/schemas/ItemsCase2":{"items":true},"#/components/schemas/ItemsCase3":{"prefixItems":[{"type":["string"]}],"items":{"type":["integer"]}},"#/components/schemas/ItemsCase4":{"prefixItems":[true,true],"items":false},"#/components/schemas/ItemsCase5":{"prefixItems":[{"type":["integer"]}],"items":{"type":["string"]}},"#/components/schemas/ItemsCase6":{"items":{"items":{"type":["null"]}}},"#/components/schemas/ItemsCase7":{"items":{"type":["object"],"required":["id"]}},"#/components/schemas/ItemsCase8":{"items":{"type":["null"]}},"#/components/schemas/LengthCase0":{"minLength":2},"#/components/schemas/LengthCase1":{"maxLength":2},"#/components/schemas/LengthCase2":{"maxLength":1},"#/components/schemas/LengthCase3":{"minLength":2},"#/components/schemas/LengthCase4":{"minLength":5,"maxLength":5},"#/components/schemas/LengthCase5":{"minLength":0},"#/components/schemas/LengthCase6":{"maxLength":0},"#/components/schemas/LengthCase7":{"minLength":2,"maxLength":3},"#/components/schemas/LengthCase8":{"maxLength":2},"#/components/schemas/MaximumCase0":{"maximum":3},"#/components/schemas/MaximumCase1":{"maximum":300},"#/components/schemas/MaximumCase2":{"maximum":-5},"#/components/schemas/MaximumCase3":{"maximum":0},"#/components/schemas/MaximumCase4":{"minimum":1,"maximum":2},"#/components/schemas/MinimumCase0":{"minimum":1.1},"#/components/schemas/MinimumCase1":{"minimum":-2},"#/components/schemas/MultipleOfCase0":{"multipleOf":2},"#/components/schemas/MultipleOfCase1":{"multipleOf":1.5},"#/components/schemas/MultipleOfCase2":{"multipleOf":0.0001},"#/components/schemas/MultipleOfCase3":{"multipleOf":0.01},"#/components/schemas/MultipleOfCase4":{"multipleOf":0.1},"#/components/schemas/MultipleOfCase5":{"multipleOf":0.5},"#/components/schemas/MultipleOfCase6":{"multipleOf":1000000},"#/components/schemas/MultipleOfCase7":{"multipleOf":7},"#/components/schemas/NotCase0":{"not":{"type":["integer"]}},"#/components/schemas/NotCase1":{"not":{"type":["integer","boolean"]}},"#/components/schemas/NotCase2":{"not":{"properties":{"a":{"type":["string"]}}}},"#/components/schemas/NotCase3":{"not":true},"#/components/schemas/NotCase4":{"not":true},"#/components/schemas/NotCase5":{"not":false},"#/components/schemas/NotCase6":{"not":{"not":{"type":["string"]}}},"#/components/schemas/NotCase7":{"properties":{"a":{"not":true}}},"#/components/schemas/NotCase8":{"not":{"required":["a"]}},"#/components/schemas/OneOfCase1":{"type":["string"],"oneOf":[{"minLength":2},{"maxLength":4}]},"#/components/schemas/OneOfCase8":{"oneOf":[{"type":["null"]},{"const":null}]},"#/components/schemas/PatternCase0":{"pattern":"^a*$"},"#/components/schemas/PatternCase1":{"pattern":"a+"},"#/components/schemas/PatternCase10":{"pattern":"^a\\.b$"},"#/components/schemas/PatternCase11":{"pattern":"^abc$"},"#/components/schemas/PatternCase2":{"pattern":"\\d"},"#/components/schemas/PatternCase3":{"pattern":"^\\w+$"},"#/components/schemas/PatternCase4":{"pattern":"^[a-z]{2,3}$"},"#/components/schemas/PatternCase5":{"pattern":"x"},"#/components/schemas/PatternCase6":{"pattern":"[0-9]{3}-[0-9]{4}"},"#/components/schemas/PatternCase7":{"pattern":"^$"},"#/components/schemas/PatternCase8":{"pattern":"^abc$"},"#/components/schemas/PatternCase9":{"pattern":"^(cat|dog)$"},"#/components/schemas/PatternPropertiesCase0":{"patternProperties":{"^f":{"type":["integer"]}}},"#/components/schemas/PatternPropertiesCase1":{"patternProperties":{"o":{"type":["integer"]}}},"#/components/schemas/PatternPropertiesCase2":{"patternProperties":{"a":{"type":["integer"]},"b":{"minimum":10}}},"#/components/schemas/PatternPropertiesCase3":{"patternProperties":{"^x-":false}},"#/components/schemas/PatternPropertiesCase4":{"properties":{"foo":{"type":["string"]}},"patternProperties":{"^f":{"maxLength":2}}},"#/components/schemas/PatternPropertiesCase5":{"patternProperties":{"^\\d+$":{"type":["string"]}}},"#/components/schemas/PatternPropertiesCase6":{"patternProperties":{"":{"type":["boolean"]}}},"#/components/schemas/PrefixItemsCase0":{"prefixItems":[{"type":["integer"]},{"type":["string"]}]},"#/components/schemas/PrefixItemsCase1":{"prefixItems":[true,false]},"#/components/schemas/PrefixItemsCase2":{"prefixItems":[{"type":["null"]}]},"#/components/schemas/PrefixItemsCase3":{"prefixItems":[{"const":1}]},"#/components/schemas/PrefixItemsCase4":{"prefixItems":[{"type":["boolean"]}],"items":{"type":["number"]}},"#/components/schemas/PrefixItemsCase5":{"prefixItems":[{"prefixItems":[{"type":["string"]}]}]},"#/components/schemas/PrefixItemsCase6":{"prefixItems":[{"type":["string"]},{"type":["string"]},{"type":["string"]}]},"#/components/schemas/PropertiesCase0":{"properties":{"a":{"type":["integer"]},"b":{"type":["string"]}}},"#/components/schemas/PropertiesCase1":{"properties":{"a":false}},"#/components/schemas/PropertiesCase2":{"properties":{"a":true}},"#/components/schemas/PropertiesCase3":{"properties":{"foo\"bar":{"type":["number"]},"a b":{"type":["number"]},"$ref":{"type":["string"]},"x/y~z":{"type":["boolean"]}}},"#/components/schemas/PropertiesCase4":{"properties":{"o":{"properties":{"n":{"type":["null"]}}}}},"#/components/schemas/PropertiesCase5":{"properties":{"a":{"type":["null"]}}},"#/components/schemas/PropertiesCase6":{"properties":{"a":{"type":["string"]},"b":{"type":["string"]}}},"#/components/schemas/PropertyCountsCase0":{"minProperties":1},"#/components/schemas/PropertyCountsCase1":{"maxProperties":2},"#/components/schemas/PropertyCountsCase2":{"maxProperties":0},"#/components/schemas/PropertyCountsCase3":{"minProperties":2,"maxProperties":3},"#/components/schemas/PropertyCountsCase4":{"maxProperties":2},"#/components/schemas/PropertyCountsCase5":{"minProperties":2},"#/components/schemas/PropertyCountsCase6":{"minProperties":1,"maxProperties":1},"#/components/schemas/PropertyNamesCase0":{"propertyNames":{"maxLength":3}},"#/components/schemas/PropertyNamesCase1":{"propertyNames":{"pattern":"^[a-z]+$"}},"#/components/schemas/PropertyNamesCase2":{"propertyNames":false},"#/components/schemas/PropertyNamesCase3":{"propertyNames":true},"#/components/schemas/PropertyNamesCase4":{"propertyNames":{"const":"x"}},"#/components/schemas/PropertyNamesCase5":{"propertyNames":{"type":["string"]}},"#/components/schemas/PropertyNamesCase6":{"propertyNames":{"type":["integer"]}},"#/components/schemas/PropertyNamesCase7":{"propertyNames":{"enum":["a","b"]}},"#/components/schemas/PropertyNamesCase8":{"propertyNames":{"maxLength":1}},"#/components/schemas/RefCase0":{"$ref":"#/components/schemas/RefCase0/$defs/pos"},"#/components/schemas/RefCase0/$defs/pos":{"minimum":0},"#/components/schemas/RefCase1":{"properties":{"a":{"$ref":"#/components/schemas/RefCase1/$defs/int"}}},"#/components/schemas/RefCase1/$defs/int":{"type":["integer"]},"#/components/schemas/RefCase10":{"properties":{"p":{"$ref":"#/components/schemas/RefCase10/$defs/a~1b"},"q":{"$ref":"#/components/schemas/RefCase10/$defs/c~0d"},"r":{"$ref":"#/components/schemas/RefCase10/$defs/e%25f"}}},"#/components/schemas/RefCase10/$defs/a~1b":{"type":["integer"]},"#/components/schemas/RefCase10/$defs/c~0d":{"type":["string"]},"#/components/schemas/RefCase10/$defs/e%25f":{"type":["null"]},"#/components/schemas/RefCase11":{"properties":{"a":{"type":["integer"]},"b":{"$ref":"#/components/schemas/RefCase11/properties/a"}}},"#/components/schemas/RefCase11/properties/a":{"type":["integer"]},"#/components/schemas/RefCase12":{"prefixItems":[{"type":["string"]},{"$ref":"#/components/schemas/RefCase12/prefixItems/0"}]},"#/components/schemas/RefCase12/prefixItems/0":{"type":["string"]},"#/components/schemas/RefCase13":{"properties":{"a":{"$ref":"#RefCase13_node"}}},"#/components/schemas/RefCase14":{"$ref":"#RefCase14_tree"},"#/components/schemas/RefCase15":true,"#/components/schemas/RefCase16":{"$ref":"#/components/schemas/RefCase16/$defs/ext"},"#/components/schemas/RefCase16/$defs/base":{"type":["object"],"required":["id"]},"#/components/schemas/RefCase16/$defs/ext":{"$ref":"#/components/schemas/RefCase16/$defs/base","properties":{"id":{"type":["integer"]}}},"#/components/schemas/RefCase2":{"properties":{"child":{"$ref":"#/components/schemas/RefCase2"}},"additionalProperties":false},"#/components/schemas/RefCase3":{"$ref":"#/components/schemas/RefCase3/$defs/node"},"#/components/schemas/RefCase3/$defs/node":{"type":["object"],"properties":{"value":{"type":["number"]},"children":{"type":["array"],"items":{"$ref":"#/components/schemas/RefCase3/$defs/node"}}},"required":["value"]},"#/components/schemas/RefCase4":{"$ref":"#/components/schemas/RefCase4/$defs/str","maxLength":3},"#/components/schemas/RefCase4/$defs/str":{"type":["string"]},"#/components/schemas/RefCase5":{"properties":{"list":{"$ref":"#/components/schemas/RefCase5/$defs/a","items":{"type":["integer"]}}}},"#/components/schemas/RefCase5/$defs/a":{"maxItems":2},"#/components/schemas/RefCase6":{"type":["string"],"$ref":"#/components/schemas/RefCase6/$defs/i"},"#/components/schemas/RefCase6/$defs/i":{"type":["integer"]},"#/components/schemas/RefCase7":{"$ref":"#/components/schemas/RefCase7/$defs/r","required":["b"]},"#/components/schemas/RefCase7/$defs/r":{"required":["a"]},"#/components/schemas/RefCase8":{"$ref":"#/components/schemas/RefCase8/$defs/a"},"#/components/schemas/RefCase8/$defs/a":{"$ref":"#/components/schemas/RefCase8/$defs/b"},"#/components/schemas/RefCase8/$defs/b":{"$ref":"#/components/schemas/RefCase8/$defs/c"},"#/components/schemas/RefCase8/$defs/c":{"type":["integer"]},"#/components/schemas/RefCase9":{"properties":{"n":{"$ref":"#/components/schemas/RefCase9/$defs/no"},"y":{"$ref":"#/components/schemas/RefCase9/$defs/yes"}}},"#/components/schemas/RefCase9/$defs/no":false,"#/components/schemas/RefCase9/$defs/yes":true,"#/components/schemas/RequiredCase0":{"required":["a"]},"#/components/schemas/RequiredCase1":true,"#/components/schemas/RequiredCase2":{"required":["a","b"]},"#/components/schemas/RequiredCase3":{"properties":{"a":true},"required":["a"]},"#/components/schemas/RequiredCase4":{"required":["foo\nbar","foo\"bar"]},"#/components/schemas/RequiredCase5":{"required":["constructor","length"]},"#/components/schemas/RequiredCase6":{"properties":{"a":{"type":["string"]}},"required":["a"]},"#/components/schemas/RequiredCase7":{"required":[""]},"#/components/schemas/TypeCase4":{"type":["null"]},"#/components/schemas/TypeCase7":{"type":["integer","string"]},"#/components/schemas/UnevaluatedItemsCase0":{"unevaluatedItems":false},"#/components/schemas/UnevaluatedItemsCase1":{"unevaluatedItems":{"type":["string"]}},"#/components/schemas/UnevaluatedItemsCase10":{"anyOf":[{"prefixItems":[true,{"const":"y"}]},{"prefixItems":[true,true,{"const":"z"}]}],"prefixItems":[{"const":"x"}],"unevaluatedItems":false},"#/components/schemas/UnevaluatedItemsCase11":{"if":{"prefixItems":[true,{"const":"t"}]},"then":{"prefixItems":[true,true,{"const":"then"}]},"else":{"prefixItems":[true,true,true,{"const":"else"}]},"prefixItems":[{"const":"k"}],"unevaluatedItems":false},"#/components/schemas/UnevaluatedItemsCase12":{"$ref":"#/components/schemas/UnevaluatedItemsCase12/$defs/pair","unevaluatedItems":false},"#/components/schemas/UnevaluatedItemsCase12/$defs/pair":{"prefixItems":[true,true]},"#/components/schemas/UnevaluatedItemsCase13":{"allOf":[{"unevaluatedItems":true}],"unevaluatedItems":false},"#/components/schemas/UnevaluatedItemsCase14":{"allOf":[{"prefixItems":[true]},{"unevaluatedItems":false}]},"#/components/schemas/UnevaluatedItemsCase15":{"not":{"not":{"prefixItems":[true]}},"unevaluatedItems":false},"#/components/schemas/UnevaluatedItemsCase16":{"prefixItems":[{"type":["array"]}],"unevaluatedItems":false},"#/components/schemas/UnevaluatedItemsCase17":{"oneOf":[{"prefixItems":[{"const":1}]},{"prefixItems":[{"const":2},true]}],"unevaluatedItems":false},"#/components/schemas/UnevaluatedItemsCase2":{"prefixItems":[{"type":["string"]}],"unevaluatedItems":false},"#/components/schemas/UnevaluatedItemsCase3":{"items":{"type":["string"]},"unevaluatedItems":false},"#/components/schemas/UnevaluatedItemsCase4":{"allOf":[{"prefixItems":[{"type":["integer"]},{"type":["integer"]}]}],"unevaluatedItems":false},"#/components/schemas/UnevaluatedItemsCase5":{"allOf":[{"prefixItems":[true]}],"prefixItems":[true,true],"unevaluatedItems":false},"#/components/schemas/UnevaluatedItemsCase6":{"allOf":[{"prefixItems":[true,{"const":"b"}]}],"prefixItems":[{"const":"a"}],"unevaluatedItems":false},"#/components/schemas/UnevaluatedItemsCase7":{"contains":{"type":["string"]},"unevaluatedItems":false},"#/components/schemas/UnevaluatedItemsCase8":{"contains":{"type":["string"]},"unevaluatedItems":{"type":["integer"]}},"#/components/schemas/UnevaluatedItemsCase9":{"allOf":[{"contains":{"multipleOf":2}},{"contains":{"multipleOf":3}}],"unevaluatedItems":{"multipleOf":5}},"#/components/schemas/UnevaluatedPropertiesCase0":{"unevaluatedProperties":false},"#/components/schemas/UnevaluatedPropertiesCase1":{"properties":{"a":true},"unevaluatedProperties":false},"#/components/schemas/UnevaluatedPropertiesCase10":{"not":{"not":{"properties":{"a":true}}},"unevaluatedProperties":false},"#/components/schemas/UnevaluatedPropertiesCase11":{"if":{"properties":{"kind":{"const":"a"}},"required":["kind"]},"then":{"properties":{"x":true}},"else":{"properties":{"y":true}},"unevaluatedProperties":false},"#/components/schemas/UnevaluatedPropertiesCase12":{"if":{"properties":{"t":{"const":1}},"required":["t"]},"then":{"properties":{"u":true}},"unevaluatedProperties":false},"#/components/schemas/UnevaluatedPropertiesCase13":{"$ref":"#/components/schemas/UnevaluatedPropertiesCase13/$defs/base","properties":{"b":true},"unevaluatedProperties":false},"#/components/schemas/UnevaluatedPropertiesCase13/$defs/base":{"properties":{"a":true}},"#/components/schemas/UnevaluatedPropertiesCase14":{"allOf":[{"unevaluatedProperties":true}],"unevaluatedProperties":false},"#/components/schemas/UnevaluatedPropertiesCase15":{"allOf":[{"properties":{"a":true},"unevaluatedProperties":false}],"unevaluatedProperties":true},"#/components/schemas/UnevaluatedPropertiesCase16":{"allOf":[{"properties":{"a":true}},{"unevaluatedProperties":false}]},"#/components/schemas/UnevaluatedPropertiesCase17":{"properties":{"a":true},"dependentSchemas":{"a":{"properties":{"b":true}}},"unevaluatedProperties":false},"#/components/schemas/UnevaluatedPropertiesCase18":{"properties":{"o":{"type":["object"]}},"unevaluatedProperties":false},"#/components/schemas/UnevaluatedPropertiesCase19":{"properties":{"a":true},"additionalProperties":{"type":["integer"]},"unevaluatedProperties":false},"#/components/schemas/UnevaluatedPropertiesCase2":{"allOf":[{"properties":{"a":true}}],"unevaluatedProperties":false},"#/components/schemas/UnevaluatedPropertiesCase20":{"propertyNames":{"maxLength":1},"unevaluatedProperties":false},"#/components/schemas/UnevaluatedPropertiesCase3":{"allOf":[{"properties":{"a":true}}],"properties":{"b":true},"unevaluatedProperties":false},"#/components/schemas/UnevaluatedPropertiesCase4":{"patternProperties":{"^x":true},"unevaluatedProperties":false},"#/components/schemas/UnevaluatedPropertiesCase5":{"additionalProperties":true,"unevaluatedProperties":false},"#/components/schemas/UnevaluatedPropertiesCase6":{"unevaluatedProperties":{"type":["string"]}},"#/components/schemas/UnevaluatedPropertiesCase7":{"properties":{"a":{"type":["integer"]}},"unevaluatedProperties":{"type":["string"]}},"#/components/schemas/UnevaluatedPropertiesCase8":{"anyOf":[{"properties":{"a":{"type":["integer"]}},"required":["a"]},{"properties":{"b":{"type":["integer"]}},"required":["b"]}],"unevaluatedProperties":false},"#/components/schemas/UnevaluatedPropertiesCase9":{"oneOf":[{"properties":{"a":true},"required":["a"]},{"properties":{"b":true},"required":["b"]}],"unevaluatedProperties":false},"#/components/schemas/UniqueItemsCase0":{"uniqueItems":true},"#/components/schemas/UniqueItemsCase1":true,"#RefCase13_node":{"type":["integer"]},"#RefCase14_tree":{"type":["object"],"properties":{"name":{"type":["string"]},"kids":{"type":["array"],"items":{"$ref":"#RefCase14_tree"}}}}}"##
     )
     static let schema0 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/AdditionalPropertiesCase0"}"##,
@@ -3414,498 +3405,496 @@ nonisolated enum ValidationSchemas {
     static let schema11 = EmbeddedSchema(##"{"$ref":"#/components/schemas/AllOfCase2"}"##, registry: registry)
     static let schema12 = EmbeddedSchema(##"{"$ref":"#/components/schemas/AllOfCase3"}"##, registry: registry)
     static let schema13 = EmbeddedSchema(##"{"$ref":"#/components/schemas/AllOfCase4"}"##, registry: registry)
-    static let schema14 = EmbeddedSchema(##"{"$ref":"#/components/schemas/AllOfCase5"}"##, registry: registry)
-    static let schema15 = EmbeddedSchema(##"{"$ref":"#/components/schemas/AllOfCase6"}"##, registry: registry)
-    static let schema16 = EmbeddedSchema(##"{"$ref":"#/components/schemas/AllOfCase7"}"##, registry: registry)
-    static let schema17 = EmbeddedSchema(##"{"$ref":"#/components/schemas/AllOfCase8"}"##, registry: registry)
-    static let schema18 = EmbeddedSchema(##"{"$ref":"#/components/schemas/AllOfCase9"}"##, registry: registry)
-    static let schema19 = EmbeddedSchema(##"{"$ref":"#/components/schemas/AllOfCase10"}"##, registry: registry)
-    static let schema20 = EmbeddedSchema(#"{"minimum":2}"#, registry: registry)
-    static let schema21 = EmbeddedSchema(#"{"type":["integer"]}"#, registry: registry)
-    static let schema22 = EmbeddedSchema(##"{"$ref":"#/components/schemas/AnyOfCase1"}"##, registry: registry)
-    static let schema23 = EmbeddedSchema("false", registry: registry)
-    static let schema24 = EmbeddedSchema("true", registry: registry)
-    static let schema25 = EmbeddedSchema(
+    static let schema14 = EmbeddedSchema(##"{"$ref":"#/components/schemas/AllOfCase6"}"##, registry: registry)
+    static let schema15 = EmbeddedSchema(##"{"$ref":"#/components/schemas/AllOfCase7"}"##, registry: registry)
+    static let schema16 = EmbeddedSchema(##"{"$ref":"#/components/schemas/AllOfCase8"}"##, registry: registry)
+    static let schema17 = EmbeddedSchema(##"{"$ref":"#/components/schemas/AllOfCase10"}"##, registry: registry)
+    static let schema18 = EmbeddedSchema(#"{"minimum":2}"#, registry: registry)
+    static let schema19 = EmbeddedSchema(#"{"type":["integer"]}"#, registry: registry)
+    static let schema20 = EmbeddedSchema(##"{"$ref":"#/components/schemas/AnyOfCase1"}"##, registry: registry)
+    static let schema21 = EmbeddedSchema("false", registry: registry)
+    static let schema22 = EmbeddedSchema("true", registry: registry)
+    static let schema23 = EmbeddedSchema(
         #"{"properties":{"a":{"type":["integer"]}},"required":["a"]}"#,
         registry: registry
     )
-    static let schema26 = EmbeddedSchema(
+    static let schema24 = EmbeddedSchema(
         #"{"properties":{"b":{"type":["string"]}},"required":["b"]}"#,
         registry: registry
     )
-    static let schema27 = EmbeddedSchema(##"{"$ref":"#/components/schemas/AnyOfCase5"}"##, registry: registry)
-    static let schema28 = EmbeddedSchema(#"{"const":3}"#, registry: registry)
-    static let schema29 = EmbeddedSchema(#"{"anyOf":[{"const":1},{"const":2}]}"#, registry: registry)
-    static let schema30 = EmbeddedSchema(#"{"const":1}"#, registry: registry)
-    static let schema31 = EmbeddedSchema(#"{"const":2}"#, registry: registry)
-    static let schema32 = EmbeddedSchema(##"{"$ref":"#/components/schemas/BooleanSchemasCase0"}"##, registry: registry)
-    static let schema33 = EmbeddedSchema(##"{"$ref":"#/components/schemas/BooleanSchemasCase1"}"##, registry: registry)
-    static let schema34 = EmbeddedSchema(##"{"$ref":"#/components/schemas/BooleanSchemasCase2"}"##, registry: registry)
-    static let schema35 = EmbeddedSchema(##"{"$ref":"#/components/schemas/BooleanSchemasCase3"}"##, registry: registry)
-    static let schema36 = EmbeddedSchema(##"{"$ref":"#/components/schemas/BooleanSchemasCase4"}"##, registry: registry)
-    static let schema37 = EmbeddedSchema(##"{"$ref":"#/components/schemas/BooleanSchemasCase5"}"##, registry: registry)
-    static let schema38 = EmbeddedSchema(##"{"$ref":"#/components/schemas/BooleanSchemasCase6"}"##, registry: registry)
-    static let schema39 = EmbeddedSchema(#"{"type":["string"]}"#, registry: registry)
-    static let schema40 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ConstCase0"}"##, registry: registry)
-    static let schema41 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ConstCase1"}"##, registry: registry)
-    static let schema42 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ConstCase2"}"##, registry: registry)
-    static let schema43 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ConstCase3"}"##, registry: registry)
-    static let schema44 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ConstCase4"}"##, registry: registry)
-    static let schema45 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ConstCase5"}"##, registry: registry)
-    static let schema46 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ConstCase7"}"##, registry: registry)
-    static let schema47 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ContainsCase0"}"##, registry: registry)
-    static let schema48 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ContainsCase1"}"##, registry: registry)
-    static let schema49 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ContainsCase2"}"##, registry: registry)
-    static let schema50 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ContainsCase3"}"##, registry: registry)
-    static let schema51 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ContainsCase4"}"##, registry: registry)
-    static let schema52 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ContainsCase5"}"##, registry: registry)
-    static let schema53 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ContainsCase6"}"##, registry: registry)
-    static let schema54 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ContainsCase7"}"##, registry: registry)
-    static let schema55 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ContainsCase8"}"##, registry: registry)
-    static let schema56 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ContainsCase9"}"##, registry: registry)
-    static let schema57 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ContainsCase10"}"##, registry: registry)
-    static let schema58 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ContainsCase11"}"##, registry: registry)
-    static let schema59 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ContainsCase12"}"##, registry: registry)
-    static let schema60 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ContainsCase13"}"##, registry: registry)
-    static let schema61 = EmbeddedSchema(
+    static let schema25 = EmbeddedSchema(##"{"$ref":"#/components/schemas/AnyOfCase5"}"##, registry: registry)
+    static let schema26 = EmbeddedSchema(#"{"const":3}"#, registry: registry)
+    static let schema27 = EmbeddedSchema(#"{"anyOf":[{"const":1},{"const":2}]}"#, registry: registry)
+    static let schema28 = EmbeddedSchema(#"{"const":1}"#, registry: registry)
+    static let schema29 = EmbeddedSchema(#"{"const":2}"#, registry: registry)
+    static let schema30 = EmbeddedSchema(##"{"$ref":"#/components/schemas/BooleanSchemasCase0"}"##, registry: registry)
+    static let schema31 = EmbeddedSchema(##"{"$ref":"#/components/schemas/BooleanSchemasCase1"}"##, registry: registry)
+    static let schema32 = EmbeddedSchema(##"{"$ref":"#/components/schemas/BooleanSchemasCase2"}"##, registry: registry)
+    static let schema33 = EmbeddedSchema(##"{"$ref":"#/components/schemas/BooleanSchemasCase3"}"##, registry: registry)
+    static let schema34 = EmbeddedSchema(##"{"$ref":"#/components/schemas/BooleanSchemasCase4"}"##, registry: registry)
+    static let schema35 = EmbeddedSchema(##"{"$ref":"#/components/schemas/BooleanSchemasCase5"}"##, registry: registry)
+    static let schema36 = EmbeddedSchema(##"{"$ref":"#/components/schemas/BooleanSchemasCase6"}"##, registry: registry)
+    static let schema37 = EmbeddedSchema(#"{"type":["string"]}"#, registry: registry)
+    static let schema38 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ConstCase0"}"##, registry: registry)
+    static let schema39 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ConstCase1"}"##, registry: registry)
+    static let schema40 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ConstCase2"}"##, registry: registry)
+    static let schema41 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ConstCase3"}"##, registry: registry)
+    static let schema42 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ConstCase4"}"##, registry: registry)
+    static let schema43 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ConstCase5"}"##, registry: registry)
+    static let schema44 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ConstCase7"}"##, registry: registry)
+    static let schema45 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ContainsCase0"}"##, registry: registry)
+    static let schema46 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ContainsCase1"}"##, registry: registry)
+    static let schema47 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ContainsCase2"}"##, registry: registry)
+    static let schema48 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ContainsCase3"}"##, registry: registry)
+    static let schema49 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ContainsCase4"}"##, registry: registry)
+    static let schema50 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ContainsCase5"}"##, registry: registry)
+    static let schema51 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ContainsCase6"}"##, registry: registry)
+    static let schema52 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ContainsCase7"}"##, registry: registry)
+    static let schema53 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ContainsCase8"}"##, registry: registry)
+    static let schema54 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ContainsCase9"}"##, registry: registry)
+    static let schema55 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ContainsCase10"}"##, registry: registry)
+    static let schema56 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ContainsCase11"}"##, registry: registry)
+    static let schema57 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ContainsCase12"}"##, registry: registry)
+    static let schema58 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ContainsCase13"}"##, registry: registry)
+    static let schema59 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/DependentRequiredCase0"}"##,
         registry: registry
     )
-    static let schema62 = EmbeddedSchema(
+    static let schema60 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/DependentRequiredCase1"}"##,
         registry: registry
     )
-    static let schema63 = EmbeddedSchema(
+    static let schema61 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/DependentRequiredCase2"}"##,
         registry: registry
     )
-    static let schema64 = EmbeddedSchema(
+    static let schema62 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/DependentRequiredCase3"}"##,
         registry: registry
     )
-    static let schema65 = EmbeddedSchema(
+    static let schema63 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/DependentRequiredCase4"}"##,
         registry: registry
     )
-    static let schema66 = EmbeddedSchema(
+    static let schema64 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/DependentRequiredCase5"}"##,
         registry: registry
     )
-    static let schema67 = EmbeddedSchema(
+    static let schema65 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/DependentRequiredCase6"}"##,
         registry: registry
     )
-    static let schema68 = EmbeddedSchema(
+    static let schema66 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/DependentRequiredCase7"}"##,
         registry: registry
     )
-    static let schema69 = EmbeddedSchema(
+    static let schema67 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/DependentSchemasCase0"}"##,
         registry: registry
     )
-    static let schema70 = EmbeddedSchema(
+    static let schema68 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/DependentSchemasCase1"}"##,
         registry: registry
     )
-    static let schema71 = EmbeddedSchema(
+    static let schema69 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/DependentSchemasCase2"}"##,
         registry: registry
     )
-    static let schema72 = EmbeddedSchema(
+    static let schema70 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/DependentSchemasCase3"}"##,
         registry: registry
     )
-    static let schema73 = EmbeddedSchema(
+    static let schema71 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/DependentSchemasCase4"}"##,
         registry: registry
     )
-    static let schema74 = EmbeddedSchema(
+    static let schema72 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/DependentSchemasCase5"}"##,
         registry: registry
     )
-    static let schema75 = EmbeddedSchema(
+    static let schema73 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/DependentSchemasCase6"}"##,
         registry: registry
     )
-    static let schema76 = EmbeddedSchema(##"{"$ref":"#/components/schemas/EnumCase0"}"##, registry: registry)
-    static let schema77 = EmbeddedSchema(##"{"$ref":"#/components/schemas/EnumCase1"}"##, registry: registry)
-    static let schema78 = EmbeddedSchema(##"{"$ref":"#/components/schemas/EnumCase2"}"##, registry: registry)
-    static let schema79 = EmbeddedSchema(##"{"$ref":"#/components/schemas/EnumCase3"}"##, registry: registry)
-    static let schema80 = EmbeddedSchema(##"{"$ref":"#/components/schemas/EnumCase4"}"##, registry: registry)
-    static let schema81 = EmbeddedSchema(##"{"$ref":"#/components/schemas/EnumCase5"}"##, registry: registry)
-    static let schema82 = EmbeddedSchema(##"{"$ref":"#/components/schemas/EnumCase6"}"##, registry: registry)
-    static let schema83 = EmbeddedSchema(##"{"$ref":"#/components/schemas/EnumCase7"}"##, registry: registry)
-    static let schema84 = EmbeddedSchema(##"{"$ref":"#/components/schemas/EnumCase9"}"##, registry: registry)
-    static let schema85 = EmbeddedSchema(
+    static let schema74 = EmbeddedSchema(##"{"$ref":"#/components/schemas/EnumCase0"}"##, registry: registry)
+    static let schema75 = EmbeddedSchema(##"{"$ref":"#/components/schemas/EnumCase1"}"##, registry: registry)
+    static let schema76 = EmbeddedSchema(##"{"$ref":"#/components/schemas/EnumCase2"}"##, registry: registry)
+    static let schema77 = EmbeddedSchema(##"{"$ref":"#/components/schemas/EnumCase3"}"##, registry: registry)
+    static let schema78 = EmbeddedSchema(##"{"$ref":"#/components/schemas/EnumCase4"}"##, registry: registry)
+    static let schema79 = EmbeddedSchema(##"{"$ref":"#/components/schemas/EnumCase5"}"##, registry: registry)
+    static let schema80 = EmbeddedSchema(##"{"$ref":"#/components/schemas/EnumCase6"}"##, registry: registry)
+    static let schema81 = EmbeddedSchema(##"{"$ref":"#/components/schemas/EnumCase7"}"##, registry: registry)
+    static let schema82 = EmbeddedSchema(##"{"$ref":"#/components/schemas/EnumCase9"}"##, registry: registry)
+    static let schema83 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/ExclusiveMaximumCase0"}"##,
         registry: registry
     )
-    static let schema86 = EmbeddedSchema(
+    static let schema84 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/ExclusiveMaximumCase1"}"##,
         registry: registry
     )
-    static let schema87 = EmbeddedSchema(
+    static let schema85 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/ExclusiveMaximumCase2"}"##,
         registry: registry
     )
-    static let schema88 = EmbeddedSchema(
+    static let schema86 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/ExclusiveMaximumCase3"}"##,
         registry: registry
     )
-    static let schema89 = EmbeddedSchema(
+    static let schema87 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/ExclusiveMaximumCase4"}"##,
         registry: registry
     )
-    static let schema90 = EmbeddedSchema(
+    static let schema88 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/ExclusiveMinimumCase0"}"##,
         registry: registry
     )
-    static let schema91 = EmbeddedSchema(
+    static let schema89 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/ExclusiveMinimumCase1"}"##,
         registry: registry
     )
-    static let schema92 = EmbeddedSchema(
+    static let schema90 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/ExclusiveMinimumCase2"}"##,
         registry: registry
     )
-    static let schema93 = EmbeddedSchema(
+    static let schema91 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/ExclusiveMinimumCase3"}"##,
         registry: registry
     )
-    static let schema94 = EmbeddedSchema(##"{"$ref":"#/components/schemas/FormatCase0"}"##, registry: registry)
-    static let schema95 = EmbeddedSchema(##"{"$ref":"#/components/schemas/FormatCase1"}"##, registry: registry)
-    static let schema96 = EmbeddedSchema(##"{"$ref":"#/components/schemas/FormatCase2"}"##, registry: registry)
-    static let schema97 = EmbeddedSchema(##"{"$ref":"#/components/schemas/FormatCase3"}"##, registry: registry)
-    static let schema98 = EmbeddedSchema(##"{"$ref":"#/components/schemas/FormatCase4"}"##, registry: registry)
-    static let schema99 = EmbeddedSchema(##"{"$ref":"#/components/schemas/FormatCase5"}"##, registry: registry)
-    static let schema100 = EmbeddedSchema(##"{"$ref":"#/components/schemas/FormatCase6"}"##, registry: registry)
-    static let schema101 = EmbeddedSchema(##"{"$ref":"#/components/schemas/FormatCase7"}"##, registry: registry)
-    static let schema102 = EmbeddedSchema(##"{"$ref":"#/components/schemas/FormatCase8"}"##, registry: registry)
-    static let schema103 = EmbeddedSchema(##"{"$ref":"#/components/schemas/FormatCase9"}"##, registry: registry)
-    static let schema104 = EmbeddedSchema(##"{"$ref":"#/components/schemas/IfThenElseCase0"}"##, registry: registry)
-    static let schema105 = EmbeddedSchema(##"{"$ref":"#/components/schemas/IfThenElseCase1"}"##, registry: registry)
-    static let schema106 = EmbeddedSchema(##"{"$ref":"#/components/schemas/IfThenElseCase2"}"##, registry: registry)
-    static let schema107 = EmbeddedSchema(##"{"$ref":"#/components/schemas/IfThenElseCase3"}"##, registry: registry)
-    static let schema108 = EmbeddedSchema(##"{"$ref":"#/components/schemas/IfThenElseCase4"}"##, registry: registry)
-    static let schema109 = EmbeddedSchema(##"{"$ref":"#/components/schemas/IfThenElseCase5"}"##, registry: registry)
-    static let schema110 = EmbeddedSchema(##"{"$ref":"#/components/schemas/IfThenElseCase6"}"##, registry: registry)
-    static let schema111 = EmbeddedSchema(##"{"$ref":"#/components/schemas/IfThenElseCase7"}"##, registry: registry)
-    static let schema112 = EmbeddedSchema(##"{"$ref":"#/components/schemas/IfThenElseCase8"}"##, registry: registry)
-    static let schema113 = EmbeddedSchema(##"{"$ref":"#/components/schemas/IfThenElseCase9"}"##, registry: registry)
-    static let schema114 = EmbeddedSchema(##"{"$ref":"#/components/schemas/IfThenElseCase10"}"##, registry: registry)
-    static let schema115 = EmbeddedSchema(##"{"$ref":"#/components/schemas/IfThenElseCase11"}"##, registry: registry)
-    static let schema116 = EmbeddedSchema(##"{"$ref":"#/components/schemas/IfThenElseCase12"}"##, registry: registry)
-    static let schema117 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ItemCountsCase0"}"##, registry: registry)
-    static let schema118 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ItemCountsCase1"}"##, registry: registry)
-    static let schema119 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ItemCountsCase2"}"##, registry: registry)
-    static let schema120 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ItemCountsCase3"}"##, registry: registry)
-    static let schema121 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ItemCountsCase4"}"##, registry: registry)
-    static let schema122 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ItemCountsCase5"}"##, registry: registry)
-    static let schema123 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ItemsCase0"}"##, registry: registry)
-    static let schema124 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ItemsCase1"}"##, registry: registry)
-    static let schema125 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ItemsCase2"}"##, registry: registry)
-    static let schema126 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ItemsCase3"}"##, registry: registry)
-    static let schema127 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ItemsCase4"}"##, registry: registry)
-    static let schema128 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ItemsCase5"}"##, registry: registry)
-    static let schema129 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ItemsCase6"}"##, registry: registry)
-    static let schema130 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ItemsCase7"}"##, registry: registry)
-    static let schema131 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ItemsCase8"}"##, registry: registry)
-    static let schema132 = EmbeddedSchema(##"{"$ref":"#/components/schemas/LengthCase0"}"##, registry: registry)
-    static let schema133 = EmbeddedSchema(##"{"$ref":"#/components/schemas/LengthCase1"}"##, registry: registry)
-    static let schema134 = EmbeddedSchema(##"{"$ref":"#/components/schemas/LengthCase2"}"##, registry: registry)
-    static let schema135 = EmbeddedSchema(##"{"$ref":"#/components/schemas/LengthCase3"}"##, registry: registry)
-    static let schema136 = EmbeddedSchema(##"{"$ref":"#/components/schemas/LengthCase4"}"##, registry: registry)
-    static let schema137 = EmbeddedSchema(##"{"$ref":"#/components/schemas/LengthCase5"}"##, registry: registry)
-    static let schema138 = EmbeddedSchema(##"{"$ref":"#/components/schemas/LengthCase6"}"##, registry: registry)
-    static let schema139 = EmbeddedSchema(##"{"$ref":"#/components/schemas/LengthCase7"}"##, registry: registry)
-    static let schema140 = EmbeddedSchema(##"{"$ref":"#/components/schemas/LengthCase8"}"##, registry: registry)
-    static let schema141 = EmbeddedSchema(##"{"$ref":"#/components/schemas/MaximumCase0"}"##, registry: registry)
-    static let schema142 = EmbeddedSchema(##"{"$ref":"#/components/schemas/MaximumCase1"}"##, registry: registry)
-    static let schema143 = EmbeddedSchema(##"{"$ref":"#/components/schemas/MaximumCase2"}"##, registry: registry)
-    static let schema144 = EmbeddedSchema(##"{"$ref":"#/components/schemas/MaximumCase3"}"##, registry: registry)
-    static let schema145 = EmbeddedSchema(##"{"$ref":"#/components/schemas/MaximumCase4"}"##, registry: registry)
-    static let schema146 = EmbeddedSchema(##"{"$ref":"#/components/schemas/MinimumCase0"}"##, registry: registry)
-    static let schema147 = EmbeddedSchema(##"{"$ref":"#/components/schemas/MinimumCase1"}"##, registry: registry)
-    static let schema148 = EmbeddedSchema(##"{"$ref":"#/components/schemas/MultipleOfCase0"}"##, registry: registry)
-    static let schema149 = EmbeddedSchema(##"{"$ref":"#/components/schemas/MultipleOfCase1"}"##, registry: registry)
-    static let schema150 = EmbeddedSchema(##"{"$ref":"#/components/schemas/MultipleOfCase2"}"##, registry: registry)
-    static let schema151 = EmbeddedSchema(##"{"$ref":"#/components/schemas/MultipleOfCase3"}"##, registry: registry)
-    static let schema152 = EmbeddedSchema(##"{"$ref":"#/components/schemas/MultipleOfCase4"}"##, registry: registry)
-    static let schema153 = EmbeddedSchema(##"{"$ref":"#/components/schemas/MultipleOfCase5"}"##, registry: registry)
-    static let schema154 = EmbeddedSchema(##"{"$ref":"#/components/schemas/MultipleOfCase6"}"##, registry: registry)
-    static let schema155 = EmbeddedSchema(##"{"$ref":"#/components/schemas/MultipleOfCase7"}"##, registry: registry)
-    static let schema156 = EmbeddedSchema(##"{"$ref":"#/components/schemas/NotCase0"}"##, registry: registry)
-    static let schema157 = EmbeddedSchema(##"{"$ref":"#/components/schemas/NotCase1"}"##, registry: registry)
-    static let schema158 = EmbeddedSchema(##"{"$ref":"#/components/schemas/NotCase2"}"##, registry: registry)
-    static let schema159 = EmbeddedSchema(##"{"$ref":"#/components/schemas/NotCase3"}"##, registry: registry)
-    static let schema160 = EmbeddedSchema(##"{"$ref":"#/components/schemas/NotCase4"}"##, registry: registry)
-    static let schema161 = EmbeddedSchema(##"{"$ref":"#/components/schemas/NotCase5"}"##, registry: registry)
-    static let schema162 = EmbeddedSchema(##"{"$ref":"#/components/schemas/NotCase6"}"##, registry: registry)
-    static let schema163 = EmbeddedSchema(##"{"$ref":"#/components/schemas/NotCase7"}"##, registry: registry)
-    static let schema164 = EmbeddedSchema(##"{"$ref":"#/components/schemas/NotCase8"}"##, registry: registry)
-    static let schema165 = EmbeddedSchema(##"{"$ref":"#/components/schemas/OneOfCase1"}"##, registry: registry)
-    static let schema166 = EmbeddedSchema(#"{"required":["a"]}"#, registry: registry)
-    static let schema167 = EmbeddedSchema(#"{"required":["b"]}"#, registry: registry)
-    static let schema168 = EmbeddedSchema(##"{"$ref":"#/components/schemas/OneOfCase8"}"##, registry: registry)
-    static let schema169 = EmbeddedSchema(#"{"multipleOf":2}"#, registry: registry)
-    static let schema170 = EmbeddedSchema(#"{"multipleOf":3}"#, registry: registry)
-    static let schema171 = EmbeddedSchema(#"{"multipleOf":5}"#, registry: registry)
-    static let schema172 = EmbeddedSchema(#"{"oneOf":[{"type":["string"]},{"minLength":2}]}"#, registry: registry)
-    static let schema173 = EmbeddedSchema(#"{"type":["number"]}"#, registry: registry)
-    static let schema174 = EmbeddedSchema(#"{"minLength":2}"#, registry: registry)
-    static let schema175 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PatternCase0"}"##, registry: registry)
-    static let schema176 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PatternCase1"}"##, registry: registry)
-    static let schema177 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PatternCase2"}"##, registry: registry)
-    static let schema178 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PatternCase3"}"##, registry: registry)
-    static let schema179 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PatternCase4"}"##, registry: registry)
-    static let schema180 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PatternCase5"}"##, registry: registry)
-    static let schema181 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PatternCase6"}"##, registry: registry)
-    static let schema182 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PatternCase7"}"##, registry: registry)
-    static let schema183 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PatternCase8"}"##, registry: registry)
-    static let schema184 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PatternCase9"}"##, registry: registry)
-    static let schema185 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PatternCase10"}"##, registry: registry)
-    static let schema186 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PatternCase11"}"##, registry: registry)
-    static let schema187 = EmbeddedSchema(
+    static let schema92 = EmbeddedSchema(##"{"$ref":"#/components/schemas/FormatCase0"}"##, registry: registry)
+    static let schema93 = EmbeddedSchema(##"{"$ref":"#/components/schemas/FormatCase1"}"##, registry: registry)
+    static let schema94 = EmbeddedSchema(##"{"$ref":"#/components/schemas/FormatCase2"}"##, registry: registry)
+    static let schema95 = EmbeddedSchema(##"{"$ref":"#/components/schemas/FormatCase3"}"##, registry: registry)
+    static let schema96 = EmbeddedSchema(##"{"$ref":"#/components/schemas/FormatCase4"}"##, registry: registry)
+    static let schema97 = EmbeddedSchema(##"{"$ref":"#/components/schemas/FormatCase5"}"##, registry: registry)
+    static let schema98 = EmbeddedSchema(##"{"$ref":"#/components/schemas/FormatCase6"}"##, registry: registry)
+    static let schema99 = EmbeddedSchema(##"{"$ref":"#/components/schemas/FormatCase7"}"##, registry: registry)
+    static let schema100 = EmbeddedSchema(##"{"$ref":"#/components/schemas/FormatCase8"}"##, registry: registry)
+    static let schema101 = EmbeddedSchema(##"{"$ref":"#/components/schemas/FormatCase9"}"##, registry: registry)
+    static let schema102 = EmbeddedSchema(##"{"$ref":"#/components/schemas/IfThenElseCase0"}"##, registry: registry)
+    static let schema103 = EmbeddedSchema(##"{"$ref":"#/components/schemas/IfThenElseCase1"}"##, registry: registry)
+    static let schema104 = EmbeddedSchema(##"{"$ref":"#/components/schemas/IfThenElseCase2"}"##, registry: registry)
+    static let schema105 = EmbeddedSchema(##"{"$ref":"#/components/schemas/IfThenElseCase3"}"##, registry: registry)
+    static let schema106 = EmbeddedSchema(##"{"$ref":"#/components/schemas/IfThenElseCase4"}"##, registry: registry)
+    static let schema107 = EmbeddedSchema(##"{"$ref":"#/components/schemas/IfThenElseCase5"}"##, registry: registry)
+    static let schema108 = EmbeddedSchema(##"{"$ref":"#/components/schemas/IfThenElseCase6"}"##, registry: registry)
+    static let schema109 = EmbeddedSchema(##"{"$ref":"#/components/schemas/IfThenElseCase7"}"##, registry: registry)
+    static let schema110 = EmbeddedSchema(##"{"$ref":"#/components/schemas/IfThenElseCase8"}"##, registry: registry)
+    static let schema111 = EmbeddedSchema(##"{"$ref":"#/components/schemas/IfThenElseCase9"}"##, registry: registry)
+    static let schema112 = EmbeddedSchema(##"{"$ref":"#/components/schemas/IfThenElseCase10"}"##, registry: registry)
+    static let schema113 = EmbeddedSchema(##"{"$ref":"#/components/schemas/IfThenElseCase11"}"##, registry: registry)
+    static let schema114 = EmbeddedSchema(##"{"$ref":"#/components/schemas/IfThenElseCase12"}"##, registry: registry)
+    static let schema115 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ItemCountsCase0"}"##, registry: registry)
+    static let schema116 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ItemCountsCase1"}"##, registry: registry)
+    static let schema117 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ItemCountsCase2"}"##, registry: registry)
+    static let schema118 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ItemCountsCase3"}"##, registry: registry)
+    static let schema119 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ItemCountsCase4"}"##, registry: registry)
+    static let schema120 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ItemCountsCase5"}"##, registry: registry)
+    static let schema121 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ItemsCase0"}"##, registry: registry)
+    static let schema122 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ItemsCase1"}"##, registry: registry)
+    static let schema123 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ItemsCase2"}"##, registry: registry)
+    static let schema124 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ItemsCase3"}"##, registry: registry)
+    static let schema125 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ItemsCase4"}"##, registry: registry)
+    static let schema126 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ItemsCase5"}"##, registry: registry)
+    static let schema127 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ItemsCase6"}"##, registry: registry)
+    static let schema128 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ItemsCase7"}"##, registry: registry)
+    static let schema129 = EmbeddedSchema(##"{"$ref":"#/components/schemas/ItemsCase8"}"##, registry: registry)
+    static let schema130 = EmbeddedSchema(##"{"$ref":"#/components/schemas/LengthCase0"}"##, registry: registry)
+    static let schema131 = EmbeddedSchema(##"{"$ref":"#/components/schemas/LengthCase1"}"##, registry: registry)
+    static let schema132 = EmbeddedSchema(##"{"$ref":"#/components/schemas/LengthCase2"}"##, registry: registry)
+    static let schema133 = EmbeddedSchema(##"{"$ref":"#/components/schemas/LengthCase3"}"##, registry: registry)
+    static let schema134 = EmbeddedSchema(##"{"$ref":"#/components/schemas/LengthCase4"}"##, registry: registry)
+    static let schema135 = EmbeddedSchema(##"{"$ref":"#/components/schemas/LengthCase5"}"##, registry: registry)
+    static let schema136 = EmbeddedSchema(##"{"$ref":"#/components/schemas/LengthCase6"}"##, registry: registry)
+    static let schema137 = EmbeddedSchema(##"{"$ref":"#/components/schemas/LengthCase7"}"##, registry: registry)
+    static let schema138 = EmbeddedSchema(##"{"$ref":"#/components/schemas/LengthCase8"}"##, registry: registry)
+    static let schema139 = EmbeddedSchema(##"{"$ref":"#/components/schemas/MaximumCase0"}"##, registry: registry)
+    static let schema140 = EmbeddedSchema(##"{"$ref":"#/components/schemas/MaximumCase1"}"##, registry: registry)
+    static let schema141 = EmbeddedSchema(##"{"$ref":"#/components/schemas/MaximumCase2"}"##, registry: registry)
+    static let schema142 = EmbeddedSchema(##"{"$ref":"#/components/schemas/MaximumCase3"}"##, registry: registry)
+    static let schema143 = EmbeddedSchema(##"{"$ref":"#/components/schemas/MaximumCase4"}"##, registry: registry)
+    static let schema144 = EmbeddedSchema(##"{"$ref":"#/components/schemas/MinimumCase0"}"##, registry: registry)
+    static let schema145 = EmbeddedSchema(##"{"$ref":"#/components/schemas/MinimumCase1"}"##, registry: registry)
+    static let schema146 = EmbeddedSchema(##"{"$ref":"#/components/schemas/MultipleOfCase0"}"##, registry: registry)
+    static let schema147 = EmbeddedSchema(##"{"$ref":"#/components/schemas/MultipleOfCase1"}"##, registry: registry)
+    static let schema148 = EmbeddedSchema(##"{"$ref":"#/components/schemas/MultipleOfCase2"}"##, registry: registry)
+    static let schema149 = EmbeddedSchema(##"{"$ref":"#/components/schemas/MultipleOfCase3"}"##, registry: registry)
+    static let schema150 = EmbeddedSchema(##"{"$ref":"#/components/schemas/MultipleOfCase4"}"##, registry: registry)
+    static let schema151 = EmbeddedSchema(##"{"$ref":"#/components/schemas/MultipleOfCase5"}"##, registry: registry)
+    static let schema152 = EmbeddedSchema(##"{"$ref":"#/components/schemas/MultipleOfCase6"}"##, registry: registry)
+    static let schema153 = EmbeddedSchema(##"{"$ref":"#/components/schemas/MultipleOfCase7"}"##, registry: registry)
+    static let schema154 = EmbeddedSchema(##"{"$ref":"#/components/schemas/NotCase0"}"##, registry: registry)
+    static let schema155 = EmbeddedSchema(##"{"$ref":"#/components/schemas/NotCase1"}"##, registry: registry)
+    static let schema156 = EmbeddedSchema(##"{"$ref":"#/components/schemas/NotCase2"}"##, registry: registry)
+    static let schema157 = EmbeddedSchema(##"{"$ref":"#/components/schemas/NotCase3"}"##, registry: registry)
+    static let schema158 = EmbeddedSchema(##"{"$ref":"#/components/schemas/NotCase4"}"##, registry: registry)
+    static let schema159 = EmbeddedSchema(##"{"$ref":"#/components/schemas/NotCase5"}"##, registry: registry)
+    static let schema160 = EmbeddedSchema(##"{"$ref":"#/components/schemas/NotCase6"}"##, registry: registry)
+    static let schema161 = EmbeddedSchema(##"{"$ref":"#/components/schemas/NotCase7"}"##, registry: registry)
+    static let schema162 = EmbeddedSchema(##"{"$ref":"#/components/schemas/NotCase8"}"##, registry: registry)
+    static let schema163 = EmbeddedSchema(##"{"$ref":"#/components/schemas/OneOfCase1"}"##, registry: registry)
+    static let schema164 = EmbeddedSchema(#"{"required":["a"]}"#, registry: registry)
+    static let schema165 = EmbeddedSchema(#"{"required":["b"]}"#, registry: registry)
+    static let schema166 = EmbeddedSchema(##"{"$ref":"#/components/schemas/OneOfCase8"}"##, registry: registry)
+    static let schema167 = EmbeddedSchema(#"{"multipleOf":2}"#, registry: registry)
+    static let schema168 = EmbeddedSchema(#"{"multipleOf":3}"#, registry: registry)
+    static let schema169 = EmbeddedSchema(#"{"multipleOf":5}"#, registry: registry)
+    static let schema170 = EmbeddedSchema(#"{"oneOf":[{"type":["string"]},{"minLength":2}]}"#, registry: registry)
+    static let schema171 = EmbeddedSchema(#"{"type":["number"]}"#, registry: registry)
+    static let schema172 = EmbeddedSchema(#"{"minLength":2}"#, registry: registry)
+    static let schema173 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PatternCase0"}"##, registry: registry)
+    static let schema174 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PatternCase1"}"##, registry: registry)
+    static let schema175 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PatternCase2"}"##, registry: registry)
+    static let schema176 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PatternCase3"}"##, registry: registry)
+    static let schema177 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PatternCase4"}"##, registry: registry)
+    static let schema178 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PatternCase5"}"##, registry: registry)
+    static let schema179 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PatternCase6"}"##, registry: registry)
+    static let schema180 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PatternCase7"}"##, registry: registry)
+    static let schema181 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PatternCase8"}"##, registry: registry)
+    static let schema182 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PatternCase9"}"##, registry: registry)
+    static let schema183 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PatternCase10"}"##, registry: registry)
+    static let schema184 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PatternCase11"}"##, registry: registry)
+    static let schema185 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/PatternPropertiesCase0"}"##,
         registry: registry
     )
-    static let schema188 = EmbeddedSchema(
+    static let schema186 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/PatternPropertiesCase1"}"##,
         registry: registry
     )
-    static let schema189 = EmbeddedSchema(
+    static let schema187 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/PatternPropertiesCase2"}"##,
         registry: registry
     )
-    static let schema190 = EmbeddedSchema(
+    static let schema188 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/PatternPropertiesCase3"}"##,
         registry: registry
     )
-    static let schema191 = EmbeddedSchema(
+    static let schema189 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/PatternPropertiesCase4"}"##,
         registry: registry
     )
-    static let schema192 = EmbeddedSchema(
+    static let schema190 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/PatternPropertiesCase5"}"##,
         registry: registry
     )
-    static let schema193 = EmbeddedSchema(
+    static let schema191 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/PatternPropertiesCase6"}"##,
         registry: registry
     )
-    static let schema194 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PrefixItemsCase0"}"##, registry: registry)
-    static let schema195 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PrefixItemsCase1"}"##, registry: registry)
-    static let schema196 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PrefixItemsCase2"}"##, registry: registry)
-    static let schema197 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PrefixItemsCase3"}"##, registry: registry)
-    static let schema198 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PrefixItemsCase4"}"##, registry: registry)
-    static let schema199 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PrefixItemsCase5"}"##, registry: registry)
-    static let schema200 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PrefixItemsCase6"}"##, registry: registry)
-    static let schema201 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PropertiesCase0"}"##, registry: registry)
-    static let schema202 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PropertiesCase1"}"##, registry: registry)
-    static let schema203 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PropertiesCase2"}"##, registry: registry)
-    static let schema204 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PropertiesCase3"}"##, registry: registry)
-    static let schema205 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PropertiesCase4"}"##, registry: registry)
-    static let schema206 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PropertiesCase5"}"##, registry: registry)
-    static let schema207 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PropertiesCase6"}"##, registry: registry)
-    static let schema208 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PropertyCountsCase0"}"##, registry: registry)
-    static let schema209 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PropertyCountsCase1"}"##, registry: registry)
-    static let schema210 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PropertyCountsCase2"}"##, registry: registry)
-    static let schema211 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PropertyCountsCase3"}"##, registry: registry)
-    static let schema212 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PropertyCountsCase4"}"##, registry: registry)
-    static let schema213 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PropertyCountsCase5"}"##, registry: registry)
-    static let schema214 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PropertyCountsCase6"}"##, registry: registry)
-    static let schema215 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PropertyNamesCase0"}"##, registry: registry)
-    static let schema216 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PropertyNamesCase1"}"##, registry: registry)
-    static let schema217 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PropertyNamesCase2"}"##, registry: registry)
-    static let schema218 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PropertyNamesCase3"}"##, registry: registry)
-    static let schema219 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PropertyNamesCase4"}"##, registry: registry)
-    static let schema220 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PropertyNamesCase5"}"##, registry: registry)
-    static let schema221 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PropertyNamesCase6"}"##, registry: registry)
-    static let schema222 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PropertyNamesCase7"}"##, registry: registry)
-    static let schema223 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PropertyNamesCase8"}"##, registry: registry)
-    static let schema224 = EmbeddedSchema(##"{"$ref":"#/components/schemas/RefCase0"}"##, registry: registry)
-    static let schema225 = EmbeddedSchema(##"{"$ref":"#/components/schemas/RefCase1"}"##, registry: registry)
-    static let schema226 = EmbeddedSchema(##"{"$ref":"#/components/schemas/RefCase2"}"##, registry: registry)
-    static let schema227 = EmbeddedSchema(##"{"$ref":"#/components/schemas/RefCase3"}"##, registry: registry)
-    static let schema228 = EmbeddedSchema(##"{"$ref":"#/components/schemas/RefCase4"}"##, registry: registry)
-    static let schema229 = EmbeddedSchema(##"{"$ref":"#/components/schemas/RefCase5"}"##, registry: registry)
-    static let schema230 = EmbeddedSchema(##"{"$ref":"#/components/schemas/RefCase6"}"##, registry: registry)
-    static let schema231 = EmbeddedSchema(##"{"$ref":"#/components/schemas/RefCase7"}"##, registry: registry)
-    static let schema232 = EmbeddedSchema(##"{"$ref":"#/components/schemas/RefCase8"}"##, registry: registry)
-    static let schema233 = EmbeddedSchema(##"{"$ref":"#/components/schemas/RefCase9"}"##, registry: registry)
-    static let schema234 = EmbeddedSchema(##"{"$ref":"#/components/schemas/RefCase10"}"##, registry: registry)
-    static let schema235 = EmbeddedSchema(##"{"$ref":"#/components/schemas/RefCase11"}"##, registry: registry)
-    static let schema236 = EmbeddedSchema(##"{"$ref":"#/components/schemas/RefCase12"}"##, registry: registry)
-    static let schema237 = EmbeddedSchema(##"{"$ref":"#/components/schemas/RefCase13"}"##, registry: registry)
-    static let schema238 = EmbeddedSchema(##"{"$ref":"#/components/schemas/RefCase14"}"##, registry: registry)
-    static let schema239 = EmbeddedSchema(##"{"$ref":"#/components/schemas/RefCase15"}"##, registry: registry)
-    static let schema240 = EmbeddedSchema(##"{"$ref":"#/components/schemas/RefCase16"}"##, registry: registry)
-    static let schema241 = EmbeddedSchema(##"{"$ref":"#/components/schemas/RequiredCase0"}"##, registry: registry)
-    static let schema242 = EmbeddedSchema(##"{"$ref":"#/components/schemas/RequiredCase1"}"##, registry: registry)
-    static let schema243 = EmbeddedSchema(##"{"$ref":"#/components/schemas/RequiredCase2"}"##, registry: registry)
-    static let schema244 = EmbeddedSchema(##"{"$ref":"#/components/schemas/RequiredCase3"}"##, registry: registry)
-    static let schema245 = EmbeddedSchema(##"{"$ref":"#/components/schemas/RequiredCase4"}"##, registry: registry)
-    static let schema246 = EmbeddedSchema(##"{"$ref":"#/components/schemas/RequiredCase5"}"##, registry: registry)
-    static let schema247 = EmbeddedSchema(##"{"$ref":"#/components/schemas/RequiredCase6"}"##, registry: registry)
-    static let schema248 = EmbeddedSchema(##"{"$ref":"#/components/schemas/RequiredCase7"}"##, registry: registry)
-    static let schema249 = EmbeddedSchema(##"{"$ref":"#/components/schemas/TypeCase4"}"##, registry: registry)
-    static let schema250 = EmbeddedSchema(##"{"$ref":"#/components/schemas/TypeCase7"}"##, registry: registry)
-    static let schema251 = EmbeddedSchema(
+    static let schema192 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PrefixItemsCase0"}"##, registry: registry)
+    static let schema193 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PrefixItemsCase1"}"##, registry: registry)
+    static let schema194 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PrefixItemsCase2"}"##, registry: registry)
+    static let schema195 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PrefixItemsCase3"}"##, registry: registry)
+    static let schema196 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PrefixItemsCase4"}"##, registry: registry)
+    static let schema197 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PrefixItemsCase5"}"##, registry: registry)
+    static let schema198 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PrefixItemsCase6"}"##, registry: registry)
+    static let schema199 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PropertiesCase0"}"##, registry: registry)
+    static let schema200 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PropertiesCase1"}"##, registry: registry)
+    static let schema201 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PropertiesCase2"}"##, registry: registry)
+    static let schema202 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PropertiesCase3"}"##, registry: registry)
+    static let schema203 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PropertiesCase4"}"##, registry: registry)
+    static let schema204 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PropertiesCase5"}"##, registry: registry)
+    static let schema205 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PropertiesCase6"}"##, registry: registry)
+    static let schema206 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PropertyCountsCase0"}"##, registry: registry)
+    static let schema207 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PropertyCountsCase1"}"##, registry: registry)
+    static let schema208 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PropertyCountsCase2"}"##, registry: registry)
+    static let schema209 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PropertyCountsCase3"}"##, registry: registry)
+    static let schema210 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PropertyCountsCase4"}"##, registry: registry)
+    static let schema211 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PropertyCountsCase5"}"##, registry: registry)
+    static let schema212 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PropertyCountsCase6"}"##, registry: registry)
+    static let schema213 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PropertyNamesCase0"}"##, registry: registry)
+    static let schema214 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PropertyNamesCase1"}"##, registry: registry)
+    static let schema215 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PropertyNamesCase2"}"##, registry: registry)
+    static let schema216 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PropertyNamesCase3"}"##, registry: registry)
+    static let schema217 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PropertyNamesCase4"}"##, registry: registry)
+    static let schema218 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PropertyNamesCase5"}"##, registry: registry)
+    static let schema219 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PropertyNamesCase6"}"##, registry: registry)
+    static let schema220 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PropertyNamesCase7"}"##, registry: registry)
+    static let schema221 = EmbeddedSchema(##"{"$ref":"#/components/schemas/PropertyNamesCase8"}"##, registry: registry)
+    static let schema222 = EmbeddedSchema(##"{"$ref":"#/components/schemas/RefCase0"}"##, registry: registry)
+    static let schema223 = EmbeddedSchema(##"{"$ref":"#/components/schemas/RefCase1"}"##, registry: registry)
+    static let schema224 = EmbeddedSchema(##"{"$ref":"#/components/schemas/RefCase2"}"##, registry: registry)
+    static let schema225 = EmbeddedSchema(##"{"$ref":"#/components/schemas/RefCase3"}"##, registry: registry)
+    static let schema226 = EmbeddedSchema(##"{"$ref":"#/components/schemas/RefCase4"}"##, registry: registry)
+    static let schema227 = EmbeddedSchema(##"{"$ref":"#/components/schemas/RefCase5"}"##, registry: registry)
+    static let schema228 = EmbeddedSchema(##"{"$ref":"#/components/schemas/RefCase6"}"##, registry: registry)
+    static let schema229 = EmbeddedSchema(##"{"$ref":"#/components/schemas/RefCase7"}"##, registry: registry)
+    static let schema230 = EmbeddedSchema(##"{"$ref":"#/components/schemas/RefCase8"}"##, registry: registry)
+    static let schema231 = EmbeddedSchema(##"{"$ref":"#/components/schemas/RefCase9"}"##, registry: registry)
+    static let schema232 = EmbeddedSchema(##"{"$ref":"#/components/schemas/RefCase10"}"##, registry: registry)
+    static let schema233 = EmbeddedSchema(##"{"$ref":"#/components/schemas/RefCase11"}"##, registry: registry)
+    static let schema234 = EmbeddedSchema(##"{"$ref":"#/components/schemas/RefCase12"}"##, registry: registry)
+    static let schema235 = EmbeddedSchema(##"{"$ref":"#/components/schemas/RefCase13"}"##, registry: registry)
+    static let schema236 = EmbeddedSchema(##"{"$ref":"#/components/schemas/RefCase14"}"##, registry: registry)
+    static let schema237 = EmbeddedSchema(##"{"$ref":"#/components/schemas/RefCase15"}"##, registry: registry)
+    static let schema238 = EmbeddedSchema(##"{"$ref":"#/components/schemas/RefCase16"}"##, registry: registry)
+    static let schema239 = EmbeddedSchema(##"{"$ref":"#/components/schemas/RequiredCase0"}"##, registry: registry)
+    static let schema240 = EmbeddedSchema(##"{"$ref":"#/components/schemas/RequiredCase1"}"##, registry: registry)
+    static let schema241 = EmbeddedSchema(##"{"$ref":"#/components/schemas/RequiredCase2"}"##, registry: registry)
+    static let schema242 = EmbeddedSchema(##"{"$ref":"#/components/schemas/RequiredCase3"}"##, registry: registry)
+    static let schema243 = EmbeddedSchema(##"{"$ref":"#/components/schemas/RequiredCase4"}"##, registry: registry)
+    static let schema244 = EmbeddedSchema(##"{"$ref":"#/components/schemas/RequiredCase5"}"##, registry: registry)
+    static let schema245 = EmbeddedSchema(##"{"$ref":"#/components/schemas/RequiredCase6"}"##, registry: registry)
+    static let schema246 = EmbeddedSchema(##"{"$ref":"#/components/schemas/RequiredCase7"}"##, registry: registry)
+    static let schema247 = EmbeddedSchema(##"{"$ref":"#/components/schemas/TypeCase4"}"##, registry: registry)
+    static let schema248 = EmbeddedSchema(##"{"$ref":"#/components/schemas/TypeCase7"}"##, registry: registry)
+    static let schema249 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/UnevaluatedItemsCase0"}"##,
         registry: registry
     )
-    static let schema252 = EmbeddedSchema(
+    static let schema250 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/UnevaluatedItemsCase1"}"##,
         registry: registry
     )
-    static let schema253 = EmbeddedSchema(
+    static let schema251 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/UnevaluatedItemsCase2"}"##,
         registry: registry
     )
-    static let schema254 = EmbeddedSchema(
+    static let schema252 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/UnevaluatedItemsCase3"}"##,
         registry: registry
     )
-    static let schema255 = EmbeddedSchema(
+    static let schema253 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/UnevaluatedItemsCase4"}"##,
         registry: registry
     )
-    static let schema256 = EmbeddedSchema(
+    static let schema254 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/UnevaluatedItemsCase5"}"##,
         registry: registry
     )
-    static let schema257 = EmbeddedSchema(
+    static let schema255 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/UnevaluatedItemsCase6"}"##,
         registry: registry
     )
-    static let schema258 = EmbeddedSchema(
+    static let schema256 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/UnevaluatedItemsCase7"}"##,
         registry: registry
     )
-    static let schema259 = EmbeddedSchema(
+    static let schema257 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/UnevaluatedItemsCase8"}"##,
         registry: registry
     )
-    static let schema260 = EmbeddedSchema(
+    static let schema258 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/UnevaluatedItemsCase9"}"##,
         registry: registry
     )
-    static let schema261 = EmbeddedSchema(
+    static let schema259 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/UnevaluatedItemsCase10"}"##,
         registry: registry
     )
-    static let schema262 = EmbeddedSchema(
+    static let schema260 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/UnevaluatedItemsCase11"}"##,
         registry: registry
     )
-    static let schema263 = EmbeddedSchema(
+    static let schema261 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/UnevaluatedItemsCase12"}"##,
         registry: registry
     )
-    static let schema264 = EmbeddedSchema(
+    static let schema262 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/UnevaluatedItemsCase13"}"##,
         registry: registry
     )
-    static let schema265 = EmbeddedSchema(
+    static let schema263 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/UnevaluatedItemsCase14"}"##,
         registry: registry
     )
-    static let schema266 = EmbeddedSchema(
+    static let schema264 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/UnevaluatedItemsCase15"}"##,
         registry: registry
     )
-    static let schema267 = EmbeddedSchema(
+    static let schema265 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/UnevaluatedItemsCase16"}"##,
         registry: registry
     )
-    static let schema268 = EmbeddedSchema(
+    static let schema266 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/UnevaluatedItemsCase17"}"##,
         registry: registry
     )
-    static let schema269 = EmbeddedSchema(
+    static let schema267 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/UnevaluatedPropertiesCase0"}"##,
         registry: registry
     )
-    static let schema270 = EmbeddedSchema(
+    static let schema268 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/UnevaluatedPropertiesCase1"}"##,
         registry: registry
     )
-    static let schema271 = EmbeddedSchema(
+    static let schema269 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/UnevaluatedPropertiesCase2"}"##,
         registry: registry
     )
-    static let schema272 = EmbeddedSchema(
+    static let schema270 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/UnevaluatedPropertiesCase3"}"##,
         registry: registry
     )
-    static let schema273 = EmbeddedSchema(
+    static let schema271 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/UnevaluatedPropertiesCase4"}"##,
         registry: registry
     )
-    static let schema274 = EmbeddedSchema(
+    static let schema272 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/UnevaluatedPropertiesCase5"}"##,
         registry: registry
     )
-    static let schema275 = EmbeddedSchema(
+    static let schema273 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/UnevaluatedPropertiesCase6"}"##,
         registry: registry
     )
-    static let schema276 = EmbeddedSchema(
+    static let schema274 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/UnevaluatedPropertiesCase7"}"##,
         registry: registry
     )
-    static let schema277 = EmbeddedSchema(
+    static let schema275 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/UnevaluatedPropertiesCase8"}"##,
         registry: registry
     )
-    static let schema278 = EmbeddedSchema(
+    static let schema276 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/UnevaluatedPropertiesCase9"}"##,
         registry: registry
     )
-    static let schema279 = EmbeddedSchema(
+    static let schema277 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/UnevaluatedPropertiesCase10"}"##,
         registry: registry
     )
-    static let schema280 = EmbeddedSchema(
+    static let schema278 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/UnevaluatedPropertiesCase11"}"##,
         registry: registry
     )
-    static let schema281 = EmbeddedSchema(
+    static let schema279 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/UnevaluatedPropertiesCase12"}"##,
         registry: registry
     )
-    static let schema282 = EmbeddedSchema(
+    static let schema280 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/UnevaluatedPropertiesCase13"}"##,
         registry: registry
     )
-    static let schema283 = EmbeddedSchema(
+    static let schema281 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/UnevaluatedPropertiesCase14"}"##,
         registry: registry
     )
-    static let schema284 = EmbeddedSchema(
+    static let schema282 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/UnevaluatedPropertiesCase15"}"##,
         registry: registry
     )
-    static let schema285 = EmbeddedSchema(
+    static let schema283 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/UnevaluatedPropertiesCase16"}"##,
         registry: registry
     )
-    static let schema286 = EmbeddedSchema(
+    static let schema284 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/UnevaluatedPropertiesCase17"}"##,
         registry: registry
     )
-    static let schema287 = EmbeddedSchema(
+    static let schema285 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/UnevaluatedPropertiesCase18"}"##,
         registry: registry
     )
-    static let schema288 = EmbeddedSchema(
+    static let schema286 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/UnevaluatedPropertiesCase19"}"##,
         registry: registry
     )
-    static let schema289 = EmbeddedSchema(
+    static let schema287 = EmbeddedSchema(
         ##"{"$ref":"#/components/schemas/UnevaluatedPropertiesCase20"}"##,
         registry: registry
     )
-    static let schema290 = EmbeddedSchema(##"{"$ref":"#/components/schemas/UniqueItemsCase0"}"##, registry: registry)
-    static let schema291 = EmbeddedSchema(##"{"$ref":"#/components/schemas/UniqueItemsCase1"}"##, registry: registry)
+    static let schema288 = EmbeddedSchema(##"{"$ref":"#/components/schemas/UniqueItemsCase0"}"##, registry: registry)
+    static let schema289 = EmbeddedSchema(##"{"$ref":"#/components/schemas/UniqueItemsCase1"}"##, registry: registry)
 }

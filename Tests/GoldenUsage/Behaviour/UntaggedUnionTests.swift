@@ -95,3 +95,21 @@ import Testing
         #expect(Moment.integer(-1).violations().map(\.keyword) == ["anyOf", "minimum"])
     }
 }
+
+/// `allOf` whose members are not objects keeps a Swift type: a one-member `allOf` is that member,
+/// and a typed member narrowed by keywords alone is checked by the whole schema.
+@Suite struct NarrowingAllOfTests {
+    @Test func aNarrowedMemberKeepsItsTypeAndEveryKeywordOfEveryMemberIsChecked() throws {
+        let value = try JSONCoding.makeDecoder().decode(
+            Narrowed.self, from: Data(#"{"status": "queued", "count": 11, "name": "Ab", "tags": ["a", "b", "c"]}"#.utf8))
+        #expect(value.status == .queued)
+        #expect(value.count == 11)
+        #expect(value.violations().map(\.description) == [
+            "/count: maximum 10 violated by 11",
+            #"/name: pattern ^[a-z] violated by "Ab""#,
+            "/tags: maxItems 2 violated by 3 items",
+        ])
+        #expect(Narrowed(status: .failed, count: 3, name: "ab", tags: []).violations().isEmpty)
+        #expect(Narrowed(count: -1).violations().map(\.keyword) == ["minimum"])
+    }
+}

@@ -23,4 +23,5 @@ public let goldenModelCodecs: [String: BodyCodec] = [
     "enums-and-unions#/components/schemas/Moment": BodyCodec(GoldenEnumsAndUnions.Moment.self),
     "enums-and-unions#/components/schemas/Pets": BodyCodec(GoldenEnumsAndUnions.Pets.self),
     "enums-and-unions#/components/schemas/Identifier": BodyCodec(GoldenEnumsAndUnions.Identifier.self),
+    "enums-and-unions#/components/schemas/Narrowed": BodyCodec(GoldenEnumsAndUnions.Narrowed.self),
 ]
