@@ -127,7 +127,7 @@ let package = Package(
         .testTarget(name: "YAMLReaderTests", dependencies: ["YAMLReader"], resources: [.copy("Inputs")]),
         .testTarget(name: "LinearRegexTests", dependencies: ["LinearRegex"], resources: [.copy("Inputs")]),
         .testTarget(name: "OpenAPIModelTests", dependencies: ["OpenAPIModel", "SpecCore", "YAMLReader", "SpecDiagnostics"], exclude: ["Diagnostics", "JSONSchemaSuite", "MultiFile"]),
-        .testTarget(name: "SwiftEmitterTests", dependencies: ["SwiftEmitter", "OpenAPIModel", "SwiftSource", "SpecDiagnostics", "SpecCore"]),
+        .testTarget(name: "SwiftEmitterTests", dependencies: ["SwiftEmitter", "OpenAPIModel", "SwiftSource", "SpecDiagnostics", "SpecCore", "SpecRuntime"]),
         .testTarget(
             name: "CodegenConfigTests",
             dependencies: ["CodegenConfig", "SwiftEmitter", "SpecDiagnostics", "YAMLReader", "OpenAPIModel"],

@@ -8,6 +8,11 @@ struct ModelEmitter {
 
     func emit() -> String {
         var file = context.beginFile()
+        file.append(.typealias(TypealiasDeclaration(
+            doc: Docs.lines("The contract with SpecRuntime this code was generated for. Against a runtime that does not serve it, "
+                + "this fails to compile: regenerate with the spec-codegen of that runtime's release."),
+            modifiers: Modifiers(access: .private), name: "GeneratedForSpecRuntime",
+            type: .named(["SpecRuntimeCompatibility", "RequiresVersion\(GeneratorVersion.runtimeContract)"]))))
         for planned in context.plan.declarations { file.append(declaration(planned)) }
         file.append(.type(TypeDeclaration(
             doc: Docs.lines("A coding key for members whose names are known only at run time."),

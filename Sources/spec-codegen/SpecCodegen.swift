@@ -10,6 +10,7 @@ struct SpecCodegen: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "spec-codegen",
         abstract: "Generate Swift models, validators, an async client and webhook verification from an OpenAPI spec.",
+        version: "\(GeneratorVersion.release) (SpecRuntime contract \(GeneratorVersion.runtimeContract))",
         subcommands: [Generate.self, Check.self]
     )
 }

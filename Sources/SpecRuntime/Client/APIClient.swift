@@ -23,7 +23,7 @@ public struct APIClient: Sendable, CustomStringConvertible {
         while true {
             if Task.isCancelled { throw .cancelled }
             do {
-                let (response, body) = try await exchange(request, body: operation.body, baseURL: baseURL)
+                let (response, body) = try await exchange(request, body: operation.body, baseURL: baseURL, operationID: operation.operationID)
                 let code = response.status.code
                 guard mayRetry, attempt < policy.maxAttempts, policy.retryableStatuses.contains(code) else {
                     return OperationResponse(status: response.status, headerFields: response.headerFields, body: body)
@@ -72,17 +72,18 @@ public struct APIClient: Sendable, CustomStringConvertible {
         return url
     }
 
-    private func exchange(_ request: HTTPRequest, body: Data?, baseURL: URL) async throws -> (HTTPResponse, Data) {
-        let configuration = configuration
+    private func exchange(_ request: HTTPRequest, body: Data?, baseURL: URL, operationID: String) async throws -> (HTTPResponse, Data) {
         guard configuration.timeout > .zero else {
-            return try await configuration.transport.send(request, body: body, baseURL: baseURL, timeout: configuration.timeout)
+            return try await sendThroughMiddlewares(request, body: body, baseURL: baseURL, operationID: operationID)
         }
+        let client = self
+        let timeout = configuration.timeout
         return try await withThrowingTaskGroup(of: (HTTPResponse, Data)?.self) { group in
             group.addTask {
-                try await configuration.transport.send(request, body: body, baseURL: baseURL, timeout: configuration.timeout)
+                try await client.sendThroughMiddlewares(request, body: body, baseURL: baseURL, operationID: operationID)
             }
             group.addTask {
-                try await Task.sleep(for: configuration.timeout)
+                try await Task.sleep(for: timeout)
                 return nil
             }
             // Leaving the group cancels the loser and waits for it; transports end on cancellation.

@@ -49,13 +49,16 @@ public struct ClientConfiguration: Sendable, CustomStringConvertible {
     /// Whether an operation the spec serves from its own `servers` entry goes there (a relative
     /// one against ``baseURL``); `false` sends every operation to ``baseURL`` (a test server, a proxy).
     public var usesOperationServers = true
+    /// The chain each attempt passes through before the transport, first to last (logging,
+    /// request IDs, headers of your own; see ``HTTPMiddleware``).
+    public var middlewares: [any HTTPMiddleware] = []
 
     public init(
         baseURL: URL,
         apiKey: APIKey? = nil,
         transport: any HTTPTransport = URLSessionTransport(),
         timeout: Duration = .seconds(60),
-        userAgent: String = "spec-codegen-swift/1",
+        userAgent: String = "spec-codegen-swift/\(SpecRuntimeVersion.release)",
         retryPolicy: RetryPolicy = RetryPolicy(),
         validation: ValidationOptions = ValidationOptions(),
         warningHandler: @escaping @Sendable (String) -> Void = { message in

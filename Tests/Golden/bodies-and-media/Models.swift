@@ -4,6 +4,10 @@
 import Foundation
 import SpecRuntime
 
+/// The contract with SpecRuntime this code was generated for. Against a runtime that does not serve it, this fails to
+/// compile: regenerate with the spec-codegen of that runtime's release.
+private typealias GeneratedForSpecRuntime = SpecRuntimeCompatibility.RequiresVersion1
+
 /// - Remark: Generated from `#/components/schemas/Problem`.
 public nonisolated struct Problem: Codable, Hashable, Sendable {
     public var title: String
