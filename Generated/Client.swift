@@ -104,7 +104,7 @@ nonisolated extension KallglotAnalysisClient {
     ///     for this call and reused on every retry.
     ///   - body: Which analyses to run, in which language, and where to send the result.
     /// - Returns: The analysis was accepted and queued. (HTTP 202)
-    /// - Throws: ``ClientError``: `.api` for the documented error statuses (400, 401, 403, 404, 409, 422, 429, 500,
+    /// - Throws: ``APIClientError``: `.api` for the documented error statuses (400, 401, 403, 404, 409, 422, 429, 500,
     ///   502, 503), and transport, decoding and validation failures.
     /// - Remark: Generated from `POST /v1/sessions/{id}/analysis`.
     ///
@@ -113,7 +113,7 @@ nonisolated extension KallglotAnalysisClient {
         sessionID: SessionID,
         idempotencyKey: String? = nil,
         body: CreateAnalysisRequest
-    ) async throws(ClientError<ErrorResponse>) -> Analysis {
+    ) async throws(APIClientError<ErrorResponse>) -> Analysis {
         try await createAnalysisWithHeaders(sessionID: sessionID, idempotencyKey: idempotencyKey, body: body).body
     }
 
@@ -133,14 +133,14 @@ nonisolated extension KallglotAnalysisClient {
     ///   - body: Which analyses to run, in which language, and where to send the result.
     /// - Returns: The analysis was accepted and queued. (HTTP 202) With the status, the documented headers as
     ///   ``CreateAnalysisResponseHeaders`` and every header field.
-    /// - Throws: ``ClientError``: `.api` for the documented error statuses (400, 401, 403, 404, 409, 422, 429, 500,
+    /// - Throws: ``APIClientError``: `.api` for the documented error statuses (400, 401, 403, 404, 409, 422, 429, 500,
     ///   502, 503), and transport, decoding and validation failures.
     /// - Remark: Generated from `POST /v1/sessions/{id}/analysis`.
     public func createAnalysisWithHeaders(
         sessionID: SessionID,
         idempotencyKey: String? = nil,
         body: CreateAnalysisRequest
-    ) async throws(ClientError<ErrorResponse>) -> TypedResponse<Analysis, CreateAnalysisResponseHeaders> {
+    ) async throws(APIClientError<ErrorResponse>) -> TypedResponse<Analysis, CreateAnalysisResponseHeaders> {
         if self.core.configuration.validation.validatesRequests {
             var context = ValidationContext()
             context.parameter("id", in: .path) { context in
@@ -191,11 +191,11 @@ nonisolated extension KallglotAnalysisClient {
         analysisID: AnalysisID,
         estimatedCompletion: Date? = nil,
         polling: PollingOptions = PollingOptions()
-    ) async throws(ClientError<ErrorResponse>) -> Analysis {
+    ) async throws(APIClientError<ErrorResponse>) -> Analysis {
         try await core.poll(
             until: estimatedCompletion,
             options: polling,
-            fetch: { () async throws(ClientError<ErrorResponse>) -> Analysis in
+            fetch: { () async throws(APIClientError<ErrorResponse>) -> Analysis in
                 try await self.getAnalysis(analysisID: analysisID)
             },
             isTerminal: { value in [.complete, .failed].contains(value.status) }
@@ -208,7 +208,7 @@ nonisolated extension KallglotAnalysisClient {
         idempotencyKey: String? = nil,
         body: CreateAnalysisRequest,
         polling: PollingOptions = PollingOptions()
-    ) async throws(ClientError<ErrorResponse>) -> Analysis {
+    ) async throws(APIClientError<ErrorResponse>) -> Analysis {
         let started = try await createAnalysis(sessionID: sessionID, idempotencyKey: idempotencyKey, body: body)
         return try await waitForAnalysis(
             analysisID: started.id,
@@ -288,12 +288,12 @@ nonisolated extension KallglotAnalysisClient {
     /// - Parameters:
     ///   - analysisID: The unique analysis identifier (e.g., `ana_01HDEF456789012`).
     /// - Returns: The analysis. (HTTP 200)
-    /// - Throws: ``ClientError``: `.api` for the documented error statuses (401, 404, 429, 500, 503), and transport,
+    /// - Throws: ``APIClientError``: `.api` for the documented error statuses (401, 404, 429, 500, 503), and transport,
     ///   decoding and validation failures.
     /// - Remark: Generated from `GET /v1/analyses/{id}`.
     ///
     /// - Note: `getAnalysisWithHeaders` returns the documented response headers too.
-    public func getAnalysis(analysisID: AnalysisID) async throws(ClientError<ErrorResponse>) -> Analysis {
+    public func getAnalysis(analysisID: AnalysisID) async throws(APIClientError<ErrorResponse>) -> Analysis {
         try await getAnalysisWithHeaders(analysisID: analysisID).body
     }
 
@@ -307,12 +307,12 @@ nonisolated extension KallglotAnalysisClient {
     ///   - analysisID: The unique analysis identifier (e.g., `ana_01HDEF456789012`).
     /// - Returns: The analysis. (HTTP 200) With the status, the documented headers as ``GetAnalysisResponseHeaders``
     ///   and every header field.
-    /// - Throws: ``ClientError``: `.api` for the documented error statuses (401, 404, 429, 500, 503), and transport,
+    /// - Throws: ``APIClientError``: `.api` for the documented error statuses (401, 404, 429, 500, 503), and transport,
     ///   decoding and validation failures.
     /// - Remark: Generated from `GET /v1/analyses/{id}`.
     public func getAnalysisWithHeaders(
         analysisID: AnalysisID
-    ) async throws(ClientError<ErrorResponse>) -> TypedResponse<Analysis, GetAnalysisResponseHeaders> {
+    ) async throws(APIClientError<ErrorResponse>) -> TypedResponse<Analysis, GetAnalysisResponseHeaders> {
         if self.core.configuration.validation.validatesRequests {
             var context = ValidationContext()
             context.parameter("id", in: .path) { context in

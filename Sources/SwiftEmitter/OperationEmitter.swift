@@ -196,7 +196,7 @@ struct OperationEmitter {
         return FunctionDeclaration(
             doc: doc, attributes: Docs.attributes(deprecated: operation.isDeprecated),
             modifiers: context.modifiers(), kind: .function(streamingName ?? headers?.methodName ?? shape.methodName), parameters: parameters,
-            isAsync: true, throwing: .typed(.generic(["ClientError"], [envelope])), result: result, body: body)
+            isAsync: true, throwing: .typed(.generic(["APIClientError"], [envelope])), result: result, body: body)
     }
 
     private func documentation(headers: ResponseHeadersShape?) -> DocComment? {
@@ -242,8 +242,8 @@ struct OperationEmitter {
         var documented = shape.errorStatuses.map(OperationShape.statusText)
         if shape.hasDefaultResponse { documented.append("any other status, as the `default` response") }
         lines.append(documented.isEmpty
-            ? "- Throws: ``ClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec documents no error status)."
-            : "- Throws: ``ClientError``: `.api` for the documented error statuses (\(documented.joined(separator: ", "))), and transport, decoding and validation failures.")
+            ? "- Throws: ``APIClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec documents no error status)."
+            : "- Throws: ``APIClientError``: `.api` for the documented error statuses (\(documented.joined(separator: ", "))), and transport, decoding and validation failures.")
         lines.append("- Remark: Generated from `\(operation.method.rawValue.uppercased()) \(operation.path)`.")
         return DocComment(lines: lines)
     }

@@ -74,11 +74,11 @@ struct PollingEmitter {
                 FunctionParameter("estimatedCompletion", .optional(.date), defaultValue: .nil),
                 FunctionParameter("polling", .named(["PollingOptions"]), defaultValue: Expr.id("PollingOptions").call()),
             ],
-            isAsync: true, throwing: .typed(.generic(["ClientError"], [envelope])), result: pollType,
+            isAsync: true, throwing: .typed(.generic(["APIClientError"], [envelope])), result: pollType,
             body: [.expression(.try(.await(Expr.id("core").dot("poll").call(
                 ("until", .id("estimatedCompletion")), ("options", .id("polling")),
                 ("fetch", .closure(Closure(
-                    signature: FunctionType(isAsync: true, throwing: .typed(.generic(["ClientError"], [envelope])), result: pollType),
+                    signature: FunctionType(isAsync: true, throwing: .typed(.generic(["APIClientError"], [envelope])), result: pollType),
                     body: [.expression(.try(.await(Expr.selfValue.dot(poll.methodName).call(
                         pollArguments.map { Argument($0.label, .id($0.label)) }))))]))),
                 ("isTerminal", .closure(Closure(parameters: ["value"], body: [.expression(isTerminal(status, values: terminal))])))))))])
@@ -103,7 +103,7 @@ struct PollingEmitter {
         let startAndWait = FunctionDeclaration(
             doc: DocComment(lines: ["Calls `\(id)`, then waits as ``\(selector)`` does."]),
             modifiers: access, kind: .function(names.startAndWait), parameters: startParameters, isAsync: true,
-            throwing: .typed(.generic(["ClientError"], [envelope])), result: pollType,
+            throwing: .typed(.generic(["APIClientError"], [envelope])), result: pollType,
             body: [
                 .let("started", nil, .try(.await(Expr.id(start.methodName).call(startCall)))),
                 .return(.try(.await(Expr.id(names.wait).call(waitArguments)))),

@@ -86,7 +86,7 @@ import Testing
         let limited = try Fixtures.exchange("errors/429-retry-after.har")
         let transport = ScriptedTransport([.success((429, [("Retry-After", "31536000")], limited.responseBody))])
         let sleeper = RecordingSleeper()
-        await #expect(throws: ClientError<ErrorResponse>.self) {
+        await #expect(throws: APIClientError<ErrorResponse>.self) {
             try await makeClient(transport, sleeper: sleeper.sleeper, retry: RetryPolicy(maxAttempts: 4)).createAnalysis(sessionID: "sess_1", body: pageRequest)
         }
         #expect(transport.requests.count == 4)
@@ -134,7 +134,7 @@ import Testing
         task.cancel()
         let result = await task.result
         #expect(ContinuousClock.now - start < .seconds(5))
-        guard case .failure(let error) = result, case .cancelled? = error as? ClientError<ErrorResponse> else {
+        guard case .failure(let error) = result, case .cancelled? = error as? APIClientError<ErrorResponse> else {
             Issue.record("expected .cancelled, got \(result)")
             return
         }

@@ -5,7 +5,7 @@ import SpecRuntime
 import Testing
 
 /// The generated client over real sockets against a server that misbehaves, through both
-/// transports. Each misbehaviour must end in a typed ``ClientError`` within the configured timeout
+/// transports. Each misbehaviour must end in a typed ``APIClientError`` within the configured timeout
 /// (the time limit turns a hang into a failure) and with the body bounded in memory; no error
 /// description may carry the API key.
 @Suite(.serialized, .timeLimit(.minutes(1))) struct HostileServerTests {
@@ -179,7 +179,7 @@ extension HostileServerTests {
     }
 
     /// What `getAnalysis` throws, or `nil` when it returns.
-    static func error(from client: KallglotAnalysisClient) async -> ClientError<ErrorResponse>? {
+    static func error(from client: KallglotAnalysisClient) async -> APIClientError<ErrorResponse>? {
         do {
             _ = try await client.getAnalysis(analysisID: analysisID)
             return nil
@@ -191,7 +191,7 @@ extension HostileServerTests {
     /// Serves `reply` to every request, calls `getAnalysis`, and returns the error (whose
     /// description must not carry the API key) and the server, shut down, for its records.
     func failureAndServer(of reply: Reply, _ kind: TransportKind, timeout: Duration = .seconds(5),
-                          retry: RetryPolicy = RetryPolicy(random: { 0 })) async throws -> (ClientError<ErrorResponse>, LoopbackServer) {
+                          retry: RetryPolicy = RetryPolicy(random: { 0 })) async throws -> (APIClientError<ErrorResponse>, LoopbackServer) {
         let server = try await LoopbackServer { _, _ in reply }
         let error = await Self.error(from: client(server, kind, timeout: timeout, retry: retry))
         try await server.shutdown()
@@ -201,7 +201,7 @@ extension HostileServerTests {
     }
 
     func failure(of reply: Reply, _ kind: TransportKind, timeout: Duration = .seconds(5),
-                 retry: RetryPolicy = RetryPolicy(random: { 0 })) async throws -> ClientError<ErrorResponse> {
+                 retry: RetryPolicy = RetryPolicy(random: { 0 })) async throws -> APIClientError<ErrorResponse> {
         try await failureAndServer(of: reply, kind, timeout: timeout, retry: retry).0
     }
 

@@ -14,8 +14,8 @@ import Testing
 
         func make() -> any HTTPTransport {
             switch self {
-            case .urlSession: URLSessionTransport()
-            case .asyncHTTPClient: AsyncHTTPClientTransport()
+            case .urlSession: URLSessionHTTPTransport()
+            case .asyncHTTPClient: AsyncHTTPClientHTTPTransport()
             }
         }
     }

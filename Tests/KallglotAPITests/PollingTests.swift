@@ -83,7 +83,7 @@ import Testing
         while transport.requests.isEmpty { await Task.yield() }
         task.cancel()
         let result = await task.result
-        guard case .failure(let error) = result, case .cancelled? = error as? ClientError<ErrorResponse> else {
+        guard case .failure(let error) = result, case .cancelled? = error as? APIClientError<ErrorResponse> else {
             Issue.record("expected .cancelled, got \(result)")
             return
         }

@@ -27,7 +27,7 @@ import Testing
         var form = FormBody()
         form.append("ratio", Double.nan)
         var request = OperationRequest<JSONValue>(operationID: "op", method: .post, pathTemplate: "/")
-        #expect(throws: ClientError<JSONValue>.self) { try request.setFormBody(form) }
+        #expect(throws: APIClientError<JSONValue>.self) { try request.setFormBody(form) }
         #expect(request.body == nil)
     }
 
@@ -35,7 +35,7 @@ import Testing
         var form = FormBody()
         form.appendMembers(of: .array([.integer(1)]))
         var request = OperationRequest<JSONValue>(operationID: "op", method: .post, pathTemplate: "/")
-        #expect(throws: ClientError<JSONValue>.self) { try request.setFormBody(form) }
+        #expect(throws: APIClientError<JSONValue>.self) { try request.setFormBody(form) }
         var members = FormBody()
         members.appendMembers(of: .object(["b": .bool(true), "a": .array([.string("x"), .string("y")])]))
         #expect(members.fields.map { "\($0.name)=\($0.value)" } == ["a=x", "a=y", "b=true"])

@@ -14,7 +14,7 @@ public struct APIClient: Sendable, CustomStringConvertible {
 
     /// Sends a request, retrying as ``RetryPolicy`` allows. Returns the last response, whatever
     /// its status; throws only when no response could be had.
-    public func send<Envelope>(_ operation: OperationRequest<Envelope>) async throws(ClientError<Envelope>) -> OperationResponse<Envelope> {
+    public func send<Envelope>(_ operation: OperationRequest<Envelope>) async throws(APIClientError<Envelope>) -> OperationResponse<Envelope> {
         var operation = operation
         let (request, baseURL) = try await prepare(&operation)
         let policy = configuration.retryPolicy
@@ -31,7 +31,7 @@ public struct APIClient: Sendable, CustomStringConvertible {
                 let retryAfter = code == 429 || code == 503
                     ? RetryPolicy.parseRetryAfter(response.headerFields[.retryAfter], now: configuration.now()) : nil
                 try await wait(policy.delay(afterAttempt: attempt, retryAfter: retryAfter), as: Envelope.self)
-            } catch let error as ClientError<Envelope> {
+            } catch let error as APIClientError<Envelope> {
                 throw error
             } catch is CancellationError {
                 throw .cancelled
@@ -47,7 +47,7 @@ public struct APIClient: Sendable, CustomStringConvertible {
 
     /// The HTTP request of an operation, with its idempotency key, credentials, user agent and
     /// `Accept`, and the base URL it goes to.
-    func prepare<Envelope>(_ operation: inout OperationRequest<Envelope>) async throws(ClientError<Envelope>) -> (HTTPRequest, URL) {
+    func prepare<Envelope>(_ operation: inout OperationRequest<Envelope>) async throws(APIClientError<Envelope>) -> (HTTPRequest, URL) {
         if let header = operation.idempotencyKeyHeader, let name = HTTPField.Name(header), operation.headerFields[name] == nil {
             // One key per logical call, reused on every attempt.
             operation.headerFields[name] = UUID().uuidString.lowercased()
@@ -93,7 +93,7 @@ public struct APIClient: Sendable, CustomStringConvertible {
         }
     }
 
-    private func wait<Envelope>(_ duration: Duration, as _: Envelope.Type) async throws(ClientError<Envelope>) {
+    private func wait<Envelope>(_ duration: Duration, as _: Envelope.Type) async throws(APIClientError<Envelope>) {
         do {
             try await configuration.sleeper(duration)
         } catch {
@@ -113,7 +113,7 @@ public struct APIClient: Sendable, CustomStringConvertible {
         }
     }
 
-    static func clientError<Envelope>(_ error: TransportError) -> ClientError<Envelope> {
+    static func clientError<Envelope>(_ error: TransportError) -> APIClientError<Envelope> {
         switch error {
         case .timedOut: .timedOut
         case .responseTooLarge(let limit): .responseTooLarge(limit: limit)
@@ -125,7 +125,7 @@ public struct APIClient: Sendable, CustomStringConvertible {
     /// where the body's type does not validate itself.
     public func decodeSuccess<Value: Decodable, Envelope>(
         _ type: Value.Type, from response: OperationResponse<Envelope>, checkedBy check: BodyCheck<Value>? = nil
-    ) throws(ClientError<Envelope>) -> Value {
+    ) throws(APIClientError<Envelope>) -> Value {
         let value: Value = try decode(type, from: response)
         guard configuration.validation.responses != .off else { return value }
         try checkResponse(ValidationContext.violations(of: value, checkedBy: check), of: response)
@@ -135,7 +135,7 @@ public struct APIClient: Sendable, CustomStringConvertible {
     /// A text success body (UTF-8), validated by `check` as ``ValidationOptions/responses`` says.
     public func decodeText<Envelope>(
         from response: OperationResponse<Envelope>, checkedBy check: BodyCheck<String>? = nil
-    ) throws(ClientError<Envelope>) -> String {
+    ) throws(APIClientError<Envelope>) -> String {
         guard let text = String(data: response.body, encoding: .utf8) else {
             throw .malformedResponse(response.status, bodyExcerpt: excerpt(response.body), reason: "the body is not UTF-8 text")
         }
@@ -149,7 +149,7 @@ public struct APIClient: Sendable, CustomStringConvertible {
     /// ``ValidationOptions/responses`` says.
     public func typedSuccess<Value: Sendable, Headers: ResponseHeaders, Envelope>(
         _ value: Value, headers: Headers.Type, from response: OperationResponse<Envelope>
-    ) throws(ClientError<Envelope>) -> TypedResponse<Value, Headers> {
+    ) throws(APIClientError<Envelope>) -> TypedResponse<Value, Headers> {
         var reader = ResponseHeaderReader(response.headerFields)
         let headers = Headers(reading: &reader)
         if configuration.validation.responses != .off {
@@ -167,7 +167,7 @@ public struct APIClient: Sendable, CustomStringConvertible {
     /// header at `/Name`, in the header) as ``ValidationOptions/responses`` says.
     public func decodeSuccess<Value: Decodable, Headers: ResponseHeaders, Envelope>(
         _ type: Value.Type, headers: Headers.Type, from response: OperationResponse<Envelope>, checkedBy check: BodyCheck<Value>? = nil
-    ) throws(ClientError<Envelope>) -> TypedResponse<Value, Headers> {
+    ) throws(APIClientError<Envelope>) -> TypedResponse<Value, Headers> {
         let value: Value = try decode(type, from: response)
         var reader = ResponseHeaderReader(response.headerFields)
         let headers = Headers(reading: &reader)
@@ -182,7 +182,7 @@ public struct APIClient: Sendable, CustomStringConvertible {
     /// ``ValidationOptions/responses`` says.
     public func successHeaders<Headers: ResponseHeaders, Envelope>(
         _ headers: Headers.Type, from response: OperationResponse<Envelope>
-    ) throws(ClientError<Envelope>) -> TypedResponse<Void, Headers> {
+    ) throws(APIClientError<Envelope>) -> TypedResponse<Void, Headers> {
         var reader = ResponseHeaderReader(response.headerFields)
         let headers = Headers(reading: &reader)
         if configuration.validation.responses != .off {
@@ -192,7 +192,7 @@ public struct APIClient: Sendable, CustomStringConvertible {
     }
 
     /// Throws or warns about a response's violations, as ``ValidationOptions/responses`` says.
-    private func checkResponse<Envelope>(_ violations: [Violation], of response: OperationResponse<Envelope>) throws(ClientError<Envelope>) {
+    private func checkResponse<Envelope>(_ violations: [Violation], of response: OperationResponse<Envelope>) throws(APIClientError<Envelope>) {
         guard !violations.isEmpty else { return }
         let status = response.status
         let error = ValidationError(violations: violations)
@@ -203,8 +203,8 @@ public struct APIClient: Sendable, CustomStringConvertible {
     }
 
     /// The typed error for a documented error status; a body that is not the documented
-    /// envelope gives ``ClientError/malformedResponse(_:bodyExcerpt:reason:)``.
-    public func documentedError<Envelope: Decodable>(_ type: Envelope.Type, from response: OperationResponse<Envelope>) -> ClientError<Envelope> {
+    /// envelope gives ``APIClientError/malformedResponse(_:bodyExcerpt:reason:)``.
+    public func documentedError<Envelope: Decodable>(_ type: Envelope.Type, from response: OperationResponse<Envelope>) -> APIClientError<Envelope> {
         do {
             return apiError(try decode(type, from: response), of: response)
         } catch {
@@ -214,7 +214,7 @@ public struct APIClient: Sendable, CustomStringConvertible {
 
     /// The typed error for a documented error status whose body is text (`text/*`, XML, or a
     /// form read as text); a body that is not UTF-8 is a malformed response.
-    public func documentedTextError(from response: OperationResponse<String>) -> ClientError<String> {
+    public func documentedTextError(from response: OperationResponse<String>) -> APIClientError<String> {
         guard let text = String(data: response.body, encoding: .utf8) else {
             return .malformedResponse(response.status, bodyExcerpt: excerpt(response.body), reason: "the body is not UTF-8 text")
         }
@@ -222,11 +222,11 @@ public struct APIClient: Sendable, CustomStringConvertible {
     }
 
     /// The typed error for a documented error status whose body is bytes, as received.
-    public func documentedDataError(from response: OperationResponse<Data>) -> ClientError<Data> {
+    public func documentedDataError(from response: OperationResponse<Data>) -> APIClientError<Data> {
         apiError(response.body, of: response)
     }
 
-    private func apiError<Envelope>(_ envelope: Envelope, of response: OperationResponse<Envelope>) -> ClientError<Envelope> {
+    private func apiError<Envelope>(_ envelope: Envelope, of response: OperationResponse<Envelope>) -> APIClientError<Envelope> {
         let fields = response.headerFields
         return .api(APIError(
             status: response.status, envelope: envelope, headerFields: fields,
@@ -236,11 +236,11 @@ public struct APIClient: Sendable, CustomStringConvertible {
             redacting: configuration.secretValues))
     }
 
-    public func undocumentedStatus<Envelope>(_ response: OperationResponse<Envelope>) -> ClientError<Envelope> {
+    public func undocumentedStatus<Envelope>(_ response: OperationResponse<Envelope>) -> APIClientError<Envelope> {
         .undocumentedStatus(response.status, bodyExcerpt: excerpt(response.body))
     }
 
-    private func decode<Value: Decodable, Envelope>(_ type: Value.Type, from response: OperationResponse<Envelope>) throws(ClientError<Envelope>) -> Value {
+    private func decode<Value: Decodable, Envelope>(_ type: Value.Type, from response: OperationResponse<Envelope>) throws(APIClientError<Envelope>) -> Value {
         do {
             return try JSONCoding.makeDecoder().decode(type, from: response.body)
         } catch let error as DecodingError {

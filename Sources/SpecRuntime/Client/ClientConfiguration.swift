@@ -8,7 +8,7 @@ public struct ValidationOptions: Sendable {
         case off
         /// Report violations to ``ClientConfiguration/warningHandler`` and return the value.
         case warn
-        /// Throw ``ClientError/responseValidation(status:_:)``.
+        /// Throw ``APIClientError/responseValidation(status:_:)``.
         case strict
     }
 
@@ -56,7 +56,7 @@ public struct ClientConfiguration: Sendable, CustomStringConvertible {
     public init(
         baseURL: URL,
         apiKey: APIKey? = nil,
-        transport: any HTTPTransport = URLSessionTransport(),
+        transport: any HTTPTransport = URLSessionHTTPTransport(),
         timeout: Duration = .seconds(60),
         userAgent: String = "spec-codegen-swift/\(SpecRuntimeVersion.release)",
         retryPolicy: RetryPolicy = RetryPolicy(),

@@ -3,7 +3,7 @@ import HTTPTypes
 
 /// A request being built by a generated operation: its path with parameters filled in,
 /// query, headers and JSON body. `Envelope` is the operation's error body type, so that every
-/// failure is a ``ClientError`` of that type.
+/// failure is a ``APIClientError`` of that type.
 public struct OperationRequest<Envelope: Sendable>: Sendable, CustomStringConvertible {
     public var operationID: String
     public var method: HTTPRequest.Method
@@ -53,7 +53,7 @@ public struct OperationRequest<Envelope: Sendable>: Sendable, CustomStringConver
     /// `spaceDelimited`, `pipeDelimited`, `deepObject`), as ``FormBody`` writes fields; `nil` adds none.
     public mutating func addQueryParameter<Value: Encodable>(
         _ name: String, _ value: Value, style: FormBody.Style = .form, explode: Bool = true
-    ) throws(ClientError<Envelope>) {
+    ) throws(APIClientError<Envelope>) {
         var fields = FormBody()
         fields.append(name, value, style: style, explode: explode)
         if let failure = fields.failure { throw Self.unencodable(failure) }
@@ -62,7 +62,7 @@ public struct OperationRequest<Envelope: Sendable>: Sendable, CustomStringConver
 
     /// Adds a cookie parameter (`form` style); `nil` adds none. Values are percent-encoded, so
     /// that a `;` or space in one cannot end it.
-    public mutating func addCookie<Value: Encodable>(_ name: String, _ value: Value, explode: Bool = true) throws(ClientError<Envelope>) {
+    public mutating func addCookie<Value: Encodable>(_ name: String, _ value: Value, explode: Bool = true) throws(APIClientError<Envelope>) {
         var fields = FormBody()
         fields.append(name, value, explode: explode)
         if let failure = fields.failure { throw Self.unencodable(failure) }
@@ -72,7 +72,7 @@ public struct OperationRequest<Envelope: Sendable>: Sendable, CustomStringConver
 
     /// Sends a parameter whose `content` is `application/json` as JSON text, in `location`; an
     /// absent optional (`null`) sends none.
-    public mutating func setJSONParameter<Value: Encodable>(_ name: String, _ value: Value, in location: ParameterLocation) throws(ClientError<Envelope>) {
+    public mutating func setJSONParameter<Value: Encodable>(_ name: String, _ value: Value, in location: ParameterLocation) throws(APIClientError<Envelope>) {
         let text: String
         do {
             text = String(decoding: try JSONCoding.makeEncoder().encode(value), as: UTF8.self)
@@ -98,7 +98,7 @@ public struct OperationRequest<Envelope: Sendable>: Sendable, CustomStringConver
     /// Encodes `body` as JSON (generated methods validate it beforehand, with the parameters, so
     /// that one error lists every violation of the request).
     /// `contentType` is the spec's JSON media type (`application/vnd.api+json`, say).
-    public mutating func setJSONBody<Body: Encodable>(_ body: Body, contentType: String = "application/json") throws(ClientError<Envelope>) {
+    public mutating func setJSONBody<Body: Encodable>(_ body: Body, contentType: String = "application/json") throws(APIClientError<Envelope>) {
         do {
             self.body = try JSONCoding.makeEncoder().encode(body)
         } catch {
@@ -122,20 +122,20 @@ public struct OperationRequest<Envelope: Sendable>: Sendable, CustomStringConver
     }
 
     /// Sends `form` as an `application/x-www-form-urlencoded` body.
-    public mutating func setFormBody(_ form: FormBody) throws(ClientError<Envelope>) {
+    public mutating func setFormBody(_ form: FormBody) throws(APIClientError<Envelope>) {
         if let failure = form.failure { throw Self.unencodable(failure) }
         body = form.encoded
         headerFields[.contentType] = "application/x-www-form-urlencoded"
     }
 
     /// Sends `multipart` as a `multipart/form-data` body.
-    public mutating func setMultipartBody(_ multipart: MultipartBody) throws(ClientError<Envelope>) {
+    public mutating func setMultipartBody(_ multipart: MultipartBody) throws(APIClientError<Envelope>) {
         if let failure = multipart.failure { throw Self.unencodable(failure) }
         body = multipart.encoded
         headerFields[.contentType] = multipart.contentType
     }
 
-    static func unencodable(_ reason: String) -> ClientError<Envelope> {
+    static func unencodable(_ reason: String) -> APIClientError<Envelope> {
         .requestValidation(ValidationError(violations: [Violation(pointer: .root, keyword: "type", limit: "encodable", actual: reason)]))
     }
 

@@ -27,9 +27,9 @@ extension APIClient {
     public func poll<Value, Envelope>(
         until estimatedCompletion: Date?,
         options: PollingOptions,
-        fetch: () async throws(ClientError<Envelope>) -> Value,
+        fetch: () async throws(APIClientError<Envelope>) -> Value,
         isTerminal: (Value) -> Bool
-    ) async throws(ClientError<Envelope>) -> Value {
+    ) async throws(APIClientError<Envelope>) -> Value {
         // The timeout bounds the whole wait: time asleep and time in requests, by the
         // configuration's clock (which tests may replace; then the sleeps are what count).
         let start = configuration.now()
@@ -39,7 +39,7 @@ extension APIClient {
             let wallDuration = Duration.milliseconds(Int64((max(0, wall) * 1000).rounded(.up)))
             return max(slept, wallDuration)
         }
-        func sleep(_ duration: Duration) async throws(ClientError<Envelope>) {
+        func sleep(_ duration: Duration) async throws(APIClientError<Envelope>) {
             guard duration > .zero else { return }
             do {
                 try await configuration.sleeper(duration)

@@ -37,8 +37,8 @@ public enum Credential: Sendable {
 extension APIClient {
     /// Applies the credentials of the first of `operation.security`'s alternatives the
     /// configuration has every credential for; an alternative that needs none (`{}`) is used
-    /// when no other can be. Throws ``ClientError/missingCredentials(_:)`` when none can.
-    func authenticate<Envelope>(_ operation: inout OperationRequest<Envelope>) async throws(ClientError<Envelope>) {
+    /// when no other can be. Throws ``APIClientError/missingCredentials(_:)`` when none can.
+    func authenticate<Envelope>(_ operation: inout OperationRequest<Envelope>) async throws(APIClientError<Envelope>) {
         guard !operation.security.isEmpty else { return }
         for alternative in operation.security where !alternative.isEmpty {
             let credentials = alternative.compactMap(credential)
@@ -58,7 +58,7 @@ extension APIClient {
     }
 
     private func apply<Envelope>(_ credential: Credential, for scheme: SecurityScheme,
-                                 to operation: inout OperationRequest<Envelope>) async throws(ClientError<Envelope>) {
+                                 to operation: inout OperationRequest<Envelope>) async throws(APIClientError<Envelope>) {
         let secret: String
         switch credential {
         case .secret(let key): secret = key.value

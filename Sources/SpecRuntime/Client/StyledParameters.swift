@@ -12,7 +12,7 @@ extension OperationRequest {
     /// in name order). Each item is percent-encoded; the style's delimiters are not.
     public mutating func setPathParameter<Value: Encodable>(
         _ name: String, _ value: Value, style: PathStyle, explode: Bool = false
-    ) throws(ClientError<Envelope>) {
+    ) throws(APIClientError<Envelope>) {
         let json = try Self.styledJSON(value)
         let text = Self.expanded(name, json, style: style, explode: explode, encode: Self.percentEncoded)
         path = path.replacingOccurrences(of: "{\(name)}", with: text)
@@ -20,13 +20,13 @@ extension OperationRequest {
 
     /// Sets a header of any JSON shape in the `simple` style (`a,b`; an object `role,admin`, or
     /// exploded `role=admin`); `nil` leaves it out.
-    public mutating func setHeader<Value: Encodable>(_ name: String, _ value: Value, explode: Bool) throws(ClientError<Envelope>) {
+    public mutating func setHeader<Value: Encodable>(_ name: String, _ value: Value, explode: Bool) throws(APIClientError<Envelope>) {
         let json = try Self.styledJSON(value)
         if case .null = json { return }
         setHeader(name, Self.expanded(name, json, style: .simple, explode: explode) { $0 })
     }
 
-    private static func styledJSON<Value: Encodable>(_ value: Value) throws(ClientError<Envelope>) -> JSONValue {
+    private static func styledJSON<Value: Encodable>(_ value: Value) throws(APIClientError<Envelope>) -> JSONValue {
         do {
             return try JSONValue(encoding: value)
         } catch {

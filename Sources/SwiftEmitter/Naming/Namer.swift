@@ -22,7 +22,7 @@ struct Namer: Sendable {
         "Type", "Protocol", "Self", "Any", "String", "Int", "Int32", "Int64", "Double", "Float", "Bool", "Date", "Data",
         "URL", "UUID", "Error", "Optional", "Array", "Dictionary", "Set", "Codable", "Decoder", "Encoder", "CodingKeys",
         "CodingKey", "Sendable", "Hashable", "Void", "Never", "Result", "Task", "Duration", "JSONValue", "Nullable",
-        "Indirect", "CalendarDate", "Validatable", "ValidationContext", "APIClient", "ClientError", "BodyCodec",
+        "Indirect", "CalendarDate", "Validatable", "ValidationContext", "APIClient", "APIClientError", "BodyCodec",
         "AnyCodingKey", "ValidationPatterns", "ParameterPatterns", "PayloadPatterns", "ValidationSchemas", "ParameterSchemas",
         "PayloadSchemas", "EmbeddedSchema", "EmbeddedSchemaRegistry", "OperationRequest", "PollingOptions",
         "ValidationError", "Violation", "JSONCoding", "RFC3339", "CompiledPattern", "ContractOperation", "ClientConfiguration",

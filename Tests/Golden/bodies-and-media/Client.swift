@@ -39,10 +39,10 @@ nonisolated extension MediaClient {
     ///   - noteID: The `id` path parameter.
     ///   - body: The request body.
     /// - Returns: The stored text. (HTTP 200)
-    /// - Throws: ``ClientError``: `.api` for the documented error statuses (409), and transport, decoding and
+    /// - Throws: ``APIClientError``: `.api` for the documented error statuses (409), and transport, decoding and
     ///   validation failures.
     /// - Remark: Generated from `PUT /notes/{id}/text`.
-    public func putNoteText(noteID: String, body: String) async throws(ClientError<String>) -> String {
+    public func putNoteText(noteID: String, body: String) async throws(APIClientError<String>) -> String {
         if self.core.configuration.validation.validatesRequests {
             var context = ValidationContext()
             context.checkLength(body, minLength: nil, maxLength: 1000)
@@ -76,10 +76,10 @@ nonisolated extension MediaClient {
     /// A form-encoded response, read as its text (with a warning).
     ///
     /// - Returns: The token, form-encoded. (HTTP 200)
-    /// - Throws: ``ClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
+    /// - Throws: ``APIClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
     ///   documents no error status).
     /// - Remark: Generated from `POST /token`.
-    public func issueToken() async throws(ClientError<JSONValue>) -> String {
+    public func issueToken() async throws(APIClientError<JSONValue>) -> String {
         var request = OperationRequest<JSONValue>(operationID: "issueToken", method: .post, pathTemplate: "/token")
         request.security = [[Self.keyHeaderScheme]]
         request.setHeader("Accept", "application/x-www-form-urlencoded")
@@ -96,13 +96,13 @@ nonisolated extension MediaClient {
     ///   - body: The request body.
     ///   - contentType: The body's `Content-Type`; the spec declares `image/png`, `image/jpeg`.
     /// - Returns: Stored. (HTTP 201)
-    /// - Throws: ``ClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
+    /// - Throws: ``APIClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
     ///   documents no error status).
     /// - Remark: Generated from `POST /images`.
     public func uploadImage(
         body: Data,
         contentType: String = "image/png"
-    ) async throws(ClientError<JSONValue>) -> Receipt {
+    ) async throws(APIClientError<JSONValue>) -> Receipt {
         var request = OperationRequest<JSONValue>(operationID: "uploadImage", method: .post, pathTemplate: "/images")
         request.security = [[Self.keyHeaderScheme]]
         request.setHeader("Accept", "application/problem+json")
@@ -118,7 +118,7 @@ nonisolated extension MediaClient {
     ///   - body: The request body.
     ///   - contentType: The body's `Content-Type`; the spec declares `image/png`, `image/jpeg`.
     /// - Returns: Stored. (HTTP 201)
-    /// - Throws: ``ClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
+    /// - Throws: ``APIClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
     ///   documents no error status).
     /// - Remark: Generated from `POST /images`.
     ///
@@ -127,7 +127,7 @@ nonisolated extension MediaClient {
     public func uploadImageStreaming(
         body: ByteStream,
         contentType: String = "image/png"
-    ) async throws(ClientError<JSONValue>) -> Receipt {
+    ) async throws(APIClientError<JSONValue>) -> Receipt {
         var request = OperationRequest<JSONValue>(operationID: "uploadImage", method: .post, pathTemplate: "/images")
         request.security = [[Self.keyHeaderScheme]]
         request.setHeader("Accept", "application/problem+json")
@@ -164,12 +164,12 @@ nonisolated extension MediaClient {
     /// - Parameters:
     ///   - imageID: The `id` path parameter.
     /// - Returns: The image bytes. (HTTP 200)
-    /// - Throws: ``ClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
+    /// - Throws: ``APIClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
     ///   documents no error status).
     /// - Remark: Generated from `GET /images/{id}`.
     ///
     /// - Note: `getImagesByIDWithHeaders` returns the documented response headers too.
-    public func getImagesByID(imageID: String) async throws(ClientError<JSONValue>) -> Data {
+    public func getImagesByID(imageID: String) async throws(APIClientError<JSONValue>) -> Data {
         try await getImagesByIDWithHeaders(imageID: imageID).body
     }
 
@@ -177,12 +177,12 @@ nonisolated extension MediaClient {
     ///   - imageID: The `id` path parameter.
     /// - Returns: The image bytes. (HTTP 200) With the status, the documented headers as
     ///   ``GetImagesByIDResponseHeaders`` and every header field.
-    /// - Throws: ``ClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
+    /// - Throws: ``APIClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
     ///   documents no error status).
     /// - Remark: Generated from `GET /images/{id}`.
     public func getImagesByIDWithHeaders(
         imageID: String
-    ) async throws(ClientError<JSONValue>) -> TypedResponse<Data, GetImagesByIDResponseHeaders> {
+    ) async throws(APIClientError<JSONValue>) -> TypedResponse<Data, GetImagesByIDResponseHeaders> {
         var request = OperationRequest<JSONValue>(
             operationID: "get_images_by_id",
             method: .get,
@@ -207,7 +207,7 @@ nonisolated extension MediaClient {
     ///   - imageID: The `id` path parameter.
     /// - Returns: The image bytes. (HTTP 200) With the status, the documented headers as
     ///   ``GetImagesByIDResponseHeaders`` and every header field.
-    /// - Throws: ``ClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
+    /// - Throws: ``APIClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
     ///   documents no error status).
     /// - Remark: Generated from `GET /images/{id}`.
     ///
@@ -215,7 +215,7 @@ nonisolated extension MediaClient {
     ///   one attempt, since a stream cannot be sent twice.
     public func getImagesByIDStreaming(
         imageID: String
-    ) async throws(ClientError<JSONValue>) -> TypedResponse<ByteStream, GetImagesByIDResponseHeaders> {
+    ) async throws(APIClientError<JSONValue>) -> TypedResponse<ByteStream, GetImagesByIDResponseHeaders> {
         var request = OperationRequest<JSONValue>(
             operationID: "get_images_by_id",
             method: .get,
@@ -245,10 +245,10 @@ nonisolated extension MediaClient {
     /// - Parameters:
     ///   - body: The request body.
     /// - Returns: The charge. (HTTP 200)
-    /// - Throws: ``ClientError``: `.api` for the documented error statuses (402, 4XX), and transport, decoding and
+    /// - Throws: ``APIClientError``: `.api` for the documented error statuses (402, 4XX), and transport, decoding and
     ///   validation failures.
     /// - Remark: Generated from `POST /charges`.
-    public func createCharge(body: CreateChargeRequest) async throws(ClientError<Problem>) -> Receipt {
+    public func createCharge(body: CreateChargeRequest) async throws(APIClientError<Problem>) -> Receipt {
         if self.core.configuration.validation.validatesRequests {
             var context = ValidationContext()
             body.validate(in: &context)
@@ -281,10 +281,10 @@ nonisolated extension MediaClient {
     /// - Parameters:
     ///   - body: The request body.
     /// - Returns: Stored (any success). (HTTP 2XX)
-    /// - Throws: ``ClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
+    /// - Throws: ``APIClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
     ///   documents no error status).
     /// - Remark: Generated from `POST /documents`.
-    public func uploadDocument(body: UploadDocumentRequest) async throws(ClientError<JSONValue>) -> Void {
+    public func uploadDocument(body: UploadDocumentRequest) async throws(APIClientError<JSONValue>) -> Void {
         if self.core.configuration.validation.validatesRequests {
             var context = ValidationContext()
             body.validate(in: &context)
@@ -321,7 +321,7 @@ nonisolated extension MediaClient {
     ///   - tags: The `tags` query parameter.
     ///   - where: The `where` query parameter.
     /// - Returns: Anything the server has. (HTTP 200)
-    /// - Throws: ``ClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
+    /// - Throws: ``APIClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
     ///   documents no error status).
     /// - Remark: Generated from `GET /export`.
     public func exportAll(
@@ -330,7 +330,7 @@ nonisolated extension MediaClient {
         ids: [Int]? = nil,
         tags: [String]? = nil,
         `where`: ExportAllWhere? = nil
-    ) async throws(ClientError<JSONValue>) -> Data {
+    ) async throws(APIClientError<JSONValue>) -> Data {
         if self.core.configuration.validation.validatesRequests {
             var context = ValidationContext()
             context.parameter("filter", in: .query) { context in
@@ -370,7 +370,7 @@ nonisolated extension MediaClient {
     ///   - tags: The `tags` query parameter.
     ///   - where: The `where` query parameter.
     /// - Returns: Anything the server has. (HTTP 200)
-    /// - Throws: ``ClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
+    /// - Throws: ``APIClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
     ///   documents no error status).
     /// - Remark: Generated from `GET /export`.
     ///
@@ -382,7 +382,7 @@ nonisolated extension MediaClient {
         ids: [Int]? = nil,
         tags: [String]? = nil,
         `where`: ExportAllWhere? = nil
-    ) async throws(ClientError<JSONValue>) -> ByteStream {
+    ) async throws(APIClientError<JSONValue>) -> ByteStream {
         if self.core.configuration.validation.validatesRequests {
             var context = ValidationContext()
             context.parameter("filter", in: .query) { context in
@@ -423,10 +423,13 @@ nonisolated extension MediaClient {
     ///   - since: The `since` query parameter.
     ///   - day: The `day` query parameter.
     /// - Returns: An XML feed, held as text. (HTTP 200)
-    /// - Throws: ``ClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
+    /// - Throws: ``APIClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
     ///   documents no error status).
     /// - Remark: Generated from `GET /feed`.
-    public func getFeed(since: Date? = nil, day: CalendarDate? = nil) async throws(ClientError<JSONValue>) -> String {
+    public func getFeed(
+        since: Date? = nil,
+        day: CalendarDate? = nil
+    ) async throws(APIClientError<JSONValue>) -> String {
         var request = OperationRequest<JSONValue>(operationID: "getFeed", method: .get, pathTemplate: "/feed")
         if let value = since {
             request.addQueryItem("since", RFC3339.string(from: value))
@@ -452,7 +455,7 @@ nonisolated extension MediaClient {
     ///   - filter: The `filter` path parameter.
     ///   - xRange: The `X-Range` header parameter.
     /// - Returns: Found. (HTTP 204)
-    /// - Throws: ``ClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
+    /// - Throws: ``APIClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
     ///   documents no error status).
     /// - Remark: Generated from `GET /points/{point}/{ids}/{filter}`.
     public func getPoint(
@@ -460,7 +463,7 @@ nonisolated extension MediaClient {
         ids: [Int],
         filter: GetPointFilter,
         xRange: GetPointXRange? = nil
-    ) async throws(ClientError<JSONValue>) -> Void {
+    ) async throws(APIClientError<JSONValue>) -> Void {
         if self.core.configuration.validation.validatesRequests {
             var context = ValidationContext()
             context.parameter("point", in: .path) { context in point.validate(in: &context) }
@@ -511,14 +514,14 @@ nonisolated extension MediaClient {
     ///   - bodyFormat: The encoding the body is sent in; the spec declares `application/json`,
     ///     `application/x-www-form-urlencoded`, `multipart/form-data`.
     /// - Returns: Updated. (HTTP 204)
-    /// - Throws: ``ClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
+    /// - Throws: ``APIClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
     ///   documents no error status).
     /// - Remark: Generated from `PUT /pets/{id}`.
     public func updatePet(
         petID: String,
         body: PetUpdate,
         bodyFormat: UpdatePetBodyFormat = .json
-    ) async throws(ClientError<JSONValue>) -> Void {
+    ) async throws(APIClientError<JSONValue>) -> Void {
         if self.core.configuration.validation.validatesRequests {
             var context = ValidationContext()
             body.validate(in: &context)
@@ -554,10 +557,10 @@ nonisolated extension MediaClient {
     /// - Parameters:
     ///   - petID: The `id` path parameter.
     /// - Returns: The pet, or null once it is deleted (a nullable body is optional). (HTTP 200)
-    /// - Throws: ``ClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
+    /// - Throws: ``APIClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
     ///   documents no error status).
     /// - Remark: Generated from `GET /pets/{id}`.
-    public func getPet(petID: String) async throws(ClientError<JSONValue>) -> MaybePet? {
+    public func getPet(petID: String) async throws(APIClientError<JSONValue>) -> MaybePet? {
         var request = OperationRequest<JSONValue>(operationID: "getPet", method: .get, pathTemplate: "/pets/{id}")
         request.setPathParameter("id", petID)
         request.security = [[Self.keyHeaderScheme]]

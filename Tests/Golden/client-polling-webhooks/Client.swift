@@ -28,14 +28,14 @@ nonisolated extension JobsClient {
     ///   - xTags: The `X-Tags` header parameter.
     ///   - xPages: The `X-Pages` header parameter.
     /// - Returns: Found. (HTTP 204)
-    /// - Throws: ``ClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
+    /// - Throws: ``APIClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
     ///   documents no error status).
     /// - Remark: Generated from `GET /labels/{ids}`.
     public func getLabels(
         ids: [String],
         xTags: [String],
         xPages: [Int]? = nil
-    ) async throws(ClientError<JSONValue>) -> Void {
+    ) async throws(APIClientError<JSONValue>) -> Void {
         var request = OperationRequest<JSONValue>(operationID: "getLabels", method: .get, pathTemplate: "/labels/{ids}")
         request.setPathParameter("ids", ids.joined(separator: ","))
         request.setHeader("X-Tags", xTags.joined(separator: ","))
@@ -52,10 +52,10 @@ nonisolated extension JobsClient {
     /// Whether the service is up (no parameters, no body).
     ///
     /// - Returns: Up. (HTTP 204)
-    /// - Throws: ``ClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
+    /// - Throws: ``APIClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
     ///   documents no error status).
     /// - Remark: Generated from `GET /health`.
-    public func checkHealth() async throws(ClientError<JSONValue>) -> Void {
+    public func checkHealth() async throws(APIClientError<JSONValue>) -> Void {
         let request = OperationRequest<JSONValue>(operationID: "checkHealth", method: .get, pathTemplate: "/health")
         let response = try await self.core.send(request)
         switch response.status.code {
@@ -73,14 +73,14 @@ nonisolated extension JobsClient {
     ///   - state: The `state` query parameter.
     ///   - xTrace: The `X-Trace` header parameter.
     /// - Returns: Jobs. (HTTP 200)
-    /// - Throws: ``ClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
+    /// - Throws: ``APIClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
     ///   documents no error status).
     /// - Remark: Generated from `GET /jobs`.
     public func listJobs(
         state: [State],
         limit: Int? = nil,
         xTrace: String? = nil
-    ) async throws(ClientError<JSONValue>) -> [Job] {
+    ) async throws(APIClientError<JSONValue>) -> [Job] {
         if self.core.configuration.validation.validatesRequests {
             var context = ValidationContext()
             context.parameter("limit", in: .query) { context in
@@ -192,7 +192,7 @@ nonisolated extension JobsClient {
     ///     reused on every retry.
     ///   - body: The request body.
     /// - Returns: Started. (HTTP 202)
-    /// - Throws: ``ClientError``: `.api` for the documented error statuses (any other status, as the `default`
+    /// - Throws: ``APIClientError``: `.api` for the documented error statuses (any other status, as the `default`
     ///   response), and transport, decoding and validation failures.
     /// - Remark: Generated from `POST /jobs`.
     ///
@@ -200,7 +200,7 @@ nonisolated extension JobsClient {
     public func startJob(
         idempotencyKey: String? = nil,
         body: StartJobRequest
-    ) async throws(ClientError<Problem>) -> Job {
+    ) async throws(APIClientError<Problem>) -> Job {
         try await startJobWithHeaders(idempotencyKey: idempotencyKey, body: body).body
     }
 
@@ -210,13 +210,13 @@ nonisolated extension JobsClient {
     ///   - body: The request body.
     /// - Returns: Started. (HTTP 202) With the status, the documented headers as ``StartJobResponseHeaders`` and every
     ///   header field.
-    /// - Throws: ``ClientError``: `.api` for the documented error statuses (any other status, as the `default`
+    /// - Throws: ``APIClientError``: `.api` for the documented error statuses (any other status, as the `default`
     ///   response), and transport, decoding and validation failures.
     /// - Remark: Generated from `POST /jobs`.
     public func startJobWithHeaders(
         idempotencyKey: String? = nil,
         body: StartJobRequest
-    ) async throws(ClientError<Problem>) -> TypedResponse<Job, StartJobResponseHeaders> {
+    ) async throws(APIClientError<Problem>) -> TypedResponse<Job, StartJobResponseHeaders> {
         if self.core.configuration.validation.validatesRequests {
             var context = ValidationContext()
             body.validate(in: &context)
@@ -246,11 +246,11 @@ nonisolated extension JobsClient {
         jobID: String,
         estimatedCompletion: Date? = nil,
         polling: PollingOptions = PollingOptions()
-    ) async throws(ClientError<Problem>) -> Job {
+    ) async throws(APIClientError<Problem>) -> Job {
         try await core.poll(
             until: estimatedCompletion,
             options: polling,
-            fetch: { () async throws(ClientError<Problem>) -> Job in try await self.getJob(jobID: jobID) },
+            fetch: { () async throws(APIClientError<Problem>) -> Job in try await self.getJob(jobID: jobID) },
             isTerminal: { value in [.done, .failed].contains(value.state) }
         )
     }
@@ -260,7 +260,7 @@ nonisolated extension JobsClient {
         idempotencyKey: String? = nil,
         body: StartJobRequest,
         polling: PollingOptions = PollingOptions()
-    ) async throws(ClientError<Problem>) -> Job {
+    ) async throws(APIClientError<Problem>) -> Job {
         let started = try await startJob(idempotencyKey: idempotencyKey, body: body)
         return try await waitForJob(jobID: started.id, polling: polling)
     }
@@ -270,10 +270,10 @@ nonisolated extension JobsClient {
     /// - Parameters:
     ///   - jobID: The `jobId` path parameter.
     /// - Returns: The job. (HTTP 200)
-    /// - Throws: ``ClientError``: `.api` for the documented error statuses (404), and transport, decoding and
+    /// - Throws: ``APIClientError``: `.api` for the documented error statuses (404), and transport, decoding and
     ///   validation failures.
     /// - Remark: Generated from `GET /jobs/{jobId}`.
-    public func getJob(jobID: String) async throws(ClientError<Problem>) -> Job {
+    public func getJob(jobID: String) async throws(APIClientError<Problem>) -> Job {
         var request = OperationRequest<Problem>(operationID: "getJob", method: .get, pathTemplate: "/jobs/{jobId}")
         request.setPathParameter("jobId", jobID)
         let response = try await self.core.send(request)
@@ -308,12 +308,12 @@ nonisolated extension JobsClient {
     /// - Parameters:
     ///   - jobID: The `jobId` path parameter.
     /// - Returns: Cancelled. (HTTP 204)
-    /// - Throws: ``ClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
+    /// - Throws: ``APIClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
     ///   documents no error status).
     /// - Remark: Generated from `DELETE /jobs/{jobId}`.
     ///
     /// - Note: `cancelJobWithHeaders` returns the documented response headers too.
-    public func cancelJob(jobID: String) async throws(ClientError<JSONValue>) -> Void {
+    public func cancelJob(jobID: String) async throws(APIClientError<JSONValue>) -> Void {
         try await cancelJobWithHeaders(jobID: jobID).body
     }
 
@@ -321,12 +321,12 @@ nonisolated extension JobsClient {
     ///   - jobID: The `jobId` path parameter.
     /// - Returns: Cancelled. (HTTP 204) With the status, the documented headers as ``CancelJobResponseHeaders`` and
     ///   every header field.
-    /// - Throws: ``ClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
+    /// - Throws: ``APIClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
     ///   documents no error status).
     /// - Remark: Generated from `DELETE /jobs/{jobId}`.
     public func cancelJobWithHeaders(
         jobID: String
-    ) async throws(ClientError<JSONValue>) -> TypedResponse<Void, CancelJobResponseHeaders> {
+    ) async throws(APIClientError<JSONValue>) -> TypedResponse<Void, CancelJobResponseHeaders> {
         var request = OperationRequest<JSONValue>(
             operationID: "cancelJob",
             method: .delete,

@@ -34,14 +34,14 @@ nonisolated extension CallInsightsClient {
     ///     reused on every retry.
     ///   - body: The request body.
     /// - Returns: Accepted for processing. (HTTP 202)
-    /// - Throws: ``ClientError``: `.api` for the documented error statuses (409, 429), and transport, decoding and
+    /// - Throws: ``APIClientError``: `.api` for the documented error statuses (409, 429), and transport, decoding and
     ///   validation failures.
     /// - Remark: Generated from `POST /v1/sessions/{id}/analysis`.
     public func requestCallAnalysis(
         sessionID: String,
         idempotencyKey: String? = nil,
         body: RequestCallAnalysisRequest
-    ) async throws(ClientError<RequestCallAnalysisErrorResponse>) -> RequestCallAnalysisResponse {
+    ) async throws(APIClientError<RequestCallAnalysisErrorResponse>) -> RequestCallAnalysisResponse {
         if self.core.configuration.validation.validatesRequests {
             var context = ValidationContext()
             context.parameter("id", in: .path) { context in

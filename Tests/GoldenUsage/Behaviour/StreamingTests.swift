@@ -21,8 +21,8 @@ import Testing
                                  content: .repeated(chunk, count: 64, declaresLength: false))
         }
         // 4 MiB against a 1 MiB buffer: the buffered method refuses it, the streaming one does not.
-        let client = Self.client(server, transport: AsyncHTTPClientTransport(maxResponseBytes: 1 << 20))
-        await #expect(throws: ClientError<JSONValue>.self) { _ = try await client.getImagesByID(imageID: "i") }
+        let client = Self.client(server, transport: AsyncHTTPClientHTTPTransport(maxResponseBytes: 1 << 20))
+        await #expect(throws: APIClientError<JSONValue>.self) { _ = try await client.getImagesByID(imageID: "i") }
         let response = try await client.getImagesByIDStreaming(imageID: "i")
         #expect(response.headers.checksum == "c1")
         var total = 0, chunks = 0, mismatches = 0
@@ -43,7 +43,7 @@ import Testing
         try bytes.write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
         let server = try await LoopbackServer { _, _ in LoopbackServer.Reply(status: 201, json: #"{"id": "img_1"}"#) }
-        let client = Self.client(server, transport: AsyncHTTPClientTransport())
+        let client = Self.client(server, transport: AsyncHTTPClientHTTPTransport())
         let receipt = try await client.uploadImageStreaming(body: try .contentsOfFile(at: file, chunkSize: 100_000), contentType: "image/jpeg")
         #expect(receipt.id == "img_1")
         let request = try #require(server.requests.first)
@@ -57,7 +57,7 @@ import Testing
         let server = try await LoopbackServer { request, _ in
             LoopbackServer.Reply(status: 201, json: #"{"id": "\#(request.body.count)"}"#)
         }
-        let client = Self.client(server, transport: URLSessionTransport())
+        let client = Self.client(server, transport: URLSessionHTTPTransport())
         let receipt = try await client.uploadImageStreaming(body: ByteStream(Data("abc".utf8)))
         #expect(receipt.id == "3")
         try await server.shutdown()
@@ -65,7 +65,7 @@ import Testing
 
     @Test func anErrorStatusOfAStreamedCallIsReadWholeAndReportedAsUsual() async throws {
         let server = try await LoopbackServer { _, _ in LoopbackServer.Reply(status: 404, json: #"{"title": "gone"}"#) }
-        let client = Self.client(server, transport: AsyncHTTPClientTransport())
+        let client = Self.client(server, transport: AsyncHTTPClientHTTPTransport())
         do {
             _ = try await client.getImagesByIDStreaming(imageID: "i")
             Issue.record("expected an undocumented status")

@@ -20,7 +20,7 @@ import Testing
 
     @Test func aTextBodyIsAStringSentAsItsMediaType() {
         Self.upload("text/csv: {schema: {type: string}}").expect(emitting: """
-            public func upload(body: String) async throws(ClientError<JSONValue>) -> Void {
+            public func upload(body: String) async throws(APIClientError<JSONValue>) -> Void {
             """, """
             request.setTextBody(body, contentType: "text/csv")
             """, in: .client)
@@ -33,7 +33,7 @@ import Testing
             """).expect(emitting: """
             ///   - contentType: The body's `Content-Type`; the spec declares `image/png`, `image/webp`.
             """, """
-            public func upload(body: Data, contentType: String = "image/png") async throws(ClientError<JSONValue>) -> Void {
+            public func upload(body: Data, contentType: String = "image/png") async throws(APIClientError<JSONValue>) -> Void {
             """, """
             request.setBinaryBody(body, contentType: contentType)
             """, in: .client)
@@ -76,7 +76,7 @@ import Testing
 
     @Test func aBinaryBodyGetsAStreamingVariantThatSendsAByteStreamInOneAttempt() {
         Self.upload("application/octet-stream: {schema: {type: string, format: binary}}").expect(emitting: """
-            public func uploadStreaming(body: ByteStream) async throws(ClientError<JSONValue>) -> Void {
+            public func uploadStreaming(body: ByteStream) async throws(APIClientError<JSONValue>) -> Void {
             """, """
                     request.setHeader("Content-Type", "application/octet-stream")
                     let streamed = try await self.core.sendStreaming(request, body: body)
@@ -91,7 +91,7 @@ import Testing
               content:
                 application/zip: {}
             """).expect(emitting: """
-            public func uploadStreaming(body: String) async throws(ClientError<JSONValue>) -> ByteStream {
+            public func uploadStreaming(body: String) async throws(APIClientError<JSONValue>) -> ByteStream {
             """, """
                     let streamed = try await self.core.sendStreaming(request, body: nil)
                     switch streamed.status.code {
@@ -108,7 +108,7 @@ import Testing
             public func upload(
                 body: Data,
                 contentType: String = "application/octet-stream"
-            ) async throws(ClientError<JSONValue>) -> Void {
+            ) async throws(APIClientError<JSONValue>) -> Void {
             """, in: .client)
     }
 
@@ -205,7 +205,7 @@ import Testing
                 parameters: [{name: id, in: path, required: true, schema: {type: string}}]
                 responses: {'204': {description: None.}}
             """).expect(emitting: """
-            public func getUsersByIDRepos(userID: String) async throws(ClientError<JSONValue>) -> Void {
+            public func getUsersByIDRepos(userID: String) async throws(APIClientError<JSONValue>) -> Void {
             """, in: .client)
     }
 

@@ -95,7 +95,7 @@ import Testing
 
     @Test func aRequiredBodyIsARequiredArgumentEncodedAsJSON() {
         Self.createNote(body: Self.noteBody, responses: Self.created).expect(emitting: """
-            public func createNote(body: Note) async throws(ClientError<JSONValue>) -> Note {
+            public func createNote(body: Note) async throws(APIClientError<JSONValue>) -> Note {
             """, """
             try request.setJSONBody(body)
             let response = try await self.core.send(request)
@@ -144,7 +144,7 @@ import Testing
               application/json:
                 schema: {$ref: '#/components/schemas/Note'}
             """, responses: Self.created).expect(emitting: """
-            public func createNote(body: Note? = nil) async throws(ClientError<JSONValue>) -> Note {
+            public func createNote(body: Note? = nil) async throws(APIClientError<JSONValue>) -> Note {
             """, in: .client)
     }
 
@@ -178,7 +178,7 @@ import Testing
 
     @Test func aSuccessWithoutABodyReturnsVoid() {
         Self.createNote(responses: "'204': {description: Done.}").expect(emitting: """
-            public func createNote() async throws(ClientError<JSONValue>) -> Void {
+            public func createNote() async throws(APIClientError<JSONValue>) -> Void {
             """, """
             switch response.status.code {
             case 204: return
@@ -201,7 +201,7 @@ import Testing
                 application/json:
                   schema: {$ref: '#/components/schemas/Problem'}
             """).expect(emitting: """
-            public func createNote() async throws(ClientError<Problem>) -> Note {
+            public func createNote() async throws(APIClientError<Problem>) -> Note {
                 let request = OperationRequest<Problem>(operationID: "createNote", method: .post, pathTemplate: "/notes")
             """, """
             switch response.status.code {
@@ -278,7 +278,7 @@ import Testing
 
     @Test func withoutErrorSchemasErrorsAreTypedAsJSONValue() {
         Self.createNote(responses: Self.created).expect(emitting: """
-            public func createNote() async throws(ClientError<JSONValue>) -> Note {
+            public func createNote() async throws(APIClientError<JSONValue>) -> Note {
             """, in: .client)
     }
 
@@ -343,7 +343,7 @@ import Testing
                   content: {application/json: {schema: {$ref: '#/components/schemas/Problem'}}}
               schemas:
             """ + "\n" + Self.schemas.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")).expect(emitting: """
-            public func createNote(body: Note) async throws(ClientError<Problem>) -> Note {
+            public func createNote(body: Note) async throws(APIClientError<Problem>) -> Note {
             """, """
             case 201: return try self.core.decodeSuccess(Note.self, from: response)
             case 404: throw self.core.documentedError(Problem.self, from: response)
@@ -379,7 +379,7 @@ import Testing
             """).expect(emitting: """
             public func createNote(
                 body: CreateNoteRequest
-            ) async throws(ClientError<CreateNoteErrorResponse>) -> CreateNoteResponse {
+            ) async throws(APIClientError<CreateNoteErrorResponse>) -> CreateNoteResponse {
             """, in: .client)
     }
 
@@ -408,10 +408,10 @@ import Testing
             /// - Parameters:
             ///   - body: The note to keep.
             /// - Returns: The created note. (HTTP 201)
-            /// - Throws: ``ClientError``: `.api` for the documented error statuses (409), and transport, decoding and
+            /// - Throws: ``APIClientError``: `.api` for the documented error statuses (409), and transport, decoding and
             ///   validation failures.
             /// - Remark: Generated from `POST /notes`.
-            public func createNote(body: Note) async throws(ClientError<Problem>) -> Note {
+            public func createNote(body: Note) async throws(APIClientError<Problem>) -> Note {
             """, in: .client)
     }
 
@@ -434,7 +434,7 @@ import Testing
         Self.createNote(responses: "'204': {description: Done.}", extra: "deprecated: true").expect(emitting: """
             /// - Remark: Generated from `POST /notes`.
             @available(*, deprecated)
-            public func createNote() async throws(ClientError<JSONValue>) -> Void {
+            public func createNote() async throws(APIClientError<JSONValue>) -> Void {
             """, in: .client)
     }
 
@@ -461,7 +461,7 @@ import Testing
                 /// The runtime that sends requests: transport, authentication, retries and validation.
                 let core: APIClient
             """, """
-                func createNote(body: Note) async throws(ClientError<JSONValue>) -> Note {
+                func createNote(body: Note) async throws(APIClientError<JSONValue>) -> Note {
             """, in: .client, options: options)
         spec.expect(emitting: """
             nonisolated struct Note: Codable, Hashable, Sendable {
@@ -477,7 +477,7 @@ import Testing
         spec.expect(emitting: """
             package nonisolated struct SnippetClient: Sendable {
             """, """
-                package func createNote(body: Note) async throws(ClientError<JSONValue>) -> Note {
+                package func createNote(body: Note) async throws(APIClientError<JSONValue>) -> Note {
             """, in: .client, options: options)
         spec.expect(emitting: """
             package nonisolated struct Note: Codable, Hashable, Sendable {

@@ -77,9 +77,9 @@ import Testing
                 responses: {'204': {description: Done.}}
             """)
         spec.expect(emitting: """
-            public func getThing() async throws(ClientError<JSONValue>) -> Void {
+            public func getThing() async throws(APIClientError<JSONValue>) -> Void {
             """, """
-            public func getThing2() async throws(ClientError<JSONValue>) -> Void {
+            public func getThing2() async throws(APIClientError<JSONValue>) -> Void {
             """, in: .client)
         #expect(spec.warnings() == [
             "7:5: operation 'getThing' and operation 'get_thing' both become 'getThing' in the methods of 'SnippetClient'; "
@@ -121,7 +121,7 @@ import Testing
             """)
         let options = EmitterOptions(nameOverrides: ["list_all_things": "things"])
         spec.expect(emitting: """
-            public func things() async throws(ClientError<JSONValue>) -> ThingsResponse {
+            public func things() async throws(APIClientError<JSONValue>) -> ThingsResponse {
             """, in: .client, options: options)
         spec.expect(emitting: """
             public nonisolated struct ThingsResponse: Codable, Hashable, Sendable {
@@ -204,7 +204,7 @@ import Testing
                         schema: {type: object, properties: {count: {type: integer}}}
             """)
         spec.expect(emitting: """
-            public func getB() async throws(ClientError<JSONValue>) -> GetAResponse {
+            public func getB() async throws(APIClientError<JSONValue>) -> GetAResponse {
             """, in: .client)
         spec.expect(notEmitting: "GetBResponse")
     }

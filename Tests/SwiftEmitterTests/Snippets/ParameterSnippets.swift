@@ -20,7 +20,7 @@ import Testing
         Self.listThings("""
             - {name: thingId, in: path, required: true, schema: {type: string}}
             """, path: "/things/{thingId}").expect(emitting: """
-            public func listThings(thingID: String) async throws(ClientError<JSONValue>) -> Void {
+            public func listThings(thingID: String) async throws(APIClientError<JSONValue>) -> Void {
             """, """
             request.setPathParameter("thingId", thingID)
             """, in: .client)
@@ -55,7 +55,7 @@ import Testing
                 responses:
                   '204': {description: Deleted.}
             """).expect(emitting: """
-            public func deleteSession(sessionID: String) async throws(ClientError<JSONValue>) -> Void {
+            public func deleteSession(sessionID: String) async throws(APIClientError<JSONValue>) -> Void {
             """, """
             request.setPathParameter("id", sessionID)
             """, in: .client)
@@ -73,7 +73,7 @@ import Testing
         Self.listThings("""
             - {name: limit, in: query, schema: {type: integer}}
             """).expect(emitting: """
-            public func listThings(limit: Int? = nil) async throws(ClientError<JSONValue>) -> Void {
+            public func listThings(limit: Int? = nil) async throws(APIClientError<JSONValue>) -> Void {
             """, """
             if let value = limit {
                 request.addQueryItem("limit", String(value))
@@ -93,7 +93,7 @@ import Testing
         Self.listThings("""
             - {name: tag, in: query, required: true, schema: {type: array, items: {type: string}}}
             """).expect(emitting: """
-            public func listThings(tag: [String]) async throws(ClientError<JSONValue>) -> Void {
+            public func listThings(tag: [String]) async throws(APIClientError<JSONValue>) -> Void {
             """, """
             for element in tag {
                 request.addQueryItem("tag", element)
@@ -106,7 +106,7 @@ import Testing
             - {name: states, in: query, schema: {type: array, items: {type: string, enum: [open, closed]}}}
             """)
         spec.expect(emitting: """
-            public func listThings(states: [ListThingsState]? = nil) async throws(ClientError<JSONValue>) -> Void {
+            public func listThings(states: [ListThingsState]? = nil) async throws(APIClientError<JSONValue>) -> Void {
             """, """
             if let value = states {
                 for element in value {
@@ -157,7 +157,7 @@ import Testing
         Self.listThings("""
             - {name: at, in: query, required: true, schema: {type: array, items: {type: string, format: date-time}}}
             """).expect(emitting: """
-            public func listThings(at: [Date]) async throws(ClientError<JSONValue>) -> Void {
+            public func listThings(at: [Date]) async throws(APIClientError<JSONValue>) -> Void {
             """, """
             for element in at {
                 request.addQueryItem("at", RFC3339.string(from: element))
@@ -169,7 +169,7 @@ import Testing
         Self.listThings("""
             - {name: X-Request-Id, in: header, required: true, schema: {type: string}}
             """).expect(emitting: """
-            public func listThings(xRequestID: String) async throws(ClientError<JSONValue>) -> Void {
+            public func listThings(xRequestID: String) async throws(APIClientError<JSONValue>) -> Void {
             """, """
             request.setHeader("X-Request-Id", xRequestID)
             """, in: .client)
@@ -196,7 +196,7 @@ import Testing
             ///   - idempotencyKey: The `Idempotency-Key` header parameter. When `nil`, one is generated for this call and
             ///     reused on every retry.
             """, """
-            public func createThing(idempotencyKey: String? = nil) async throws(ClientError<JSONValue>) -> Void {
+            public func createThing(idempotencyKey: String? = nil) async throws(APIClientError<JSONValue>) -> Void {
             """, """
             request.setHeader("Idempotency-Key", idempotencyKey)
             request.idempotencyKeyHeader = "Idempotency-Key"
@@ -215,7 +215,7 @@ import Testing
                 xTenant: String,
                 limit: Int? = nil,
                 cursor: String? = nil
-            ) async throws(ClientError<JSONValue>) -> Void {
+            ) async throws(APIClientError<JSONValue>) -> Void {
             """, in: .client)
     }
 
@@ -283,7 +283,7 @@ import Testing
               parameters:
                 Limit: {name: limit, in: query, schema: {type: integer}}
             """).expect(emitting: """
-            public func listThings(limit: Int? = nil) async throws(ClientError<JSONValue>) -> Void {
+            public func listThings(limit: Int? = nil) async throws(APIClientError<JSONValue>) -> Void {
             """, in: .client)
     }
 
@@ -341,7 +341,7 @@ import Testing
                   '204': {description: Created.}
             """)
         spec.expect(emitting: """
-            public func createThing(idempotencyKey: String) async throws(ClientError<JSONValue>) -> Void {
+            public func createThing(idempotencyKey: String) async throws(APIClientError<JSONValue>) -> Void {
             """, in: .client)
         spec.expect(notEmitting: "When `nil`, one is generated", in: .client)
         spec.expect(emitting: "///   - idempotencyKey: The `Idempotency-Key` header parameter. The same key is sent on every retry of this call.", in: .client)
@@ -358,7 +358,7 @@ import Testing
                 parameters: [{name: list_id, in: query, schema: {type: integer}}]
                 responses: {'204': {description: None.}}
             """).expect(emitting: """
-            public func getList(listID: String, listID2: Int? = nil) async throws(ClientError<JSONValue>) -> Void {
+            public func getList(listID: String, listID2: Int? = nil) async throws(APIClientError<JSONValue>) -> Void {
             """, """
             request.setPathParameter("list_id", listID)
             if let value = listID2 {

@@ -85,11 +85,11 @@ import Testing
                 jobID: String,
                 estimatedCompletion: Date? = nil,
                 polling: PollingOptions = PollingOptions()
-            ) async throws(ClientError<JSONValue>) -> Job {
+            ) async throws(APIClientError<JSONValue>) -> Job {
                 try await core.poll(
                     until: estimatedCompletion,
                     options: polling,
-                    fetch: { () async throws(ClientError<JSONValue>) -> Job in try await self.getJob(jobID: jobID) },
+                    fetch: { () async throws(APIClientError<JSONValue>) -> Job in try await self.getJob(jobID: jobID) },
                     isTerminal: { value in [.done, .failed].contains(value.state) }
                 )
             }
@@ -97,7 +97,7 @@ import Testing
             /// Calls `startJob`, then waits as ``waitForJob(jobID:estimatedCompletion:polling:)`` does.
             public func startJobAndWait(
                 polling: PollingOptions = PollingOptions()
-            ) async throws(ClientError<JSONValue>) -> Job {
+            ) async throws(APIClientError<JSONValue>) -> Job {
                 let started = try await startJob()
                 return try await waitForJob(jobID: started.id, polling: polling)
             }
@@ -139,7 +139,7 @@ import Testing
             public func startJobAndWait(
                 body: StartJobRequest,
                 polling: PollingOptions = PollingOptions()
-            ) async throws(ClientError<JSONValue>) -> Job {
+            ) async throws(APIClientError<JSONValue>) -> Job {
                 let started = try await startJob(body: body)
             """, in: .client)
     }
@@ -216,8 +216,8 @@ import Testing
         spec.expect(emitting: "public func waitForJob(", in: .client)
     }
 
-    /// `startJob` throws `ClientError<Problem>` and `waitForJob` `ClientError<Other>`; both are
-    /// called with a plain `try` inside a function that `throws(ClientError<JSONValue>)`, which does not compile.
+    /// `startJob` throws `APIClientError<Problem>` and `waitForJob` `APIClientError<Other>`; both are
+    /// called with a plain `try` inside a function that `throws(APIClientError<JSONValue>)`, which does not compile.
     @Test func withDifferentErrorTypesTheStartAndWaitHelperConvertsTheErrors() {
         let spec = Self.jobs(
             startResponses: """

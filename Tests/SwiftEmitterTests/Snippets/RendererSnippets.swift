@@ -51,7 +51,7 @@ import Testing
                 FunctionParameter("limit", .optional(.int), defaultValue: .nil),
                 FunctionParameter(label: nil, name: "cursor", type: .optional(.string), defaultValue: .nil),
             ],
-            isAsync: true, throwing: .typed(.generic(["ClientError"], [.named("Problem")])), result: .array(.named("Session")),
+            isAsync: true, throwing: .typed(.generic(["APIClientError"], [.named("Problem")])), result: .array(.named("Session")),
             body: [.return(.array([]))])
         Snippet.expect(Snippet.render(.function(function)), is: """
             public func listSessions(
@@ -59,7 +59,7 @@ import Testing
                 createdAfter: Date? = nil,
                 limit: Int? = nil,
                 _ cursor: String? = nil
-            ) async throws(ClientError<Problem>) -> [Session] {
+            ) async throws(APIClientError<Problem>) -> [Session] {
                 return []
             }
             """)

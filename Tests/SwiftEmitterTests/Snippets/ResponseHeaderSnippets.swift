@@ -87,11 +87,11 @@ import Testing
     @Test func thePlainMethodForwardsToTheWithHeadersMethodWhichDecodesBoth() {
         let spec = Self.createNote(headers: "X-Request-ID: {schema: {type: string}}")
         spec.expect(emitting: """
-            public func createNote() async throws(ClientError<JSONValue>) -> Note {
+            public func createNote() async throws(APIClientError<JSONValue>) -> Note {
                 try await createNoteWithHeaders().body
             }
             """, """
-            public func createNoteWithHeaders() async throws(ClientError<JSONValue>) -> TypedResponse<Note, CreateNoteResponseHeaders> {
+            public func createNoteWithHeaders() async throws(APIClientError<JSONValue>) -> TypedResponse<Note, CreateNoteResponseHeaders> {
             """, """
                 case 201: return try self.core.decodeSuccess(Note.self, headers: CreateNoteResponseHeaders.self, from: response)
             """, in: .client)
@@ -100,11 +100,11 @@ import Testing
     @Test func aResponseWithoutBodyReturnsVoidWithItsHeaders() {
         let spec = Self.createNote(headers: "Location: {schema: {type: string}}", content: false)
         spec.expect(emitting: """
-            public func createNote() async throws(ClientError<JSONValue>) -> Void {
+            public func createNote() async throws(APIClientError<JSONValue>) -> Void {
                 try await createNoteWithHeaders().body
             }
             """, """
-            public func createNoteWithHeaders() async throws(ClientError<JSONValue>) -> TypedResponse<Void, CreateNoteResponseHeaders> {
+            public func createNoteWithHeaders() async throws(APIClientError<JSONValue>) -> TypedResponse<Void, CreateNoteResponseHeaders> {
             """, """
                 case 201: return try self.core.successHeaders(CreateNoteResponseHeaders.self, from: response)
             """, in: .client)
@@ -136,7 +136,7 @@ import Testing
                         schema: {$ref: '#/components/schemas/CreateNoteResponseHeaders'}
             """, schemas: "CreateNoteResponseHeaders: {type: object, properties: {id: {type: string}}}")
         spec.expect(emitting: """
-            public func createNoteWithHeaders() async throws(ClientError<JSONValue>) -> TypedResponse<CreateNoteResponseHeaders, CreateNoteResponseHeaders2> {
+            public func createNoteWithHeaders() async throws(APIClientError<JSONValue>) -> TypedResponse<CreateNoteResponseHeaders, CreateNoteResponseHeaders2> {
             """, in: .client)
     }
 

@@ -13,7 +13,7 @@ import FoundationNetworking
 /// effect asynchronously: bytes that arrive before it does are read and discarded, not kept.)
 /// `timeout` is passed to `URLRequest.timeoutInterval`, which `URLSession` applies to inactivity;
 /// ``APIClient`` bounds the whole attempt.
-public struct URLSessionTransport: HTTPTransport {
+public struct URLSessionHTTPTransport: HTTPTransport {
     private let loader: BoundedLoader
     /// The largest response body accepted.
     public var maxResponseBytes: Int
@@ -51,7 +51,7 @@ public struct URLSessionTransport: HTTPTransport {
     }
 }
 
-extension URLSessionTransport {
+extension URLSessionHTTPTransport {
     /// FoundationNetworking truncates `timeoutInterval` to whole seconds (`Int(interval) * 1000`
     /// milliseconds), so 0.5 s would time out at once: round up there. The exact bound on the
     /// attempt is ``APIClient``'s.

@@ -61,7 +61,7 @@ public struct APIError<Envelope: Sendable>: Error, Sendable, CustomStringConvert
 }
 
 /// Everything a generated operation can throw, typed by the spec's error body.
-public enum ClientError<Envelope: Sendable>: Error, Sendable, CustomStringConvertible {
+public enum APIClientError<Envelope: Sendable>: Error, Sendable, CustomStringConvertible {
     /// A documented error status, with its decoded body.
     case api(APIError<Envelope>)
     /// A status the spec does not document for the operation.

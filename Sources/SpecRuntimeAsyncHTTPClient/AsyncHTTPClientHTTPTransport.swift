@@ -9,7 +9,7 @@ import SpecRuntime
 /// ``maxResponseBytes``; a larger one is refused without being held in memory (from its
 /// `Content-Length` when it has one). `timeout` is AsyncHTTPClient's deadline for the response
 /// head; ``APIClient`` bounds the whole attempt, body included.
-public struct AsyncHTTPClientTransport: HTTPTransport {
+public struct AsyncHTTPClientHTTPTransport: HTTPTransport {
     public let client: HTTPClient
     public var maxResponseBytes: Int
 
@@ -23,7 +23,7 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
         return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }()
 
-    public init(client: HTTPClient = AsyncHTTPClientTransport.sharedClient, maxResponseBytes: Int = 10 << 20) {
+    public init(client: HTTPClient = AsyncHTTPClientHTTPTransport.sharedClient, maxResponseBytes: Int = 10 << 20) {
         self.client = client
         self.maxResponseBytes = maxResponseBytes
     }
