@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "SpecRuntime", targets: ["SpecRuntime"]),
         .library(name: "KallglotAPI", targets: ["KallglotAPI"]),
         .library(name: "SpecRuntimeAsyncHTTPClient", targets: ["SpecRuntimeAsyncHTTPClient"]),
+        .library(name: "SpecRuntimeOpenAPI", targets: ["SpecRuntimeOpenAPI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
@@ -22,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.4"),
+        .package(url: "https://github.com/apple/swift-openapi-urlsession.git", from: "1.4.0"),
     ],
     targets: [
         // Stage 0: the system libyaml, behind a C module of its own.
@@ -94,6 +97,26 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+
+        // swift-openapi-runtime's transports and middlewares under generated clients: a product of
+        // its own, so that only its users build OpenAPIRuntime.
+        .target(
+            name: "SpecRuntimeOpenAPI",
+            dependencies: [
+                "SpecRuntime",
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
+        .testTarget(
+            name: "SpecRuntimeOpenAPITests",
+            dependencies: [
+                "SpecRuntimeOpenAPI", "SpecRuntime", "GoldenBodiesAndMedia", "LoopbackServer",
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
 

@@ -26,7 +26,9 @@ extension APIClient {
         _ middlewares: ArraySlice<any HTTPMiddleware>, transport: any HTTPTransport, timeout: Duration, operationID: String
     ) -> @Sendable (HTTPRequest, Data?, URL) async throws -> (HTTPResponse, Data) {
         guard let first = middlewares.first else {
-            return { request, body, baseURL in try await transport.send(request, body: body, baseURL: baseURL, timeout: timeout) }
+            return { request, body, baseURL in
+                try await transport.send(request, body: body, baseURL: baseURL, timeout: timeout, operationID: operationID)
+            }
         }
         let rest = chain(middlewares.dropFirst(), transport: transport, timeout: timeout, operationID: operationID)
         return { request, body, baseURL in

@@ -12,6 +12,17 @@ public protocol HTTPTransport: Sendable {
     /// request body, calls ``send(_:body:baseURL:timeout:)`` and hands over the whole response
     /// body as one chunk; a transport that can stream overrides it.
     func send(_ request: HTTPRequest, streaming body: ByteStream?, baseURL: URL, timeout: Duration) async throws -> (HTTPResponse, ByteStream)
+
+    /// ``send(_:body:baseURL:timeout:)`` told which operation it is for (the engine calls this
+    /// one); the default implementation ignores the ID. A transport that passes it on (to
+    /// swift-openapi-runtime middlewares, say) overrides it.
+    func send(_ request: HTTPRequest, body: Data?, baseURL: URL, timeout: Duration, operationID: String) async throws -> (HTTPResponse, Data)
+}
+
+extension HTTPTransport {
+    public func send(_ request: HTTPRequest, body: Data?, baseURL: URL, timeout: Duration, operationID: String) async throws -> (HTTPResponse, Data) {
+        try await send(request, body: body, baseURL: baseURL, timeout: timeout)
+    }
 }
 
 extension HTTPTransport {
