@@ -3,7 +3,12 @@ import PackageDescription
 
 let package = Package(
     name: "swift-spec-codegen",
-    platforms: [.macOS(.v14)],
+    // What the runtime and generated code use, at its first availability: `Duration`,
+    // `Task.sleep(for:)` and `ContinuousClock` (macOS 13, iOS 16, tvOS 16, watchOS 9),
+    // `String.replacing(_:with:)` and `URL.appending(path:)` (the same releases); typed throws
+    // is checked by the compiler and needs no runtime support in the forms used (no typed-throws
+    // function type is stored or cast); `NSLocking.withLock` is back-deployed.
+    platforms: [.macOS(.v13), .iOS(.v16), .tvOS(.v16), .watchOS(.v9), .visionOS(.v1)],
     products: [
         .library(name: "YAMLReader", targets: ["YAMLReader"]),
         .library(name: "OpenAPIModel", targets: ["OpenAPIModel"]),

@@ -17,8 +17,8 @@ public nonisolated struct KallglotAnalysisClient: Sendable {
     /// The runtime that sends requests: transport, authentication, retries and validation.
     public let core: APIClient
 
-    /// The first server the spec lists.
-    public static let defaultServerURL = "https://api.kallglot.com"
+    /// The first server the spec lists (its variables at their defaults).
+    public static let defaultServerURL: URL = URL(string: "https://api.kallglot.com")!
     /// An API key, `sk_live_…` or `sk_test_…`, sent as `Authorization: Bearer <key>`.
     public static let bearerAuthScheme = SecurityScheme(name: "bearerAuth", kind: .bearer)
 

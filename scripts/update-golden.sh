@@ -11,7 +11,7 @@ python3 - <<'PY'
 import re
 text = open("Package.swift").read()
 # The fuzz targets go too: the differential one links the suite golden.
-text = re.sub(r"\n        \.(?:target|testTarget|executableTarget)\(\s*name: \"(?:Golden|FuzzTargets|spec-fuzz)[^\n]*(\n(?!        [.\]])[^\n]*)*", "", text)
+text = re.sub(r"\n        \.(?:target|testTarget|executableTarget)\(\s*name: \"(?:Golden|FuzzTargets|spec-fuzz|SpecRuntimeOpenAPITests)[^\n]*(\n(?!        [.\]])[^\n]*)*", "", text)
 open("Package.swift", "w").write(text)
 PY
 # The suite spec first: the golden run generates from it.

@@ -1,3 +1,4 @@
+import Foundation
 import OpenAPIModel
 import SwiftSource
 
@@ -21,9 +22,14 @@ struct ClientEmitter {
             doc: Docs.lines("The runtime that sends requests: transport, authentication, retries and validation."),
             modifiers: context.modifiers(), isMutable: false, name: "core", type: .named(["APIClient"])))]
         if let server = document.servers.first {
-            members.append(.property(PropertyDeclaration(
-                doc: Docs.lines("The first server the spec lists."), modifiers: context.modifiers(isStatic: true), isMutable: false,
-                name: "defaultServerURL", type: nil, initializer: .string(server))))
+            // Unwrapped only once the generator has parsed it: the literal cannot fail at run time.
+            if URL(string: server) != nil {
+                members.append(.property(PropertyDeclaration(
+                    doc: Docs.lines("The first server the spec lists (its variables at their defaults)."), modifiers: context.modifiers(isStatic: true),
+                    isMutable: false, name: "defaultServerURL", type: .named(["URL"]), initializer: .raw("URL(string: \(Identifier.stringLiteral(server)))!"))))
+            } else {
+                context.diagnostics.warning("the first server '\(server)' is not a URL; no defaultServerURL is generated", at: nil)
+            }
         }
         for scheme in document.securitySchemes {
             guard let name = context.securitySchemeNames[scheme.name] else { continue }

@@ -11,8 +11,8 @@ public nonisolated struct JobsClient: Sendable {
     /// The runtime that sends requests: transport, authentication, retries and validation.
     public let core: APIClient
 
-    /// The first server the spec lists.
-    public static let defaultServerURL = "https://jobs.example.com"
+    /// The first server the spec lists (its variables at their defaults).
+    public static let defaultServerURL: URL = URL(string: "https://jobs.example.com")!
 
     /// Creates a client; share one per configuration (it is `Sendable`).
     public init(configuration: ClientConfiguration) {

@@ -14,8 +14,8 @@ public nonisolated struct CallInsightsClient: Sendable {
     /// The runtime that sends requests: transport, authentication, retries and validation.
     public let core: APIClient
 
-    /// The first server the spec lists.
-    public static let defaultServerURL = "https://api.kallglot.com"
+    /// The first server the spec lists (its variables at their defaults).
+    public static let defaultServerURL: URL = URL(string: "https://api.kallglot.com")!
     /// The `key` security scheme.
     public static let keyScheme = SecurityScheme(name: "key", kind: .bearer)
 

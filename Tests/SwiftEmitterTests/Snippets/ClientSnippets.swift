@@ -72,8 +72,8 @@ import Testing
                 /// The runtime that sends requests: transport, authentication, retries and validation.
                 public let core: APIClient
 
-                /// The first server the spec lists.
-                public static let defaultServerURL = "https://api.example.com/v1"
+                /// The first server the spec lists (its variables at their defaults).
+                public static let defaultServerURL: URL = URL(string: "https://api.example.com/v1")!
 
                 /// Creates a client; share one per configuration (it is `Sendable`).
                 public init(configuration: ClientConfiguration) {
