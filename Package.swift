@@ -29,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.4"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-openapi-urlsession.git", from: "1.4.0"),
     ],
     targets: [
@@ -76,6 +77,7 @@ let package = Package(
                 "SpecCore",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // The SDK generated from spec/, committed and checked fresh by CI.
@@ -187,7 +189,7 @@ let package = Package(
         // What users of the generated models rely on at run time, checked on the golden output.
         .testTarget(name: "GoldenBehaviourTests",
                     dependencies: ["GoldenObjectsAndOptionality", "GoldenClientPollingWebhooks", "GoldenBodiesAndMedia", "GoldenEnumsAndUnions", "SpecRuntime", "SpecRuntimeAsyncHTTPClient", "LoopbackServer",
-                                   .product(name: "HTTPTypes", package: "swift-http-types")],
+                                   .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "Logging", package: "swift-log")],
                     path: "Tests/GoldenUsage/Behaviour"),
         // Code an app would write against the polling golden, under main-actor default isolation.
         .target(

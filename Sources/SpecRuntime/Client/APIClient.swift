@@ -199,7 +199,12 @@ public struct APIClient: Sendable, CustomStringConvertible {
         if configuration.validation.responses == .strict {
             throw .responseValidation(status: status, error)
         }
-        configuration.warningHandler("response with status \(status.code) breaks the spec: \(error)")
+        let message = "response with status \(status.code) breaks the spec: \(error)"
+        if let handler = configuration.warningHandler {
+            handler(message)
+        } else {
+            configuration.logger.warning("\(message)")
+        }
     }
 
     /// The typed error for a documented error status; a body that is not the documented

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// When the client checks values against the spec's constraints.
 public struct ValidationOptions: Sendable {
@@ -6,7 +7,8 @@ public struct ValidationOptions: Sendable {
     public enum ResponseMode: String, Sendable {
         /// Do not validate responses (the default: servers may be ahead of the spec).
         case off
-        /// Report violations to ``ClientConfiguration/warningHandler`` and return the value.
+        /// Report violations (to ``ClientConfiguration/warningHandler``, else as a warning of
+        /// ``ClientConfiguration/logger``) and return the value.
         case warn
         /// Throw ``APIClientError/responseValidation(status:_:)``.
         case strict
@@ -41,8 +43,13 @@ public struct ClientConfiguration: Sendable, CustomStringConvertible {
     public var userAgent: String
     public var retryPolicy: RetryPolicy
     public var validation: ValidationOptions
-    /// Receives response-validation warnings in ``ValidationOptions/ResponseMode/warn`` mode.
-    public var warningHandler: @Sendable (String) -> Void
+    /// Receives response-validation warnings in ``ValidationOptions/ResponseMode/warn`` mode;
+    /// when `nil` (the default) they are warnings of ``logger``.
+    public var warningHandler: (@Sendable (String) -> Void)?
+    /// Where the runtime logs: response-validation warnings, and the requests and responses of
+    /// ``LoggingMiddleware``. By default it discards everything: a library writes nothing to
+    /// stderr unless the app says so (pass a `Logger` of the app's logging backend).
+    public var logger: Logger
     public var sleeper: Sleeper
     /// The clock polling compares `estimatedCompletion` and timeouts against.
     public var now: @Sendable () -> Date
@@ -61,9 +68,8 @@ public struct ClientConfiguration: Sendable, CustomStringConvertible {
         userAgent: String = "spec-codegen-swift/\(SpecRuntimeVersion.release)",
         retryPolicy: RetryPolicy = RetryPolicy(),
         validation: ValidationOptions = ValidationOptions(),
-        warningHandler: @escaping @Sendable (String) -> Void = { message in
-            FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
-        },
+        warningHandler: (@Sendable (String) -> Void)? = nil,
+        logger: Logger = Logger(label: "spec-codegen-swift", factory: { _ in SwiftLogNoOpLogHandler() }),
         sleeper: @escaping Sleeper = { duration in try await Task.sleep(for: duration) },
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
@@ -75,6 +81,7 @@ public struct ClientConfiguration: Sendable, CustomStringConvertible {
         self.retryPolicy = retryPolicy
         self.validation = validation
         self.warningHandler = warningHandler
+        self.logger = logger
         self.sleeper = sleeper
         self.now = now
     }
