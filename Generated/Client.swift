@@ -24,7 +24,15 @@ public nonisolated struct KallglotAnalysisClient: Sendable {
 
     /// Creates a client; share one per configuration (it is `Sendable`).
     public init(configuration: ClientConfiguration) {
-        self.core = APIClient(configuration: configuration)
+        self.core = APIClient(
+            configuration: configuration,
+            responseHeaderNames: ResponseHeaderNames(
+                requestID: "X-Request-ID",
+                rateLimitLimit: "X-RateLimit-Limit",
+                rateLimitRemaining: "X-RateLimit-Remaining",
+                rateLimitReset: "X-RateLimit-Reset"
+            )
+        )
     }
 }
 

@@ -46,7 +46,8 @@ struct ClientEmitter {
         members.append(.function(FunctionDeclaration(
             doc: Docs.lines("Creates a client; share one per configuration (it is `Sendable`)."), modifiers: context.modifiers(),
             kind: .initializer(isFailable: false), parameters: [FunctionParameter("configuration", .named(["ClientConfiguration"]))],
-            body: [.assignment(.selfMember("core"), Expr.id("APIClient").call(("configuration", .id("configuration"))))])))
+            body: [.assignment(.selfMember("core"), Expr.id("APIClient").call(
+                [Argument("configuration", .id("configuration"))] + (Self.responseHeaderNames(document).map { [Argument("responseHeaderNames", $0)] } ?? [])))])))
         var file = context.beginFile()
         file.append(.type(TypeDeclaration(
             doc: DocComment([document.title, document.description, authentication].compactMap { $0 }.joined(separator: "\n\n")),
@@ -68,5 +69,29 @@ struct ClientEmitter {
             file.append(table)
         }
         return file.text
+    }
+
+    /// `ResponseHeaderNames(…)` of the request-ID and rate-limit headers the spec documents on
+    /// any response (the first of each, in document order, matched by name case-insensitively:
+    /// `…request-id`/`…requestid`; `…ratelimit-limit`, `-remaining`, `-reset`, `x-` or not);
+    /// `nil` when it documents none.
+    static func responseHeaderNames(_ document: OpenAPIDocument) -> Expr? {
+        var found: [String: String] = [:]
+        let roles: [(role: String, matches: (String) -> Bool)] = [
+            ("requestID", { $0.hasSuffix("request-id") || $0.hasSuffix("requestid") }),
+            ("rateLimitLimit", { $0.hasSuffix("ratelimit-limit") || $0.hasSuffix("rate-limit-limit") }),
+            ("rateLimitRemaining", { $0.hasSuffix("ratelimit-remaining") || $0.hasSuffix("rate-limit-remaining") }),
+            ("rateLimitReset", { $0.hasSuffix("ratelimit-reset") || $0.hasSuffix("rate-limit-reset") }),
+        ]
+        for operation in document.operations {
+            for response in operation.responses {
+                for header in response.headers {
+                    let name = header.name.lowercased()
+                    for (role, matches) in roles where found[role] == nil && matches(name) { found[role] = header.name }
+                }
+            }
+        }
+        guard !found.isEmpty else { return nil }
+        return Expr.id("ResponseHeaderNames").call(roles.compactMap { role in found[role.role].map { Argument(role.role, .string($0)) } })
     }
 }

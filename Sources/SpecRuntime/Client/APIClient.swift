@@ -5,9 +5,12 @@ import HTTPTypes
 /// through the transport with retries, and turns responses into values or typed errors.
 public struct APIClient: Sendable, CustomStringConvertible {
     public let configuration: ClientConfiguration
+    /// Where a response's request ID and rate-limit state are read from (the spec's names).
+    public let responseHeaderNames: ResponseHeaderNames
 
-    public init(configuration: ClientConfiguration) {
+    public init(configuration: ClientConfiguration, responseHeaderNames: ResponseHeaderNames = .none) {
         self.configuration = configuration
+        self.responseHeaderNames = responseHeaderNames
     }
 
     public var description: String { "APIClient(\(configuration))" }
@@ -235,8 +238,8 @@ public struct APIClient: Sendable, CustomStringConvertible {
         let fields = response.headerFields
         return .api(APIError(
             status: response.status, envelope: envelope, headerFields: fields,
-            requestID: HTTPField.Name("X-Request-ID").flatMap { fields[$0] },
-            rateLimit: RateLimitInfo(fields),
+            requestID: responseHeaderNames.value(responseHeaderNames.requestID, in: fields),
+            rateLimit: RateLimitInfo(fields, names: responseHeaderNames),
             retryAfter: RetryPolicy.parseRetryAfter(fields[.retryAfter], now: configuration.now()),
             redacting: configuration.secretValues))
     }

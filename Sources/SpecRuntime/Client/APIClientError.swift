@@ -2,18 +2,43 @@ import Foundation
 import SpecCore
 import HTTPTypes
 
-/// Rate-limit state the server reported (`X-RateLimit-Limit`, `-Remaining`, `-Reset`).
+/// The response headers that carry a request ID and rate-limit state, as the spec names them
+/// (generated clients pass the names their spec documents; none are assumed).
+public struct ResponseHeaderNames: Hashable, Sendable {
+    public var requestID: String?
+    public var rateLimitLimit: String?
+    public var rateLimitRemaining: String?
+    /// Unix seconds at which the window resets.
+    public var rateLimitReset: String?
+
+    public init(requestID: String? = nil, rateLimitLimit: String? = nil, rateLimitRemaining: String? = nil, rateLimitReset: String? = nil) {
+        self.requestID = requestID
+        self.rateLimitLimit = rateLimitLimit
+        self.rateLimitRemaining = rateLimitRemaining
+        self.rateLimitReset = rateLimitReset
+    }
+
+    /// No header is read.
+    public static let none = ResponseHeaderNames()
+
+    func value(_ name: String?, in fields: HTTPFields) -> String? {
+        guard let name, let field = HTTPField.Name(name) else { return nil }
+        return fields[field]
+    }
+}
+
+/// Rate-limit state the server reported, in the headers ``ResponseHeaderNames`` names.
 public struct RateLimitInfo: Hashable, Sendable {
     public var limit: Int?
     public var remaining: Int?
-    /// When the window resets (`X-RateLimit-Reset`, Unix seconds).
+    /// When the window resets (Unix seconds on the wire).
     public var reset: Date?
 
-    init?(_ fields: HTTPFields) {
-        func number(_ name: String) -> Int? { HTTPField.Name(name).flatMap { fields[$0] }.flatMap { Int($0) } }
-        limit = number("X-RateLimit-Limit")
-        remaining = number("X-RateLimit-Remaining")
-        reset = number("X-RateLimit-Reset").map { Date(timeIntervalSince1970: TimeInterval($0)) }
+    init?(_ fields: HTTPFields, names: ResponseHeaderNames) {
+        func number(_ name: String?) -> Int? { names.value(name, in: fields).flatMap { Int($0) } }
+        limit = number(names.rateLimitLimit)
+        remaining = number(names.rateLimitRemaining)
+        reset = number(names.rateLimitReset).map { Date(timeIntervalSince1970: TimeInterval($0)) }
         if limit == nil, remaining == nil, reset == nil { return nil }
     }
 }
@@ -26,7 +51,7 @@ public struct APIError<Envelope: Sendable>: Error, Sendable, CustomStringConvert
     /// The error body, decoded as the spec's schema for this status.
     public var envelope: Envelope
     public var headerFields: HTTPFields
-    /// `X-Request-ID`, to quote to the API's support.
+    /// The request ID the server sent (in the header the spec documents for it), to quote to the API's support.
     public var requestID: String?
     public var rateLimit: RateLimitInfo?
     /// `Retry-After`, when the server sent one.

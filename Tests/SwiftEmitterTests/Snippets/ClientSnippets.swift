@@ -490,3 +490,37 @@ import Testing
             """, in: .validators, options: options)
     }
 }
+
+/// Which response headers carry the request ID and rate-limit state comes from the spec.
+@Suite struct ResponseHeaderNameSnippets {
+    @Test func theRequestIDAndRateLimitHeadersAreTheOnesTheSpecDocuments() {
+        Snippet.paths("""
+            /things:
+              get:
+                operationId: listThings
+                responses:
+                  '200':
+                    description: Done.
+                    headers:
+                      Request-Id: {schema: {type: string}}
+                      RateLimit-Remaining: {schema: {type: integer}}
+            """).expect(emitting: """
+                    self.core = APIClient(
+                        configuration: configuration,
+                        responseHeaderNames: ResponseHeaderNames(requestID: "Request-Id", rateLimitRemaining: "RateLimit-Remaining")
+                    )
+            """, in: .client)
+    }
+
+    @Test func aSpecThatDocumentsNoneReadsNone() {
+        Snippet.paths("""
+            /things:
+              get:
+                operationId: listThings
+                responses:
+                  '204': {description: Done.}
+            """).expect(emitting: """
+                    self.core = APIClient(configuration: configuration)
+            """, in: .client)
+    }
+}
