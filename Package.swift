@@ -30,6 +30,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.4"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin.git", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-openapi-urlsession.git", from: "1.4.0"),
     ],
     targets: [
@@ -132,7 +133,7 @@ let package = Package(
         .plugin(
             name: "GenerateCode",
             capability: .command(
-                intent: .custom(verb: "generate-code", description: "Regenerate Generated/ from spec/openapi.yaml"),
+                intent: .custom(verb: "spec-codegen-generate", description: "Generate Swift from a target's OpenAPI document (--target T), or spec/openapi.yaml into Generated/"),
                 permissions: [.writeToPackageDirectory(reason: "writes the generated Swift files into the package")]
             ),
             dependencies: ["spec-codegen"]

@@ -47,7 +47,7 @@ public struct Emission: Hashable, Sendable {
     }
 }
 
-/// Stage 3: a checked ``OpenAPIDocument`` to Swift source files.
+/// Stage 3: a checked `OpenAPIDocument` (from `OpenAPIModel`) to Swift source files.
 public enum SwiftFileEmitter {
     /// The files every run writes, whatever the spec holds, so that a build plugin can declare its
     /// outputs before the spec is read.

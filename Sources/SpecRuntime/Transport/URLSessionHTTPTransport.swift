@@ -18,9 +18,12 @@ public struct URLSessionHTTPTransport: HTTPTransport {
     /// The largest response body accepted.
     public var maxResponseBytes: Int
 
-    /// - Parameter configuration: the configuration of the transport's own session (timeouts,
-    ///   proxies, cookies, cache); `nil` shares one session of the default configuration among
-    ///   every transport made so.
+    /// - Parameters:
+    ///   - configuration: the configuration of the transport's own session (timeouts, proxies,
+    ///     cookies, cache); `nil` shares one session of the default configuration among every
+    ///     transport made so.
+    ///   - maxResponseBytes: the largest response body accepted; a larger one is refused as
+    ///     ``TransportError/responseTooLarge(limit:)`` without being read whole.
     public init(configuration: URLSessionConfiguration? = nil, maxResponseBytes: Int = 10 << 20) {
         self.loader = configuration.map(BoundedLoader.init) ?? .shared
         self.maxResponseBytes = maxResponseBytes

@@ -10,9 +10,12 @@ extension ValidationContext {
     /// keyword's, to say why.
     ///
     /// - Parameters:
+    ///   - value: The union's value, encoded to JSON for the other branches' schemas.
+    ///   - keyword: `oneOf` or `anyOf`.
     ///   - branchCount: How many branches the spec lists (a `null` branch included).
     ///   - held: The spec's index of the branch the value is held as.
     ///   - branches: Every branch's spec index and schema.
+    ///   - checkingHeld: The checks of the branch the value is held as.
     public mutating func checkChoice<Value: Encodable>(
         _ value: Value, keyword: String, branchCount: Int, held: Int, branches: [(index: Int, schema: EmbeddedSchema)],
         checkingHeld: (inout ValidationContext) -> Void
