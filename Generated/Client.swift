@@ -347,6 +347,54 @@ nonisolated extension KallglotAnalysisClient {
     }
 }
 
+/// The operations of ``KallglotAnalysisClient``, for app code to depend on and tests to mock
+/// (``KallglotAnalysisClient`` conforms; its wait helpers are built on these).
+public nonisolated protocol KallglotAnalysisClientProtocol: Sendable {
+    /// Request analysis of a completed session.
+    ///
+    /// Request AI-powered analysis of a completed session. Analysis includes sentiment detection,
+    /// topic extraction, action items, and quality scoring. The session must be complete and
+    /// have a transcript; otherwise the request fails with 409 `session_not_analyzable`.
+    /// Analysis typically completes within 30 seconds; complex analyses or long sessions may
+    /// take up to 2 minutes.
+    ///
+    /// - Parameters:
+    ///   - sessionID: The unique session identifier (e.g., `sess_01HXYZ123456789`).
+    ///   - idempotencyKey: Makes the request safe to retry: a retry with the same key within 24 hours returns the first
+    ///     response. Reusing a key with a different body is a 400 `idempotency_mismatch`. When `nil`, one is generated
+    ///     for this call and reused on every retry.
+    ///   - body: Which analyses to run, in which language, and where to send the result.
+    /// - Returns: The analysis was accepted and queued. (HTTP 202)
+    /// - Throws: ``APIClientError``: `.api` for the documented error statuses (400, 401, 403, 404, 409, 422, 429, 500,
+    ///   502, 503), and transport, decoding and validation failures.
+    /// - Remark: Generated from `POST /v1/sessions/{id}/analysis`.
+    ///
+    /// - Note: `createAnalysisWithHeaders` returns the documented response headers too.
+    func createAnalysis(
+        sessionID: SessionID,
+        idempotencyKey: String?,
+        body: CreateAnalysisRequest
+    ) async throws(APIClientError<ErrorResponse>) -> Analysis
+
+    /// Retrieve an analysis.
+    ///
+    /// Returns the analysis with its current status: with `results` once it is `complete`, or
+    /// with a `failure` explaining why once it is `failed`. Poll this until the status is
+    /// terminal, starting at `estimated_completion`.
+    ///
+    /// - Parameters:
+    ///   - analysisID: The unique analysis identifier (e.g., `ana_01HDEF456789012`).
+    /// - Returns: The analysis. (HTTP 200)
+    /// - Throws: ``APIClientError``: `.api` for the documented error statuses (401, 404, 429, 500, 503), and transport,
+    ///   decoding and validation failures.
+    /// - Remark: Generated from `GET /v1/analyses/{id}`.
+    ///
+    /// - Note: `getAnalysisWithHeaders` returns the documented response headers too.
+    func getAnalysis(analysisID: AnalysisID) async throws(APIClientError<ErrorResponse>) -> Analysis
+}
+
+nonisolated extension KallglotAnalysisClient: KallglotAnalysisClientProtocol {}
+
 nonisolated extension KallglotAnalysisClient {
     /// Creates a client over an existing engine (contract tests replay recorded requests through one).
     public init(core: APIClient) {

@@ -53,22 +53,49 @@ struct ClientEmitter {
             doc: DocComment([document.title, document.description, authentication].compactMap { $0 }.joined(separator: "\n\n")),
             modifiers: context.modifiers(isNonisolated: true), kind: .struct, name: context.clientName, conformances: [.named(["Sendable"])],
             members: members)))
+        var requirements: [Declaration] = []
         for operation in document.operations {
             guard let shape = context.operations[operation.operationID] else { continue }
             let emitter = OperationEmitter(context: context, shape: shape)
             if let formats = emitter.bodyFormatDeclaration() { file.append(formats) }
             var methods = emitter.declarations(patterns: &patterns)
+            requirements += methods.compactMap { requirement(of: $0, client: client) }
             if let polling = operation.polling {
                 methods += PollingEmitter(context: context, start: shape, polling: polling).declarations()
             }
             file.append(.extension(ExtensionDeclaration(modifiers: Modifiers(isNonisolated: true), extendedType: client, members: methods)))
         }
+        file.append(.type(TypeDeclaration(
+            doc: Docs.lines("The operations of ``\(context.clientName)``, for app code to depend on and tests to mock "
+                + "(``\(context.clientName)`` conforms; its wait helpers are built on these)."),
+            modifiers: context.modifiers(isNonisolated: true), kind: .protocol, name: context.clientName + "Protocol",
+            conformances: [.named(["Sendable"])], members: requirements)))
+        file.append(.extension(ExtensionDeclaration(
+            modifiers: Modifiers(isNonisolated: true), extendedType: client, conformances: [.named([context.clientName + "Protocol"])], members: [])))
         file.append(ContractEmitter(context: context).declaration(patterns: &patterns))
         // Last, because the patterns are known only once every check is built.
         for table in patterns.declarations(doc: "The `pattern`s of parameters and response headers, compiled once.", registry: context.document.schemaRegistry) {
             file.append(table)
         }
         return file.text
+    }
+
+    /// A method as a protocol requirement: no body, no default arguments (a requirement cannot
+    /// have them). The `…WithHeaders` variants, whose results are types nested in the client,
+    /// are not requirements: the plain methods are what app code calls.
+    private func requirement(of declaration: Declaration, client: SwiftType) -> Declaration? {
+        guard case .function(var function) = declaration, case .function(let name) = function.kind else { return nil }
+        if context.responseHeaders.values.contains(where: { $0.methodName == name }) { return nil }
+        if name.hasSuffix("Streaming"), context.streamingNames.values.contains(name),
+           case .generic(["TypedResponse"], _)? = function.result { return nil }
+        function.body = nil
+        function.modifiers = Modifiers()
+        function.parameters = function.parameters.map { parameter in
+            var parameter = parameter
+            parameter.defaultValue = nil
+            return parameter
+        }
+        return .function(function)
     }
 
     /// `ResponseHeaderNames(…)` of the request-ID and rate-limit headers the spec documents on

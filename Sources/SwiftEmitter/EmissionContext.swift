@@ -30,7 +30,7 @@ struct EmissionContext: Sendable {
         self.diagnostics = diagnostics
         (clientName, webhooksName) = Namer.clientTypeNames(title: document.title, configured: options.clientName)
         let namer = Namer(nameOverrides: options.nameOverrides)
-        plan = TypePlan(document: document, namer: namer, reservedTopLevelNames: [clientName, webhooksName],
+        plan = TypePlan(document: document, namer: namer, reservedTopLevelNames: [clientName, webhooksName, clientName + "Protocol"],
                         diagnostics: diagnostics)
         var methods = NameScope("the methods of '\(clientName)'")
         methods.reserve(["core", "defaultServerURL", "contractOperations", "makeContractOperations"])

@@ -581,6 +581,171 @@ nonisolated extension MediaClient {
     }
 }
 
+/// The operations of ``MediaClient``, for app code to depend on and tests to mock (``MediaClient`` conforms; its wait
+/// helpers are built on these).
+public nonisolated protocol MediaClientProtocol: Sendable {
+    /// A text body in, a text body out.
+    ///
+    /// - Parameters:
+    ///   - noteID: The `id` path parameter.
+    ///   - body: The request body.
+    /// - Returns: The stored text. (HTTP 200)
+    /// - Throws: ``APIClientError``: `.api` for the documented error statuses (409), and transport, decoding and
+    ///   validation failures.
+    /// - Remark: Generated from `PUT /notes/{id}/text`.
+    func putNoteText(noteID: String, body: String) async throws(APIClientError<String>) -> String
+
+    /// A form-encoded response, read as its text (with a warning).
+    ///
+    /// - Returns: The token, form-encoded. (HTTP 200)
+    /// - Throws: ``APIClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
+    ///   documents no error status).
+    /// - Remark: Generated from `POST /token`.
+    func issueToken() async throws(APIClientError<JSONValue>) -> String
+
+    /// - Parameters:
+    ///   - body: The request body.
+    ///   - contentType: The body's `Content-Type`; the spec declares `image/png`, `image/jpeg`.
+    /// - Returns: Stored. (HTTP 201)
+    /// - Throws: ``APIClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
+    ///   documents no error status).
+    /// - Remark: Generated from `POST /images`.
+    func uploadImage(body: Data, contentType: String) async throws(APIClientError<JSONValue>) -> Receipt
+
+    /// - Parameters:
+    ///   - body: The request body.
+    ///   - contentType: The body's `Content-Type`; the spec declares `image/png`, `image/jpeg`.
+    /// - Returns: Stored. (HTTP 201)
+    /// - Throws: ``APIClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
+    ///   documents no error status).
+    /// - Remark: Generated from `POST /images`.
+    ///
+    /// - Note: Streams the request body as it is read, through the transport's `send(_:streaming:baseURL:timeout:)`;
+    ///   one attempt, since a stream cannot be sent twice.
+    func uploadImageStreaming(body: ByteStream, contentType: String) async throws(APIClientError<JSONValue>) -> Receipt
+
+    /// - Parameters:
+    ///   - imageID: The `id` path parameter.
+    /// - Returns: The image bytes. (HTTP 200)
+    /// - Throws: ``APIClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
+    ///   documents no error status).
+    /// - Remark: Generated from `GET /images/{id}`.
+    ///
+    /// - Note: `getImagesByIDWithHeaders` returns the documented response headers too.
+    func getImagesByID(imageID: String) async throws(APIClientError<JSONValue>) -> Data
+
+    /// A form body, Stripe style.
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    /// - Returns: The charge. (HTTP 200)
+    /// - Throws: ``APIClientError``: `.api` for the documented error statuses (402, 4XX), and transport, decoding and
+    ///   validation failures.
+    /// - Remark: Generated from `POST /charges`.
+    func createCharge(body: CreateChargeRequest) async throws(APIClientError<Problem>) -> Receipt
+
+    /// - Parameters:
+    ///   - body: The request body.
+    /// - Returns: Stored (any success). (HTTP 2XX)
+    /// - Throws: ``APIClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
+    ///   documents no error status).
+    /// - Remark: Generated from `POST /documents`.
+    func uploadDocument(body: UploadDocumentRequest) async throws(APIClientError<JSONValue>) -> Void
+
+    /// - Parameters:
+    ///   - session: The `session` cookie parameter.
+    ///   - filter: The `filter` query parameter.
+    ///   - ids: The `ids` query parameter.
+    ///   - tags: The `tags` query parameter.
+    ///   - where: The `where` query parameter.
+    /// - Returns: Anything the server has. (HTTP 200)
+    /// - Throws: ``APIClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
+    ///   documents no error status).
+    /// - Remark: Generated from `GET /export`.
+    func exportAll(
+        session: String?,
+        filter: ExportAllFilter?,
+        ids: [Int]?,
+        tags: [String]?,
+        `where`: ExportAllWhere?
+    ) async throws(APIClientError<JSONValue>) -> Data
+
+    /// - Parameters:
+    ///   - session: The `session` cookie parameter.
+    ///   - filter: The `filter` query parameter.
+    ///   - ids: The `ids` query parameter.
+    ///   - tags: The `tags` query parameter.
+    ///   - where: The `where` query parameter.
+    /// - Returns: Anything the server has. (HTTP 200)
+    /// - Throws: ``APIClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
+    ///   documents no error status).
+    /// - Remark: Generated from `GET /export`.
+    ///
+    /// - Note: Streams the response body as it arrives, through the transport's `send(_:streaming:baseURL:timeout:)`;
+    ///   one attempt, since a stream cannot be sent twice.
+    func exportAllStreaming(
+        session: String?,
+        filter: ExportAllFilter?,
+        ids: [Int]?,
+        tags: [String]?,
+        `where`: ExportAllWhere?
+    ) async throws(APIClientError<JSONValue>) -> ByteStream
+
+    /// - Parameters:
+    ///   - since: The `since` query parameter.
+    ///   - day: The `day` query parameter.
+    /// - Returns: An XML feed, held as text. (HTTP 200)
+    /// - Throws: ``APIClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
+    ///   documents no error status).
+    /// - Remark: Generated from `GET /feed`.
+    func getFeed(since: Date?, day: CalendarDate?) async throws(APIClientError<JSONValue>) -> String
+
+    /// Path parameters in the label, matrix and simple styles; an object header.
+    ///
+    /// - Parameters:
+    ///   - point: The `point` path parameter.
+    ///   - ids: The `ids` path parameter.
+    ///   - filter: The `filter` path parameter.
+    ///   - xRange: The `X-Range` header parameter.
+    /// - Returns: Found. (HTTP 204)
+    /// - Throws: ``APIClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
+    ///   documents no error status).
+    /// - Remark: Generated from `GET /points/{point}/{ids}/{filter}`.
+    func getPoint(
+        point: GetPointPoint,
+        ids: [Int],
+        filter: GetPointFilter,
+        xRange: GetPointXRange?
+    ) async throws(APIClientError<JSONValue>) -> Void
+
+    /// One schema in three encodings; the caller picks (XML, another Swift type, is not generated).
+    ///
+    /// - Parameters:
+    ///   - petID: The `id` path parameter.
+    ///   - body: The request body.
+    ///   - bodyFormat: The encoding the body is sent in; the spec declares `application/json`,
+    ///     `application/x-www-form-urlencoded`, `multipart/form-data`.
+    /// - Returns: Updated. (HTTP 204)
+    /// - Throws: ``APIClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
+    ///   documents no error status).
+    /// - Remark: Generated from `PUT /pets/{id}`.
+    func updatePet(
+        petID: String,
+        body: PetUpdate,
+        bodyFormat: UpdatePetBodyFormat
+    ) async throws(APIClientError<JSONValue>) -> Void
+
+    /// - Parameters:
+    ///   - petID: The `id` path parameter.
+    /// - Returns: The pet, or null once it is deleted (a nullable body is optional). (HTTP 200)
+    /// - Throws: ``APIClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
+    ///   documents no error status).
+    /// - Remark: Generated from `GET /pets/{id}`.
+    func getPet(petID: String) async throws(APIClientError<JSONValue>) -> MaybePet?
+}
+
+nonisolated extension MediaClient: MediaClientProtocol {}
+
 nonisolated extension MediaClient {
     /// Creates a client over an existing engine (contract tests replay recorded requests through one).
     public init(core: APIClient) {

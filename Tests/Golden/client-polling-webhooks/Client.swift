@@ -341,6 +341,74 @@ nonisolated extension JobsClient {
     }
 }
 
+/// The operations of ``JobsClient``, for app code to depend on and tests to mock (``JobsClient`` conforms; its wait
+/// helpers are built on these).
+public nonisolated protocol JobsClientProtocol: Sendable {
+    /// Arrays in a path parameter and in headers (simple style, comma-separated).
+    ///
+    /// - Parameters:
+    ///   - ids: The `ids` path parameter.
+    ///   - xTags: The `X-Tags` header parameter.
+    ///   - xPages: The `X-Pages` header parameter.
+    /// - Returns: Found. (HTTP 204)
+    /// - Throws: ``APIClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
+    ///   documents no error status).
+    /// - Remark: Generated from `GET /labels/{ids}`.
+    func getLabels(ids: [String], xTags: [String], xPages: [Int]?) async throws(APIClientError<JSONValue>) -> Void
+
+    /// Whether the service is up (no parameters, no body).
+    ///
+    /// - Returns: Up. (HTTP 204)
+    /// - Throws: ``APIClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
+    ///   documents no error status).
+    /// - Remark: Generated from `GET /health`.
+    func checkHealth() async throws(APIClientError<JSONValue>) -> Void
+
+    /// Lists jobs, filtered.
+    ///
+    /// - Parameters:
+    ///   - limit: The `limit` query parameter.
+    ///   - state: The `state` query parameter.
+    ///   - xTrace: The `X-Trace` header parameter.
+    /// - Returns: Jobs. (HTTP 200)
+    /// - Throws: ``APIClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
+    ///   documents no error status).
+    /// - Remark: Generated from `GET /jobs`.
+    func listJobs(state: [State], limit: Int?, xTrace: String?) async throws(APIClientError<JSONValue>) -> [Job]
+
+    /// - Parameters:
+    ///   - idempotencyKey: The `Idempotency-Key` header parameter. When `nil`, one is generated for this call and
+    ///     reused on every retry.
+    ///   - body: The request body.
+    /// - Returns: Started. (HTTP 202)
+    /// - Throws: ``APIClientError``: `.api` for the documented error statuses (any other status, as the `default`
+    ///   response), and transport, decoding and validation failures.
+    /// - Remark: Generated from `POST /jobs`.
+    ///
+    /// - Note: `startJobWithHeaders` returns the documented response headers too.
+    func startJob(idempotencyKey: String?, body: StartJobRequest) async throws(APIClientError<Problem>) -> Job
+
+    /// - Parameters:
+    ///   - jobID: The `jobId` path parameter.
+    /// - Returns: The job. (HTTP 200)
+    /// - Throws: ``APIClientError``: `.api` for the documented error statuses (404), and transport, decoding and
+    ///   validation failures.
+    /// - Remark: Generated from `GET /jobs/{jobId}`.
+    func getJob(jobID: String) async throws(APIClientError<Problem>) -> Job
+
+    /// - Parameters:
+    ///   - jobID: The `jobId` path parameter.
+    /// - Returns: Cancelled. (HTTP 204)
+    /// - Throws: ``APIClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec
+    ///   documents no error status).
+    /// - Remark: Generated from `DELETE /jobs/{jobId}`.
+    ///
+    /// - Note: `cancelJobWithHeaders` returns the documented response headers too.
+    func cancelJob(jobID: String) async throws(APIClientError<JSONValue>) -> Void
+}
+
+nonisolated extension JobsClient: JobsClientProtocol {}
+
 nonisolated extension JobsClient {
     /// Creates a client over an existing engine (contract tests replay recorded requests through one).
     public init(core: APIClient) {

@@ -76,6 +76,29 @@ nonisolated extension CallInsightsClient {
     }
 }
 
+/// The operations of ``CallInsightsClient``, for app code to depend on and tests to mock (``CallInsightsClient``
+/// conforms; its wait helpers are built on these).
+public nonisolated protocol CallInsightsClientProtocol: Sendable {
+    /// Request analysis of a completed session
+    ///
+    /// - Parameters:
+    ///   - sessionID: Session to analyse.
+    ///   - idempotencyKey: The `Idempotency-Key` header parameter. When `nil`, one is generated for this call and
+    ///     reused on every retry.
+    ///   - body: The request body.
+    /// - Returns: Accepted for processing. (HTTP 202)
+    /// - Throws: ``APIClientError``: `.api` for the documented error statuses (409, 429), and transport, decoding and
+    ///   validation failures.
+    /// - Remark: Generated from `POST /v1/sessions/{id}/analysis`.
+    func requestCallAnalysis(
+        sessionID: String,
+        idempotencyKey: String?,
+        body: RequestCallAnalysisRequest
+    ) async throws(APIClientError<RequestCallAnalysisErrorResponse>) -> RequestCallAnalysisResponse
+}
+
+nonisolated extension CallInsightsClient: CallInsightsClientProtocol {}
+
 nonisolated extension CallInsightsClient {
     /// Creates a client over an existing engine (contract tests replay recorded requests through one).
     public init(core: APIClient) {
