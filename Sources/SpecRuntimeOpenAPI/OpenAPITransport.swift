@@ -33,17 +33,12 @@ public struct OpenAPITransport: HTTPTransport {
         // Refused from the declared length when there is one, otherwise once the limit is passed.
         if case .known(let length) = received.length, length > maxResponseBytes { throw TransportError.responseTooLarge(limit: maxResponseBytes) }
         var collected = Data()
-        do {
+        let limit = maxResponseBytes
+        try await Self.asTransportFailures {
             for try await chunk in received {
-                guard collected.count + chunk.count <= maxResponseBytes else { throw TransportError.responseTooLarge(limit: maxResponseBytes) }
+                guard collected.count + chunk.count <= limit else { throw TransportError.responseTooLarge(limit: limit) }
                 collected.append(contentsOf: chunk)
             }
-        } catch let error as TransportError {
-            throw error
-        } catch is CancellationError {
-            throw CancellationError()
-        } catch {
-            throw TransportError.connectionFailed(String(describing: error))
         }
         return (response, collected)
     }
@@ -71,8 +66,14 @@ public struct OpenAPITransport: HTTPTransport {
                 try await middleware.intercept(request, body: body, baseURL: baseURL, operationID: operationID, next: inner)
             }
         }
+        return try await Self.asTransportFailures { try await next(request, body, baseURL) }
+    }
+
+    /// `work`'s result; a failure that is neither a ``TransportError`` nor a cancellation becomes
+    /// a connection failure, as the engine expects of a transport.
+    private static func asTransportFailures<Result>(_ work: () async throws -> Result) async throws -> Result {
         do {
-            return try await next(request, body, baseURL)
+            return try await work()
         } catch let error as TransportError {
             throw error
         } catch is CancellationError {

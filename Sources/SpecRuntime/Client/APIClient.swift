@@ -64,9 +64,6 @@ public struct APIClient: Sendable, CustomStringConvertible {
         return (request, baseURL)
     }
 
-    /// One attempt through the transport, bounded as a whole (body included) by the configured
-    /// timeout whatever the transport does with it: a server that trickles its body never idles
-    /// long enough for an inactivity timeout, and some transports time only the response head.
     /// Where an operation is sent: its own server when it has one (and the configuration uses
     /// them), resolved against the base URL; otherwise the base URL.
     func serverURL<Envelope>(of operation: OperationRequest<Envelope>) -> URL {
@@ -75,24 +72,44 @@ public struct APIClient: Sendable, CustomStringConvertible {
         return url
     }
 
+    /// One attempt through the middlewares and the transport, bounded as a whole (body included)
+    /// by the configured timeout whatever the transport does with it: a server that trickles its
+    /// body never idles long enough for an inactivity timeout, and some transports time only the
+    /// response head.
     private func exchange(_ request: HTTPRequest, body: Data?, baseURL: URL, operationID: String) async throws -> (HTTPResponse, Data) {
-        guard configuration.timeout > .zero else {
-            return try await sendThroughMiddlewares(request, body: body, baseURL: baseURL, operationID: operationID)
-        }
         let client = self
-        let timeout = configuration.timeout
-        return try await withThrowingTaskGroup(of: (HTTPResponse, Data)?.self) { group in
-            group.addTask {
-                try await client.sendThroughMiddlewares(request, body: body, baseURL: baseURL, operationID: operationID)
-            }
+        return try await Self.within(configuration.timeout) {
+            try await client.sendThroughMiddlewares(request, body: body, baseURL: baseURL, operationID: operationID)
+        }
+    }
+
+    /// `work`'s result, or ``TransportError/timedOut`` once `timeout` has passed (no bound when
+    /// it is zero). Leaving the race cancels the loser and waits for it; transports end on
+    /// cancellation.
+    static func within<Result: Sendable>(_ timeout: Duration, _ work: @escaping @Sendable () async throws -> Result) async throws -> Result {
+        guard timeout > .zero else { return try await work() }
+        return try await withThrowingTaskGroup(of: Result?.self) { group in
+            group.addTask { try await work() }
             group.addTask {
                 try await Task.sleep(for: timeout)
                 return nil
             }
-            // Leaving the group cancels the loser and waits for it; transports end on cancellation.
             defer { group.cancelAll() }
-            guard let first = try await group.next(), let exchange = first else { throw TransportError.timedOut }
-            return exchange
+            guard let first = try await group.next(), let result = first else { throw TransportError.timedOut }
+            return result
+        }
+    }
+
+    /// `work`'s result, its failures as the client's errors.
+    static func mappingFailures<Envelope, Result>(as _: Envelope.Type, _ work: () async throws -> Result) async throws(APIClientError<Envelope>) -> Result {
+        do {
+            return try await work()
+        } catch let error as TransportError {
+            throw clientError(error)
+        } catch is CancellationError {
+            throw .cancelled
+        } catch {
+            throw .transport(String(describing: error))
         }
     }
 

@@ -24,52 +24,23 @@ extension APIClient {
         var withLength = request
         if let length = body?.length { withLength.headerFields[.contentLength] = String(length) }
         let streamedRequest = withLength
-        do {
-            let (response, received) = try await headWithinTimeout {
+        let (response, received): (HTTPResponse, ByteStream) = try await Self.mappingFailures(as: Envelope.self) { () async throws in
+            try await Self.within(configuration.timeout) {
                 try await configuration.transport.send(streamedRequest, streaming: body, baseURL: baseURL, timeout: configuration.timeout)
             }
-            return StreamingResponse(status: response.status, headerFields: response.headerFields, body: received)
-        } catch let error as TransportError {
-            throw Self.clientError(error)
-        } catch is CancellationError {
-            throw .cancelled
-        } catch {
-            throw .transport(String(describing: error))
         }
+        return StreamingResponse(status: response.status, headerFields: response.headerFields, body: received)
     }
 
     /// A streamed response read whole (up to ``collectedBodyLimit``), for the statuses whose body
     /// is decoded: errors, and success bodies that are not bytes.
     public func collected<Envelope>(_ response: StreamingResponse<Envelope>) async throws(APIClientError<Envelope>) -> OperationResponse<Envelope> {
-        do {
-            let body = try await response.body.collected(upTo: Self.collectedBodyLimit)
-            return OperationResponse(status: response.status, headerFields: response.headerFields, body: body)
-        } catch let error as TransportError {
-            throw Self.clientError(error)
-        } catch is CancellationError {
-            throw .cancelled
-        } catch {
-            throw .transport(String(describing: error))
-        }
+        let body: Data = try await Self.mappingFailures(as: Envelope.self) { () async throws in try await response.body.collected(upTo: Self.collectedBodyLimit) }
+        return OperationResponse(status: response.status, headerFields: response.headerFields, body: body)
     }
 
     /// The head of a response with no body read: what documented headers are read from.
     public func head<Envelope>(of response: StreamingResponse<Envelope>) -> OperationResponse<Envelope> {
         OperationResponse(status: response.status, headerFields: response.headerFields, body: Data())
-    }
-
-    private func headWithinTimeout(_ exchange: @escaping @Sendable () async throws -> (HTTPResponse, ByteStream)) async throws -> (HTTPResponse, ByteStream) {
-        let timeout = configuration.timeout
-        guard timeout > .zero else { return try await exchange() }
-        return try await withThrowingTaskGroup(of: (HTTPResponse, ByteStream)?.self) { group in
-            group.addTask { try await exchange() }
-            group.addTask {
-                try await Task.sleep(for: timeout)
-                return nil
-            }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let head = first else { throw TransportError.timedOut }
-            return head
-        }
     }
 }
