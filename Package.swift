@@ -238,7 +238,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KallglotAPITests",
-            dependencies: ["KallglotAPI", "SpecRuntime", "SpecRuntimeAsyncHTTPClient", "LoopbackServer"]
+            dependencies: ["KallglotAPI", "SpecRuntime", "SpecRuntimeAsyncHTTPClient", "LoopbackServer", .product(name: "Logging", package: "swift-log")]
         ),
     ]
 )

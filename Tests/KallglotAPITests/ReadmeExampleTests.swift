@@ -1,5 +1,6 @@
 import Foundation
 import KallglotAPI
+import Logging
 import SpecRuntime
 import Testing
 
@@ -35,7 +36,32 @@ func readmeHandleDelivery(webhooks: KallglotAnalysisWebhooks, body: Data, signat
     }
 }
 
+func latestSummary(of analysisID: AnalysisID, using analyses: some KallglotAnalysisClientProtocol) async -> String? {
+    try? await analyses.getAnalysis(analysisID: analysisID).results?.summary?.overview
+}
+
+/// A mock of the client, as an app's test would write one.
+struct MockAnalyses: KallglotAnalysisClientProtocol {
+    let analysis: Analysis
+
+    func createAnalysis(sessionID: SessionID, idempotencyKey: String?, body: CreateAnalysisRequest)
+        async throws(APIClientError<ErrorResponse>) -> Analysis { analysis }
+    func getAnalysis(analysisID: AnalysisID) async throws(APIClientError<ErrorResponse>) -> Analysis { analysis }
+}
+
 @Suite struct ReadmeExampleTests {
+    @Test func protocolExampleRunsAgainstAMockAndTheRealClientThroughAMiddleware() async throws {
+        let complete = try Fixtures.exchange("poll/complete-all-six-results.har")
+        let analysis = try JSONCoding.makeDecoder().decode(Analysis.self, from: try #require(complete.responseBody))
+        #expect(await latestSummary(of: "ana_01HDEF456789012", using: MockAnalyses(analysis: analysis))
+            == "The customer reported a duplicate charge; the agent issued a refund.")
+        var configuration = ClientConfiguration(baseURL: KallglotAnalysisClient.defaultServerURL, apiKey: APIKey("sk_test"),
+                                                transport: ScriptedTransport(complete))
+        configuration.middlewares = [LoggingMiddleware(logger: Logger(label: "kallglot"))]
+        #expect(await latestSummary(of: "ana_01HDEF456789012", using: KallglotAnalysisClient(configuration: configuration))
+            == "The customer reported a duplicate charge; the agent issued a refund.")
+    }
+
     @Test func createAndWaitExampleRunsToTheSummary() async throws {
         let replies = try ["create/page-example.har", "poll/processing.har", "poll/complete-all-six-results.har"].map { name in
             let exchange = try Fixtures.exchange(name)
