@@ -133,7 +133,9 @@ let package = Package(
         .plugin(
             name: "GenerateCode",
             capability: .command(
-                intent: .custom(verb: "spec-codegen-generate", description: "Generate Swift from a target's OpenAPI document (--target T), or spec/openapi.yaml into Generated/"),
+                intent: .custom(
+                    verb: "spec-codegen-generate",
+                    description: "Generate Swift from a target's OpenAPI document (--target T), or spec/openapi.yaml into Generated/"),
                 permissions: [.writeToPackageDirectory(reason: "writes the generated Swift files into the package")]
             ),
             dependencies: ["spec-codegen"]
@@ -149,15 +151,19 @@ let package = Package(
         // Fuzz targets for libFuzzer (scripts/fuzz.sh), and the binary that runs or replays them.
         .target(
             name: "FuzzTargets",
-            dependencies: ["YAMLReader", "OpenAPIModel", "SwiftEmitter", "SpecDiagnostics", "Conformance", "SpecRuntime", "KallglotAPI", "LinearRegex",
-                           "SpecCore", "GoldenSchemaSuiteIndex", "GoldenModelIndex", "GoldenClientPollingWebhooks", "GoldenIndependentSpec"]
+            dependencies: [
+                "YAMLReader", "OpenAPIModel", "SwiftEmitter", "SpecDiagnostics", "Conformance", "SpecRuntime", "KallglotAPI", "LinearRegex",
+                "SpecCore", "GoldenSchemaSuiteIndex", "GoldenModelIndex", "GoldenClientPollingWebhooks", "GoldenIndependentSpec",
+            ]
         ),
         .target(name: "CFuzzerDriver"),
         .executableTarget(name: "spec-fuzz", dependencies: ["FuzzTargets", "CFuzzerDriver"]),
 
         .testTarget(name: "YAMLReaderTests", dependencies: ["YAMLReader"], resources: [.copy("Inputs")]),
         .testTarget(name: "LinearRegexTests", dependencies: ["LinearRegex"], resources: [.copy("Inputs")]),
-        .testTarget(name: "OpenAPIModelTests", dependencies: ["OpenAPIModel", "SpecCore", "YAMLReader", "SpecDiagnostics"], exclude: ["Diagnostics", "JSONSchemaSuite", "MultiFile"]),
+        .testTarget(
+            name: "OpenAPIModelTests", dependencies: ["OpenAPIModel", "SpecCore", "YAMLReader", "SpecDiagnostics"],
+            exclude: ["Diagnostics", "JSONSchemaSuite", "MultiFile"]),
         .testTarget(name: "SwiftEmitterTests", dependencies: ["SwiftEmitter", "OpenAPIModel", "SwiftSource", "SpecDiagnostics", "SpecCore", "SpecRuntime"]),
         .testTarget(
             name: "CodegenConfigTests",
@@ -188,10 +194,14 @@ let package = Package(
             swiftSettings: [.defaultIsolation(MainActor.self), .treatAllWarnings(as: .error)]
         ),
         // What users of the generated models rely on at run time, checked on the golden output.
-        .testTarget(name: "GoldenBehaviourTests",
-                    dependencies: ["GoldenObjectsAndOptionality", "GoldenClientPollingWebhooks", "GoldenBodiesAndMedia", "GoldenEnumsAndUnions", "SpecRuntime", "SpecRuntimeAsyncHTTPClient", "LoopbackServer",
-                                   .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "Logging", package: "swift-log")],
-                    path: "Tests/GoldenUsage/Behaviour"),
+        .testTarget(
+            name: "GoldenBehaviourTests",
+            dependencies: [
+                "GoldenObjectsAndOptionality", "GoldenClientPollingWebhooks", "GoldenBodiesAndMedia", "GoldenEnumsAndUnions", "SpecRuntime",
+                "SpecRuntimeAsyncHTTPClient", "LoopbackServer",
+                .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/GoldenUsage/Behaviour"),
         // Code an app would write against the polling golden, under main-actor default isolation.
         .target(
             name: "GoldenMainActorApp",
@@ -214,14 +224,17 @@ let package = Package(
         ),
         // The generated type of each named schema of the goldens without a client, derived from the
         // emitter's plan by GoldenModelIndexTests; for the differential fuzz target.
-        .target(name: "GoldenModelIndex", dependencies: ["GoldenObjectsAndOptionality", "GoldenEnumsAndUnions", "SpecRuntime"],
-                path: "Tests/GoldenUsage/ModelIndex"),
+        .target(
+            name: "GoldenModelIndex", dependencies: ["GoldenObjectsAndOptionality", "GoldenEnumsAndUnions", "SpecRuntime"],
+            path: "Tests/GoldenUsage/ModelIndex"),
         // Each case group's holder type and its check, derived beside the suite spec; shared by the
         // suite's test and the differential fuzz target.
-        .target(name: "GoldenSchemaSuiteIndex", dependencies: ["GoldenJSONSchemaSuite", "SpecRuntime"],
-                path: "Tests/GoldenUsage/SchemaSuiteIndex"),
-        .testTarget(name: "GoldenSchemaSuiteTests", dependencies: ["GoldenSchemaSuiteIndex", "GoldenJSONSchemaSuite", "SpecRuntime", "SpecCore"],
-                    path: "Tests/GoldenUsage/SchemaSuite"),
+        .target(
+            name: "GoldenSchemaSuiteIndex", dependencies: ["GoldenJSONSchemaSuite", "SpecRuntime"],
+            path: "Tests/GoldenUsage/SchemaSuiteIndex"),
+        .testTarget(
+            name: "GoldenSchemaSuiteTests", dependencies: ["GoldenSchemaSuiteIndex", "GoldenJSONSchemaSuite", "SpecRuntime", "SpecCore"],
+            path: "Tests/GoldenUsage/SchemaSuite"),
         .testTarget(name: "ConformanceTests", dependencies: ["Conformance", "KallglotAPI", "OpenAPIModel", "SpecRuntime"]),
         .testTarget(name: "SpecRuntimeTests", dependencies: ["SpecRuntime", "SpecCore"]),
         // Replays the fuzz corpora and every saved crash as ordinary tests.

@@ -7,7 +7,7 @@ let package = Package(
     name: "PluginConsumer",
     platforms: [.macOS(.v14)],
     dependencies: [
-        .package(name: "swift-spec-codegen", path: "../.."),
+        .package(name: "swift-spec-codegen", path: "../..")
     ],
     targets: [
         .target(

@@ -15,8 +15,9 @@ struct SpecCodegenPlugin: BuildToolPlugin {
 
     func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {
         guard let sourceTarget = target as? SourceModuleTarget else { return [] }
-        return try Self.commands(files: sourceTarget.sourceFiles.map(\.url), targetName: target.name,
-                                 workDirectory: context.pluginWorkDirectoryURL, tool: context.tool(named: "spec-codegen").url)
+        return try Self.commands(
+            files: sourceTarget.sourceFiles.map(\.url), targetName: target.name,
+            workDirectory: context.pluginWorkDirectoryURL, tool: context.tool(named: "spec-codegen").url)
     }
 
     /// The one generation command of a target whose files are `files`.
@@ -44,16 +45,17 @@ struct SpecCodegenPlugin: BuildToolPlugin {
 }
 
 #if canImport(XcodeProjectPlugin)
-import XcodeProjectPlugin
+    import XcodeProjectPlugin
 
-/// The same generation for a target of an Xcode project (not a package): from the
-/// `openapi.yaml` among the target's files.
-extension SpecCodegenPlugin: XcodeBuildToolPlugin {
-    func createBuildCommands(context: XcodePluginContext, target: XcodeTarget) throws -> [Command] {
-        try Self.commands(files: target.inputFiles.map(\.url), targetName: target.displayName,
-                          workDirectory: context.pluginWorkDirectoryURL, tool: context.tool(named: "spec-codegen").url)
+    /// The same generation for a target of an Xcode project (not a package): from the
+    /// `openapi.yaml` among the target's files.
+    extension SpecCodegenPlugin: XcodeBuildToolPlugin {
+        func createBuildCommands(context: XcodePluginContext, target: XcodeTarget) throws -> [Command] {
+            try Self.commands(
+                files: target.inputFiles.map(\.url), targetName: target.displayName,
+                workDirectory: context.pluginWorkDirectoryURL, tool: context.tool(named: "spec-codegen").url)
+        }
     }
-}
 #endif
 
 struct PluginError: Error, CustomStringConvertible {

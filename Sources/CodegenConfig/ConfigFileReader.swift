@@ -80,12 +80,16 @@ struct ConfigFileReader {
 
     private mutating func readNameOverrides(_ value: YAMLNode) {
         guard let entries = value.mapping else {
-            return problem("'nameOverrides' must be a mapping from a schema's JSON Pointer (such as '#/components/schemas/Analysis') or an operationId to a Swift name; found \(Self.found(value))", at: value)
+            return problem(
+                "'nameOverrides' must be a mapping from a schema's JSON Pointer (such as '#/components/schemas/Analysis') or an operationId to a Swift name; found \(Self.found(value))",
+                at: value)
         }
         var overrides: [String: String] = [:]
         for entry in entries {
             guard let target = entry.key.string, !target.isEmpty else {
-                problem("a key of 'nameOverrides' must be a schema's JSON Pointer or an operationId, a non-empty string; found \(Self.found(entry.key))", at: entry.key)
+                problem(
+                    "a key of 'nameOverrides' must be a schema's JSON Pointer or an operationId, a non-empty string; found \(Self.found(entry.key))",
+                    at: entry.key)
                 continue
             }
             if let name = swiftName(entry.value, what: "the override of '\(SwiftIdentifier.excerpt(target))'") {

@@ -1,7 +1,7 @@
-import SpecCore
 import Foundation
 import HTTPTypes
 import OpenAPIModel
+import SpecCore
 import SpecRuntime
 import YAMLReader
 
@@ -80,8 +80,9 @@ public struct ConformanceSuite: Sendable {
     }
 
     private func failedFile(_ name: String, _ message: String) -> ConformanceCase {
-        ConformanceCase(fixture: name, exchange: "file", checks: ["readable HAR"],
-                        failures: [ConformanceFailure(fixture: name, exchange: "file", check: "readable HAR", message: message)])
+        ConformanceCase(
+            fixture: name, exchange: "file", checks: ["readable HAR"],
+            failures: [ConformanceFailure(fixture: name, exchange: "file", check: "readable HAR", message: message)])
     }
 
     func check(_ entry: HAREntry, fixture: String) async -> ConformanceCase {
@@ -145,7 +146,9 @@ struct CaseRun {
                 var parts: [String] = []
                 if !missing.isEmpty { parts.append("not reported: \(missing.joined(separator: "; "))") }
                 if !extra.isEmpty { parts.append("reported but not stated: \(extra.joined(separator: "; "))") }
-                failures.append(ConformanceFailure(fixture: fixture, exchange: exchange, check: "reports exactly the stated violations", message: parts.joined(separator: "; ")))
+                failures.append(
+                    ConformanceFailure(
+                        fixture: fixture, exchange: exchange, check: "reports exactly the stated violations", message: parts.joined(separator: "; ")))
             }
         }
         return ConformanceCase(fixture: fixture, exchange: exchange, checks: checks, failures: failures)

@@ -1,7 +1,7 @@
-import SpecCore
 import Foundation
 import HTTPTypes
 import OpenAPIModel
+import SpecCore
 import SpecRuntime
 
 /// The checks of an API exchange: the request matches an operation and satisfies the spec, the
@@ -44,18 +44,25 @@ struct ExchangeChecks {
                     continue
                 }
                 let found = validator.violations(of: literal(raw, for: parameter.schema), against: parameter.schema)
-                run.record("request.\(parameter.location.rawValue)", found.map { SchemaViolation(pointer: "/" + parameter.name, keyword: $0.keyword, message: $0.message) })
+                run.record(
+                    "request.\(parameter.location.rawValue)",
+                    found.map { SchemaViolation(pointer: "/" + parameter.name, keyword: $0.keyword, message: $0.message) })
                 problems += found.map { "\(parameter.location.rawValue) parameter '\(parameter.name)': \($0.keyword): \($0.message)" }
             }
             run.check("parameters satisfy the spec", problems)
 
             if let body = entry.request.body {
                 if let requestBody = operation.requestBody {
-                    let labelled = body.isEmpty
+                    let labelled =
+                        body.isEmpty
                         || ContentTypeCheck(location: "request.header", name: "request Content-Type is declared")
                             .run(headers: entry.request.headers, declared: requestBody.mediaTypes, run: &run)
                     if labelled {
-                        run.check("request body satisfies the spec", bodyProblems(body, schema: requestBody.schema, codec: suite.operations[operation.operationID]?.requestBody, location: "request.body", run: &run))
+                        run.check(
+                            "request body satisfies the spec",
+                            bodyProblems(
+                                body, schema: requestBody.schema, codec: suite.operations[operation.operationID]?.requestBody, location: "request.body",
+                                run: &run))
                     }
                 } else if !body.isEmpty {
                     run.record("request.body", [SchemaViolation(pointer: "", keyword: "undocumentedBody", message: "no request body is documented")])
@@ -78,13 +85,18 @@ struct ExchangeChecks {
                 run.record("response.body", [SchemaViolation(pointer: "", keyword: "undocumentedBody", message: "no response body is documented")])
                 run.check("response body decodes, validates and round-trips", ["\(entry.response.status) of \(operation.operationID) documents no body"])
             } else if ContentTypeCheck(location: "response.header", name: "response Content-Type is declared")
-                .run(headers: entry.response.headers, declared: declared.mediaTypes, run: &run) {
+                .run(headers: entry.response.headers, declared: declared.mediaTypes, run: &run)
+            {
                 let codec = suite.operations[operation.operationID]?.responseBodies[declared.statusKey]
-                run.check("response body decodes, validates and round-trips", bodyProblems(body, schema: declared.schema, codec: codec, location: "response.body", run: &run))
+                run.check(
+                    "response body decodes, validates and round-trips",
+                    bodyProblems(body, schema: declared.schema, codec: codec, location: "response.body", run: &run))
             }
         }
         let responseHeaders = Set(entry.response.headers.map { $0.name.lowercased() })
-        run.check("required response headers are present", declared.headers.filter { $0.isRequired && !responseHeaders.contains($0.name.lowercased()) }.map { "header '\($0.name)' is missing" })
+        run.check(
+            "required response headers are present",
+            declared.headers.filter { $0.isRequired && !responseHeaders.contains($0.name.lowercased()) }.map { "header '\($0.name)' is missing" })
 
         if !entry.requestIsInvalidOnPurpose && !run.isNegative, let contract = suite.operations[operation.operationID] {
             let problems = await ReplayCheck(entry: entry, operation: operation, headers: headers, query: query).run(contract)

@@ -83,10 +83,12 @@ public enum HARArchive {
         let started = (entry["startedDateTime"] as? String).flatMap { formatter.date(from: $0) ?? ISO8601DateFormatter().date(from: $0) }
         return HAREntry(
             index: index, startedDateTime: started,
-            request: HAREntry.Request(method: method.uppercased(), url: url, headers: headers(request["headers"]),
-                                      body: (request["postData"] as? [String: Any])?["text"] as? String),
-            response: HAREntry.Response(status: status, headers: headers(response["headers"]),
-                                        body: ((response["content"] as? [String: Any])?["text"] as? String).flatMap { $0.isEmpty ? nil : $0 }),
+            request: HAREntry.Request(
+                method: method.uppercased(), url: url, headers: headers(request["headers"]),
+                body: (request["postData"] as? [String: Any])?["text"] as? String),
+            response: HAREntry.Response(
+                status: status, headers: headers(response["headers"]),
+                body: ((response["content"] as? [String: Any])?["text"] as? String).flatMap { $0.isEmpty ? nil : $0 }),
             webhook: entry["_webhook"] as? String, expectedViolations: expected,
             requestIsInvalidOnPurpose: entry["_invalidRequest"] as? Bool ?? false)
     }

@@ -21,10 +21,11 @@ struct ReplayCheck {
         if let port = url.port { base += ":\(port)" }
         let apiKey = headers["authorization"].flatMap { $0.hasPrefix("Bearer ") ? APIKey(String($0.dropFirst(7))) : nil }
         guard let baseURL = URL(string: base) else { return ["cannot form a base URL from \(base)"] }
-        let client = APIClient(configuration: ClientConfiguration(
-            baseURL: baseURL, apiKey: apiKey, transport: transport, retryPolicy: .none,
-            validation: ValidationOptions(validatesRequests: true, responses: .off),
-            sleeper: { _ in }))
+        let client = APIClient(
+            configuration: ClientConfiguration(
+                baseURL: baseURL, apiKey: apiKey, transport: transport, retryPolicy: .none,
+                validation: ValidationOptions(validatesRequests: true, responses: .off),
+                sleeper: { _ in }))
         let recorded = RecordedRequest(
             pathParameters: pathParameters(url.path), queryItems: query, headers: headers,
             body: entry.request.body.map { Data($0.utf8) })
@@ -43,7 +44,8 @@ struct ReplayCheck {
         }
         let sentComponents = URLComponents(string: "http://host" + (sent.path ?? ""))
         if sentComponents?.percentEncodedPath != URLComponents(string: entry.request.url)?.percentEncodedPath {
-            problems.append("path \(sentComponents?.percentEncodedPath ?? "?"), recorded \(URLComponents(string: entry.request.url)?.percentEncodedPath ?? "?")")
+            problems.append(
+                "path \(sentComponents?.percentEncodedPath ?? "?"), recorded \(URLComponents(string: entry.request.url)?.percentEncodedPath ?? "?")")
         }
         let sentQuery = (sentComponents?.queryItems ?? []).map { "\($0.name)=\($0.value ?? "")" }.sorted()
         let recordedQuery = query.map { "\($0.name)=\($0.value)" }.sorted()
@@ -63,7 +65,8 @@ struct ReplayCheck {
             // Content-Type is compared as a media type: `application/json; charset=utf-8` is what
             // a client sending `application/json` sends, as far as the spec can tell.
             if name == "Content-Type", let sent = sentValue.flatMap(MediaType.init), let recorded = recordedValue.flatMap(MediaType.init),
-               (sent.type, sent.subtype) == (recorded.type, recorded.subtype) {
+                (sent.type, sent.subtype) == (recorded.type, recorded.subtype)
+            {
                 continue
             }
             if sentValue != recordedValue {
@@ -73,7 +76,7 @@ struct ReplayCheck {
         }
         switch (body, entry.request.body) {
         case (nil, nil): break
-        case let (sentBody?, recordedBody?):
+        case (let sentBody?, let recordedBody?):
             let sentJSON = jsonLiteral(String(decoding: sentBody, as: UTF8.self))
             if sentJSON == nil || sentJSON != jsonLiteral(recordedBody) {
                 problems.append("body \(String(decoding: sentBody.prefix(300), as: UTF8.self)), recorded \(recordedBody.prefix(300))")

@@ -1,6 +1,6 @@
-import SpecCore
 import Foundation
 import OpenAPIModel
+import SpecCore
 import SpecRuntime
 
 /// The checks of a webhook delivery: the webhook exists, the body is labelled (`Content-Type`)
@@ -22,7 +22,8 @@ struct WebhookChecks {
             return
         }
         if ContentTypeCheck(location: "request.header", name: "delivery Content-Type is declared")
-            .run(headers: entry.request.headers, declared: webhook.bodyMediaTypes, run: &run) {
+            .run(headers: entry.request.headers, declared: webhook.bodyMediaTypes, run: &run)
+        {
             if let original = jsonLiteral(body) {
                 checkBody(body, original, webhook: webhook, run: &run)
             } else {

@@ -11,9 +11,10 @@ enum HARArchiveTarget {
     static let suite: ConformanceSuite? = {
         let result = SpecLoader.load(contentsOf: Repository.root.appendingPathComponent("spec/openapi.yaml").path)
         guard let document = result.document, !result.hasErrors else { return nil }
-        return ConformanceSuite(document: document, operations: KallglotAnalysisClient.contractOperations,
-                                webhookEvents: KallglotAnalysisWebhooks.contractEvents,
-                                webhookSecret: WebhookSecret("whsec_test_kallglot_fixture_secret"))
+        return ConformanceSuite(
+            document: document, operations: KallglotAnalysisClient.contractOperations,
+            webhookEvents: KallglotAnalysisWebhooks.contractEvents,
+            webhookSecret: WebhookSecret("whsec_test_kallglot_fixture_secret"))
     }()
 
     static func run(_ input: Data) throws(FuzzFinding) {

@@ -43,7 +43,9 @@ enum ModelDecodingTarget {
                 throw FuzzFinding("\(codec.typeName): validation differs after a round trip: \(before) vs \(after)")
             }
             if !sameJSON(encoded, reencoded) {
-                throw FuzzFinding("\(codec.typeName): encoding is not stable: \(String(decoding: encoded.prefix(200), as: UTF8.self)) vs \(String(decoding: reencoded.prefix(200), as: UTF8.self))")
+                throw FuzzFinding(
+                    "\(codec.typeName): encoding is not stable: \(String(decoding: encoded.prefix(200), as: UTF8.self)) vs \(String(decoding: reencoded.prefix(200), as: UTF8.self))"
+                )
             }
         }
     }
@@ -51,7 +53,7 @@ enum ModelDecodingTarget {
     /// JSON equality that ignores key order.
     static func sameJSON(_ lhs: Data, _ rhs: Data) -> Bool {
         guard let left = try? JSONSerialization.jsonObject(with: lhs, options: .fragmentsAllowed) as? NSObject,
-              let right = try? JSONSerialization.jsonObject(with: rhs, options: .fragmentsAllowed) as? NSObject
+            let right = try? JSONSerialization.jsonObject(with: rhs, options: .fragmentsAllowed) as? NSObject
         else { return false }
         return left.isEqual(right)
     }

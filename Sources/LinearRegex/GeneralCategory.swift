@@ -67,9 +67,12 @@ struct GeneralCategoryMask: OptionSet, Sendable, Hashable {
         (["Nd", "Decimal_Number", "digit"], of(.decimalNumber)),
         (["Nl", "Letter_Number"], of(.letterNumber)),
         (["No", "Other_Number"], of(.otherNumber)),
-        (["P", "Punctuation", "punct"], of(
-            .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-            .initialPunctuation, .finalPunctuation, .otherPunctuation)),
+        (
+            ["P", "Punctuation", "punct"],
+            of(
+                .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+                .initialPunctuation, .finalPunctuation, .otherPunctuation)
+        ),
         (["Pc", "Connector_Punctuation"], of(.connectorPunctuation)),
         (["Pd", "Dash_Punctuation"], of(.dashPunctuation)),
         (["Ps", "Open_Punctuation"], of(.openPunctuation)),

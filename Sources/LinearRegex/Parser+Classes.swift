@@ -62,7 +62,8 @@ extension Parser {
         case "\\":
             return try parseEscape(inClass: true)
         case "[":
-            let reason = peek(at: 1) == ":"
+            let reason =
+                peek(at: 1) == ":"
                 ? "POSIX classes such as [:alpha:] are not ECMA-262; write the ranges, e.g. [A-Za-z]"
                 : "an unescaped '[' inside a class nests classes in other dialects; escape it as \\["
             throw invalid(index, reason)

@@ -173,7 +173,8 @@ struct Parser {
     private mutating func parseGroupName(start: Int) throws(LinearRegex.SyntaxError) {
         var length = 0
         while let scalar = peek, scalar != ">" {
-            let valid = scalar == "$" || scalar == "_"
+            let valid =
+                scalar == "$" || scalar == "_"
                 || (length == 0 ? scalar.properties.isIDStart : scalar.properties.isIDContinue || scalar == "\u{200C}" || scalar == "\u{200D}")
             guard valid else {
                 throw LinearRegex.SyntaxError(.invalid, at: index, "a group name must be an identifier (letters, digits, '_' or '$')")

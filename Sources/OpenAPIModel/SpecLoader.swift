@@ -19,8 +19,10 @@ public enum SpecLoader {
 
     /// ``load(contentsOf:limits:modelLimits:)``, and every other file the spec's `$ref`s read (a
     /// build plugin declares them as inputs).
-    public static func loadWithFiles(contentsOf path: String, limits: ReaderLimits = .default,
-                                     modelLimits: ModelLimits = .default) -> (result: Result, files: [String]) {
+    public static func loadWithFiles(
+        contentsOf path: String, limits: ReaderLimits = .default,
+        modelLimits: ModelLimits = .default
+    ) -> (result: Result, files: [String]) {
         let parser = YAMLParser(limits: limits)
         let root: YAMLNode
         do {

@@ -75,10 +75,11 @@ extension Array where Element == Diagnostic {
     /// Sorted by file position, errors first at the same position; stable for identical input.
     public func sortedForDisplay() -> [Diagnostic] {
         enumerated().sorted { lhs, rhs in
-            let l = lhs.element, r = rhs.element
+            let l = lhs.element
+            let r = rhs.element
             if l.location != r.location {
                 switch (l.location, r.location) {
-                case let (a?, b?): return a < b
+                case (let a?, let b?): return a < b
                 case (nil, _?): return true
                 case (_?, nil): return false
                 case (nil, nil): break

@@ -37,8 +37,10 @@ struct BodyEmitter {
     /// then its other members in name order.
     /// `arguments(name, wireName, value)` builds one `append`'s arguments; `wireName` is `nil` for
     /// an additional member (no `encoding` entry names it).
-    private func fields(of type: SwiftType, builder: String, local: String,
-                        arguments: (Expr, String?, Expr) -> [Argument]) -> [Statement] {
+    private func fields(
+        of type: SwiftType, builder: String, local: String,
+        arguments: (Expr, String?, Expr) -> [Argument]
+    ) -> [Statement] {
         let target = Expr.id(local)
         var statements: [Statement] = [.var(local, nil, Expr.id(builder).call())]
         guard let plan = context.plan.structPlan(for: type) else {
@@ -47,14 +49,17 @@ struct BodyEmitter {
             return statements
         }
         for property in plan.properties {
-            statements.append(.expression(target.dot("append").call(
-                arguments(.string(property.wireName), property.wireName, Expr.id("body").dot(property.name)))))
+            statements.append(
+                .expression(
+                    target.dot("append").call(
+                        arguments(.string(property.wireName), property.wireName, Expr.id("body").dot(property.name)))))
         }
         if plan.additionalValueType != nil {
-            statements.append(.for(
-                pattern: .tuple([.binding("name"), .binding("value")]),
-                sequence: Expr.id("body").dot("additionalProperties").dot("sorted").call(("by", .raw("{ $0.key < $1.key }"))), condition: nil,
-                body: [.expression(target.dot("append").call(arguments(.id("name"), nil, .id("value"))))]))
+            statements.append(
+                .for(
+                    pattern: .tuple([.binding("name"), .binding("value")]),
+                    sequence: Expr.id("body").dot("additionalProperties").dot("sorted").call(("by", .raw("{ $0.key < $1.key }"))), condition: nil,
+                    body: [.expression(target.dot("append").call(arguments(.id("name"), nil, .id("value"))))]))
         }
         return statements
     }
@@ -85,7 +90,8 @@ struct BodyEmitter {
     /// `application/json` otherwise).
     func accept(_ response: Response) -> String? {
         guard response.content != nil,
-              response.mediaTypes.contains(where: { BodyEncoding.essence(of: $0.name) != "application/json" }) else { return nil }
+            response.mediaTypes.contains(where: { BodyEncoding.essence(of: $0.name) != "application/json" })
+        else { return nil }
         return response.mediaTypes.map(\.name).joined(separator: ", ")
     }
 

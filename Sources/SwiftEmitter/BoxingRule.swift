@@ -36,7 +36,8 @@ struct BoxingRule: Sendable {
     func isBoxed(_ property: Schema, ownerPointer: String) -> Bool {
         guard let target = modelTarget(property) else { return false }
         if case .named(let name) = target, let owner = Self.ownerName(ownerPointer),
-           let ownerComponent = component[owner], component[name] == ownerComponent {
+            let ownerComponent = component[owner], component[name] == ownerComponent
+        {
             return true
         }
         return 1 + height(of: target) > Self.maxDepth
@@ -162,8 +163,11 @@ struct BoxingRule: Sendable {
         var componentCount = 0
         for root in order where index[root] == nil {
             var work: [(node: String, next: Int)] = [(root, 0)]
-            index[root] = counter; low[root] = counter; counter += 1
-            stack.append(root); onStack.insert(root)
+            index[root] = counter
+            low[root] = counter
+            counter += 1
+            stack.append(root)
+            onStack.insert(root)
             while var frame = work.popLast() {
                 let successors = edges[frame.node] ?? []
                 if frame.next < successors.count {
@@ -171,8 +175,11 @@ struct BoxingRule: Sendable {
                     frame.next += 1
                     work.append(frame)
                     if index[successor] == nil {
-                        index[successor] = counter; low[successor] = counter; counter += 1
-                        stack.append(successor); onStack.insert(successor)
+                        index[successor] = counter
+                        low[successor] = counter
+                        counter += 1
+                        stack.append(successor)
+                        onStack.insert(successor)
                         work.append((successor, 0))
                     } else if onStack.contains(successor) {
                         low[frame.node] = min(low[frame.node] ?? 0, index[successor] ?? 0)

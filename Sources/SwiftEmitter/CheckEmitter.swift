@@ -41,10 +41,13 @@ struct CheckEmitter {
             guard object.properties.isEmpty, object.additionalProperties != .forbidden else { return [validate] }
             var result: [Statement] = []
             if object.minProperties != nil || object.maxProperties != nil {
-                result.append(check("checkPropertyCount", [
-                    Argument(value.dot("count")), Argument("minProperties", optional(object.minProperties)),
-                    Argument("maxProperties", optional(object.maxProperties)),
-                ]))
+                result.append(
+                    check(
+                        "checkPropertyCount",
+                        [
+                            Argument(value.dot("count")), Argument("minProperties", optional(object.minProperties)),
+                            Argument("maxProperties", optional(object.maxProperties)),
+                        ]))
             }
             guard case .typed(let valueSchema)? = object.additionalProperties else { return result }
             let element = "member\(depth)"
@@ -53,9 +56,10 @@ struct CheckEmitter {
             let inner = checks(value: .id(element), schema: valueSchema, type: valueType, patterns: &patterns, depth: depth + 1)
             guard !inner.isEmpty else { return result }
             let body: [Statement] = valueSchema.isNullable ? [.if(.optionalBinding(element, nil), inner)] : inner
-            result.append(.for(
-                pattern: .tuple([.binding("name"), .binding(element)]), sequence: value.dot("sorted").call(("by", .raw("{ $0.key < $1.key }"))),
-                condition: nil, body: [nested(.id("name"), body)]))
+            result.append(
+                .for(
+                    pattern: .tuple([.binding("name"), .binding(element)]), sequence: value.dot("sorted").call(("by", .raw("{ $0.key < $1.key }"))),
+                    condition: nil, body: [nested(.id("name"), body)]))
             return result
         case .union, .choice:
             return [validate]
@@ -72,14 +76,20 @@ struct CheckEmitter {
                 result.append(check("checkAllowed", [Argument(value), Argument(.array(strings))]))
             }
             if string.minLength != nil || string.maxLength != nil {
-                result.append(check("checkLength", [
-                    Argument(value), Argument("minLength", optional(string.minLength)), Argument("maxLength", optional(string.maxLength)),
-                ]))
+                result.append(
+                    check(
+                        "checkLength",
+                        [
+                            Argument(value), Argument("minLength", optional(string.minLength)), Argument("maxLength", optional(string.maxLength)),
+                        ]))
             }
             if let pattern = string.pattern {
-                result.append(check("checkPattern", [
-                    Argument(value), Argument(Expr.id(patterns.typeName).dot("pattern\(patterns.index(of: pattern))")),
-                ]))
+                result.append(
+                    check(
+                        "checkPattern",
+                        [
+                            Argument(value), Argument(Expr.id(patterns.typeName).dot("pattern\(patterns.index(of: pattern))")),
+                        ]))
             }
             if let format = string.format, format.isCheckedOnStrings, type == .string {
                 // The case's Swift name (`uriReference`), not its raw value (`uri-reference`).
@@ -106,9 +116,12 @@ struct CheckEmitter {
         case .array(let array):
             var result: [Statement] = []
             if array.minItems != nil || array.maxItems != nil {
-                result.append(check("checkItemCount", [
-                    Argument(value.dot("count")), Argument("minItems", optional(array.minItems)), Argument("maxItems", optional(array.maxItems)),
-                ]))
+                result.append(
+                    check(
+                        "checkItemCount",
+                        [
+                            Argument(value.dot("count")), Argument("minItems", optional(array.minItems)), Argument("maxItems", optional(array.maxItems)),
+                        ]))
             }
             if array.uniqueItems { result.append(check("checkUnique", [Argument(value)])) }
             let element = "item\(depth)"
@@ -116,9 +129,10 @@ struct CheckEmitter {
             let inner = checks(value: .id(element), schema: array.items, type: elementType, patterns: &patterns, depth: depth + 1)
             guard !inner.isEmpty else { return result }
             let body: [Statement] = array.items.isNullable ? [.if(.optionalBinding(element, nil), inner)] : inner
-            result.append(.for(
-                pattern: .tuple([.binding("index"), .binding(element)]), sequence: value.dot("enumerated").call(), condition: nil,
-                body: [nested(nil, body, index: .id("index"))]))
+            result.append(
+                .for(
+                    pattern: .tuple([.binding("index"), .binding(element)]), sequence: value.dot("enumerated").call(), condition: nil,
+                    body: [nested(nil, body, index: .id("index"))]))
             return result
         case .boolean, .any:
             return []
@@ -133,8 +147,10 @@ struct CheckEmitter {
         let body = Expr.id("body")
         let checks = checks(value: body, schema: schema, type: unwrapped, patterns: &patterns, depth: 0)
         if checks.isEmpty || (checks == [Self.selfValidation(of: body)] && type == unwrapped) { return nil }
-        return .closure(Closure(parameters: ["body", "context"],
-                                body: type == unwrapped ? checks : [.if(.optionalBinding("body", nil), checks)]))
+        return .closure(
+            Closure(
+                parameters: ["body", "context"],
+                body: type == unwrapped ? checks : [.if(.optionalBinding("body", nil), checks)]))
     }
 
     /// `BodyCodec(Type.self)` for contract tests, with the body's `checkedBy` check when it needs one.
@@ -154,7 +170,7 @@ struct CheckEmitter {
     static func collecting(_ checks: [Statement], thrown: (Expr) -> Expr) -> [Statement] {
         let violations = validation.dot("violations")
         return [.var("context", nil, Expr.id("ValidationContext").call())] + checks + [
-            .if(.expression(.prefix("!", violations.dot("isEmpty"))), [.throw(thrown(violations))]),
+            .if(.expression(.prefix("!", violations.dot("isEmpty"))), [.throw(thrown(violations))])
         ]
     }
 

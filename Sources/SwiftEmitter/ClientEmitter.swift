@@ -13,46 +13,65 @@ struct ClientEmitter {
         // A spec without operations has no client (the file keeps its fixed name, for the plugin).
         guard !document.operations.isEmpty else { return context.render([]) }
         let client = SwiftType.named([context.clientName])
-        let authentication = document.securitySchemes.isEmpty
+        let authentication =
+            document.securitySchemes.isEmpty
             ? "The spec declares no security schemes: no credentials are sent."
             : "Authenticates as each operation's `security` says, with `ClientConfiguration.credentials` by scheme name ("
                 + document.securitySchemes.map { "`\($0.name)`" }.joined(separator: ", ") + ")"
                 + (document.usesBearerAuth ? "; `ClientConfiguration.apiKey` is the token of a bearer scheme that has no entry there." : ".")
-        var members: [Declaration] = [.property(PropertyDeclaration(
-            doc: Docs.lines("The runtime that sends requests: transport, authentication, retries and validation."),
-            modifiers: context.modifiers(), isMutable: false, name: "core", type: .named(["APIClient"])))]
+        var members: [Declaration] = [
+            .property(
+                PropertyDeclaration(
+                    doc: Docs.lines("The runtime that sends requests: transport, authentication, retries and validation."),
+                    modifiers: context.modifiers(), isMutable: false, name: "core", type: .named(["APIClient"])))
+        ]
         if let server = document.servers.first {
             // Unwrapped only once the generator has parsed it: the literal cannot fail at run time.
             if URL(string: server) != nil {
-                members.append(.property(PropertyDeclaration(
-                    doc: Docs.lines("The first server the spec lists (its variables at their defaults)."), modifiers: context.modifiers(isStatic: true),
-                    isMutable: false, name: "defaultServerURL", type: .named(["URL"]), initializer: .raw("URL(string: \(Identifier.stringLiteral(server)))!"))))
+                members.append(
+                    .property(
+                        PropertyDeclaration(
+                            doc: Docs.lines("The first server the spec lists (its variables at their defaults)."), modifiers: context.modifiers(isStatic: true),
+                            isMutable: false, name: "defaultServerURL", type: .named(["URL"]),
+                            initializer: .raw("URL(string: \(Identifier.stringLiteral(server)))!"))))
             } else {
                 context.diagnostics.warning("the first server '\(server)' is not a URL; no defaultServerURL is generated", at: nil)
             }
         }
         for scheme in document.securitySchemes {
             guard let name = context.securitySchemeNames[scheme.name] else { continue }
-            let kind: Expr = switch scheme.kind {
-            case .apiKey(let key, let location): Expr.member(nil, "apiKey").call(("name", .string(key)), ("in", .member(nil, location.rawValue)))
-            case .basic: .member(nil, "basic")
-            case .bearer: .member(nil, "bearer")
-            }
-            members.append(.property(PropertyDeclaration(
-                doc: DocComment(scheme.description ?? "The `\(scheme.name)` security scheme."), modifiers: context.modifiers(isStatic: true),
-                isMutable: false, name: name, type: nil,
-                initializer: Expr.id("SecurityScheme").call(("name", .string(scheme.name)), ("kind", kind)))))
+            let kind: Expr =
+                switch scheme.kind {
+                case .apiKey(let key, let location): Expr.member(nil, "apiKey").call(("name", .string(key)), ("in", .member(nil, location.rawValue)))
+                case .basic: .member(nil, "basic")
+                case .bearer: .member(nil, "bearer")
+                }
+            members.append(
+                .property(
+                    PropertyDeclaration(
+                        doc: DocComment(scheme.description ?? "The `\(scheme.name)` security scheme."), modifiers: context.modifiers(isStatic: true),
+                        isMutable: false, name: name, type: nil,
+                        initializer: Expr.id("SecurityScheme").call(("name", .string(scheme.name)), ("kind", kind)))))
         }
-        members.append(.function(FunctionDeclaration(
-            doc: Docs.lines("Creates a client; share one per configuration (it is `Sendable`)."), modifiers: context.modifiers(),
-            kind: .initializer(isFailable: false), parameters: [FunctionParameter("configuration", .named(["ClientConfiguration"]))],
-            body: [.assignment(.selfMember("core"), Expr.id("APIClient").call(
-                [Argument("configuration", .id("configuration"))] + (Self.responseHeaderNames(document).map { [Argument("responseHeaderNames", $0)] } ?? [])))])))
+        members.append(
+            .function(
+                FunctionDeclaration(
+                    doc: Docs.lines("Creates a client; share one per configuration (it is `Sendable`)."), modifiers: context.modifiers(),
+                    kind: .initializer(isFailable: false), parameters: [FunctionParameter("configuration", .named(["ClientConfiguration"]))],
+                    body: [
+                        .assignment(
+                            .selfMember("core"),
+                            Expr.id("APIClient").call(
+                                [Argument("configuration", .id("configuration"))]
+                                    + (Self.responseHeaderNames(document).map { [Argument("responseHeaderNames", $0)] } ?? [])))
+                    ])))
         var file = context.beginFile()
-        file.append(.type(TypeDeclaration(
-            doc: DocComment([document.title, document.description, authentication].compactMap { $0 }.joined(separator: "\n\n")),
-            modifiers: context.modifiers(isNonisolated: true), kind: .struct, name: context.clientName, conformances: [.named(["Sendable"])],
-            members: members)))
+        file.append(
+            .type(
+                TypeDeclaration(
+                    doc: DocComment([document.title, document.description, authentication].compactMap { $0 }.joined(separator: "\n\n")),
+                    modifiers: context.modifiers(isNonisolated: true), kind: .struct, name: context.clientName, conformances: [.named(["Sendable"])],
+                    members: members)))
         var requirements: [Declaration] = []
         for operation in document.operations {
             guard let shape = context.operations[operation.operationID] else { continue }
@@ -65,16 +84,22 @@ struct ClientEmitter {
             }
             file.append(.extension(ExtensionDeclaration(modifiers: Modifiers(isNonisolated: true), extendedType: client, members: methods)))
         }
-        file.append(.type(TypeDeclaration(
-            doc: Docs.lines("The operations of ``\(context.clientName)``, for app code to depend on and tests to mock "
-                + "(``\(context.clientName)`` conforms; its wait helpers are built on these)."),
-            modifiers: context.modifiers(isNonisolated: true), kind: .protocol, name: context.clientName + "Protocol",
-            conformances: [.named(["Sendable"])], members: requirements)))
-        file.append(.extension(ExtensionDeclaration(
-            modifiers: Modifiers(isNonisolated: true), extendedType: client, conformances: [.named([context.clientName + "Protocol"])], members: [])))
+        file.append(
+            .type(
+                TypeDeclaration(
+                    doc: Docs.lines(
+                        "The operations of ``\(context.clientName)``, for app code to depend on and tests to mock "
+                            + "(``\(context.clientName)`` conforms; its wait helpers are built on these)."),
+                    modifiers: context.modifiers(isNonisolated: true), kind: .protocol, name: context.clientName + "Protocol",
+                    conformances: [.named(["Sendable"])], members: requirements)))
+        file.append(
+            .extension(
+                ExtensionDeclaration(
+                    modifiers: Modifiers(isNonisolated: true), extendedType: client, conformances: [.named([context.clientName + "Protocol"])], members: [])))
         file.append(ContractEmitter(context: context).declaration(patterns: &patterns))
         // Last, because the patterns are known only once every check is built.
-        for table in patterns.declarations(doc: "The `pattern`s of parameters and response headers, compiled once.", registry: context.document.schemaRegistry) {
+        for table in patterns.declarations(doc: "The `pattern`s of parameters and response headers, compiled once.", registry: context.document.schemaRegistry)
+        {
             file.append(table)
         }
         return file.text
@@ -87,7 +112,10 @@ struct ClientEmitter {
         guard case .function(var function) = declaration, case .function(let name) = function.kind else { return nil }
         if context.responseHeaders.values.contains(where: { $0.methodName == name }) { return nil }
         if name.hasSuffix("Streaming"), context.streamingNames.values.contains(name),
-           case .generic(["TypedResponse"], _)? = function.result { return nil }
+            case .generic(["TypedResponse"], _)? = function.result
+        {
+            return nil
+        }
         function.body = nil
         function.modifiers = Modifiers()
         function.parameters = function.parameters.map { parameter in

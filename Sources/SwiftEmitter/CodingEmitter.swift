@@ -19,8 +19,10 @@ struct CodingEmitter {
         let countedDefaults = Set(findingsRule.countedDefaults(plan).map(\.name))
         for property in plan.properties {
             if countedDefaults.contains(property.name) {
-                body.append(.if(.expression(.prefix("!", Self.container.dot("contains").call(.member(nil, property.name)))),
-                                [.expression(Expr.id("findings").dot("defaultApplied").call(.string(property.wireName)))]))
+                body.append(
+                    .if(
+                        .expression(.prefix("!", Self.container.dot("contains").call(.member(nil, property.name)))),
+                        [.expression(Expr.id("findings").dot("defaultApplied").call(.string(property.wireName)))]))
             }
             let target: Expr
             if property.isIndirect {
@@ -39,14 +41,17 @@ struct CodingEmitter {
         }
         if findingsRule.isClosed(plan) || findingsRule.countsUnheldMembers(plan) {
             let key = Expr.id("key").dot("stringValue")
-            let noted = findingsRule.isClosed(plan)
+            let noted =
+                findingsRule.isClosed(plan)
                 ? Expr.id("findings").dot("undeclaredMember").call(key)
-                : Expr.id("findings").dot("unheldMember").call(key, Expr.id("allMembers").dot("decode").call((nil, .metatype(.jsonValue)), ("forKey", .id("key"))).tried)
+                : Expr.id("findings").dot("unheldMember").call(
+                    key, Expr.id("allMembers").dot("decode").call((nil, .metatype(.jsonValue)), ("forKey", .id("key"))).tried)
             body.append(.let("allMembers", nil, Expr.id("decoder").dot("container").call(("keyedBy", .metatype(.named(["AnyCodingKey"])))).tried))
-            body.append(.for(
-                pattern: .binding("key"), sequence: Expr.id("allMembers").dot("allKeys"),
-                condition: plan.properties.isEmpty ? nil : .binary(Expr.id("CodingKeys").call(("rawValue", key)), "==", .nil),
-                body: [.expression(noted)]))
+            body.append(
+                .for(
+                    pattern: .binding("key"), sequence: Expr.id("allMembers").dot("allKeys"),
+                    condition: plan.properties.isEmpty ? nil : .binary(Expr.id("CodingKeys").call(("rawValue", key)), "==", .nil),
+                    body: [.expression(noted)]))
         }
         if keepsFindings { body.append(.assignment(.selfMember(DecodingFindingsRule.memberName), .id("findings"))) }
         if let additional = plan.additionalValueType {
@@ -54,17 +59,22 @@ struct CodingEmitter {
             body.append(.let("members", nil, Expr.id("decoder").dot("container").call(("keyedBy", .metatype(.named(["AnyCodingKey"])))).tried))
             body.append(.var("additionalProperties", dictionary, .dictionary([])))
             let key = Expr.id("key").dot("stringValue")
-            body.append(.for(
-                pattern: .binding("key"), sequence: Expr.id("members").dot("allKeys"),
-                condition: plan.properties.isEmpty ? nil : .binary(Expr.id("CodingKeys").call(("rawValue", key)), "==", .nil),
-                body: [.assignment(.subscript(.id("additionalProperties"), [Argument(key)]),
-                                   Expr.id("members").dot(plan.additionalValuesAreDateTimes ? "decodeDateTime" : "decode")
-                                       .call((nil, .metatype(additional)), ("forKey", .id("key"))).tried)]))
+            body.append(
+                .for(
+                    pattern: .binding("key"), sequence: Expr.id("members").dot("allKeys"),
+                    condition: plan.properties.isEmpty ? nil : .binary(Expr.id("CodingKeys").call(("rawValue", key)), "==", .nil),
+                    body: [
+                        .assignment(
+                            .subscript(.id("additionalProperties"), [Argument(key)]),
+                            Expr.id("members").dot(plan.additionalValuesAreDateTimes ? "decodeDateTime" : "decode")
+                                .call((nil, .metatype(additional)), ("forKey", .id("key"))).tried)
+                    ]))
             body.append(.assignment(.selfMember("additionalProperties"), .id("additionalProperties")))
         }
-        return .function(FunctionDeclaration(
-            modifiers: context.modifiers(), kind: .initializer(isFailable: false),
-            parameters: [FunctionParameter(label: "from", name: "decoder", type: .existential(["Decoder"]))], throwing: .any, body: body))
+        return .function(
+            FunctionDeclaration(
+                modifiers: context.modifiers(), kind: .initializer(isFailable: false),
+                parameters: [FunctionParameter(label: "from", name: "decoder", type: .existential(["Decoder"]))], throwing: .any, body: body))
     }
 
     /// `notingNull`: a `null` member is noted in `findings` (the schema allows absence, not null).
@@ -74,14 +84,19 @@ struct CodingEmitter {
         let isDate = property.type.coding == .dateTime
         // A collection of date-times names its type; a single `Date` needs none.
         let dateArguments = (type == .date ? [] : [Argument(.metatype(type))]) + [Argument("forKey", key)]
-        let value = isDate
+        let value =
+            isDate
             ? Self.container.dot("decodeDateTime").call(dateArguments).tried
             : Self.container.dot("decode").call((nil, .metatype(type)), ("forKey", key)).tried
-        let noted: [Argument] = notingNull
-            ? [Argument("nullNotedIn", .inout(.id("findings"))),
-               Argument("expected", .string(DecodingFindingsRule(context: context).expectedType(property.schema)))]
+        let noted: [Argument] =
+            notingNull
+            ? [
+                Argument("nullNotedIn", .inout(.id("findings"))),
+                Argument("expected", .string(DecodingFindingsRule(context: context).expectedType(property.schema))),
+            ]
             : []
-        let ifPresent = isDate
+        let ifPresent =
+            isDate
             ? Self.container.dot("decodeDateTimeIfPresent").call(dateArguments + noted).tried
             : Self.container.dot("decodeIfPresent").call([Argument(.metatype(type)), Argument("forKey", key)] + noted).tried
         if let fallback = property.decodeDefault, !property.isNullable {
@@ -91,20 +106,32 @@ struct CodingEmitter {
         case (true, false):
             return [.assignment(target, value)]
         case (true, true):
-            return [.assignment(target, isDate
-                ? .ternary(Self.container.dot("decodeNil").call(("forKey", key)).tried, .nil, value)
-                : Self.container.dot("decode").call((nil, .metatype(.optional(type))), ("forKey", key)).tried)]
+            return [
+                .assignment(
+                    target,
+                    isDate
+                        ? .ternary(Self.container.dot("decodeNil").call(("forKey", key)).tried, .nil, value)
+                        : Self.container.dot("decode").call((nil, .metatype(.optional(type))), ("forKey", key)).tried)
+            ]
         case (false, false) where type == .jsonValue:
             // A JSONValue keeps an explicit null (`.null`) apart from an absent member (`nil`).
-            return [.if([ConditionalBranch(.expression(Self.container.dot("contains").call(key)), [.assignment(target, value)])],
-                        else: [.assignment(target, .nil)])]
+            return [
+                .if(
+                    [ConditionalBranch(.expression(Self.container.dot("contains").call(key)), [.assignment(target, value)])],
+                    else: [.assignment(target, .nil)])
+            ]
         case (false, false):
             return [.assignment(target, ifPresent)]
         case (false, true):
-            return [.if([
-                ConditionalBranch(.expression(.prefix("!", Self.container.dot("contains").call(key))), [.assignment(target, property.decodeDefault ?? .nil)]),
-                ConditionalBranch(.expression(Self.container.dot("decodeNil").call(("forKey", key)).tried), [.assignment(target, .member(nil, "null"))]),
-            ], else: [.assignment(target, Expr.member(nil, "value").call(value))])]
+            return [
+                .if(
+                    [
+                        ConditionalBranch(
+                            .expression(.prefix("!", Self.container.dot("contains").call(key))), [.assignment(target, property.decodeDefault ?? .nil)]),
+                        ConditionalBranch(
+                            .expression(Self.container.dot("decodeNil").call(("forKey", key)).tried), [.assignment(target, .member(nil, "null"))]),
+                    ], else: [.assignment(target, Expr.member(nil, "value").call(value))])
+            ]
         }
     }
 
@@ -122,16 +149,22 @@ struct CodingEmitter {
         }
         if plan.additionalValueType != nil {
             body.append(.var("members", nil, Expr.id("encoder").dot("container").call(("keyedBy", .metatype(.named(["AnyCodingKey"]))))))
-            body.append(.for(
-                pattern: .tuple([.binding("name"), .binding("value")]),
-                sequence: .raw("additionalProperties.sorted(by: { $0.key < $1.key })"),
-                condition: plan.properties.isEmpty ? nil : .binary(Expr.id("CodingKeys").call(("rawValue", .id("name"))), "==", .nil),
-                body: [.expression(Expr.id("members").dot(plan.additionalValuesAreDateTimes ? "encodeDateTime" : "encode").call(
-                    (nil, .id("value")), ("forKey", Expr.id("AnyCodingKey").call(("stringValue", .id("name"))))).tried)]))
+            body.append(
+                .for(
+                    pattern: .tuple([.binding("name"), .binding("value")]),
+                    sequence: .raw("additionalProperties.sorted(by: { $0.key < $1.key })"),
+                    condition: plan.properties.isEmpty ? nil : .binary(Expr.id("CodingKeys").call(("rawValue", .id("name"))), "==", .nil),
+                    body: [
+                        .expression(
+                            Expr.id("members").dot(plan.additionalValuesAreDateTimes ? "encodeDateTime" : "encode").call(
+                                (nil, .id("value")), ("forKey", Expr.id("AnyCodingKey").call(("stringValue", .id("name"))))
+                            ).tried)
+                    ]))
         }
-        return .function(FunctionDeclaration(
-            modifiers: context.modifiers(), kind: .function("encode"),
-            parameters: [FunctionParameter(label: "to", name: "encoder", type: .existential(["Encoder"]))], throwing: .any, body: body))
+        return .function(
+            FunctionDeclaration(
+                modifiers: context.modifiers(), kind: .function("encode"),
+                parameters: [FunctionParameter(label: "to", name: "encoder", type: .existential(["Encoder"]))], throwing: .any, body: body))
     }
 
     private func encode(_ property: PropertyPlan) -> [Statement] {
@@ -146,16 +179,23 @@ struct CodingEmitter {
             return [encodeCall(isDate ? "encodeDateTime" : "encode", value)]
         case (true, true):
             guard isDate else { return [encodeCall("encode", value)] }
-            return [.if([ConditionalBranch(.optionalBinding("value", value), [encodeCall("encodeDateTime", .id("value"))])],
-                        else: [.expression(Self.container.dot("encodeNil").call(("forKey", key)).tried)])]
+            return [
+                .if(
+                    [ConditionalBranch(.optionalBinding("value", value), [encodeCall("encodeDateTime", .id("value"))])],
+                    else: [.expression(Self.container.dot("encodeNil").call(("forKey", key)).tried)])
+            ]
         case (false, false):
             return [encodeCall(isDate ? "encodeDateTimeIfPresent" : "encodeIfPresent", value)]
         case (false, true):
-            return [.switch(value, [
-                SwitchCase([.expression(.nil)], [.break]),
-                SwitchCase([.optional(.enumCase("null", bindings: []))], [.expression(Self.container.dot("encodeNil").call(("forKey", key)).tried)]),
-                SwitchCase([.optional(.enumCase("value", bindings: ["value"]))], [encodeCall(isDate ? "encodeDateTime" : "encode", .id("value"))]),
-            ])]
+            return [
+                .switch(
+                    value,
+                    [
+                        SwitchCase([.expression(.nil)], [.break]),
+                        SwitchCase([.optional(.enumCase("null", bindings: []))], [.expression(Self.container.dot("encodeNil").call(("forKey", key)).tried)]),
+                        SwitchCase([.optional(.enumCase("value", bindings: ["value"]))], [encodeCall(isDate ? "encodeDateTime" : "encode", .id("value"))]),
+                    ])
+            ]
         }
     }
 }

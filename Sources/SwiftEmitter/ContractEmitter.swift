@@ -9,26 +9,35 @@ struct ContractEmitter {
 
     func declaration(patterns: inout ValidationTable) -> Declaration {
         let operations = context.document.operations.compactMap { context.operations[$0.operationID] }
-        var body: [Statement] = [operations.isEmpty
-            ? .let("operations", .array(.named(["ContractOperation"])), .array([]))
-            : .var("operations", .array(.named(["ContractOperation"])), .array([]))]
+        var body: [Statement] = [
+            operations.isEmpty
+                ? .let("operations", .array(.named(["ContractOperation"])), .array([]))
+                : .var("operations", .array(.named(["ContractOperation"])), .array([]))
+        ]
         for operation in operations {
             body.append(append(operation, patterns: &patterns))
         }
         body.append(.return(.id("operations")))
-        return .extension(ExtensionDeclaration(modifiers: Modifiers(isNonisolated: true), extendedType: .named([context.clientName]), members: [
-            .function(FunctionDeclaration(
-                doc: Docs.lines("Creates a client over an existing engine (contract tests replay recorded requests through one)."),
-                modifiers: context.modifiers(), kind: .initializer(isFailable: false), parameters: [FunctionParameter("core", .named(["APIClient"]))],
-                body: [.assignment(.selfMember("core"), .id("core"))])),
-            .property(PropertyDeclaration(
-                doc: Docs.lines("Every operation, for contract tests over recorded exchanges."), modifiers: context.modifiers(isStatic: true),
-                isMutable: false, name: "contractOperations", type: .array(.named(["ContractOperation"])),
-                initializer: Expr.id("makeContractOperations").call())),
-            .function(FunctionDeclaration(
-                modifiers: Modifiers(access: .private, isStatic: true), kind: .function("makeContractOperations"),
-                result: .array(.named(["ContractOperation"])), body: body)),
-        ]))
+        return .extension(
+            ExtensionDeclaration(
+                modifiers: Modifiers(isNonisolated: true), extendedType: .named([context.clientName]),
+                members: [
+                    .function(
+                        FunctionDeclaration(
+                            doc: Docs.lines("Creates a client over an existing engine (contract tests replay recorded requests through one)."),
+                            modifiers: context.modifiers(), kind: .initializer(isFailable: false),
+                            parameters: [FunctionParameter("core", .named(["APIClient"]))],
+                            body: [.assignment(.selfMember("core"), .id("core"))])),
+                    .property(
+                        PropertyDeclaration(
+                            doc: Docs.lines("Every operation, for contract tests over recorded exchanges."), modifiers: context.modifiers(isStatic: true),
+                            isMutable: false, name: "contractOperations", type: .array(.named(["ContractOperation"])),
+                            initializer: Expr.id("makeContractOperations").call())),
+                    .function(
+                        FunctionDeclaration(
+                            modifiers: Modifiers(access: .private, isStatic: true), kind: .function("makeContractOperations"),
+                            result: .array(.named(["ContractOperation"])), body: body)),
+                ]))
     }
 
     private func append(_ shape: OperationShape, patterns: inout ValidationTable) -> Statement {
@@ -51,20 +60,33 @@ struct ContractEmitter {
             arguments.append(Argument("body", bodies.replayedBody(content, type: body)))
             if let format = shape.bodyFormat {
                 // The recorded request's Content-Type says which encoding the call used.
-                arguments.append(Argument(format.label, Expr.id("recorded").dot("bodyFormat").call(
-                    (nil, .metatype(format.type)), ("default", .member(nil, OperationEmitter.formatCase(content.encoding))))))
+                arguments.append(
+                    Argument(
+                        format.label,
+                        Expr.id("recorded").dot("bodyFormat").call(
+                            (nil, .metatype(format.type)), ("default", .member(nil, OperationEmitter.formatCase(content.encoding))))))
             }
             if let label = shape.contentTypeLabel {
-                arguments.append(Argument(label, .binary(Expr.id("recorded").dot("header").call(.string("Content-Type")), "??", .string(bodies.sentType(content)))))
+                arguments.append(
+                    Argument(label, .binary(Expr.id("recorded").dot("header").call(.string("Content-Type")), "??", .string(bodies.sentType(content)))))
             }
         }
-        let replay = Closure(parameters: ["core", "recorded"], body: [.assignment(.raw("_"), .try(.await(
-            Expr.id(context.clientName).call(("core", .id("core"))).dot(shape.methodName).call(arguments))))])
-        return .expression(Expr.id("operations").dot("append").call(Expr.id("ContractOperation").call(
-            ("operationID", .string(operation.operationID)),
-            ("requestBody", requestCodec),
-            ("responseBodies", .dictionary(responses)),
-            ("replay", .closure(replay)))))
+        let replay = Closure(
+            parameters: ["core", "recorded"],
+            body: [
+                .assignment(
+                    .raw("_"),
+                    .try(
+                        .await(
+                            Expr.id(context.clientName).call(("core", .id("core"))).dot(shape.methodName).call(arguments))))
+            ])
+        return .expression(
+            Expr.id("operations").dot("append").call(
+                Expr.id("ContractOperation").call(
+                    ("operationID", .string(operation.operationID)),
+                    ("requestBody", requestCodec),
+                    ("responseBodies", .dictionary(responses)),
+                    ("replay", .closure(replay)))))
     }
 
     /// Whether `RecordedRequest` reads a value of `type` from its text: a `LosslessStringConvertible`

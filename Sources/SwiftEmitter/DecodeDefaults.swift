@@ -1,5 +1,5 @@
-import SpecCore
 import OpenAPIModel
+import SpecCore
 import SwiftSource
 
 /// The spec's `default`s as Swift literals, and the rule that applies them on decode: an optional,
@@ -18,7 +18,8 @@ extension TypePlan {
         switch value {
         case .string(let text):
             if resolved.allowedValues != nil, !resolved.isConst, case .string = resolved.kind,
-               let enumPlan = enums[swiftType], let match = enumPlan.cases.first(where: { $0.value == text }) {
+                let enumPlan = enums[swiftType], let match = enumPlan.cases.first(where: { $0.value == text })
+            {
                 return .member(nil, match.name)
             }
             return swiftType == .string ? .string(text) : nil
@@ -43,7 +44,8 @@ extension TypePlan {
             plan.properties = plan.properties.map { property in
                 var property = property
                 guard !property.isRequired, let value = property.schema.defaultValue,
-                      let literal = defaultLiteral(value, for: property.type, schema: property.schema) else { return property }
+                    let literal = defaultLiteral(value, for: property.type, schema: property.schema)
+                else { return property }
                 if property.isNullable {
                     // `Nullable<T>?`: absent decodes as `.value(default)`, null stays `.null`.
                     property.decodeDefault = Expr.member(nil, "value").call(literal)

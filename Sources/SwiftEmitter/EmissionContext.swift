@@ -1,5 +1,5 @@
-import SpecCore
 import OpenAPIModel
+import SpecCore
 import SwiftSource
 
 /// What every file emitter shares: the document, the options, the planned types and names, and
@@ -30,21 +30,24 @@ struct EmissionContext: Sendable {
         self.diagnostics = diagnostics
         (clientName, webhooksName) = Namer.clientTypeNames(title: document.title, configured: options.clientName)
         let namer = Namer(nameOverrides: options.nameOverrides)
-        plan = TypePlan(document: document, namer: namer, reservedTopLevelNames: [clientName, webhooksName, clientName + "Protocol"],
-                        diagnostics: diagnostics)
+        plan = TypePlan(
+            document: document, namer: namer, reservedTopLevelNames: [clientName, webhooksName, clientName + "Protocol"],
+            diagnostics: diagnostics)
         var methods = NameScope("the methods of '\(clientName)'")
         methods.reserve(["core", "defaultServerURL", "contractOperations", "makeContractOperations"])
         var schemeNames: [String: String] = [:]
         for scheme in document.securitySchemes {
-            schemeNames[scheme.name] = methods.claim(Namer.memberName(scheme.name) + "Scheme", for: "security scheme '\(scheme.name)'",
-                                                     at: scheme.location, diagnostics: diagnostics)
+            schemeNames[scheme.name] = methods.claim(
+                Namer.memberName(scheme.name) + "Scheme", for: "security scheme '\(scheme.name)'",
+                at: scheme.location, diagnostics: diagnostics)
         }
         securitySchemeNames = schemeNames
         var shapes: [String: OperationShape] = [:]
         var polling: [String: (wait: String, startAndWait: String)] = [:]
         for operation in document.operations where shapes[operation.operationID] == nil {
-            let name = methods.claim(namer.methodName(operationID: operation.operationID),
-                                     for: "operation '\(operation.operationID)'", at: operation.location, diagnostics: diagnostics)
+            let name = methods.claim(
+                namer.methodName(operationID: operation.operationID),
+                for: "operation '\(operation.operationID)'", at: operation.location, diagnostics: diagnostics)
             shapes[operation.operationID] = OperationShape(operation: operation, methodName: name, plan: plan, diagnostics: diagnostics)
         }
         // Nested in the client, where they would shadow a top-level type of the same name.
@@ -52,12 +55,15 @@ struct EmissionContext: Sendable {
         var headers: [String: ResponseHeadersShape] = [:]
         for operation in document.operations {
             guard let shape = shapes[operation.operationID], headers[operation.operationID] == nil,
-                  ResponseHeadersShape.documentsHeaders(operation) else { continue }
-            let typeName = nestedTypes.claim(Namer.typeName(shape.methodName) + "ResponseHeaders",
-                                             for: "the response headers of '\(operation.operationID)'", at: operation.location,
-                                             diagnostics: diagnostics)
-            let methodName = methods.claim(shape.methodName + "WithHeaders", for: "the headers variant of '\(operation.operationID)'",
-                                           at: operation.location, diagnostics: diagnostics)
+                ResponseHeadersShape.documentsHeaders(operation)
+            else { continue }
+            let typeName = nestedTypes.claim(
+                Namer.typeName(shape.methodName) + "ResponseHeaders",
+                for: "the response headers of '\(operation.operationID)'", at: operation.location,
+                diagnostics: diagnostics)
+            let methodName = methods.claim(
+                shape.methodName + "WithHeaders", for: "the headers variant of '\(operation.operationID)'",
+                at: operation.location, diagnostics: diagnostics)
             headers[operation.operationID] = ResponseHeadersShape(
                 operation: operation, typeName: typeName, methodName: methodName, document: document, diagnostics: diagnostics)
         }
@@ -67,18 +73,22 @@ struct EmissionContext: Sendable {
             guard let shape = shapes[operation.operationID], streaming[operation.operationID] == nil else { continue }
             let success = shape.success.flatMap { success in operation.responses.first { $0.statusKey == success.status } }
             guard operation.requestBody?.content.encoding == .binary || success?.content?.encoding == .binary else { continue }
-            streaming[operation.operationID] = methods.claim(shape.methodName + "Streaming", for: "the streaming variant of '\(operation.operationID)'",
-                                                             at: operation.location, diagnostics: diagnostics)
+            streaming[operation.operationID] = methods.claim(
+                shape.methodName + "Streaming", for: "the streaming variant of '\(operation.operationID)'",
+                at: operation.location, diagnostics: diagnostics)
         }
         streamingNames = streaming
         for operation in document.operations {
             guard let start = shapes[operation.operationID], let target = operation.polling.flatMap({ shapes[$0.operationID] }),
-                  let pollType = target.success?.type, let pollPath = pollType.path else { continue }
+                let pollType = target.success?.type, let pollPath = pollType.path
+            else { continue }
             let names = Namer.pollingHelperNames(pollResult: pollPath, startMethod: start.methodName)
-            let wait = methods.claim(names.wait, for: "the wait helper of '\(operation.operationID)'",
-                                     at: operation.location, diagnostics: diagnostics)
-            let startAndWait = methods.claim(names.startAndWait, for: "the start-and-wait helper of '\(operation.operationID)'",
-                                             at: operation.location, diagnostics: diagnostics)
+            let wait = methods.claim(
+                names.wait, for: "the wait helper of '\(operation.operationID)'",
+                at: operation.location, diagnostics: diagnostics)
+            let startAndWait = methods.claim(
+                names.startAndWait, for: "the start-and-wait helper of '\(operation.operationID)'",
+                at: operation.location, diagnostics: diagnostics)
             polling[operation.operationID] = (wait, startAndWait)
         }
         operations = shapes
@@ -87,8 +97,10 @@ struct EmissionContext: Sendable {
     }
 
     /// A `nameOverrides` key that names nothing in the spec is a mistake the user should hear of.
-    private static func reportUnusedOverrides(_ overrides: [String: String], document: OpenAPIDocument, plan: TypePlan,
-                                              diagnostics: DiagnosticSink) {
+    private static func reportUnusedOverrides(
+        _ overrides: [String: String], document: OpenAPIDocument, plan: TypePlan,
+        diagnostics: DiagnosticSink
+    ) {
         guard !overrides.isEmpty else { return }
         var known = Set(document.operations.map(\.operationID))
         func collect(_ declarations: [PlannedType]) {

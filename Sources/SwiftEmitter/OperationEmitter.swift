@@ -12,9 +12,10 @@ struct OperationEmitter {
     /// The operation's method; with documented success headers, also their struct and the
     /// `…WithHeaders` method that returns them, which the plain method calls.
     func declarations(patterns: inout ValidationTable) -> [Declaration] {
-        let streaming = context.streamingNames[operation.operationID].map { name in
-            [Declaration.function(method(patterns: &patterns, headers: context.responseHeaders[operation.operationID], streamingName: name))]
-        } ?? []
+        let streaming =
+            context.streamingNames[operation.operationID].map { name in
+                [Declaration.function(method(patterns: &patterns, headers: context.responseHeaders[operation.operationID], streamingName: name))]
+            } ?? []
         return plainDeclarations(patterns: &patterns) + streaming
     }
 
@@ -23,8 +24,10 @@ struct OperationEmitter {
             return [.function(method(patterns: &patterns, headers: nil))]
         }
         let full = method(patterns: &patterns, headers: headers)
-        let forwarded = Expr.try(.await(Expr.call(.id(headers.methodName), full.parameters.map { Argument($0.label, .id($0.name)) })
-            .dot("body")))
+        let forwarded = Expr.try(
+            .await(
+                Expr.call(.id(headers.methodName), full.parameters.map { Argument($0.label, .id($0.name)) })
+                    .dot("body")))
         var plain = full
         plain.kind = .function(shape.methodName)
         plain.doc = documentation(headers: nil)?.adding(["- Note: `\(headers.methodName)` returns the documented response headers too."])
@@ -50,14 +53,17 @@ struct OperationEmitter {
     /// The top-level enum of the encodings the body may be sent in, its raw values their media types.
     func bodyFormatDeclaration() -> Declaration? {
         guard let format = shape.bodyFormat, let content = operation.requestBody?.content, let name = format.type.path?.last else { return nil }
-        return .type(TypeDeclaration(
-            doc: Docs.lines("The encodings the body of ``\(shape.methodName)`` may be sent in, as the spec declares them."),
-            modifiers: context.modifiers(isNonisolated: true), kind: .enum, name: name,
-            conformances: [.string, .named(["Hashable"]), .named(["Sendable"]), .named(["CaseIterable"])],
-            members: content.formats.map { format in
-                .enumCase(EnumCaseDeclaration(doc: Docs.lines("`\(format.mediaType)`"), name: Self.formatCase(format.encoding),
-                                              rawValue: .string(format.mediaType)))
-            }))
+        return .type(
+            TypeDeclaration(
+                doc: Docs.lines("The encodings the body of ``\(shape.methodName)`` may be sent in, as the spec declares them."),
+                modifiers: context.modifiers(isNonisolated: true), kind: .enum, name: name,
+                conformances: [.string, .named(["Hashable"]), .named(["Sendable"]), .named(["CaseIterable"])],
+                members: content.formats.map { format in
+                    .enumCase(
+                        EnumCaseDeclaration(
+                            doc: Docs.lines("`\(format.mediaType)`"), name: Self.formatCase(format.encoding),
+                            rawValue: .string(format.mediaType)))
+                }))
     }
 
     /// The method; with `streamingName`, its streaming variant: a binary request body read as
@@ -73,8 +79,9 @@ struct OperationEmitter {
         }
         if let declared = shape.bodyType {
             let body = streamsBody ? SwiftType.named(["ByteStream"]) : declared
-            parameters.append(operation.requestBody?.isRequired == false
-                ? FunctionParameter("body", .optional(body), defaultValue: .nil) : FunctionParameter("body", body))
+            parameters.append(
+                operation.requestBody?.isRequired == false
+                    ? FunctionParameter("body", .optional(body), defaultValue: .nil) : FunctionParameter("body", body))
         }
         if let format = shape.bodyFormat, let content = operation.requestBody?.content {
             parameters.append(FunctionParameter(format.label, format.type, defaultValue: .member(nil, Self.formatCase(content.encoding))))
@@ -114,14 +121,22 @@ struct OperationEmitter {
             var setBody = bodies.setBody(content, type: bodyType.unwrapped, on: request, contentType: shape.contentTypeLabel.map(Expr.id))
             if streamsBody {
                 // The bytes go to `sendStreaming`; only their type is set here.
-                setBody = [.expression(request.dot("setHeader").call(
-                    .string("Content-Type"), shape.contentTypeLabel.map(Expr.id) ?? .string(bodies.sentType(content))))]
+                setBody = [
+                    .expression(
+                        request.dot("setHeader").call(
+                            .string("Content-Type"), shape.contentTypeLabel.map(Expr.id) ?? .string(bodies.sentType(content))))
+                ]
             }
             if let format = shape.bodyFormat {
-                setBody = [.switch(.id(format.label), content.formats.map { format in
-                    SwitchCase([.enumCase(Self.formatCase(format.encoding), bindings: [])],
-                               bodies.setBody(format, type: bodyType.unwrapped, on: request, contentType: nil))
-                })]
+                setBody = [
+                    .switch(
+                        .id(format.label),
+                        content.formats.map { format in
+                            SwitchCase(
+                                [.enumCase(Self.formatCase(format.encoding), bindings: [])],
+                                bodies.setBody(format, type: bodyType.unwrapped, on: request, contentType: nil))
+                        })
+                ]
             }
             setting += operation.requestBody?.isRequired == false ? [.if(.optionalBinding("body", nil), setBody)] : setBody
         }
@@ -147,34 +162,47 @@ struct OperationEmitter {
             let read = successResponse?.content.flatMap { bodies.readBody($0, check: check) }
             if streamsSuccess {
                 let streamedBody = Expr.id("streamed").dot("body")
-                let returned = headers.map { headers in
-                    core.dot("typedSuccess").call((nil, streamedBody), ("headers", .metatype(.named([headers.typeName]))),
-                                                  ("from", core.dot("head").call(("of", .id("streamed"))))).tried
-                } ?? streamedBody
+                let returned =
+                    headers.map { headers in
+                        core.dot("typedSuccess").call(
+                            (nil, streamedBody), ("headers", .metatype(.named([headers.typeName]))),
+                            ("from", core.dot("head").call(("of", .id("streamed"))))
+                        ).tried
+                    } ?? streamedBody
                 cases.append(SwitchCase(statuses, [.return(returned)]))
             } else if let headers {
                 let headersType = Expr.metatype(.named([headers.typeName]))
-                let decoded = read.map { core.dot("typedSuccess").call((nil, $0), ("headers", headersType), ("from", .id("response"))) }
+                let decoded =
+                    read.map { core.dot("typedSuccess").call((nil, $0), ("headers", headersType), ("from", .id("response"))) }
                     ?? success.type.map { type in
-                        core.dot("decodeSuccess").call([Argument(.metatype(type)), Argument("headers", headersType), Argument("from", .id("response"))] + checkedBy)
+                        core.dot("decodeSuccess").call(
+                            [Argument(.metatype(type)), Argument("headers", headersType), Argument("from", .id("response"))] + checkedBy)
                     } ?? core.dot("successHeaders").call((nil, headersType), ("from", .id("response")))
                 cases.append(SwitchCase(statuses, [.return(decoded.tried)]))
             } else if let read {
                 cases.append(SwitchCase(statuses, [.return(read)]))
             } else if let type = success.type {
-                cases.append(SwitchCase(statuses, [.return(core.dot("decodeSuccess").call(
-                    [Argument(.metatype(type)), Argument("from", .id("response"))] + checkedBy).tried)]))
+                cases.append(
+                    SwitchCase(
+                        statuses,
+                        [
+                            .return(
+                                core.dot("decodeSuccess").call(
+                                    [Argument(.metatype(type)), Argument("from", .id("response"))] + checkedBy
+                                ).tried)
+                        ]))
             } else {
                 cases.append(SwitchCase(statuses, [.return(nil)]))
             }
         }
         // Error bodies that are all text or all bytes are read as such; any other is decoded as JSON.
         let errorEncodings = Set(operation.responses.filter { !$0.isSuccess }.compactMap { $0.content?.encoding })
-        let documentedError: Statement = switch (errorEncodings, envelope) {
-        case ([.text], .string): .throw(core.dot("documentedTextError").call(("from", .id("response"))))
-        case ([.binary], .data): .throw(core.dot("documentedDataError").call(("from", .id("response"))))
-        default: .throw(core.dot("documentedError").call((nil, .metatype(envelope)), ("from", .id("response"))))
-        }
+        let documentedError: Statement =
+            switch (errorEncodings, envelope) {
+            case ([.text], .string): .throw(core.dot("documentedTextError").call(("from", .id("response"))))
+            case ([.binary], .data): .throw(core.dot("documentedDataError").call(("from", .id("response"))))
+            default: .throw(core.dot("documentedError").call((nil, .metatype(envelope)), ("from", .id("response"))))
+            }
         // A streamed success leaves the other statuses' bodies to be read whole before they are decoded.
         let reading: [Statement] = streamsSuccess ? [collect] : []
         if !shape.errorStatuses.isEmpty {
@@ -183,14 +211,16 @@ struct OperationEmitter {
         cases.append(.default(reading + [shape.hasDefaultResponse ? documentedError : .throw(core.dot("undocumentedStatus").call(.id("response")))]))
         body.append(.switch(Expr.id(streamsSuccess ? "streamed" : "response").dot("status").dot("code"), cases))
         let successType = streamsSuccess ? SwiftType.named(["ByteStream"]) : shape.success?.type
-        let result: SwiftType = headers.map { .generic(["TypedResponse"], [successType ?? .void, .named([$0.typeName])]) }
+        let result: SwiftType =
+            headers.map { .generic(["TypedResponse"], [successType ?? .void, .named([$0.typeName])]) }
             ?? successType ?? .void
         var doc = documentation(headers: headers)
         if streamingName != nil {
             doc = doc?.adding([
-                "- Note: Streams " + [streamsBody ? "the request body as it is read" : nil, streamsSuccess ? "the response body as it arrives" : nil]
+                "- Note: Streams "
+                    + [streamsBody ? "the request body as it is read" : nil, streamsSuccess ? "the response body as it arrives" : nil]
                     .compactMap { $0 }.joined(separator: " and ")
-                    + ", through the transport's `send(_:streaming:baseURL:timeout:)`; one attempt, since a stream cannot be sent twice.",
+                    + ", through the transport's `send(_:streaming:baseURL:timeout:)`; one attempt, since a stream cannot be sent twice."
             ])
         }
         return FunctionDeclaration(
@@ -208,10 +238,12 @@ struct OperationEmitter {
         }
         func paragraph() { if !lines.isEmpty { lines.append("") } }
         var parameters: [String] = shape.arguments.map { argument in
-            var text = argument.parameter.description.map(oneLine)
+            var text =
+                argument.parameter.description.map(oneLine)
                 ?? "The `\(argument.parameter.name)` \(argument.parameter.location.rawValue) parameter."
             if argument.parameter.isIdempotencyKey {
-                text += argument.parameter.isRequired
+                text +=
+                    argument.parameter.isRequired
                     ? " The same key is sent on every retry of this call."
                     : " When `nil`, one is generated for this call and reused on every retry."
             }
@@ -236,14 +268,19 @@ struct OperationEmitter {
         if let success = shape.success, let response = operation.responses.first(where: { $0.statusKey == success.status }) {
             let statuses = shape.successStatuses.map(OperationShape.statusText).joined(separator: ", ")
             let returned = response.description.map(oneLine) ?? "The response body."
-            lines.append(headers.map { "- Returns: \(returned) (HTTP \(statuses)) With the status, the documented headers as ``\($0.typeName)`` and every header field." }
-                ?? "- Returns: \(returned) (HTTP \(statuses))")
+            lines.append(
+                headers.map {
+                    "- Returns: \(returned) (HTTP \(statuses)) With the status, the documented headers as ``\($0.typeName)`` and every header field."
+                }
+                    ?? "- Returns: \(returned) (HTTP \(statuses))")
         }
         var documented = shape.errorStatuses.map(OperationShape.statusText)
         if shape.hasDefaultResponse { documented.append("any other status, as the `default` response") }
-        lines.append(documented.isEmpty
-            ? "- Throws: ``APIClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec documents no error status)."
-            : "- Throws: ``APIClientError``: `.api` for the documented error statuses (\(documented.joined(separator: ", "))), and transport, decoding and validation failures.")
+        lines.append(
+            documented.isEmpty
+                ? "- Throws: ``APIClientError``: transport, decoding and validation failures, and `.undocumentedStatus` (the spec documents no error status)."
+                : "- Throws: ``APIClientError``: `.api` for the documented error statuses (\(documented.joined(separator: ", "))), and transport, decoding and validation failures."
+        )
         lines.append("- Remark: Generated from `\(operation.method.rawValue.uppercased()) \(operation.path)`.")
         return DocComment(lines: lines)
     }
@@ -259,26 +296,33 @@ struct OperationEmitter {
         let validation = Expr.id("context")
         var checks: [Statement] = []
         for argument in shape.arguments {
-            let inner = checker.checks(value: .id(argument.label), schema: argument.parameter.schema, type: argument.type,
-                                       patterns: &patterns, depth: 0)
+            let inner = checker.checks(
+                value: .id(argument.label), schema: argument.parameter.schema, type: argument.type,
+                patterns: &patterns, depth: 0)
             guard !inner.isEmpty else { continue }
             let body: [Statement] = argument.parameter.isRequired ? inner : [.if(.optionalBinding(argument.label, nil), inner)]
-            checks.append(.expression(.call(
-                validation.dot("parameter"),
-                [Argument(.string(argument.parameter.name)), Argument("in", .member(nil, argument.parameter.location.rawValue))],
-                trailingClosure: Closure(parameters: ["context"], body: body))))
+            checks.append(
+                .expression(
+                    .call(
+                        validation.dot("parameter"),
+                        [Argument(.string(argument.parameter.name)), Argument("in", .member(nil, argument.parameter.location.rawValue))],
+                        trailingClosure: Closure(parameters: ["context"], body: body))))
         }
         if let bodyType = shape.bodyType, let requestBody = operation.requestBody {
-            let inner = checker.checks(value: .id("body"), schema: requestBody.schema, type: bodyType.unwrapped,
-                                       patterns: &patterns, depth: 0)
+            let inner = checker.checks(
+                value: .id("body"), schema: requestBody.schema, type: bodyType.unwrapped,
+                patterns: &patterns, depth: 0)
             let mayBeNil = !requestBody.isRequired || bodyType != bodyType.unwrapped
             if !inner.isEmpty { checks += mayBeNil ? [.if(.optionalBinding("body", nil), inner)] : inner }
         }
         guard !checks.isEmpty else { return [] }
-        return [.if(.expression(Expr.selfMember("core").dot("configuration").dot("validation").dot("validatesRequests")),
-                    CheckEmitter.collecting(checks) { violations in
-                        Expr.member(nil, "requestValidation").call(Expr.id("ValidationError").call(("violations", violations)))
-                    })]
+        return [
+            .if(
+                .expression(Expr.selfMember("core").dot("configuration").dot("validation").dot("validatesRequests")),
+                CheckEmitter.collecting(checks) { violations in
+                    Expr.member(nil, "requestValidation").call(Expr.id("ValidationError").call(("violations", violations)))
+                })
+        ]
     }
 
     /// Whether a parameter is sent through the runtime's JSON-shaped serialization (an object,
@@ -299,7 +343,10 @@ struct OperationEmitter {
         let wire = Expr.string(argument.parameter.name)
         let parameter = argument.parameter
         if parameter.isJSONContent {
-            return [.expression(request.dot("setJSONParameter").call([Argument(wire), Argument(name), Argument("in", .member(nil, parameter.location.rawValue))]).tried)]
+            return [
+                .expression(
+                    request.dot("setJSONParameter").call([Argument(wire), Argument(name), Argument("in", .member(nil, parameter.location.rawValue))]).tried)
+            ]
         }
         if parameter.location == .cookie || (parameter.location == .query && Self.isStructured(argument, document: context.document)) {
             var arguments = [Argument(wire), Argument(name)]
@@ -339,8 +386,13 @@ struct OperationEmitter {
                 result = [.expression(request.dot("setHeader").call(wire, simple(name)))]
             } else {
                 let converted = simple(.id("value"))
-                result = [.expression(request.dot("setHeader").call(wire, converted == .id("value")
-                    ? name : .call(name.dot("map"), [], trailingClosure: Closure(parameters: ["value"], body: [.expression(converted)]))))]
+                result = [
+                    .expression(
+                        request.dot("setHeader").call(
+                            wire,
+                            converted == .id("value")
+                                ? name : .call(name.dot("map"), [], trailingClosure: Closure(parameters: ["value"], body: [.expression(converted)]))))
+                ]
             }
             if argument.parameter.isIdempotencyKey {
                 result.append(.assignment(request.dot("idempotencyKeyHeader"), wire))
@@ -348,9 +400,13 @@ struct OperationEmitter {
             return result
         case .query:
             let value: Expr = isRequired ? name : .id("value")
-            let add: [Statement] = element != nil
-                ? [.for(pattern: .binding("element"), sequence: value, condition: nil,
-                        body: [.expression(request.dot("addQueryItem").call(wire, text(.id("element"), schema: schema)))])]
+            let add: [Statement] =
+                element != nil
+                ? [
+                    .for(
+                        pattern: .binding("element"), sequence: value, condition: nil,
+                        body: [.expression(request.dot("addQueryItem").call(wire, text(.id("element"), schema: schema)))])
+                ]
                 : [.expression(request.dot("addQueryItem").call(wire, text(value, schema: schema)))]
             return isRequired ? add : [.if(.optionalBinding("value", name), add)]
         }

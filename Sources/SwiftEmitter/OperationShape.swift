@@ -34,17 +34,20 @@ struct OperationShape: Sendable {
         let types = plan.operationTypes[operation.operationID]
         var labels = NameScope("the arguments of '\(methodName)'")
         // The method's own arguments and locals: an argument of the same name would shadow them.
-        labels.reserve(["body", "polling", "estimatedCompletion", "request", "response", "parameters", "context", "started"],
-                       by: "a name the generated method uses")
+        labels.reserve(
+            ["body", "polling", "estimatedCompletion", "request", "response", "parameters", "context", "started"],
+            by: "a name the generated method uses")
         arguments = operation.parameters.map { parameter in
-            let label = labels.claim(Namer.argumentLabel(for: parameter, in: operation.path),
-                                     for: "\(parameter.location.rawValue) parameter '\(parameter.name)'",
-                                     at: parameter.sourceLocation, diagnostics: diagnostics)
+            let label = labels.claim(
+                Namer.argumentLabel(for: parameter, in: operation.path),
+                for: "\(parameter.location.rawValue) parameter '\(parameter.name)'",
+                at: parameter.sourceLocation, diagnostics: diagnostics)
             return Argument(parameter: parameter, label: label, type: types?.parameters[TypePlan.parameterKey(parameter)]?.type ?? .string)
         }
         bodyType = types?.requestBody?.type
         if let content = operation.requestBody?.content, content.encoding == .text || content.encoding == .binary,
-           !content.alternatives.isEmpty || content.mediaType.contains("*") {
+            !content.alternatives.isEmpty || content.mediaType.contains("*")
+        {
             contentTypeLabel = labels.claim("contentType", for: "the body's content type", at: content.schema.location, diagnostics: diagnostics)
         } else {
             contentTypeLabel = nil

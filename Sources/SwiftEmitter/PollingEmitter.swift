@@ -34,20 +34,23 @@ struct PollingEmitter {
         if let unset = poll.arguments.first(where: { argument in
             argument.parameter.isRequired && !pollArguments.contains { $0.parameter.name == argument.parameter.name }
         }) {
-            return skip("'\(polling.operationID)' requires the \(unset.parameter.location.rawValue) parameter '\(unset.parameter.name)', "
-                        + "which x-polling does not set")
+            return skip(
+                "'\(polling.operationID)' requires the \(unset.parameter.location.rawValue) parameter '\(unset.parameter.name)', "
+                    + "which x-polling does not set")
         }
         var waitArguments: [Argument] = []
         for argument in pollArguments {
             guard let field = polling.parameters.first(where: { $0.parameter == argument.parameter.name })?.responseField,
-                  let property = startPlan.properties.first(where: { $0.wireName == field }) else {
+                let property = startPlan.properties.first(where: { $0.wireName == field })
+            else {
                 return skip("the '\(id)' response has no field for the poll parameter '\(argument.parameter.name)'")
             }
             waitArguments.append(Argument(argument.label, Expr.id("started").dot(property.name)))
         }
         if let field = polling.estimatedCompletionField {
             if let property = startPlan.properties.first(where: { $0.wireName == field }), property.type.coding == .dateTime, property.type.type == .date,
-               !(property.isNullable && !property.isRequired) {
+                !(property.isNullable && !property.isRequired)
+            {
                 waitArguments.append(Argument("estimatedCompletion", Expr.id("started").dot(property.name)))
             } else {
                 context.diagnostics.warning(
@@ -75,20 +78,36 @@ struct PollingEmitter {
                 FunctionParameter("polling", .named(["PollingOptions"]), defaultValue: Expr.id("PollingOptions").call()),
             ],
             isAsync: true, throwing: .typed(.generic(["APIClientError"], [envelope])), result: pollType,
-            body: [.expression(.try(.await(Expr.id("core").dot("poll").call(
-                ("until", .id("estimatedCompletion")), ("options", .id("polling")),
-                ("fetch", .closure(Closure(
-                    signature: FunctionType(isAsync: true, throwing: .typed(.generic(["APIClientError"], [envelope])), result: pollType),
-                    body: [.expression(.try(.await(Expr.selfValue.dot(poll.methodName).call(
-                        pollArguments.map { Argument($0.label, .id($0.label)) }))))]))),
-                ("isTerminal", .closure(Closure(parameters: ["value"], body: [.expression(isTerminal(status, values: terminal))])))))))])
+            body: [
+                .expression(
+                    .try(
+                        .await(
+                            Expr.id("core").dot("poll").call(
+                                ("until", .id("estimatedCompletion")), ("options", .id("polling")),
+                                (
+                                    "fetch",
+                                    .closure(
+                                        Closure(
+                                            signature: FunctionType(
+                                                isAsync: true, throwing: .typed(.generic(["APIClientError"], [envelope])), result: pollType),
+                                            body: [
+                                                .expression(
+                                                    .try(
+                                                        .await(
+                                                            Expr.selfValue.dot(poll.methodName).call(
+                                                                pollArguments.map { Argument($0.label, .id($0.label)) }))))
+                                            ]))
+                                ),
+                                ("isTerminal", .closure(Closure(parameters: ["value"], body: [.expression(isTerminal(status, values: terminal))])))))))
+            ])
         var startParameters = start.orderedArguments.map { argument in
             argument.parameter.isRequired
                 ? FunctionParameter(argument.label, argument.type) : FunctionParameter(argument.label, .optional(argument.type), defaultValue: .nil)
         }
         if let body = start.bodyType {
-            startParameters.append(start.operation.requestBody?.isRequired == false
-                ? FunctionParameter("body", .optional(body), defaultValue: .nil) : FunctionParameter("body", body))
+            startParameters.append(
+                start.operation.requestBody?.isRequired == false
+                    ? FunctionParameter("body", .optional(body), defaultValue: .nil) : FunctionParameter("body", body))
         }
         startParameters.append(FunctionParameter("polling", .named(["PollingOptions"]), defaultValue: Expr.id("PollingOptions").call()))
         guard start.envelopeType == envelope else {
@@ -121,8 +140,9 @@ struct PollingEmitter {
             if cases.count == values.count {
                 let list = Expr.array(cases)
                 return isOptional
-                    ? .binary(.call(field.dot("map"), [], trailingClosure: Closure(body: [.expression(list.dot("contains").call(.raw("$0")))])),
-                              "??", .bool(false))
+                    ? .binary(
+                        .call(field.dot("map"), [], trailingClosure: Closure(body: [.expression(list.dot("contains").call(.raw("$0")))])),
+                        "??", .bool(false))
                     : list.dot("contains").call(field)
             }
             let text = isOptional ? .binary(.optionalChain(field).dot("rawValue"), "??", .string("")) : field.dot("rawValue")

@@ -28,8 +28,10 @@ struct ResponseHeadersShape: Sendable {
     let members: [Member]
 
     /// `nil` when no success response of `operation` documents a header.
-    init?(operation: OpenAPIModel.Operation, typeName: String, methodName: String, document: OpenAPIDocument,
-          diagnostics: DiagnosticSink) {
+    init?(
+        operation: OpenAPIModel.Operation, typeName: String, methodName: String, document: OpenAPIDocument,
+        diagnostics: DiagnosticSink
+    ) {
         var headers: [Header] = []
         let successes = operation.responses.filter(\.isSuccess)
         for response in successes {
@@ -52,8 +54,9 @@ struct ResponseHeadersShape: Sendable {
         var names = NameScope("the headers of '\(operation.operationID)'")
         names.reserve(["validate"], by: "the headers' validation method")
         members = headers.map { header in
-            let property = names.claim(Self.propertyName(header.name), for: "header '\(header.name)'",
-                                       at: header.schema.location, diagnostics: diagnostics)
+            let property = names.claim(
+                Self.propertyName(header.name), for: "header '\(header.name)'",
+                at: header.schema.location, diagnostics: diagnostics)
             let resolved = document.resolved(header.schema)
             if let type = Self.type(of: resolved, document: document) {
                 var checked = resolved

@@ -35,7 +35,8 @@ enum StructuralKey {
             return "union:\(union.propertyName):" + union.branches.map { "\($0.value)=\($0.schemaName)" }.joined(separator: ",")
         case .choice(let choice):
             // The branches' JSON Schemas too: the enum's validation embeds them.
-            return "choice:\(choice.keyword):" + choice.branches.map { "\($0.index)=" + of($0.schema) + $0.schema.json.jsonLiteral.description }
+            return "choice:\(choice.keyword):"
+                + choice.branches.map { "\($0.index)=" + of($0.schema) + $0.schema.json.jsonLiteral.description }
                 .joined(separator: ",")
         }
     }

@@ -20,10 +20,11 @@ extension TypePlan {
             let memberName = members.claim(
                 Namer.memberName(property.name), for: "property '\(property.name)'", at: property.schema.location,
                 diagnostics: diagnostics)
-            properties.append(PropertyPlan(
-                wireName: property.name, name: memberName, type: propertyType, isRequired: property.isRequired,
-                isNullable: property.schema.isNullable || isNullableReference(property.schema), schema: property.schema,
-                isIndirect: boxing.isBoxed(property.schema, ownerPointer: schema.pointer)))
+            properties.append(
+                PropertyPlan(
+                    wireName: property.name, name: memberName, type: propertyType, isRequired: property.isRequired,
+                    isNullable: property.schema.isNullable || isNullableReference(property.schema), schema: property.schema,
+                    isIndirect: boxing.isBoxed(property.schema, ownerPointer: schema.pointer)))
         }
         var additional: SwiftType?
         var additionalDateTimes = false
@@ -37,8 +38,9 @@ extension TypePlan {
         case .forbidden?, nil:
             additional = nil
         }
-        return StructPlan(name: name, type: type, schema: schema, properties: properties, additionalValueType: additional,
-                          additionalValuesAreDateTimes: additionalDateTimes, nested: nested)
+        return StructPlan(
+            name: name, type: type, schema: schema, properties: properties, additionalValueType: additional,
+            additionalValuesAreDateTimes: additionalDateTimes, nested: nested)
     }
 
     /// A string enum: a case per value, claimed in the enum's scope, and a fallback case for
@@ -46,8 +48,10 @@ extension TypePlan {
     func enumPlan(_ values: [String], schema: Schema, name: String, type: SwiftType) -> EnumPlan {
         var scope = NameScope("the cases of '\(name)'")
         let cases = values.map { value in
-            EnumPlan.Case(value: value, name: scope.claim(
-                Namer.memberName(value), for: "enum value '\(value)'", at: schema.location, diagnostics: diagnostics))
+            EnumPlan.Case(
+                value: value,
+                name: scope.claim(
+                    Namer.memberName(value), for: "enum value '\(value)'", at: schema.location, diagnostics: diagnostics))
         }
         let fallback = scope.isTaken("undocumented") ? "_undocumented" : "undocumented"
         return EnumPlan(name: name, type: type, schema: schema, cases: cases, fallbackCase: fallback)
@@ -58,8 +62,9 @@ extension TypePlan {
         let cases = union.branches.map { branch in
             UnionPlan.Case(
                 branch: branch,
-                name: scope.claim(Namer.memberName(branch.value), for: "discriminator value '\(branch.value)'",
-                                  at: schema.location, diagnostics: diagnostics),
+                name: scope.claim(
+                    Namer.memberName(branch.value), for: "discriminator value '\(branch.value)'",
+                    at: schema.location, diagnostics: diagnostics),
                 type: namedTypes[branch.schemaName] ?? .named([Namer.typeName(branch.schemaName)]))
         }
         return UnionPlan(name: name, type: type, schema: schema, union: union, cases: cases)
@@ -77,8 +82,9 @@ extension TypePlan {
             let number = branch.index + 1
             var caseName = choiceCaseName(branch.schema, number: number)
             if cases.isTaken(caseName) { caseName += "\(number)" }
-            caseName = cases.claim(caseName, for: "branch \(branch.index) of the \(choice.keyword)", at: branch.schema.location,
-                                   diagnostics: diagnostics)
+            caseName = cases.claim(
+                caseName, for: "branch \(branch.index) of the \(choice.keyword)", at: branch.schema.location,
+                diagnostics: diagnostics)
             var nestedName = "Option\(number)"
             if topLevel.isTaken(nestedName) || nestedName == name { nestedName += "Payload" }
             let reference = resolve(branch.schema, naming: .suggested(nestedName), in: type, scope: &nestedScope, nested: &nested)

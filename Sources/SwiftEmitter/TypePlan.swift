@@ -229,8 +229,9 @@ struct TypePlan: Sendable {
         if let body = operation.requestBody {
             types.requestBody = bodyType(body.content, suggestedName: base + "Request")
             if !body.content.otherFormats.isEmpty {
-                let name = topLevel.claim(base + "BodyFormat", for: "the body formats of '\(operation.operationID)'",
-                                          at: body.content.schema.location, diagnostics: diagnostics)
+                let name = topLevel.claim(
+                    base + "BodyFormat", for: "the body formats of '\(operation.operationID)'",
+                    at: body.content.schema.location, diagnostics: diagnostics)
                 types.bodyFormat = .named([name])
             }
         }
@@ -241,7 +242,8 @@ struct TypePlan: Sendable {
             let schema = content.schema
             let group = response.isSuccess ? successes : failures
             let stem = response.isSuccess ? "Response" : "ErrorResponse"
-            let suffix = group.count == 1 || group.first?.schema.map(StructuralKey.of) == StructuralKey.of(schema)
+            let suffix =
+                group.count == 1 || group.first?.schema.map(StructuralKey.of) == StructuralKey.of(schema)
                 ? "" : (response.isDefault ? "Default" : response.statusText)
             var reference = bodyType(content, suggestedName: base + stem + suffix)
             // A JSON body that may be `null` (a nullable schema, or a reference to one) is optional.
@@ -304,8 +306,10 @@ struct TypePlan: Sendable {
 
     /// The Swift type of `schema`. A type it declares is named by `naming`, claimed in `scope`,
     /// nested in `parent` (top level when `nil`), and appended to `nested`.
-    func resolve(_ schema: Schema, naming: Naming, in parent: SwiftType?, scope: inout NameScope,
-                 nested: inout [PlannedType]) -> TypeReference {
+    func resolve(
+        _ schema: Schema, naming: Naming, in parent: SwiftType?, scope: inout NameScope,
+        nested: inout [PlannedType]
+    ) -> TypeReference {
         func declaredType() -> (name: String, type: SwiftType) {
             let name: String
             switch naming {
@@ -314,8 +318,9 @@ struct TypePlan: Sendable {
                 // A nested type named like a top-level one would shadow it inside its parent
                 // (an array's element, named after the singular of its property, included).
                 let unshadowed = parent != nil && topLevel.isTaken(suggested) ? suggested + "Payload" : suggested
-                name = scope.claim(namer.nameOverrides[schema.pointer] ?? unshadowed, for: "the type of '\(schema.pointer)'",
-                                   at: schema.location, diagnostics: diagnostics)
+                name = scope.claim(
+                    namer.nameOverrides[schema.pointer] ?? unshadowed, for: "the type of '\(schema.pointer)'",
+                    at: schema.location, diagnostics: diagnostics)
             }
             return (name, parent?.nested(name) ?? .named([name]))
         }
@@ -343,8 +348,9 @@ struct TypePlan: Sendable {
             default: return TypeReference(type: .string)
             }
         case .array(let array):
-            let element = resolve(array.items, naming: .suggested(Namer.singularTypeName(naming.base)), in: parent,
-                                  scope: &scope, nested: &nested)
+            let element = resolve(
+                array.items, naming: .suggested(Namer.singularTypeName(naming.base)), in: parent,
+                scope: &scope, nested: &nested)
             return TypeReference(type: .array(array.items.isNullable ? .optional(element.type) : element.type), coding: element.coding)
         case .object(let object):
             if object.properties.isEmpty, object.additionalProperties != .forbidden {
@@ -352,8 +358,9 @@ struct TypePlan: Sendable {
                     return TypeReference(type: .dictionary(key: .string, value: .named(["JSONValue"])))
                 }
                 let value = resolve(valueSchema, naming: .suggested(naming.base + "Value"), in: parent, scope: &scope, nested: &nested)
-                return TypeReference(type: .dictionary(key: .string, value: valueSchema.isNullable ? .optional(value.type) : value.type),
-                                     coding: value.coding)
+                return TypeReference(
+                    type: .dictionary(key: .string, value: valueSchema.isNullable ? .optional(value.type) : value.type),
+                    coding: value.coding)
             }
             let (name, type) = declaredType()
             nested.append(.structure(structPlan(object, schema: schema, name: name, type: type)))
@@ -400,7 +407,8 @@ struct TypePlan: Sendable {
             case .object(let object):
                 // Only a pure map is a Swift dictionary; an object with properties is a struct coding itself.
                 guard object.properties.isEmpty, object.additionalProperties != .forbidden,
-                      case .typed(let value)? = object.additionalProperties else { return false }
+                    case .typed(let value)? = object.additionalProperties
+                else { return false }
                 return holdsDateTimes(value)
             case .integer, .number, .boolean, .union, .choice, .any:
                 return false

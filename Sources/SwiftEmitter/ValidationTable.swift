@@ -31,27 +31,38 @@ struct ValidationTable {
     func declarations(doc: String, registry: SchemaRegistry) -> [Declaration] {
         var result: [Declaration] = []
         if !sources.isEmpty {
-            result.append(.type(TypeDeclaration(
-                doc: DocComment(doc), modifiers: Modifiers(isNonisolated: true), kind: .enum, name: typeName,
-                members: sources.enumerated().map { index, source in
-                    .property(PropertyDeclaration(
-                        modifiers: Modifiers(isStatic: true), isMutable: false, name: "pattern\(index)", type: nil,
-                        initializer: Expr.id("CompiledPattern").call(.string(source))))
-                })))
+            result.append(
+                .type(
+                    TypeDeclaration(
+                        doc: DocComment(doc), modifiers: Modifiers(isNonisolated: true), kind: .enum, name: typeName,
+                        members: sources.enumerated().map { index, source in
+                            .property(
+                                PropertyDeclaration(
+                                    modifiers: Modifiers(isStatic: true), isMutable: false, name: "pattern\(index)", type: nil,
+                                    initializer: Expr.id("CompiledPattern").call(.string(source))))
+                        })))
         }
         if !schemas.isEmpty {
             let reached = registry.closure(of: schemas)
-            var members: [Declaration] = [.property(PropertyDeclaration(
-                modifiers: Modifiers(isStatic: true), isMutable: false, name: "registry", type: nil,
-                initializer: Expr.id("EmbeddedSchemaRegistry").call(.raw(Identifier.rawStringLiteral(reached.jsonLiteral.description)))))]
+            var members: [Declaration] = [
+                .property(
+                    PropertyDeclaration(
+                        modifiers: Modifiers(isStatic: true), isMutable: false, name: "registry", type: nil,
+                        initializer: Expr.id("EmbeddedSchemaRegistry").call(.raw(Identifier.rawStringLiteral(reached.jsonLiteral.description)))))
+            ]
             for (index, schema) in schemas.enumerated() {
-                members.append(.property(PropertyDeclaration(
-                    modifiers: Modifiers(isStatic: true), isMutable: false, name: "schema\(index)", type: nil,
-                    initializer: Expr.id("EmbeddedSchema").call((nil, .raw(Identifier.rawStringLiteral(schema.jsonLiteral.description))), ("registry", .id("registry"))))))
+                members.append(
+                    .property(
+                        PropertyDeclaration(
+                            modifiers: Modifiers(isStatic: true), isMutable: false, name: "schema\(index)", type: nil,
+                            initializer: Expr.id("EmbeddedSchema").call(
+                                (nil, .raw(Identifier.rawStringLiteral(schema.jsonLiteral.description))), ("registry", .id("registry"))))))
             }
-            result.append(.type(TypeDeclaration(
-                doc: DocComment("JSON Schemas of values held as `JSONValue`, in canonical JSON, read once and evaluated by the runtime."),
-                modifiers: Modifiers(isNonisolated: true), kind: .enum, name: schemaTypeName, members: members)))
+            result.append(
+                .type(
+                    TypeDeclaration(
+                        doc: DocComment("JSON Schemas of values held as `JSONValue`, in canonical JSON, read once and evaluated by the runtime."),
+                        modifiers: Modifiers(isNonisolated: true), kind: .enum, name: schemaTypeName, members: members)))
         }
         return result
     }

@@ -18,11 +18,15 @@ struct ValidatorEmitter {
     }
 
     private func conformance(_ type: SwiftType, _ body: [Statement]) -> Declaration {
-        .extension(ExtensionDeclaration(
-            modifiers: Modifiers(isNonisolated: true), extendedType: type, conformances: [.named(["Validatable"])],
-            members: [.function(FunctionDeclaration(
-                modifiers: context.modifiers(), kind: .function("validate"),
-                parameters: [FunctionParameter(label: "in", name: "context", type: .named(["ValidationContext"]), isInout: true)], body: body))]))
+        .extension(
+            ExtensionDeclaration(
+                modifiers: Modifiers(isNonisolated: true), extendedType: type, conformances: [.named(["Validatable"])],
+                members: [
+                    .function(
+                        FunctionDeclaration(
+                            modifiers: context.modifiers(), kind: .function("validate"),
+                            parameters: [FunctionParameter(label: "in", name: "context", type: .named(["ValidationContext"]), isInout: true)], body: body))
+                ]))
     }
 
     private func conformances(_ declaration: PlannedType, patterns: inout ValidationTable) -> [Declaration] {
@@ -31,21 +35,39 @@ struct ValidatorEmitter {
             return []
         case .stringEnum(let plan):
             let values = plan.cases.map(\.value).joined(separator: ", ")
-            return [conformance(plan.type, [.if(.matches(.enumCase(plan.fallbackCase, bindings: ["value"]), .selfValue), [
-                .expression(Expr.id("context").dot("report").call(
-                    (nil, .string("enum")), ("limit", .string(values)),
-                    ("actual", Expr.id("ValidationContext").dot("excerpt").call(.id("value"))))),
-            ])])]
+            return [
+                conformance(
+                    plan.type,
+                    [
+                        .if(
+                            .matches(.enumCase(plan.fallbackCase, bindings: ["value"]), .selfValue),
+                            [
+                                .expression(
+                                    Expr.id("context").dot("report").call(
+                                        (nil, .string("enum")), ("limit", .string(values)),
+                                        ("actual", Expr.id("ValidationContext").dot("excerpt").call(.id("value")))))
+                            ])
+                    ])
+            ]
         case .union(let plan):
             // A branch held as JSONValue (its schema is evaluated) is checked like any other value of its schema.
             let checker = CheckEmitter(context: context)
-            return [conformance(plan.type, [.switch(.selfValue, plan.cases.map { unionCase in
-                let branch = context.document.schema(named: unionCase.branch.schemaName)?.schema
-                let checks = branch.map {
-                    checker.checks(value: .id("value"), schema: $0, type: unionCase.type, patterns: &patterns, depth: 0)
-                } ?? [CheckEmitter.selfValidation(of: .id("value"))]
-                return SwitchCase([.enumCase(unionCase.name, bindings: checks.isEmpty ? [] : ["value"])], checks.isEmpty ? [.break] : checks)
-            })])]
+            return [
+                conformance(
+                    plan.type,
+                    [
+                        .switch(
+                            .selfValue,
+                            plan.cases.map { unionCase in
+                                let branch = context.document.schema(named: unionCase.branch.schemaName)?.schema
+                                let checks =
+                                    branch.map {
+                                        checker.checks(value: .id("value"), schema: $0, type: unionCase.type, patterns: &patterns, depth: 0)
+                                    } ?? [CheckEmitter.selfValidation(of: .id("value"))]
+                                return SwitchCase([.enumCase(unionCase.name, bindings: checks.isEmpty ? [] : ["value"])], checks.isEmpty ? [.break] : checks)
+                            })
+                    ])
+            ]
         case .choice(let plan):
             var result = [ChoiceEmitter(context: context).conformance(plan, patterns: &patterns)]
             for nested in plan.nested {
@@ -81,9 +103,11 @@ struct ValidatorEmitter {
             if DecodingFindingsRule(context: context).countsUnheldMembers(plan) { counted.append(findings.dot("membersNotHeld")) }
             let sum = counted.dropFirst().reduce(counted.first ?? .integer(0)) { .binary($0, "+", $1) }
             result.append(.let("memberCount", nil, sum))
-            result.append(.expression(Expr.id("context").dot("checkPropertyCount").call(
-                (nil, .id("memberCount")), ("minProperties", object.minProperties.map(Expr.integer) ?? .nil),
-                ("maxProperties", object.maxProperties.map(Expr.integer) ?? .nil))))
+            result.append(
+                .expression(
+                    Expr.id("context").dot("checkPropertyCount").call(
+                        (nil, .id("memberCount")), ("minProperties", object.minProperties.map(Expr.integer) ?? .nil),
+                        ("maxProperties", object.maxProperties.map(Expr.integer) ?? .nil))))
         }
         for property in plan.properties {
             let checks = checker.checks(value: .id("value"), schema: property.schema, type: property.type.type, patterns: &patterns, depth: 0)
@@ -98,14 +122,16 @@ struct ValidatorEmitter {
             result.append(checker.nested(.string(property.wireName), body))
         }
         if let additional = plan.additionalValueType, case .object(let object) = plan.schema.kind,
-           case .typed(let valueSchema)? = object.additionalProperties {
+            case .typed(let valueSchema)? = object.additionalProperties
+        {
             var checks = checker.checks(value: .id("value"), schema: valueSchema, type: additional.unwrapped, patterns: &patterns, depth: 0)
             if valueSchema.isNullable, !checks.isEmpty { checks = [.if(.optionalBinding("value", nil), checks)] }
             if !checks.isEmpty {
-                result.append(.for(
-                    pattern: .tuple([.binding("name"), .binding("value")]),
-                    sequence: Expr.id("additionalProperties").dot("sorted").call(("by", .raw("{ $0.key < $1.key }"))), condition: nil,
-                    body: [checker.nested(.id("name"), checks)]))
+                result.append(
+                    .for(
+                        pattern: .tuple([.binding("name"), .binding("value")]),
+                        sequence: Expr.id("additionalProperties").dot("sorted").call(("by", .raw("{ $0.key < $1.key }"))), condition: nil,
+                        body: [checker.nested(.id("name"), checks)]))
             }
         }
         return result

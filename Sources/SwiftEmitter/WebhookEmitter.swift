@@ -12,32 +12,44 @@ struct WebhookEmitter {
         guard !document.webhooks.isEmpty else { return context.render([]) }
         var members: [Declaration] = []
         if let signature = document.webhookSignature {
-            members.append(.property(PropertyDeclaration(
-                doc: Docs.lines("How deliveries are signed, from the spec's `x-webhook-signature`."),
-                modifiers: context.modifiers(isStatic: true), isMutable: false, name: "signatureScheme", type: nil,
-                initializer: Expr.id("WebhookSignatureScheme").call(
-                    ("header", .string(signature.header)), ("encoding", .member(nil, signature.encoding)),
-                    ("timestampKey", .string(signature.timestampKey)), ("signatureKey", .string(signature.signatureKey)),
-                    ("signedPayload", .string(signature.signedPayload)),
-                    ("defaultTolerance", Expr.member(nil, "seconds").call(.integer(signature.toleranceSeconds)))))))
-            members.append(.property(PropertyDeclaration(
-                doc: Docs.lines("Checks signatures and timestamps of deliveries."), modifiers: context.modifiers(), isMutable: false,
-                name: "verifier", type: .named(["WebhookVerifier"]))))
-            members.append(.function(FunctionDeclaration(
-                doc: DocComment(lines: [
-                    "- Parameters:", "  - secret: The endpoint's signing secret.",
-                    "  - tolerance: How far a delivery's timestamp may be from `now`, in either direction.",
-                    "  - now: The clock; inject one in tests.",
-                ]),
-                modifiers: context.modifiers(), kind: .initializer(isFailable: false),
-                parameters: [
-                    FunctionParameter("secret", .named(["WebhookSecret"])),
-                    FunctionParameter("tolerance", .named(["Duration"]), defaultValue: Expr.member(nil, "seconds").call(.integer(signature.toleranceSeconds))),
-                    FunctionParameter(label: "now", name: "now", type: .function(FunctionType(attributes: ["@Sendable"], result: .date)),
-                              isEscaping: true, defaultValue: .closure(Closure(body: [.expression(Expr.id("Date").call())]))),
-                ],
-                body: [.assignment(.selfMember("verifier"), Expr.id("WebhookVerifier").call(
-                    ("scheme", .raw("Self.signatureScheme")), ("secret", .id("secret")), ("tolerance", .id("tolerance")), ("now", .id("now"))))])))
+            members.append(
+                .property(
+                    PropertyDeclaration(
+                        doc: Docs.lines("How deliveries are signed, from the spec's `x-webhook-signature`."),
+                        modifiers: context.modifiers(isStatic: true), isMutable: false, name: "signatureScheme", type: nil,
+                        initializer: Expr.id("WebhookSignatureScheme").call(
+                            ("header", .string(signature.header)), ("encoding", .member(nil, signature.encoding)),
+                            ("timestampKey", .string(signature.timestampKey)), ("signatureKey", .string(signature.signatureKey)),
+                            ("signedPayload", .string(signature.signedPayload)),
+                            ("defaultTolerance", Expr.member(nil, "seconds").call(.integer(signature.toleranceSeconds)))))))
+            members.append(
+                .property(
+                    PropertyDeclaration(
+                        doc: Docs.lines("Checks signatures and timestamps of deliveries."), modifiers: context.modifiers(), isMutable: false,
+                        name: "verifier", type: .named(["WebhookVerifier"]))))
+            members.append(
+                .function(
+                    FunctionDeclaration(
+                        doc: DocComment(lines: [
+                            "- Parameters:", "  - secret: The endpoint's signing secret.",
+                            "  - tolerance: How far a delivery's timestamp may be from `now`, in either direction.",
+                            "  - now: The clock; inject one in tests.",
+                        ]),
+                        modifiers: context.modifiers(), kind: .initializer(isFailable: false),
+                        parameters: [
+                            FunctionParameter("secret", .named(["WebhookSecret"])),
+                            FunctionParameter(
+                                "tolerance", .named(["Duration"]), defaultValue: Expr.member(nil, "seconds").call(.integer(signature.toleranceSeconds))),
+                            FunctionParameter(
+                                label: "now", name: "now", type: .function(FunctionType(attributes: ["@Sendable"], result: .date)),
+                                isEscaping: true, defaultValue: .closure(Closure(body: [.expression(Expr.id("Date").call())]))),
+                        ],
+                        body: [
+                            .assignment(
+                                .selfMember("verifier"),
+                                Expr.id("WebhookVerifier").call(
+                                    ("scheme", .raw("Self.signatureScheme")), ("secret", .id("secret")), ("tolerance", .id("tolerance")), ("now", .id("now"))))
+                        ])))
         } else {
             // A method that took a signature and ignored it would look secure and accept forgeries.
             context.diagnostics.warning(
@@ -48,29 +60,37 @@ struct WebhookEmitter {
         var codecs: [DictionaryEntry] = []
         for webhook in document.webhooks {
             guard let type = context.plan.webhookTypes[webhook.name] else { continue }
-            codecs.append(DictionaryEntry(.string(webhook.name),
-                                          CheckEmitter(context: context).bodyCodec(schema: webhook.body, type: type.type, patterns: &patterns)))
+            codecs.append(
+                DictionaryEntry(
+                    .string(webhook.name),
+                    CheckEmitter(context: context).bodyCodec(schema: webhook.body, type: type.type, patterns: &patterns)))
         }
-        members.append(.property(PropertyDeclaration(
-            doc: Docs.lines("The payload type of each webhook, by name, for contract tests over recorded deliveries."),
-            modifiers: context.modifiers(isStatic: true), isMutable: false, name: "contractEvents",
-            type: .dictionary(key: .string, value: .named(["BodyCodec"])), initializer: .dictionary(codecs))))
+        members.append(
+            .property(
+                PropertyDeclaration(
+                    doc: Docs.lines("The payload type of each webhook, by name, for contract tests over recorded deliveries."),
+                    modifiers: context.modifiers(isStatic: true), isMutable: false, name: "contractEvents",
+                    type: .dictionary(key: .string, value: .named(["BodyCodec"])), initializer: .dictionary(codecs))))
         var methods = NameScope("the methods of '\(context.webhooksName)'")
         methods.reserve(["verifier", "signatureScheme", "contractEvents"])
         for webhook in document.webhooks {
             guard let type = context.plan.webhookTypes[webhook.name] else { continue }
-            let name = methods.claim(Namer.memberName(webhook.name), for: "webhook '\(webhook.name)'", at: webhook.body.location,
-                                     diagnostics: context.diagnostics)
+            let name = methods.claim(
+                Namer.memberName(webhook.name), for: "webhook '\(webhook.name)'", at: webhook.body.location,
+                diagnostics: context.diagnostics)
             members.append(method(webhook, name: name, type: type.type, patterns: &patterns))
         }
-        var declarations: [Declaration] = [.type(TypeDeclaration(
-            doc: DocComment(lines: [
-                "Verifies and decodes the webhook deliveries this API sends.", "",
-                "Create one with the endpoint's signing secret; pass each delivery's raw body bytes (not re-serialised JSON) "
-                    + "and its signature header.",
-            ]),
-            modifiers: context.modifiers(isNonisolated: true), kind: .struct, name: context.webhooksName, conformances: [.named(["Sendable"])],
-            members: members))]
+        var declarations: [Declaration] = [
+            .type(
+                TypeDeclaration(
+                    doc: DocComment(lines: [
+                        "Verifies and decodes the webhook deliveries this API sends.", "",
+                        "Create one with the endpoint's signing secret; pass each delivery's raw body bytes (not re-serialised JSON) "
+                            + "and its signature header.",
+                    ]),
+                    modifiers: context.modifiers(isNonisolated: true), kind: .struct, name: context.webhooksName, conformances: [.named(["Sendable"])],
+                    members: members))
+        ]
         declarations += patterns.declarations(doc: "The `pattern`s of webhook payloads, compiled once.", registry: context.document.schemaRegistry)
         return context.render(declarations)
     }
@@ -101,8 +121,9 @@ struct WebhookEmitter {
         let decode = Expr.id("JSONCoding").dot("makeDecoder").call().dot("decode").call((nil, .metatype(type)), ("from", .id("body"))).tried
         // A verified delivery is validated as well: a signed event of another webhook must not
         // decode as this one just because the shapes are alike.
-        let checks = CheckEmitter(context: context).checks(value: .id("payload"), schema: webhook.body, type: type.unwrapped,
-                                                           patterns: &patterns, depth: 0)
+        let checks = CheckEmitter(context: context).checks(
+            value: .id("payload"), schema: webhook.body, type: type.unwrapped,
+            patterns: &patterns, depth: 0)
         if checks.isEmpty {
             body.append(.return(decode))
         } else if checks == [CheckEmitter.selfValidation(of: .id("payload"))], type == type.unwrapped {
@@ -113,10 +134,11 @@ struct WebhookEmitter {
             body += type == type.unwrapped ? validated : [.if(.optionalBinding("payload", nil), validated)]
             body.append(.return(.id("payload")))
         }
-        return .function(FunctionDeclaration(
-            doc: DocComment(lines: lines), modifiers: context.modifiers(), kind: .function(name),
-            parameters: [FunctionParameter("body", .data)] + (signature == nil ? [] : [FunctionParameter("signatureHeader", .optional(.string))]),
-            throwing: .any, result: type,
-            body: body))
+        return .function(
+            FunctionDeclaration(
+                doc: DocComment(lines: lines), modifiers: context.modifiers(), kind: .function(name),
+                parameters: [FunctionParameter("body", .data)] + (signature == nil ? [] : [FunctionParameter("signatureHeader", .optional(.string))]),
+                throwing: .any, result: type,
+                body: body))
     }
 }

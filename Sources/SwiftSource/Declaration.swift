@@ -22,8 +22,10 @@ public struct Modifiers: Hashable, Sendable {
     /// `indirect` (an enum whose cases are stored out of line).
     public var isIndirect: Bool
 
-    public init(access: AccessLevel? = nil, isStatic: Bool = false, isNonisolated: Bool = false, isMutating: Bool = false,
-                isIndirect: Bool = false) {
+    public init(
+        access: AccessLevel? = nil, isStatic: Bool = false, isNonisolated: Bool = false, isMutating: Bool = false,
+        isIndirect: Bool = false
+    ) {
         self.access = access
         self.isStatic = isStatic
         self.isNonisolated = isNonisolated
@@ -47,7 +49,8 @@ public struct DocComment: Hashable, Sendable {
         // The common case, one line with nothing to trim, without splitting.
         let bytes = text.utf8
         if let first = bytes.first, let last = bytes.last, first != 0x20, first != 0x09, last != 0x20, last != 0x09,
-           !bytes.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
+            !bytes.contains(where: { $0 == 0x0A || $0 == 0x0D })
+        {
             lines = [text]
             return
         }
@@ -82,8 +85,10 @@ public struct TypeDeclaration: Hashable, Sendable {
     public var conformances: [SwiftType]
     public var members: [Declaration]
 
-    public init(doc: DocComment? = nil, attributes: [String] = [], modifiers: Modifiers = Modifiers(), kind: Kind,
-                name: String, conformances: [SwiftType] = [], members: [Declaration] = []) {
+    public init(
+        doc: DocComment? = nil, attributes: [String] = [], modifiers: Modifiers = Modifiers(), kind: Kind,
+        name: String, conformances: [SwiftType] = [], members: [Declaration] = []
+    ) {
         self.doc = doc
         self.attributes = attributes
         self.modifiers = modifiers
@@ -101,8 +106,10 @@ public struct ExtensionDeclaration: Hashable, Sendable {
     public var conformances: [SwiftType]
     public var members: [Declaration]
 
-    public init(doc: DocComment? = nil, modifiers: Modifiers = Modifiers(), extendedType: SwiftType,
-                conformances: [SwiftType] = [], members: [Declaration]) {
+    public init(
+        doc: DocComment? = nil, modifiers: Modifiers = Modifiers(), extendedType: SwiftType,
+        conformances: [SwiftType] = [], members: [Declaration]
+    ) {
         self.doc = doc
         self.modifiers = modifiers
         self.extendedType = extendedType
@@ -163,8 +170,10 @@ public struct PropertyDeclaration: Hashable, Sendable {
     public var initializer: Expr?
     public var accessors: Accessors?
 
-    public init(doc: DocComment? = nil, attributes: [String] = [], modifiers: Modifiers = Modifiers(), isMutable: Bool = true,
-                name: String, type: SwiftType?, initializer: Expr? = nil, accessors: Accessors? = nil) {
+    public init(
+        doc: DocComment? = nil, attributes: [String] = [], modifiers: Modifiers = Modifiers(), isMutable: Bool = true,
+        name: String, type: SwiftType?, initializer: Expr? = nil, accessors: Accessors? = nil
+    ) {
         self.doc = doc
         self.attributes = attributes
         self.modifiers = modifiers
@@ -194,9 +203,11 @@ public struct FunctionDeclaration: Hashable, Sendable {
     /// `nil` for a requirement without a body (in a protocol).
     public var body: [Statement]?
 
-    public init(doc: DocComment? = nil, attributes: [String] = [], modifiers: Modifiers = Modifiers(), kind: Kind,
-                parameters: [FunctionParameter] = [], isAsync: Bool = false, throwing: Throwing = .none, result: SwiftType? = nil,
-                body: [Statement]?) {
+    public init(
+        doc: DocComment? = nil, attributes: [String] = [], modifiers: Modifiers = Modifiers(), kind: Kind,
+        parameters: [FunctionParameter] = [], isAsync: Bool = false, throwing: Throwing = .none, result: SwiftType? = nil,
+        body: [Statement]?
+    ) {
         self.doc = doc
         self.attributes = attributes
         self.modifiers = modifiers
@@ -219,8 +230,10 @@ public struct FunctionParameter: Hashable, Sendable {
     public var isInout: Bool
     public var defaultValue: Expr?
 
-    public init(label: String?, name: String, type: SwiftType, isEscaping: Bool = false, isInout: Bool = false,
-                defaultValue: Expr? = nil) {
+    public init(
+        label: String?, name: String, type: SwiftType, isEscaping: Bool = false, isInout: Bool = false,
+        defaultValue: Expr? = nil
+    ) {
         self.label = label
         self.name = name
         self.type = type

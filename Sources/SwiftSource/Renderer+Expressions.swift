@@ -21,7 +21,8 @@ extension Renderer {
             if arguments.isEmpty {
                 closing = head
             } else if argumentText.count == arguments.count, trailingClosure != nil,
-                      (head + "(" + argumentText.joined(separator: ", ") + ") {").columns <= width {
+                (head + "(" + argumentText.joined(separator: ", ") + ") {").columns <= width
+            {
                 closing = head + "(" + argumentText.joined(separator: ", ") + ")"
             } else {
                 out += head + "(\n"

@@ -61,10 +61,12 @@ extension Renderer {
         case .switch(let subject, let cases):
             out += indent + "switch " + flat(subject) + " {\n"
             for switchCase in cases {
-                let label = switchCase.patterns.isEmpty
+                let label =
+                    switchCase.patterns.isEmpty
                     ? "default:" : "case " + switchCase.patterns.map { render($0, inBinding: true) }.joined(separator: ", ") + ":"
                 if switchCase.body.count == 1, let text = singleLine(switchCase.body[0]),
-                   (indent + label + " " + text).columns <= width {
+                    (indent + label + " " + text).columns <= width
+                {
                     out += indent + label + " " + text + "\n"
                 } else {
                     out += indent + label + "\n"

@@ -61,7 +61,8 @@ public struct Renderer: Sendable {
     func lines(of declaration: Declaration, indent: String, into out: inout TextBuffer) {
         switch declaration {
         case .type(let type):
-            let header = modifiers(type.modifiers) + type.kind.rawValue + " " + Identifier.declared(type.name)
+            let header =
+                modifiers(type.modifiers) + type.kind.rawValue + " " + Identifier.declared(type.name)
                 + conformanceList(type.conformances)
             preamble(type.doc, type.attributes, indent: indent, into: &out)
             braced(header, members: type.members, indent: indent, into: &out)
@@ -154,7 +155,8 @@ public struct Renderer: Sendable {
         let opening = function.body == nil ? "" : " {"
         var header = [indent + lead + "(" + parameters.joined(separator: ", ") + ")" + effects + opening]
         if header[0].columns > width, !parameters.isEmpty {
-            header = [indent + lead + "("]
+            header =
+                [indent + lead + "("]
                 + parameters.enumerated().map { index, text in
                     indent + indentUnit + text + (index == parameters.count - 1 ? "" : ",")
                 }
@@ -203,7 +205,8 @@ public struct Renderer: Sendable {
                 out += indent
                 out += "///\n"
             } else if inFence || isFence || bytes.starts(with: "    ".utf8) || bytes.first == UInt8(ascii: "|")
-                        || prefix.columns + line.columns <= width {
+                || prefix.columns + line.columns <= width
+            {
                 out += prefix
                 out += line
                 out += "\n"
@@ -220,7 +223,8 @@ public struct Renderer: Sendable {
         var start = 0
         while start < bytes.count, bytes[start] == 0x20 { start += 1 }
         let leading = String(repeating: " ", count: start)
-        let isItem = start + 1 < bytes.count && (bytes[start] == UInt8(ascii: "-") || bytes[start] == UInt8(ascii: "*"))
+        let isItem =
+            start + 1 < bytes.count && (bytes[start] == UInt8(ascii: "-") || bytes[start] == UInt8(ascii: "*"))
             && bytes[start + 1] == 0x20
         let continuation = prefix + leading + (isItem ? "  " : "")
         let room = width - continuation.columns
@@ -266,12 +270,14 @@ extension Renderer {
     /// fitting in `room`; any other word is kept whole.
     func splitCodeSpan(_ word: String, room: Int) -> [String] {
         guard word.columns > room, word.count > 2, word.hasPrefix("`"), let close = word.lastIndex(of: "`"),
-              close > word.startIndex else { return [word] }
+            close > word.startIndex
+        else { return [word] }
         let inner = word[word.index(after: word.startIndex)..<close]
         let tail = word[word.index(after: close)...]
         var pieces: [String] = []
         var current = ""
-        for segment in inner.split(separator: "/", omittingEmptySubsequences: false).enumerated().map({ $0.offset == 0 ? String($0.element) : "/" + $0.element }) {
+        for segment in inner.split(separator: "/", omittingEmptySubsequences: false).enumerated().map({ $0.offset == 0 ? String($0.element) : "/" + $0.element }
+        ) {
             if !current.isEmpty, current.columns + segment.columns + 2 + tail.utf8.count > room {
                 pieces.append(current)
                 current = ""

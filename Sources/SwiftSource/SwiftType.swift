@@ -68,8 +68,10 @@ public struct FunctionType: Hashable, Sendable {
     public var throwing: Throwing
     public var result: SwiftType
 
-    public init(attributes: [String] = [], parameters: [SwiftType] = [], isAsync: Bool = false,
-                throwing: Throwing = .none, result: SwiftType) {
+    public init(
+        attributes: [String] = [], parameters: [SwiftType] = [], isAsync: Bool = false,
+        throwing: Throwing = .none, result: SwiftType
+    ) {
         self.attributes = attributes
         self.parameters = parameters
         self.isAsync = isAsync

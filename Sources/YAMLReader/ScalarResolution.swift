@@ -77,7 +77,10 @@ enum ScalarResolution {
         if index == 0, text == ".nan" || text == ".NaN" || text == ".NAN" { return .float(.nan) }
 
         var integerDigits = 0
-        while index < bytes.count, isDigit(bytes[index]) { index += 1; integerDigits += 1 }
+        while index < bytes.count, isDigit(bytes[index]) {
+            index += 1
+            integerDigits += 1
+        }
         if index == bytes.count {
             guard integerDigits > 0 else { return nil }
             // Integers beyond 64 bits are kept as numbers, not as strings.
@@ -87,7 +90,10 @@ enum ScalarResolution {
         var fractionDigits = 0
         if bytes[index] == UInt8(ascii: ".") {
             index += 1
-            while index < bytes.count, isDigit(bytes[index]) { index += 1; fractionDigits += 1 }
+            while index < bytes.count, isDigit(bytes[index]) {
+                index += 1
+                fractionDigits += 1
+            }
         }
         guard integerDigits + fractionDigits > 0 else { return nil }
         if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
@@ -96,7 +102,10 @@ enum ScalarResolution {
                 index += 1
             }
             var exponentDigits = 0
-            while index < bytes.count, isDigit(bytes[index]) { index += 1; exponentDigits += 1 }
+            while index < bytes.count, isDigit(bytes[index]) {
+                index += 1
+                exponentDigits += 1
+            }
             guard exponentDigits > 0 else { return nil }
         }
         guard index == bytes.count else { return nil }

@@ -50,21 +50,24 @@ struct TreeBuilder {
         case YAML_DOCUMENT_START_EVENT:
             documentCount += 1
             if documentCount > 1 {
-                throw DiagnosticError(.error(
-                    "expected a single document, but the stream holds another one starting here",
-                    at: location))
+                throw DiagnosticError(
+                    .error(
+                        "expected a single document, but the stream holds another one starting here",
+                        at: location))
             }
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
             let length = Int(scalar.length)
             if length > limits.maxScalarBytes {
-                throw DiagnosticError(.error(
-                    "scalar of \(length) bytes is longer than the limit of \(limits.maxScalarBytes) bytes (maxScalarBytes)",
-                    at: location))
+                throw DiagnosticError(
+                    .error(
+                        "scalar of \(length) bytes is longer than the limit of \(limits.maxScalarBytes) bytes (maxScalarBytes)",
+                        at: location))
             }
-            let text = scalar.value.map {
-                String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
-            } ?? ""
+            let text =
+                scalar.value.map {
+                    String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
+                } ?? ""
             let tag = Self.string(scalar.tag)
             let style = Self.style(scalar.style)
             guard let value = ScalarResolution.resolve(text, plain: style == .plain, tag: tag) else {
@@ -79,9 +82,10 @@ struct TreeBuilder {
             }
             aliasExpansion += count
             if aliasExpansion > limits.maxAliasExpansion {
-                throw DiagnosticError(.error(
-                    "aliases expand to more than \(limits.maxAliasExpansion) nodes; refusing a document that grows exponentially (\"billion laughs\"; maxAliasExpansion)",
-                    at: location))
+                throw DiagnosticError(
+                    .error(
+                        "aliases expand to more than \(limits.maxAliasExpansion) nodes; refusing a document that grows exponentially (\"billion laughs\"; maxAliasExpansion)",
+                        at: location))
             }
             var node = aliased
             node.location = location
@@ -94,10 +98,12 @@ struct TreeBuilder {
             try push(Frame(isMapping: true, tag: Self.string(start.tag), anchor: Self.string(start.anchor), location: location))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return }
-            let content: YAMLNode.Content = frame.isMapping
+            let content: YAMLNode.Content =
+                frame.isMapping
                 ? .mapping(try Self.applyingMergeKeys(frame.entries)) : .sequence(frame.items)
-            try complete(YAMLNode(content, tag: frame.tag, location: frame.location),
-                         subtreeCount: frame.nodeCount, newNodes: 1, anchor: frame.anchor)
+            try complete(
+                YAMLNode(content, tag: frame.tag, location: frame.location),
+                subtreeCount: frame.nodeCount, newNodes: 1, anchor: frame.anchor)
         default:
             break
         }
@@ -106,16 +112,19 @@ struct TreeBuilder {
     /// The document's root once the stream has ended; an error for an empty stream.
     func finish() throws(DiagnosticError) -> YAMLNode {
         guard let root else {
-            throw DiagnosticError(.error("the file is empty: expected a YAML or JSON document",
-                                         at: SourceLocation(file: file, line: 1, column: 1)))
+            throw DiagnosticError(
+                .error(
+                    "the file is empty: expected a YAML or JSON document",
+                    at: SourceLocation(file: file, line: 1, column: 1)))
         }
         return root
     }
 
     private mutating func push(_ frame: Frame) throws(DiagnosticError) {
         if stack.count >= limits.maxDepth {
-            throw DiagnosticError(.error(
-                "nesting is deeper than \(limits.maxDepth) levels; refusing to read further (maxDepth)", at: frame.location))
+            throw DiagnosticError(
+                .error(
+                    "nesting is deeper than \(limits.maxDepth) levels; refusing to read further (maxDepth)", at: frame.location))
         }
         stack.append(frame)
     }
@@ -145,8 +154,9 @@ struct TreeBuilder {
         }
         if let text = node.scalar?.text, !Self.isMergeKey(node) {
             if let first = Self.firstLocation(ofKey: text, at: node.location, in: &stack[top]) {
-                diagnostics.append(.error(
-                    "duplicate key '\(Self.excerpt(text))' (first defined at \(first.lineAndColumn))", at: node.location))
+                diagnostics.append(
+                    .error(
+                        "duplicate key '\(Self.excerpt(text))' (first defined at \(first.lineAndColumn))", at: node.location))
             }
         }
         stack[top].pendingKey = node
@@ -185,14 +195,16 @@ struct TreeBuilder {
             case .mapping: sources = [entry.value]
             case .sequence(let items): sources = items
             case .scalar:
-                throw DiagnosticError(.error(
-                    "merge key '<<' needs a mapping or a sequence of mappings, found \(entry.value.kindName)",
-                    at: entry.value.location))
+                throw DiagnosticError(
+                    .error(
+                        "merge key '<<' needs a mapping or a sequence of mappings, found \(entry.value.kindName)",
+                        at: entry.value.location))
             }
             for source in sources {
                 guard let merged = source.mapping else {
-                    throw DiagnosticError(.error(
-                        "merge key '<<' needs mappings, found \(source.kindName)", at: source.location))
+                    throw DiagnosticError(
+                        .error(
+                            "merge key '<<' needs mappings, found \(source.kindName)", at: source.location))
                 }
                 for mergedEntry in merged {
                     let key = mergedEntry.key.scalar?.text

@@ -2,9 +2,9 @@ import CYAML
 import SpecDiagnostics
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads one YAML or JSON document into a ``YAMLNode`` tree, through the system libyaml.
@@ -51,9 +51,10 @@ public struct YAMLParser: Sendable {
     /// The builder after the whole stream, its findings thrown.
     private func build(_ bytes: [UInt8], file: String) throws(DiagnosticError) -> TreeBuilder {
         if bytes.count > limits.maxInputBytes {
-            throw DiagnosticError(.error(
-                "the file has \(bytes.count) bytes, more than the limit of \(limits.maxInputBytes) (maxInputBytes)",
-                at: nil, file: file))
+            throw DiagnosticError(
+                .error(
+                    "the file has \(bytes.count) bytes, more than the limit of \(limits.maxInputBytes) (maxInputBytes)",
+                    at: nil, file: file))
         }
         var builder = TreeBuilder(file: file, limits: limits)
         try LibYAMLEvents.forEach(in: bytes, file: file) { (event: yaml_event_t) throws(DiagnosticError) in

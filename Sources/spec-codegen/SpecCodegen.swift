@@ -19,9 +19,12 @@ struct SharedOptions: ParsableArguments {
     @Argument(help: "The OpenAPI 3.1 or 3.0 document (YAML or JSON).")
     var spec: String
 
-    @Option(help: ArgumentHelp(
-        "A config file (YAML; keys accessLevel, clientName, nameOverrides, warningsAsErrors or strict, limits).",
-        discussion: "Default: spec-codegen.yaml or .spec-codegen.yaml beside the spec, when present. Options given here win over the file. Keys and values: Sources/CodegenConfig/spec-codegen.schema.json."))
+    @Option(
+        help: ArgumentHelp(
+            "A config file (YAML; keys accessLevel, clientName, nameOverrides, warningsAsErrors or strict, limits).",
+            discussion:
+                "Default: spec-codegen.yaml or .spec-codegen.yaml beside the spec, when present. Options given here win over the file. Keys and values: Sources/CodegenConfig/spec-codegen.schema.json."
+        ))
     var config: String?
 
     @Option(help: "Access level of generated declarations.")
@@ -30,8 +33,9 @@ struct SharedOptions: ParsableArguments {
     @Option(help: "Name of the generated client type (default: from the spec's title).")
     var clientName: String?
 
-    @Flag(name: [.customLong("strict"), .customLong("warnings-as-errors")], inversion: .prefixedNo,
-          help: "Fail on any warning, as on an error: exit 1, nothing written.")
+    @Flag(
+        name: [.customLong("strict"), .customLong("warnings-as-errors")], inversion: .prefixedNo,
+        help: "Fail on any warning, as on an error: exit 1, nothing written.")
     var warningsAsErrors: Bool?
 
     /// What the command line says over the config file.

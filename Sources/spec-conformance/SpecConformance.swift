@@ -25,12 +25,13 @@ struct SpecConformance: AsyncParsableCommand {
     func run() async throws {
         let loaded = SpecLoader.load(contentsOf: spec)
         guard let document = loaded.document, !loaded.hasErrors else {
-            loaded.diagnostics.forEach { FileHandle.standardError.write(Data("\($0)\n".utf8)) }
+            for diagnostic in loaded.diagnostics { FileHandle.standardError.write(Data("\(diagnostic)\n".utf8)) }
             throw ExitCode(1)
         }
         let secret = ProcessInfo.processInfo.environment[webhookSecretEnvironment].map { WebhookSecret($0) }
-        let suite = ConformanceSuite(document: document, operations: KallglotAnalysisClient.contractOperations,
-                                     webhookEvents: KallglotAnalysisWebhooks.contractEvents, webhookSecret: secret)
+        let suite = ConformanceSuite(
+            document: document, operations: KallglotAnalysisClient.contractOperations,
+            webhookEvents: KallglotAnalysisWebhooks.contractEvents, webhookSecret: secret)
         var files: [String] = []
         for path in paths {
             var isFolder: ObjCBool = false
@@ -48,7 +49,7 @@ struct SpecConformance: AsyncParsableCommand {
                     passed += 1
                 } else {
                     failed += 1
-                    result.failures.forEach { print($0) }
+                    for failure in result.failures { print(failure) }
                 }
             }
         }

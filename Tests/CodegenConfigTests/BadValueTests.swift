@@ -45,21 +45,45 @@ import Testing
     }
 
     @Test(arguments: [
-        ("nameOverrides: [Analysis]\n", "c.yaml:1:16: error: 'nameOverrides' must be a mapping from a schema's JSON Pointer (such as '#/components/schemas/Analysis') or an operationId to a Swift name; found a sequence"),
-        ("nameOverrides: Analysis\n", "c.yaml:1:16: error: 'nameOverrides' must be a mapping from a schema's JSON Pointer (such as '#/components/schemas/Analysis') or an operationId to a Swift name; found 'Analysis'"),
-        ("nameOverrides:\n  1: One\n", "c.yaml:2:3: error: a key of 'nameOverrides' must be a schema's JSON Pointer or an operationId, a non-empty string; found 1"),
-        ("nameOverrides:\n  \"\": One\n", "c.yaml:2:3: error: a key of 'nameOverrides' must be a schema's JSON Pointer or an operationId, a non-empty string; found ''"),
+        (
+            "nameOverrides: [Analysis]\n",
+            "c.yaml:1:16: error: 'nameOverrides' must be a mapping from a schema's JSON Pointer (such as '#/components/schemas/Analysis') or an operationId to a Swift name; found a sequence"
+        ),
+        (
+            "nameOverrides: Analysis\n",
+            "c.yaml:1:16: error: 'nameOverrides' must be a mapping from a schema's JSON Pointer (such as '#/components/schemas/Analysis') or an operationId to a Swift name; found 'Analysis'"
+        ),
+        (
+            "nameOverrides:\n  1: One\n",
+            "c.yaml:2:3: error: a key of 'nameOverrides' must be a schema's JSON Pointer or an operationId, a non-empty string; found 1"
+        ),
+        (
+            "nameOverrides:\n  \"\": One\n",
+            "c.yaml:2:3: error: a key of 'nameOverrides' must be a schema's JSON Pointer or an operationId, a non-empty string; found ''"
+        ),
         ("nameOverrides:\n  createAnalysis: 42\n", "c.yaml:2:19: error: the override of 'createAnalysis' must be a string, a Swift identifier; found 42"),
-        ("nameOverrides:\n  createAnalysis: {name: start}\n", "c.yaml:2:19: error: the override of 'createAnalysis' must be a string, a Swift identifier; found a mapping"),
-        ("nameOverrides:\n  createAnalysis: start.analysis\n", "c.yaml:2:19: error: the override of 'createAnalysis' must be a Swift identifier: 'start.analysis' contains '.'"),
-        ("nameOverrides:\n  \"#/components/schemas/Analysis\": struct\n", "c.yaml:2:36: error: the override of '#/components/schemas/Analysis' must be a Swift identifier: 'struct' is a Swift keyword"),
+        (
+            "nameOverrides:\n  createAnalysis: {name: start}\n",
+            "c.yaml:2:19: error: the override of 'createAnalysis' must be a string, a Swift identifier; found a mapping"
+        ),
+        (
+            "nameOverrides:\n  createAnalysis: start.analysis\n",
+            "c.yaml:2:19: error: the override of 'createAnalysis' must be a Swift identifier: 'start.analysis' contains '.'"
+        ),
+        (
+            "nameOverrides:\n  \"#/components/schemas/Analysis\": struct\n",
+            "c.yaml:2:36: error: the override of '#/components/schemas/Analysis' must be a Swift identifier: 'struct' is a Swift keyword"
+        ),
     ])
     func nameOverridesThatAreNotAMappingOfSwiftNamesAreReported(text: String, expected: String) {
         #expect(configDiagnostics(text) == [expected])
     }
 
     @Test(arguments: [
-        ("warningsAsErrors: yes\n", "c.yaml:1:19: error: 'warningsAsErrors' must be true or false; found 'yes' (YAML 1.2 reads yes, no, on and off as strings)"),
+        (
+            "warningsAsErrors: yes\n",
+            "c.yaml:1:19: error: 'warningsAsErrors' must be true or false; found 'yes' (YAML 1.2 reads yes, no, on and off as strings)"
+        ),
         ("warningsAsErrors: \"true\"\n", "c.yaml:1:19: error: 'warningsAsErrors' must be true or false; found 'true'"),
         ("warningsAsErrors: 1\n", "c.yaml:1:19: error: 'warningsAsErrors' must be true or false; found 1"),
     ])
@@ -73,7 +97,10 @@ import Testing
         ("limits:\n  maxNodes: -3\n", "c.yaml:2:13: error: limit 'maxNodes' must be a positive integer; found -3"),
         ("limits:\n  maxAllOfDepth: 2.5\n", "c.yaml:2:18: error: limit 'maxAllOfDepth' must be a positive integer; found 2.5"),
         ("limits:\n  maxInputBytes: lots\n", "c.yaml:2:18: error: limit 'maxInputBytes' must be a positive integer; found 'lots'"),
-        ("limits:\n  maxScalarBytes: 99999999999999999999\n", "c.yaml:2:19: error: limit 'maxScalarBytes' must be a positive integer; found 99999999999999999999"),
+        (
+            "limits:\n  maxScalarBytes: 99999999999999999999\n",
+            "c.yaml:2:19: error: limit 'maxScalarBytes' must be a positive integer; found 99999999999999999999"
+        ),
     ])
     func limitThatIsNotAPositiveIntegerIsReported(text: String, expected: String) {
         #expect(configDiagnostics(text) == [expected])
@@ -87,9 +114,10 @@ import Testing
     }
 
     @Test func laterMistakesAreReportedAfterAnEarlierOne() {
-        #expect(configDiagnostics("accessLevel: open\nclientName: a b\n") == [
-            "c.yaml:1:14: error: 'accessLevel' must be one of public, internal, package; found 'open'",
-            "c.yaml:2:13: error: 'clientName' must be a Swift identifier: 'a b' contains a space",
-        ])
+        #expect(
+            configDiagnostics("accessLevel: open\nclientName: a b\n") == [
+                "c.yaml:1:14: error: 'accessLevel' must be one of public, internal, package; found 'open'",
+                "c.yaml:2:13: error: 'clientName' must be a Swift identifier: 'a b' contains a space",
+            ])
     }
 }

@@ -53,16 +53,17 @@ import YAMLReader
     }
 
     @Test func everyMistakeOfAFileIsReportedInOneRunInFileOrder() {
-        #expect(configDiagnostics(ofInput: "every-mistake.yaml") == [
-            "every-mistake.yaml:2:1: error: unknown config key 'acessLevel'; did you mean 'accessLevel'? (\(knownKeys))",
-            "every-mistake.yaml:3:14: error: 'accessLevel' must be one of public, internal, package; found 'private'",
-            "every-mistake.yaml:4:13: error: 'clientName' must be a Swift identifier: 'my-client' contains '-'",
-            "every-mistake.yaml:6:36: error: the override of '#/components/schemas/Analysis' must be a string, a Swift identifier; found 42",
-            "every-mistake.yaml:7:19: error: the override of 'createAnalysis' must be a Swift identifier: 'start analysis' contains a space",
-            "every-mistake.yaml:8:19: error: 'warningsAsErrors' must be true or false; found 'yes' (YAML 1.2 reads yes, no, on and off as strings)",
-            "every-mistake.yaml:10:13: error: limit 'maxDepth' must be a positive integer; found 0",
-            "every-mistake.yaml:11:3: error: unknown limit 'maxDepht'; did you mean 'maxDepth'? (\(knownLimits))",
-        ])
+        #expect(
+            configDiagnostics(ofInput: "every-mistake.yaml") == [
+                "every-mistake.yaml:2:1: error: unknown config key 'acessLevel'; did you mean 'accessLevel'? (\(knownKeys))",
+                "every-mistake.yaml:3:14: error: 'accessLevel' must be one of public, internal, package; found 'private'",
+                "every-mistake.yaml:4:13: error: 'clientName' must be a Swift identifier: 'my-client' contains '-'",
+                "every-mistake.yaml:6:36: error: the override of '#/components/schemas/Analysis' must be a string, a Swift identifier; found 42",
+                "every-mistake.yaml:7:19: error: the override of 'createAnalysis' must be a Swift identifier: 'start analysis' contains a space",
+                "every-mistake.yaml:8:19: error: 'warningsAsErrors' must be true or false; found 'yes' (YAML 1.2 reads yes, no, on and off as strings)",
+                "every-mistake.yaml:10:13: error: limit 'maxDepth' must be a positive integer; found 0",
+                "every-mistake.yaml:11:3: error: unknown limit 'maxDepht'; did you mean 'maxDepth'? (\(knownLimits))",
+            ])
     }
 
     @Test(arguments: [
@@ -75,9 +76,10 @@ import YAMLReader
     }
 
     @Test func mistakeOfTheYAMLItselfIsReportedByTheReaderAtItsPlace() {
-        #expect(configDiagnostics("clientName: A\nclientName: B\n") == [
-            "c.yaml:2:1: error: duplicate key 'clientName' (first defined at 1:1)",
-        ])
+        #expect(
+            configDiagnostics("clientName: A\nclientName: B\n") == [
+                "c.yaml:2:1: error: duplicate key 'clientName' (first defined at 1:1)"
+            ])
         let messages = configDiagnostics("limits: [1\n")
         #expect(messages.count == 1)
         #expect(messages.first?.hasPrefix("c.yaml:2:1: error: ") == true)
@@ -96,7 +98,8 @@ import YAMLReader
         #expect(GeneratorConfiguration.fileNames == ["spec-codegen.yaml", ".spec-codegen.yaml"])
         let both: Set = ["spec/spec-codegen.yaml", "spec/.spec-codegen.yaml"]
         #expect(GeneratorConfiguration.filePath(explicit: nil, besideSpec: "spec/openapi.yaml", fileExists: both.contains) == "spec/spec-codegen.yaml")
-        #expect(GeneratorConfiguration.filePath(explicit: nil, besideSpec: "spec/openapi.yaml") { $0 == "spec/.spec-codegen.yaml" } == "spec/.spec-codegen.yaml")
+        #expect(
+            GeneratorConfiguration.filePath(explicit: nil, besideSpec: "spec/openapi.yaml") { $0 == "spec/.spec-codegen.yaml" } == "spec/.spec-codegen.yaml")
         #expect(GeneratorConfiguration.filePath(explicit: nil, besideSpec: "openapi.yaml") { $0 == "spec-codegen.yaml" } == "spec-codegen.yaml")
         #expect(GeneratorConfiguration.filePath(explicit: nil, besideSpec: "/abs/openapi.json") { $0 == "/abs/spec-codegen.yaml" } == "/abs/spec-codegen.yaml")
         #expect(GeneratorConfiguration.filePath(explicit: nil, besideSpec: "spec/openapi.yaml") { _ in false } == nil)

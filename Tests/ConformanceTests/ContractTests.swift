@@ -18,8 +18,9 @@ enum Repository {
         let document = try #require(result.document)
         let hasErrors = result.hasErrors
         #expect(!hasErrors)
-        return ConformanceSuite(document: document, operations: KallglotAnalysisClient.contractOperations,
-                                webhookEvents: KallglotAnalysisWebhooks.contractEvents, webhookSecret: webhookSecret)
+        return ConformanceSuite(
+            document: document, operations: KallglotAnalysisClient.contractOperations,
+            webhookEvents: KallglotAnalysisWebhooks.contractEvents, webhookSecret: webhookSecret)
     }
 }
 
@@ -91,9 +92,10 @@ enum Repository {
             .write(to: folder.appendingPathComponent("wrong-claim.har"), atomically: true, encoding: .utf8)
         let cases = await runAll(in: folder, suite: suite)
         #expect(cases.count == 1)
-        #expect(cases.first?.failures.map(\.description) == [
-            "wrong-claim.har: entry 0 (GET /v1/analyses/ana_01HDEF456789012 → 200): reports exactly the stated violations: not reported: response.body /results/sentiment/overall_score minimum; reported but not stated: response.body /results/sentiment/overall_score maximum",
-        ])
+        #expect(
+            cases.first?.failures.map(\.description) == [
+                "wrong-claim.har: entry 0 (GET /v1/analyses/ana_01HDEF456789012 → 200): reports exactly the stated violations: not reported: response.body /results/sentiment/overall_score minimum; reported but not stated: response.body /results/sentiment/overall_score maximum"
+            ])
     }
 
     @Test func aPositiveFixtureThatBreaksTheContractFailsWithOneLinePerCheck() async throws {
@@ -106,8 +108,9 @@ enum Repository {
             .replacingOccurrences(of: "\"status\": 200", with: "\"status\": 418")
             .write(to: folder.appendingPathComponent("drifted.har"), atomically: true, encoding: .utf8)
         let cases = await runAll(in: folder, suite: suite)
-        #expect(cases.first?.failures.map(\.description) == [
-            "drifted.har: entry 0 (GET /v1/analyses/ana_01HDEF456789012 → 418): status is declared: 418 is not a documented status of getAnalysis",
-        ])
+        #expect(
+            cases.first?.failures.map(\.description) == [
+                "drifted.har: entry 0 (GET /v1/analyses/ana_01HDEF456789012 → 418): status is declared: 418 is not a documented status of getAnalysis"
+            ])
     }
 }

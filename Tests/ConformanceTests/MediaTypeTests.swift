@@ -40,8 +40,9 @@ import Testing
         let location = document.operations[operation].location
         document.operations[operation].responses[response].mediaTypes = mediaTypes.map { DeclaredMediaType(name: $0, location: location) }
         if mediaTypes.isEmpty { document.operations[operation].responses[response].content = nil }
-        return ConformanceSuite(document: document, operations: Array(real.operations.values),
-                                webhookEvents: real.webhookEvents, webhookSecret: real.webhookSecret)
+        return ConformanceSuite(
+            document: document, operations: Array(real.operations.values),
+            webhookEvents: real.webhookEvents, webhookSecret: real.webhookSecret)
     }
 
     @Test func theModelKeepsTheDeclaredMediaTypesOfBodies() throws {

@@ -1,6 +1,7 @@
-@testable import FuzzTargets
 import SpecDiagnostics
 import Testing
+
+@testable import FuzzTargets
 
 /// The location oracle of the reader and model targets: lines counted as libyaml counts them, and
 /// a location outside the input is a finding.

@@ -22,9 +22,11 @@ import Testing
         #expect(sent == recorded)
     }
 
-    @Test(arguments: ["400-missing-analyses", "401-invalid-api-key", "403-insufficient-permissions", "404-session-not-found",
-                      "409-session-not-analyzable", "409-idempotency-conflict", "422-unsupported-language", "429-retry-after",
-                      "500-internal-error", "502-upstream-error", "503-service-unavailable"])
+    @Test(arguments: [
+        "400-missing-analyses", "401-invalid-api-key", "403-insufficient-permissions", "404-session-not-found",
+        "409-session-not-analyzable", "409-idempotency-conflict", "422-unsupported-language", "429-retry-after",
+        "500-internal-error", "502-upstream-error", "503-service-unavailable",
+    ])
     func documentedErrorCarriesStatusEnvelopeAndHeaders(fixture: String) async throws {
         let exchange = try Fixtures.exchange("errors/\(fixture).har")
         let client = makeClient(ScriptedTransport(exchange), retry: .none)
@@ -51,8 +53,10 @@ import Testing
     @Test func rateLimitedThenSuccessWaitsForRetryAfter() async throws {
         let limited = try Fixtures.exchange("errors/429-retry-after.har")
         let success = try Fixtures.exchange("create/page-example.har")
-        let transport = ScriptedTransport([.success((429, limited.responseHeaders, limited.responseBody)),
-                                           .success((202, success.responseHeaders, success.responseBody))])
+        let transport = ScriptedTransport([
+            .success((429, limited.responseHeaders, limited.responseBody)),
+            .success((202, success.responseHeaders, success.responseBody)),
+        ])
         let sleeper = RecordingSleeper()
         let analysis = try await makeClient(transport, sleeper: sleeper.sleeper).createAnalysis(sessionID: "sess_01HXYZ123456789", body: pageRequest)
         #expect(analysis.status == .queued)
@@ -152,9 +156,10 @@ import Testing
                 return
             }
             // One error lists the bad parameter and the bad body together, each where it is.
-            #expect(validation.violations.map { "\($0.parameterLocation?.rawValue ?? "body") \($0.pointer) \($0.keyword)" } == [
-                "path /id pattern", "body /analyses uniqueItems", "body /custom_prompts/summary minLength",
-            ])
+            #expect(
+                validation.violations.map { "\($0.parameterLocation?.rawValue ?? "body") \($0.pointer) \($0.keyword)" } == [
+                    "path /id pattern", "body /analyses uniqueItems", "body /custom_prompts/summary minLength",
+                ])
             #expect(validation.description.contains("path parameter 'id': pattern"))
         }
         do {
@@ -209,7 +214,8 @@ import Testing
 @Suite struct ReadableErrorTests {
     @Test func anAPIErrorPrintsItsStatusCodeAndMessageWithoutTheKey() async throws {
         let key = "sk_test_fixture_key_do_not_use"
-        let body = Data("""
+        let body = Data(
+            """
             {"error": {"type": "authentication_error", "code": "invalid_api_key",
                        "message": "The API key \(key) is not valid.", "param": null, "doc_url": null}}
             """.utf8)

@@ -22,7 +22,10 @@ import Testing
     func bodyThatStallsAfterTheHeadTimesOut(kind: TransportKind) async throws {
         let reply = Reply(status: 200, content: .partial(Data(#"{"id": "ana_"#.utf8), declaredLength: 1000, then: .stall))
         let (error, server) = try await failureAndServer(of: reply, kind, timeout: .milliseconds(500), retry: .none)
-        guard case .timedOut = error else { Issue.record("expected .timedOut, got \(error)"); return }
+        guard case .timedOut = error else {
+            Issue.record("expected .timedOut, got \(error)")
+            return
+        }
         #expect(server.requests.count == 1)
         #expect(server.bodyBytesWritten == 12)
     }
@@ -33,7 +36,10 @@ import Testing
     func bodyThatTricklesTimesOutAsAWhole(kind: TransportKind) async throws {
         let reply = Reply(status: 200, content: .partial(Data("{".utf8), declaredLength: 10_000, then: .trickle(every: .milliseconds(100))))
         let (error, server) = try await failureAndServer(of: reply, kind, timeout: .milliseconds(700), retry: .none)
-        guard case .timedOut = error else { Issue.record("expected .timedOut, got \(error)"); return }
+        guard case .timedOut = error else {
+            Issue.record("expected .timedOut, got \(error)")
+            return
+        }
         #expect(server.requests.count == 1)
         #expect(server.bodyBytesWritten > 2)
         #expect(server.completedReplies == 0)
@@ -48,7 +54,10 @@ import Testing
         let body = try Fixtures.exchange("poll/queued.har").responseBody
         let reply = Reply(status: 200, content: .partial(body.prefix(40), declaredLength: body.count, then: .close))
         let (error, server) = try await failureAndServer(of: reply, kind)
-        guard case .transport(let reason) = error else { Issue.record("expected .transport, got \(error)"); return }
+        guard case .transport(let reason) = error else {
+            Issue.record("expected .transport, got \(error)")
+            return
+        }
         #expect(!reason.isEmpty)
         #expect(server.requests.count == RetryPolicy().maxAttempts)
         #expect(server.completedReplies == 0)
@@ -100,7 +109,10 @@ import Testing
         let count = (50 << 20) / chunk.count
         let reply = Reply(status: 200, content: .repeated(chunk, count: count, declaresLength: declaresLength, every: .milliseconds(2)))
         let (error, server) = try await failureAndServer(of: reply, kind)
-        guard case .responseTooLarge(let limit) = error else { Issue.record("expected .responseTooLarge, got \(error)"); return }
+        guard case .responseTooLarge(let limit) = error else {
+            Issue.record("expected .responseTooLarge, got \(error)")
+            return
+        }
         #expect(limit == 10 << 20)
         #expect(server.requests.count == 1)
         #expect(server.completedReplies == 0)
@@ -134,7 +146,10 @@ import Testing
         let body = try Fixtures.exchange("poll/queued.har").responseBody
         let reply = Reply(status: 200, headers: [("Content-Type", "application/json")] + headers.fields, body: body)
         let error = try await failure(of: reply, kind, retry: .none)
-        guard case .transport(let reason) = error else { Issue.record("expected .transport, got \(error)"); return }
+        guard case .transport(let reason) = error else {
+            Issue.record("expected .transport, got \(error)")
+            return
+        }
         #expect(reason.utf8.count < 4096)
     }
 
@@ -143,7 +158,8 @@ import Testing
     /// A year, as delta-seconds and as an HTTP date: the wait asked of the sleeper is the cap.
     @Test(arguments: TransportKind.allCases, ["31536000", "http-date"])
     func retryAfterOfAYearIsCappedAtMaxRetryAfter(kind: TransportKind, form: String) async throws {
-        let limited = try Self.reply("errors/429-retry-after.har", retryAfter: form == "http-date" ? Self.httpDate(Date().addingTimeInterval(365 * 86_400)) : form)
+        let limited = try Self.reply(
+            "errors/429-retry-after.har", retryAfter: form == "http-date" ? Self.httpDate(Date().addingTimeInterval(365 * 86_400)) : form)
         let success = try Self.reply("create/page-example.har")
         let server = try await LoopbackServer { _, index in index == 0 ? limited : success }
         let sleeper = RecordingSleeper()
@@ -161,7 +177,10 @@ import Testing
         let sleeper = RecordingSleeper()
         let error = await Self.error(from: client(server, kind, sleeper: sleeper.sleeper))
         try await server.shutdown()
-        guard case .api(let apiError)? = error else { Issue.record("expected .api, got \(String(describing: error))"); return }
+        guard case .api(let apiError)? = error else {
+            Issue.record("expected .api, got \(String(describing: error))")
+            return
+        }
         #expect(apiError.status.code == 429)
         #expect(apiError.envelope.error.code == "rate_limit_exceeded")
         #expect(apiError.retryAfter == .seconds(2))
@@ -172,10 +191,13 @@ import Testing
 }
 
 extension HostileServerTests {
-    func client(_ server: LoopbackServer, _ kind: TransportKind, timeout: Duration = .seconds(5), retry: RetryPolicy = RetryPolicy(random: { 0 }),
-                sleeper: @escaping Sleeper = { _ in }) -> KallglotAnalysisClient {
-        KallglotAnalysisClient(configuration: ClientConfiguration(
-            baseURL: server.baseURL, apiKey: APIKey(Self.apiKey), transport: kind.make(), timeout: timeout, retryPolicy: retry, sleeper: sleeper))
+    func client(
+        _ server: LoopbackServer, _ kind: TransportKind, timeout: Duration = .seconds(5), retry: RetryPolicy = RetryPolicy(random: { 0 }),
+        sleeper: @escaping Sleeper = { _ in }
+    ) -> KallglotAnalysisClient {
+        KallglotAnalysisClient(
+            configuration: ClientConfiguration(
+                baseURL: server.baseURL, apiKey: APIKey(Self.apiKey), transport: kind.make(), timeout: timeout, retryPolicy: retry, sleeper: sleeper))
     }
 
     /// What `getAnalysis` throws, or `nil` when it returns.
@@ -190,8 +212,10 @@ extension HostileServerTests {
 
     /// Serves `reply` to every request, calls `getAnalysis`, and returns the error (whose
     /// description must not carry the API key) and the server, shut down, for its records.
-    func failureAndServer(of reply: Reply, _ kind: TransportKind, timeout: Duration = .seconds(5),
-                          retry: RetryPolicy = RetryPolicy(random: { 0 })) async throws -> (APIClientError<ErrorResponse>, LoopbackServer) {
+    func failureAndServer(
+        of reply: Reply, _ kind: TransportKind, timeout: Duration = .seconds(5),
+        retry: RetryPolicy = RetryPolicy(random: { 0 })
+    ) async throws -> (APIClientError<ErrorResponse>, LoopbackServer) {
         let server = try await LoopbackServer { _, _ in reply }
         let error = await Self.error(from: client(server, kind, timeout: timeout, retry: retry))
         try await server.shutdown()
@@ -200,8 +224,10 @@ extension HostileServerTests {
         return (thrown, server)
     }
 
-    func failure(of reply: Reply, _ kind: TransportKind, timeout: Duration = .seconds(5),
-                 retry: RetryPolicy = RetryPolicy(random: { 0 })) async throws -> APIClientError<ErrorResponse> {
+    func failure(
+        of reply: Reply, _ kind: TransportKind, timeout: Duration = .seconds(5),
+        retry: RetryPolicy = RetryPolicy(random: { 0 })
+    ) async throws -> APIClientError<ErrorResponse> {
         try await failureAndServer(of: reply, kind, timeout: timeout, retry: retry).0
     }
 

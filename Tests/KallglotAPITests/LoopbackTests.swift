@@ -21,9 +21,10 @@ import Testing
     }
 
     private func client(_ server: LoopbackServer, _ kind: TransportKind, timeout: Duration = .seconds(10)) -> KallglotAnalysisClient {
-        KallglotAnalysisClient(configuration: ClientConfiguration(
-            baseURL: server.baseURL, apiKey: "sk_test_fixture_key_do_not_use", transport: kind.make(), timeout: timeout,
-            retryPolicy: RetryPolicy(random: { 0 }), sleeper: { _ in }))
+        KallglotAnalysisClient(
+            configuration: ClientConfiguration(
+                baseURL: server.baseURL, apiKey: "sk_test_fixture_key_do_not_use", transport: kind.make(), timeout: timeout,
+                retryPolicy: RetryPolicy(random: { 0 }), sleeper: { _ in }))
     }
 
     private func reply(_ fixture: String) throws -> LoopbackServer.Reply {
@@ -38,9 +39,10 @@ import Testing
         let server = try await LoopbackServer { _, _ in LoopbackServer.Reply(status: 204, headers: [], content: .bytes(Data())) }
         let url = server.baseURL
         try await server.shutdown()
-        let client = KallglotAnalysisClient(configuration: ClientConfiguration(
-            baseURL: url, apiKey: "sk_test_fixture_key_do_not_use", transport: kind.make(), timeout: .seconds(20),
-            retryPolicy: RetryPolicy(maxAttempts: 2, random: { 0 }), sleeper: { _ in }))
+        let client = KallglotAnalysisClient(
+            configuration: ClientConfiguration(
+                baseURL: url, apiKey: "sk_test_fixture_key_do_not_use", transport: kind.make(), timeout: .seconds(20),
+                retryPolicy: RetryPolicy(maxAttempts: 2, random: { 0 }), sleeper: { _ in }))
         do {
             _ = try await client.getAnalysis(analysisID: "ana_01HDEF456789012")
             Issue.record("expected a connection failure")
@@ -87,9 +89,11 @@ import Testing
         let server = try await LoopbackServer { _, _ in stalled }
         let start = ContinuousClock.now
         do {
-            _ = try await KallglotAnalysisClient(configuration: ClientConfiguration(
-                baseURL: server.baseURL, apiKey: "sk_test_fixture_key_do_not_use", transport: kind.make(), timeout: .milliseconds(500),
-                retryPolicy: .none)).getAnalysis(analysisID: "ana_01HDEF456789012")
+            _ = try await KallglotAnalysisClient(
+                configuration: ClientConfiguration(
+                    baseURL: server.baseURL, apiKey: "sk_test_fixture_key_do_not_use", transport: kind.make(), timeout: .milliseconds(500),
+                    retryPolicy: .none)
+            ).getAnalysis(analysisID: "ana_01HDEF456789012")
             Issue.record("expected a timeout")
         } catch {
             guard case .timedOut = error else {

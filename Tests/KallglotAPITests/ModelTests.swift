@@ -22,7 +22,8 @@ import Testing
     @Test func absentAndNullStayApart() throws {
         let absent = try decode(ActionItem.self, "{\"description\": \"Call back\", \"assigned_to\": \"agent\", \"priority\": \"low\"}")
         let null = try decode(ActionItem.self, "{\"description\": \"Call back\", \"assigned_to\": \"agent\", \"priority\": \"low\", \"due_date\": null}")
-        let dated = try decode(ActionItem.self, "{\"description\": \"Call back\", \"assigned_to\": \"agent\", \"priority\": \"low\", \"due_date\": \"2026-03-27\"}")
+        let dated = try decode(
+            ActionItem.self, "{\"description\": \"Call back\", \"assigned_to\": \"agent\", \"priority\": \"low\", \"due_date\": \"2026-03-27\"}")
         #expect(absent.dueDate == nil)
         #expect(null.dueDate == .null)
         #expect(dated.dueDate == .value(CalendarDate(year: 2026, month: 3, day: 27)!))
@@ -45,7 +46,8 @@ import Testing
         ("2026-03-26t11:10:00z", 1_774_523_400.0),
     ])
     func dateTimesDecodeWithAndWithoutFractionsAndOffsets(text: String, seconds: Double) throws {
-        let json = "{\"id\": \"evt_1\", \"type\": \"analysis.failed\", \"api_version\": \"v1\", \"created_at\": \"\(text)\", \"data\": {\"id\": \"ana_1\", \"object\": \"analysis\", \"session_id\": \"sess_1\", \"status\": \"failed\", \"analyses\": [\"summary\"], \"language\": \"en\", \"created_at\": \"2026-03-26T11:10:00Z\"}}"
+        let json =
+            "{\"id\": \"evt_1\", \"type\": \"analysis.failed\", \"api_version\": \"v1\", \"created_at\": \"\(text)\", \"data\": {\"id\": \"ana_1\", \"object\": \"analysis\", \"session_id\": \"sess_1\", \"status\": \"failed\", \"analyses\": [\"summary\"], \"language\": \"en\", \"created_at\": \"2026-03-26T11:10:00Z\"}}"
         let event = try decode(AnalysisFailedEvent.self, json)
         #expect(abs(event.createdAt.timeIntervalSince1970 - seconds) < 0.0005)
     }
@@ -74,9 +76,10 @@ import Testing
 
     @Test func aMemberTheClosedRequestDoesNotDeclareIsAViolationAtItsPointer() throws {
         let request = try decode(CreateAnalysisRequest.self, "{\"analyses\": [\"summary\"], \"langauge\": \"de\"}")
-        #expect(request.violations().map(\.description) == [
-            "/langauge: additionalProperties false violated by undeclared member"
-        ])
+        #expect(
+            request.violations().map(\.description) == [
+                "/langauge: additionalProperties false violated by undeclared member"
+            ])
         let declared = try decode(CreateAnalysisRequest.self, "{\"analyses\": [\"summary\"], \"language\": \"de\"}")
         #expect(declared.language == "de")
         #expect(declared.violations().isEmpty)
@@ -92,7 +95,8 @@ import Testing
     }
 
     @Test func nullOnAnOptionalMemberThatMayNotBeNullIsATypeViolation() throws {
-        let body = "{\"id\": \"ana_1\", \"object\": \"analysis\", \"session_id\": \"sess_1\", \"status\": \"queued\", "
+        let body =
+            "{\"id\": \"ana_1\", \"object\": \"analysis\", \"session_id\": \"sess_1\", \"status\": \"queued\", "
             + "\"analyses\": [\"summary\"], \"language\": \"en\", \"created_at\": \"2026-03-27T10:00:00Z\"%@}"
         let null = try decode(Analysis.self, body.replacingOccurrences(of: "%@", with: ", \"estimated_completion\": null"))
         let absent = try decode(Analysis.self, body.replacingOccurrences(of: "%@", with: ""))
@@ -106,11 +110,12 @@ import Testing
     @Test func validationReportsEveryViolationWithPointerKeywordLimitAndValue() throws {
         let request = CreateAnalysisRequest(analyses: [], language: "e", webhookURL: "not a url")
         let violations = request.violations()
-        #expect(violations.map(\.description) == [
-            "/analyses: minItems 1 violated by 0 items",
-            "/language: minLength 2 violated by \"e\" (length 1)",
-            "/webhook_url: format uri violated by \"not a url\"",
-        ])
+        #expect(
+            violations.map(\.description) == [
+                "/analyses: minItems 1 violated by 0 items",
+                "/language: minLength 2 violated by \"e\" (length 1)",
+                "/webhook_url: format uri violated by \"not a url\"",
+            ])
     }
 
     @Test func webhookEventUnionDecodesByType() throws {

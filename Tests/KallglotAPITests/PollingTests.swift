@@ -11,18 +11,21 @@ import Testing
     }
 
     @Test func createAndWaitGoesFromQueuedThroughProcessingToComplete() async throws {
-        let transport = ScriptedTransport([try reply("create/page-example.har"), try reply("poll/queued.har"),
-                                           try reply("poll/processing.har"), try reply("poll/complete-all-six-results.har")])
+        let transport = ScriptedTransport([
+            try reply("create/page-example.har"), try reply("poll/queued.har"),
+            try reply("poll/processing.har"), try reply("poll/complete-all-six-results.har"),
+        ])
         let sleeper = RecordingSleeper()
         // "Now" is the page's created_at: the first wait is the 30 s to estimated_completion.
         let client = makeClient(transport, sleeper: sleeper.sleeper, now: { RFC3339.date(from: "2026-03-26T11:10:00Z")! })
         let analysis = try await client.createAnalysisAndWait(sessionID: "sess_01HXYZ123456789", body: pageRequest)
         #expect(analysis.status == .complete)
         #expect(analysis.results?.quality?.interruptionCount == 2)
-        #expect(transport.requests.map { $0.0.path ?? "" } == [
-            "/v1/sessions/sess_01HXYZ123456789/analysis", "/v1/analyses/ana_01HDEF456789012",
-            "/v1/analyses/ana_01HDEF456789012", "/v1/analyses/ana_01HDEF456789012",
-        ])
+        #expect(
+            transport.requests.map { $0.0.path ?? "" } == [
+                "/v1/sessions/sess_01HXYZ123456789/analysis", "/v1/analyses/ana_01HDEF456789012",
+                "/v1/analyses/ana_01HDEF456789012", "/v1/analyses/ana_01HDEF456789012",
+            ])
         #expect(sleeper.recorded == [.seconds(30), .seconds(1), .milliseconds(1500)])
     }
 
@@ -39,8 +42,13 @@ import Testing
         // Time moves only by the sleeps, so a loaded machine cannot eat into the 10 s budget.
         let clock = ManualClock()
         let sleep = sleeper.sleeper
-        let client = makeClient(transport, sleeper: { duration in try await sleep(duration); clock.advance(by: duration) },
-                                now: { clock.now })
+        let client = makeClient(
+            transport,
+            sleeper: { duration in
+                try await sleep(duration)
+                clock.advance(by: duration)
+            },
+            now: { clock.now })
         let options = PollingOptions(initialInterval: .seconds(2), multiplier: 2, maxInterval: .seconds(5), timeout: .seconds(10))
         do {
             _ = try await client.waitForAnalysis(analysisID: "ana_01HDEF456789012", polling: options)

@@ -45,21 +45,25 @@ struct MockAnalyses: KallglotAnalysisClientProtocol {
     let analysis: Analysis
 
     func createAnalysis(sessionID: SessionID, idempotencyKey: String?, body: CreateAnalysisRequest)
-        async throws(APIClientError<ErrorResponse>) -> Analysis { analysis }
+        async throws(APIClientError<ErrorResponse>) -> Analysis
+    { analysis }
     func getAnalysis(analysisID: AnalysisID) async throws(APIClientError<ErrorResponse>) -> Analysis { analysis }
 }
 
 @Suite struct ReadmeExampleTests {
     @Test func protocolExampleRunsAgainstAMockAndTheRealClientThroughAMiddleware() async throws {
         let complete = try Fixtures.exchange("poll/complete-all-six-results.har")
-        let analysis = try JSONCoding.makeDecoder().decode(Analysis.self, from: try #require(complete.responseBody))
-        #expect(await latestSummary(of: "ana_01HDEF456789012", using: MockAnalyses(analysis: analysis))
-            == "The customer reported a duplicate charge; the agent issued a refund.")
-        var configuration = ClientConfiguration(baseURL: KallglotAnalysisClient.defaultServerURL, apiKey: APIKey("sk_test"),
-                                                transport: ScriptedTransport(complete))
+        let analysis = try JSONCoding.makeDecoder().decode(Analysis.self, from: complete.responseBody)
+        #expect(
+            await latestSummary(of: "ana_01HDEF456789012", using: MockAnalyses(analysis: analysis))
+                == "The customer reported a duplicate charge; the agent issued a refund.")
+        var configuration = ClientConfiguration(
+            baseURL: KallglotAnalysisClient.defaultServerURL, apiKey: APIKey("sk_test"),
+            transport: ScriptedTransport(complete))
         configuration.middlewares = [LoggingMiddleware(logger: Logger(label: "kallglot"))]
-        #expect(await latestSummary(of: "ana_01HDEF456789012", using: KallglotAnalysisClient(configuration: configuration))
-            == "The customer reported a duplicate charge; the agent issued a refund.")
+        #expect(
+            await latestSummary(of: "ana_01HDEF456789012", using: KallglotAnalysisClient(configuration: configuration))
+                == "The customer reported a duplicate charge; the agent issued a refund.")
     }
 
     @Test func createAndWaitExampleRunsToTheSummary() async throws {
@@ -80,8 +84,12 @@ struct MockAnalyses: KallglotAnalysisClientProtocol {
         let good = try Fixtures.exchange("webhooks/analysis-complete.har")
         let started = good.started
         let webhooks = KallglotAnalysisWebhooks(secret: Fixtures.webhookSecret, now: { started })
-        #expect(readmeHandleDelivery(webhooks: webhooks, body: try #require(good.requestBody), signatureHeader: good.requestHeaders["kallglot-signature"]) == "analysis ana_01HDEF456789012 complete")
+        #expect(
+            readmeHandleDelivery(webhooks: webhooks, body: try #require(good.requestBody), signatureHeader: good.requestHeaders["kallglot-signature"])
+                == "analysis ana_01HDEF456789012 complete")
         let bad = try Fixtures.exchange("negative/webhook-tampered-signature.har")
-        #expect(readmeHandleDelivery(webhooks: webhooks, body: try #require(bad.requestBody), signatureHeader: bad.requestHeaders["kallglot-signature"]) == "refused: no signature matches")
+        #expect(
+            readmeHandleDelivery(webhooks: webhooks, body: try #require(bad.requestBody), signatureHeader: bad.requestHeaders["kallglot-signature"])
+                == "refused: no signature matches")
     }
 }

@@ -13,8 +13,10 @@ import Testing
         let response = try await client.createAnalysisWithHeaders(sessionID: "sess_01HXYZ123456789", body: pageRequest)
         #expect(response.status == .accepted)
         #expect(response.body.id == "ana_01HDEF456789012")
-        #expect(response.headers == KallglotAnalysisClient.CreateAnalysisResponseHeaders(
-            requestID: "req_01HREQ000000001", rateLimitLimit: 100, rateLimitRemaining: 99, rateLimitReset: 1_774_523_460))
+        #expect(
+            response.headers
+                == KallglotAnalysisClient.CreateAnalysisResponseHeaders(
+                    requestID: "req_01HREQ000000001", rateLimitLimit: 100, rateLimitRemaining: 99, rateLimitReset: 1_774_523_460))
         #expect(response.headerFields[.contentType] == "application/json")
         // The plain call still returns the body alone.
         let plain = try await makeClient(ScriptedTransport(exchange)).createAnalysis(sessionID: "sess_01HXYZ123456789", body: pageRequest)
@@ -40,10 +42,11 @@ import Testing
                 return
             }
             #expect(status == .accepted)
-            #expect(validation.violations.map(\.description) == [
-                "header 'X-RateLimit-Limit': type integer violated by lots",
-                "header 'X-RateLimit-Remaining': minimum 0 violated by -1",
-            ])
+            #expect(
+                validation.violations.map(\.description) == [
+                    "header 'X-RateLimit-Limit': type integer violated by lots",
+                    "header 'X-RateLimit-Remaining': minimum 0 violated by -1",
+                ])
         }
     }
 

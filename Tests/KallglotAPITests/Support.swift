@@ -94,12 +94,16 @@ final class RecordingSleeper: @unchecked Sendable {
     }
 }
 
-func makeClient(_ transport: any HTTPTransport, sleeper: @escaping Sleeper = { _ in }, retry: RetryPolicy = RetryPolicy(random: { 0.5 }),
-                validation: ValidationOptions = ValidationOptions(), now: @escaping @Sendable () -> Date = { Date() }) -> KallglotAnalysisClient {
-    KallglotAnalysisClient(configuration: ClientConfiguration(
-        baseURL: URL(string: "https://api.kallglot.com")!, apiKey: "sk_test_fixture_key_do_not_use", transport: transport,
-        retryPolicy: retry, validation: validation, sleeper: sleeper, now: now))
+func makeClient(
+    _ transport: any HTTPTransport, sleeper: @escaping Sleeper = { _ in }, retry: RetryPolicy = RetryPolicy(random: { 0.5 }),
+    validation: ValidationOptions = ValidationOptions(), now: @escaping @Sendable () -> Date = { Date() }
+) -> KallglotAnalysisClient {
+    KallglotAnalysisClient(
+        configuration: ClientConfiguration(
+            baseURL: URL(string: "https://api.kallglot.com")!, apiKey: "sk_test_fixture_key_do_not_use", transport: transport,
+            retryPolicy: retry, validation: validation, sleeper: sleeper, now: now))
 }
 
-let pageRequest = CreateAnalysisRequest(analyses: [.sentiment, .summary, .actionItems, .quality], language: "en",
-                                        webhookURL: "https://your-app.com/webhooks/analysis")
+let pageRequest = CreateAnalysisRequest(
+    analyses: [.sentiment, .summary, .actionItems, .quality], language: "en",
+    webhookURL: "https://your-app.com/webhooks/analysis")

@@ -1,8 +1,9 @@
 import Crypto
 import Foundation
 import KallglotAPI
-@testable import SpecRuntime
 import Testing
+
+@testable import SpecRuntime
 
 /// Deliveries an attacker could send or replay, each refused with the specific reason; beside
 /// them the nearest honest deliveries, accepted, so that every refusal is shown to be about the
@@ -21,10 +22,11 @@ import Testing
     private func recorded() throws -> Delivery {
         let exchange = try Fixtures.exchange("webhooks/analysis-complete.har")
         let header = try #require(exchange.requestHeaders["kallglot-signature"])
-        let fields = Dictionary(header.split(separator: ",").map { field in
-            let parts = field.split(separator: "=", maxSplits: 1)
-            return (String(parts[0]), parts.count > 1 ? String(parts[1]) : "")
-        }, uniquingKeysWith: { first, _ in first })
+        let fields = Dictionary(
+            header.split(separator: ",").map { field in
+                let parts = field.split(separator: "=", maxSplits: 1)
+                return (String(parts[0]), parts.count > 1 ? String(parts[1]) : "")
+            }, uniquingKeysWith: { first, _ in first })
         let timestamp = try #require(fields["t"].flatMap { Int64($0) })
         let body = try #require(exchange.requestBody)
         let delivery = Delivery(body: body, timestamp: timestamp, signature: sign(body, at: "\(timestamp)"))
@@ -76,9 +78,11 @@ import Testing
         for offset in [0, 1, 299.999, 300] {
             #expect(outcome(verifier(at: delivery.timestamp, offset: offset), delivery.body, header) == nil, "accepted \(offset) s after signing")
         }
-        #expect(outcome(verifier(at: delivery.timestamp, offset: 300.001), delivery.body, header)
+        #expect(
+            outcome(verifier(at: delivery.timestamp, offset: 300.001), delivery.body, header)
                 == .timestampOutsideTolerance(skew: .milliseconds(300_001), tolerance: .seconds(300)))
-        #expect(outcome(verifier(at: delivery.timestamp, offset: 86_400), delivery.body, header)
+        #expect(
+            outcome(verifier(at: delivery.timestamp, offset: 86_400), delivery.body, header)
                 == .timestampOutsideTolerance(skew: .seconds(86_400), tolerance: .seconds(300)))
     }
 
@@ -86,11 +90,13 @@ import Testing
         let delivery = try recorded()
         let header = "t=\(delivery.timestamp),v1=\(delivery.signature)"
         #expect(outcome(verifier(at: delivery.timestamp, offset: -300), delivery.body, header) == nil)
-        #expect(outcome(verifier(at: delivery.timestamp, offset: -300.001), delivery.body, header)
+        #expect(
+            outcome(verifier(at: delivery.timestamp, offset: -300.001), delivery.body, header)
                 == .timestampOutsideTolerance(skew: .milliseconds(-300_001), tolerance: .seconds(300)))
         // Signed for a year ahead by someone holding a leaked secret for a while: still refused now.
         let ahead = delivery.timestamp + 365 * 86_400
-        #expect(outcome(verifier(at: delivery.timestamp), delivery.body, "t=\(ahead),v1=\(sign(delivery.body, at: "\(ahead)"))")
+        #expect(
+            outcome(verifier(at: delivery.timestamp), delivery.body, "t=\(ahead),v1=\(sign(delivery.body, at: "\(ahead)"))")
                 == .timestampOutsideTolerance(skew: .seconds(-365 * 86_400), tolerance: .seconds(300)))
     }
 
@@ -110,9 +116,11 @@ import Testing
         let valid = delivery.signature
         let bad = String(repeating: "0", count: 64)
         let verifier = verifier(at: t)
-        for header in ["t=\(t),v0=\(valid)", "t=\(t),v2=\(valid)", "t=\(t),V1=\(valid)", "t=\(t),v1\u{301}=\(valid)",
-                       "t=\(t),v 1=\(valid)", "t=\(t),sig=\(valid)", "t=\(t),=\(valid)",
-                       "t=\(t),v1=\(bad),v0=\(valid)", "t=\(t),v0=\(valid),v1=\(bad)"] {
+        for header in [
+            "t=\(t),v0=\(valid)", "t=\(t),v2=\(valid)", "t=\(t),V1=\(valid)", "t=\(t),v1\u{301}=\(valid)",
+            "t=\(t),v 1=\(valid)", "t=\(t),sig=\(valid)", "t=\(t),=\(valid)",
+            "t=\(t),v1=\(bad),v0=\(valid)", "t=\(t),v0=\(valid),v1=\(bad)",
+        ] {
             #expect(outcome(verifier, delivery.body, header) == .noMatchingSignature, "\(header)")
         }
         #expect(outcome(verifier, delivery.body, "t=\(t),v0=\(valid),v1=\(valid)") == nil)
@@ -137,9 +145,12 @@ import Testing
     @Test func truncatedSignaturesAreRefused() throws {
         let delivery = try recorded()
         let valid = delivery.signature
-        for signature in ["", String(valid.dropLast()), String(valid.dropLast(2)), String(valid.dropFirst(2)), String(valid.prefix(32)), String(valid.prefix(2))] {
-            #expect(outcome(verifier(at: delivery.timestamp), delivery.body, "t=\(delivery.timestamp),v1=\(signature)") == .noMatchingSignature,
-                    "\(signature.count) hex digits")
+        for signature in [
+            "", String(valid.dropLast()), String(valid.dropLast(2)), String(valid.dropFirst(2)), String(valid.prefix(32)), String(valid.prefix(2)),
+        ] {
+            #expect(
+                outcome(verifier(at: delivery.timestamp), delivery.body, "t=\(delivery.timestamp),v1=\(signature)") == .noMatchingSignature,
+                "\(signature.count) hex digits")
         }
     }
 
@@ -172,9 +183,11 @@ import Testing
         let t = delivery.timestamp
         let base64 = Data(try bytes(ofHex: valid)).base64EncodedString()
         // Each keeps the length even, so only the alphabet is wrong.
-        let signatures: [String] = ["g" + String(valid.dropFirst()), String(valid.dropLast()) + "z", "0x" + String(valid.dropFirst(2)),
-                                    "-" + String(valid.dropFirst()), "é" + String(valid.dropFirst(2)), "\u{FF10}" + String(valid.dropFirst(3)),
-                                    base64, String(valid.dropLast(2)) + "%0"]
+        let signatures: [String] = [
+            "g" + String(valid.dropFirst()), String(valid.dropLast()) + "z", "0x" + String(valid.dropFirst(2)),
+            "-" + String(valid.dropFirst()), "é" + String(valid.dropFirst(2)), "\u{FF10}" + String(valid.dropFirst(3)),
+            base64, String(valid.dropLast(2)) + "%0",
+        ]
         for signature in signatures {
             #expect(outcome(verifier(at: t), delivery.body, "t=\(t),v1=\(signature)") == .noMatchingSignature, "\(signature)")
         }
@@ -193,11 +206,12 @@ import Testing
     @Test(arguments: ["start", "middle", "end"])
     func bodyAlteredByOneByteIsRefused(position: String) throws {
         let delivery = try recorded()
-        let index = switch position {
-        case "start": delivery.body.startIndex
-        case "middle": delivery.body.startIndex + delivery.body.count / 2
-        default: delivery.body.endIndex - 1
-        }
+        let index =
+            switch position {
+            case "start": delivery.body.startIndex
+            case "middle": delivery.body.startIndex + delivery.body.count / 2
+            default: delivery.body.endIndex - 1
+            }
         for flip: UInt8 in [0x01, 0x20, 0x80] {
             var altered = delivery.body
             altered[index] ^= flip
@@ -228,15 +242,19 @@ import Testing
             #expect(outcome(verifier, delivery.body, header) == nil, "\(header)")
         }
         // Whitespace inside a value, or Unicode spaces, are not.
-        for header in ["t=\(t),v1=\(valid.prefix(32)) \(valid.dropFirst(32))", "t=\(t),v1=\u{00A0}\(valid)", "t=\(t),v1=\(valid)\u{3000}",
-                       "t=\(t),v1=\(valid)\n", "t=\(t),v1=\n\(valid)", "t=\(t),V1=\(valid)"] {
+        for header in [
+            "t=\(t),v1=\(valid.prefix(32)) \(valid.dropFirst(32))", "t=\(t),v1=\u{00A0}\(valid)", "t=\(t),v1=\(valid)\u{3000}",
+            "t=\(t),v1=\(valid)\n", "t=\(t),v1=\n\(valid)", "t=\(t),V1=\(valid)",
+        ] {
             #expect(outcome(verifier, delivery.body, header) == .noMatchingSignature, "\(header.debugDescription)")
         }
         for header in ["T=\(t),v1=\(valid)", "t\u{00A0}=\(t),v1=\(valid)", "\u{FEFF}t=\(t),v1=\(valid)"] {
             #expect(outcome(verifier, delivery.body, header) == .malformedHeader("no 't=' timestamp"), "\(header.debugDescription)")
         }
         for value in ["\u{00A0}\(t)", "\(t)\u{3000}", "\(t) 0", "\(t)\n"] {
-            #expect(outcome(verifier, delivery.body, "t=\(value),v1=\(valid)") == .malformedHeader("timestamp '\(value)' is not Unix seconds"), "\(value.debugDescription)")
+            #expect(
+                outcome(verifier, delivery.body, "t=\(value),v1=\(valid)") == .malformedHeader("timestamp '\(value)' is not Unix seconds"),
+                "\(value.debugDescription)")
         }
     }
 
@@ -244,7 +262,10 @@ import Testing
         let delivery = try recorded()
         let t = delivery.timestamp
         let valid = delivery.signature
-        for header in ["t=\(t),t=\(t),v1=\(valid)", "t=\(t),v1=\(valid),t=\(t)", "t=\(t - 3600),t=\(t),v1=\(valid)", "t=\(t),t=\(t + 1),v1=\(valid)", "t=\(t),t=,v1=\(valid)"] {
+        for header in [
+            "t=\(t),t=\(t),v1=\(valid)", "t=\(t),v1=\(valid),t=\(t)", "t=\(t - 3600),t=\(t),v1=\(valid)", "t=\(t),t=\(t + 1),v1=\(valid)",
+            "t=\(t),t=,v1=\(valid)",
+        ] {
             #expect(outcome(verifier(at: t), delivery.body, header) == .malformedHeader("more than one timestamp"), "\(header)")
         }
         #expect(outcome(verifier(at: t), delivery.body, "v1=\(valid),t=\(t)") == nil)
@@ -256,7 +277,8 @@ import Testing
         let valid = delivery.signature
         // `+t` and `0t` would name the same second as `t` but are not what was signed.
         for value in ["-1", "-0", "-\(t)", "+\(t)", "0\(t)", "00", "\(t).0", "\(t)e0", "0x\(String(t, radix: 16))", "١٧٧٤٥٢٣٤٢٨", ""] {
-            #expect(outcome(verifier(at: t), delivery.body, "t=\(value),v1=\(valid)") == .malformedHeader("timestamp '\(value)' is not Unix seconds"), "\(value)")
+            #expect(
+                outcome(verifier(at: t), delivery.body, "t=\(value),v1=\(valid)") == .malformedHeader("timestamp '\(value)' is not Unix seconds"), "\(value)")
         }
     }
 
@@ -273,7 +295,9 @@ import Testing
         }
         #expect(outcome(verifier, delivery.body, "t=0,v1=\(sign(delivery.body, at: "0"))") == .timestampOutsideTolerance(skew: now, tolerance: .seconds(300)))
         for value in ["9223372036854775808", "18446744073709551616", String(repeating: "9", count: 400)] {
-            #expect(outcome(verifier, delivery.body, "t=\(value),v1=\(delivery.signature)") == .malformedHeader("timestamp '\(value.prefix(20))' is not Unix seconds"))
+            #expect(
+                outcome(verifier, delivery.body, "t=\(value),v1=\(delivery.signature)")
+                    == .malformedHeader("timestamp '\(value.prefix(20))' is not Unix seconds"))
         }
     }
 
@@ -311,13 +335,17 @@ import Testing
         let t = delivery.timestamp
         let verifier = verifier(at: t)
         let secretBytes = Array(Self.secret.utf8)
-        let forms = [Self.secret, String(Self.secret.dropFirst(6)), hex(secretBytes), Data(secretBytes).base64EncodedString(),
-                     secretBytes.map(String.init).joined(separator: ", "), secretBytes.map(String.init).joined(separator: "\n")]
+        let forms = [
+            Self.secret, String(Self.secret.dropFirst(6)), hex(secretBytes), Data(secretBytes).base64EncodedString(),
+            secretBytes.map(String.init).joined(separator: ", "), secretBytes.map(String.init).joined(separator: "\n"),
+        ]
         var texts = [String(describing: verifier), String(reflecting: verifier)]
         var dumped = ""
         dump(verifier, to: &dumped)
         texts.append(dumped)
-        let headers: [String?] = [nil, "", "garbage", "t=\(t)", "t=\(t + 3600),v1=\(delivery.signature)", "t=\(t),v1=\(String(repeating: "0", count: 64))", "t=-1,v1=00", "t=1,t=2"]
+        let headers: [String?] = [
+            nil, "", "garbage", "t=\(t)", "t=\(t + 3600),v1=\(delivery.signature)", "t=\(t),v1=\(String(repeating: "0", count: 64))", "t=-1,v1=00", "t=1,t=2",
+        ]
         for header in headers {
             let error = try #require(outcome(verifier, delivery.body, header))
             texts += [String(describing: error), String(reflecting: error), error.localizedDescription]

@@ -13,7 +13,8 @@ import Testing
 
     private func delivery(_ fixture: String) throws -> Delivery {
         let exchange = try Fixtures.exchange(fixture)
-        return Delivery(body: try #require(exchange.requestBody), header: try #require(exchange.requestHeaders["kallglot-signature"]), timestamp: exchange.started)
+        return Delivery(
+            body: try #require(exchange.requestBody), header: try #require(exchange.requestHeaders["kallglot-signature"]), timestamp: exchange.started)
     }
 
     private func webhooks(at date: Date, secret: WebhookSecret = Fixtures.webhookSecret) -> KallglotAnalysisWebhooks {
@@ -70,24 +71,35 @@ import Testing
 
     @Test func tamperedBodyIsRefused() throws {
         let delivery = try delivery("negative/webhook-tampered-signature.har")
-        #expect(refusal { _ = try webhooks(at: delivery.timestamp).analysisComplete(body: delivery.body, signatureHeader: delivery.header) } == .noMatchingSignature)
+        #expect(
+            refusal { _ = try webhooks(at: delivery.timestamp).analysisComplete(body: delivery.body, signatureHeader: delivery.header) } == .noMatchingSignature
+        )
         var altered = try self.delivery("webhooks/analysis-complete.har")
         altered.body[altered.body.count / 2] ^= 0x01
-        #expect(refusal { _ = try webhooks(at: altered.timestamp).analysisComplete(body: altered.body, signatureHeader: altered.header) } == .noMatchingSignature)
+        #expect(
+            refusal { _ = try webhooks(at: altered.timestamp).analysisComplete(body: altered.body, signatureHeader: altered.header) } == .noMatchingSignature)
     }
 
     @Test func wrongSecretIsRefused() throws {
         let delivery = try delivery("webhooks/analysis-complete.har")
-        #expect(refusal { _ = try webhooks(at: delivery.timestamp, secret: "whsec_other").analysisComplete(body: delivery.body, signatureHeader: delivery.header) } == .noMatchingSignature)
+        #expect(
+            refusal { _ = try webhooks(at: delivery.timestamp, secret: "whsec_other").analysisComplete(body: delivery.body, signatureHeader: delivery.header) }
+                == .noMatchingSignature)
     }
 
     @Test func oldAndFutureTimestampsAreRefusedBothWays() throws {
         let delivery = try delivery("webhooks/analysis-complete.har")
-        let late = refusal { _ = try webhooks(at: delivery.timestamp.addingTimeInterval(301)).analysisComplete(body: delivery.body, signatureHeader: delivery.header) }
+        let late = refusal {
+            _ = try webhooks(at: delivery.timestamp.addingTimeInterval(301)).analysisComplete(body: delivery.body, signatureHeader: delivery.header)
+        }
         #expect(late == .timestampOutsideTolerance(skew: .seconds(301), tolerance: .seconds(300)))
-        let early = refusal { _ = try webhooks(at: delivery.timestamp.addingTimeInterval(-301)).analysisComplete(body: delivery.body, signatureHeader: delivery.header) }
+        let early = refusal {
+            _ = try webhooks(at: delivery.timestamp.addingTimeInterval(-301)).analysisComplete(body: delivery.body, signatureHeader: delivery.header)
+        }
         #expect(early == .timestampOutsideTolerance(skew: .seconds(-301), tolerance: .seconds(300)))
-        #expect(refusal { _ = try webhooks(at: delivery.timestamp.addingTimeInterval(299)).analysisComplete(body: delivery.body, signatureHeader: delivery.header) } == nil)
+        #expect(
+            refusal { _ = try webhooks(at: delivery.timestamp.addingTimeInterval(299)).analysisComplete(body: delivery.body, signatureHeader: delivery.header) }
+                == nil)
     }
 
     @Test func headerWithoutV1OrOnlyAnotherSchemeIsRefused() throws {
@@ -111,7 +123,8 @@ import Testing
     @Test(arguments: ["", "garbage", "t=,v1=abc", "t=abc,v1=00", "v1=00ff", "t=1,t=2,v1=00", String(repeating: "x", count: 10_000)])
     func garbageHeadersAreMalformed(header: String) throws {
         let delivery = try delivery("webhooks/analysis-complete.har")
-        guard case .malformedHeader? = refusal({ _ = try webhooks(at: delivery.timestamp).analysisComplete(body: delivery.body, signatureHeader: header) }) else {
+        guard case .malformedHeader? = refusal({ _ = try webhooks(at: delivery.timestamp).analysisComplete(body: delivery.body, signatureHeader: header) })
+        else {
             Issue.record("'\(header.prefix(20))' was not refused as malformed")
             return
         }
@@ -122,13 +135,17 @@ import Testing
         let timestamp = Int(delivery.timestamp.timeIntervalSince1970)
         let valid = sign(delivery.body, at: timestamp)
         for signature in [String(valid.dropLast(2)), valid + "00", String(valid.dropLast())] {
-            #expect(refusal { _ = try webhooks(at: delivery.timestamp).analysisComplete(body: delivery.body, signatureHeader: "t=\(timestamp),v1=\(signature)") } == .noMatchingSignature)
+            #expect(
+                refusal { _ = try webhooks(at: delivery.timestamp).analysisComplete(body: delivery.body, signatureHeader: "t=\(timestamp),v1=\(signature)") }
+                    == .noMatchingSignature)
         }
     }
 
     @Test func missingHeaderIsItsOwnError() throws {
         let delivery = try delivery("webhooks/analysis-complete.har")
-        #expect(refusal { _ = try webhooks(at: delivery.timestamp).analysisComplete(body: delivery.body, signatureHeader: nil) } == .missingHeader("Kallglot-Signature"))
+        #expect(
+            refusal { _ = try webhooks(at: delivery.timestamp).analysisComplete(body: delivery.body, signatureHeader: nil) }
+                == .missingHeader("Kallglot-Signature"))
     }
 
     @Test func theSecretNeverAppearsInDescriptions() {

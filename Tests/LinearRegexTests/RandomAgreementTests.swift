@@ -52,9 +52,10 @@ import Testing
             let pattern = Self.pattern(depth: 2, using: &random)
             let ours = try LinearRegex(pattern)
             for _ in 0..<8 {
-                let text = String((0..<Int.random(in: 0...6, using: &random)).map { _ in
-                    Self.alphabet.randomElement(using: &random) ?? "a"
-                })
+                let text = String(
+                    (0..<Int.random(in: 0...6, using: &random)).map { _ in
+                        Self.alphabet.randomElement(using: &random) ?? "a"
+                    })
                 let expected = try SwiftRegexOracle.matches(pattern, text)
                 #expect(ours.matches(text) == expected, "/\(pattern)/ on \(text.debugDescription)")
                 compared += 1

@@ -27,8 +27,8 @@ struct RefusalCase: Decodable, Sendable, CustomTestStringConvertible {
 enum Tables {
     static func load<Row: Decodable>(_ name: String, as: Row.Type) -> [Row] {
         guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Inputs"),
-              let data = try? Data(contentsOf: url),
-              let rows = try? JSONDecoder().decode([Row].self, from: data)
+            let data = try? Data(contentsOf: url),
+            let rows = try? JSONDecoder().decode([Row].self, from: data)
         else {
             fatalError("Inputs/\(name).json is missing or malformed")
         }

@@ -17,7 +17,8 @@ import Testing
     @Test(arguments: names)
     func specProducesExactlyTheExpectedDiagnostics(name: String) throws {
         let path = Self.folder.appendingPathComponent(name + ".yaml").path
-        let rendered = SpecLoader.load(contentsOf: path).diagnostics
+        let rendered =
+            SpecLoader.load(contentsOf: path).diagnostics
             .map { $0.description.replacingOccurrences(of: Self.folder.path + "/", with: "") }
             .joined(separator: "\n") + "\n"
         let expectedURL = Self.folder.appendingPathComponent(name + ".expected")

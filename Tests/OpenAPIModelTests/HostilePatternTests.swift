@@ -22,9 +22,10 @@ import Testing
 
     @Test func nestedQuantifierPatternOnANonMatchingExampleIsReportedRatherThanHanging() {
         let example = String(repeating: "a", count: 40) + "!"
-        #expect(diagnostics(pattern: "^(a+)+$", example: example) == [
-            "t.yaml:9:16: warning: example breaks its own schema at (root): pattern: ^(a+)+$ violated by \"\(example)\"",
-        ])
+        #expect(
+            diagnostics(pattern: "^(a+)+$", example: example) == [
+                "t.yaml:9:16: warning: example breaks its own schema at (root): pattern: ^(a+)+$ violated by \"\(example)\""
+            ])
     }
 
     @Test func nestedQuantifierPatternOnAMatchingExampleIsAccepted() {
@@ -33,11 +34,13 @@ import Testing
     }
 
     @Test func patternOutsideTheLinearSubsetIsAnErrorWithItsReasonAndOffset() {
-        #expect(diagnostics(pattern: #"^(a)\1$"#, example: "aa") == [
-            #"t.yaml:8:16: error: pattern '^(a)\1$': a backreference (\1) is not supported (it cannot be matched in linear time), at offset 4"#,
-        ])
-        #expect(diagnostics(pattern: "^a(?=b)", example: "ab") == [
-            "t.yaml:8:16: error: pattern '^a(?=b)': lookahead (?=…) is not supported, at offset 2",
-        ])
+        #expect(
+            diagnostics(pattern: #"^(a)\1$"#, example: "aa") == [
+                #"t.yaml:8:16: error: pattern '^(a)\1$': a backreference (\1) is not supported (it cannot be matched in linear time), at offset 4"#
+            ])
+        #expect(
+            diagnostics(pattern: "^a(?=b)", example: "ab") == [
+                "t.yaml:8:16: error: pattern '^a(?=b)': lookahead (?=…) is not supported, at offset 2"
+            ])
     }
 }

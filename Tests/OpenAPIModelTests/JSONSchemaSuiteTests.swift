@@ -38,10 +38,12 @@ import YAMLReader
         var outcomes: [Outcome] = []
         for group in groups {
             guard case .string(let title)? = group["description"], let schema = group["schema"],
-                  case .array(let tests)? = group["tests"] else {
+                case .array(let tests)? = group["tests"]
+            else {
                 throw SuiteError(file: file, reason: "a group needs description, schema and tests: \(group)")
             }
-            let text = #"{"openapi":"3.1.0","info":{"title":"suite","version":"1"},"paths":{},"components":{"schemas":{"S":"#
+            let text =
+                #"{"openapi":"3.1.0","info":{"title":"suite","version":"1"},"paths":{},"components":{"schemas":{"S":"#
                 + schema.description + "}}}"
             let loaded = SpecLoader.load(text: text, file: file)
             guard let document = loaded.document, let root = document.schemaRegistry["#/components/schemas/S"] else {
@@ -53,8 +55,10 @@ import YAMLReader
                     throw SuiteError(file: file, reason: "\(title): a test needs description, data and valid: \(test)")
                 }
                 let failures = evaluator.failures(of: data, against: root)
-                outcomes.append(Outcome(file: file, group: title, test: name, expected: valid, actual: failures.isEmpty,
-                                        failures: failures.map(\.description)))
+                outcomes.append(
+                    Outcome(
+                        file: file, group: title, test: name, expected: valid, actual: failures.isEmpty,
+                        failures: failures.map(\.description)))
             }
         }
         return outcomes

@@ -16,7 +16,8 @@ import Testing
     }
 
     @Test func referenceWithSiblingDescriptionKeepsTheDescription() throws {
-        let document = try load("    A: {type: string}\n    B:\n      type: object\n      properties:\n        a: {$ref: '#/components/schemas/A', description: Local words.}\n")
+        let document = try load(
+            "    A: {type: string}\n    B:\n      type: object\n      properties:\n        a: {$ref: '#/components/schemas/A', description: Local words.}\n")
         let all = properties(document.schema(named: "B")?.schema)
         let property = try #require(all.first)
         #expect(property.schema.kind == .reference("A"))
@@ -24,7 +25,8 @@ import Testing
     }
 
     @Test func recursiveSchemaLoadsWithoutLooping() throws {
-        let document = try load("    Node:\n      type: object\n      properties:\n        children: {type: array, items: {$ref: '#/components/schemas/Node'}}\n")
+        let document = try load(
+            "    Node:\n      type: object\n      properties:\n        children: {type: array, items: {$ref: '#/components/schemas/Node'}}\n")
         let children = properties(document.schema(named: "Node")?.schema)
         guard case .array(let array)? = children.first?.schema.kind else {
             Issue.record("children is not an array")
@@ -34,7 +36,8 @@ import Testing
     }
 
     @Test func allOfMergesReferencedAndInlineObjectsWithRequiredUnited() throws {
-        let document = try load("""
+        let document = try load(
+            """
                 Base: {type: object, required: [id], properties: {id: {type: string}}}
                 Derived:
                   allOf:
@@ -50,7 +53,8 @@ import Testing
     }
 
     @Test func nullabilityIn31And30StylesAndAsOneOfWithNull() throws {
-        let document = try load("""
+        let document = try load(
+            """
                 A:
                   type: object
                   properties:
@@ -76,7 +80,8 @@ import Testing
     }
 
     @Test func discriminatedOneOfBecomesAUnionWithMappedValues() throws {
-        let document = try load("""
+        let document = try load(
+            """
                 A: {type: object, properties: {kind: {const: a}}}
                 B: {type: object, properties: {kind: {const: b}}}
                 U:

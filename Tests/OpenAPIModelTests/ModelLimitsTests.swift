@@ -33,7 +33,9 @@ import YAMLReader
     @Test func allOfChainBeyondTheLimitIsAnErrorAtTheMemberThatCrossesIt() throws {
         let result = try load(allOfChain(5), limits: ModelLimits(maxAllOfDepth: 3))
         let errors = result.diagnostics.filter { $0.severity == .error }.map(\.description)
-        #expect(errors.first == "t.yaml:20:11: error: 'allOf' merges named schemas more than 3 deep here (at 'A4'); raise the limit maxAllOfDepth if this is intended")
+        #expect(
+            errors.first
+                == "t.yaml:20:11: error: 'allOf' merges named schemas more than 3 deep here (at 'A4'); raise the limit maxAllOfDepth if this is intended")
     }
 
     /// 20,000 levels overflowed the stack before the limit existed; 2,000 already exceed a test thread's stack.

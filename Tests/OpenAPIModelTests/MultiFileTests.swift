@@ -28,8 +28,9 @@ import Testing
         let list = try #require(document.operations.first)
         #expect(list.parameters.map(\.name) == ["limit"])
         #expect(list.responses.map(\.statusText) == ["200", "default"])
-        #expect(files.map { URL(fileURLWithPath: $0).lastPathComponent }.sorted()
-            == ["errors.yaml", "parameters.yaml", "pet.yaml", "pet.yaml", "pets.yaml", "tag.yaml"])
+        #expect(
+            files.map { URL(fileURLWithPath: $0).lastPathComponent }.sorted()
+                == ["errors.yaml", "parameters.yaml", "pet.yaml", "pet.yaml", "pets.yaml", "tag.yaml"])
     }
 
     @Test func aDiagnosticIsLocatedInTheFileItIsAbout() throws {
@@ -47,23 +48,26 @@ import Testing
             "b.yaml": "$ref: 'a.yaml'\n",
         ])
         let result = SpecLoader.load(contentsOf: root.appendingPathComponent("openapi.yaml").path)
-        #expect(result.diagnostics.contains { $0.severity == .error && $0.message == "reference cycle through 'a.yaml'" && $0.location?.file.hasSuffix("b.yaml") == true },
-                "\(result.diagnostics)")
+        #expect(
+            result.diagnostics.contains {
+                $0.severity == .error && $0.message == "reference cycle through 'a.yaml'" && $0.location?.file.hasSuffix("b.yaml") == true
+            },
+            "\(result.diagnostics)")
     }
 
     @Test func aMissingFileOrFragmentAndARemoteReferenceAreErrorsWhereTheyAreWritten() throws {
         let root = try Self.write([
             "openapi.yaml": """
-                openapi: 3.1.0
-                info: {title: T, version: '1'}
-                paths: {}
-                components:
-                  schemas:
-                    A: {$ref: 'nowhere.yaml'}
-                    B: {$ref: 'b.yaml#/Missing'}
-                    C: {$ref: 'https://example.com/c.yaml'}
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                A: {$ref: 'nowhere.yaml'}
+                B: {$ref: 'b.yaml#/Missing'}
+                C: {$ref: 'https://example.com/c.yaml'}
 
-                """,
+            """,
             "b.yaml": "Present: {type: string}\n",
         ])
         let result = SpecLoader.load(contentsOf: root.appendingPathComponent("openapi.yaml").path)
@@ -80,18 +84,18 @@ import Testing
     @Test func aNamedSchemaThatIsAReferenceToAFileIsThatFilesSchemaUnderItsName() throws {
         let root = try Self.write([
             "openapi.yaml": """
-                openapi: 3.1.0
-                info: {title: T, version: '1'}
-                paths:
-                  /a:
-                    get:
-                      operationId: getA
-                      responses:
-                        '200': {description: A., content: {application/json: {schema: {$ref: 'schemas/error.yaml'}}}}
-                components:
-                  schemas: {$ref: 'schemas/index.yaml'}
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /a:
+                get:
+                  operationId: getA
+                  responses:
+                    '200': {description: A., content: {application/json: {schema: {$ref: 'schemas/error.yaml'}}}}
+            components:
+              schemas: {$ref: 'schemas/index.yaml'}
 
-                """,
+            """,
             "schemas/index.yaml": "error_schema: {$ref: 'error.yaml'}\nother: {type: string}\n",
             "schemas/error.yaml": "type: object\nproperties: {message: {type: string}}\n",
         ])

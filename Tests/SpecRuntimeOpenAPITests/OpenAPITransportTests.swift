@@ -50,7 +50,8 @@ import Testing
 
     @Test func aRequestBodyGoesThroughAndABodyOverTheLimitIsRefused() async throws {
         let server = try await LoopbackServer { request, _ in
-            request.method == "PUT" ? LoopbackServer.Reply(status: 204)
+            request.method == "PUT"
+                ? LoopbackServer.Reply(status: 204)
                 : LoopbackServer.Reply(status: 200, json: "{\"name\": \"" + String(repeating: "x", count: 4096) + "\"}")
         }
         let client = Self.client(server, middlewares: [], maxResponseBytes: 1024)

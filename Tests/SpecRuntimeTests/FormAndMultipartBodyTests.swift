@@ -1,6 +1,7 @@
 import Foundation
-@testable import SpecRuntime
 import Testing
+
+@testable import SpecRuntime
 
 /// The runtime's form and multipart builders on their own: escaping, absent members, and values
 /// that cannot be sent.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SpecRuntime
 
 @Suite struct ValidationContextTests {

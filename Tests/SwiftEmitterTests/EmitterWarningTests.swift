@@ -19,31 +19,34 @@ import Testing
     static let header = "openapi: 3.1.0\ninfo: {title: T, version: '1'}\n"
 
     @Test func namesThatCollideAreDisambiguatedAndReported() throws {
-        let found = try warnings(Self.header + """
-            paths: {}
-            components:
-              schemas:
-                analysis_result: {type: object, properties: {a: {type: string}}}
-                AnalysisResult: {type: object, properties: {b: {type: string}}}
-            """)
-        #expect(found == [
-            "7:21: schema 'AnalysisResult' and schema 'analysis_result' both become 'AnalysisResult' in the module's top-level "
-                + "types; schema 'AnalysisResult' is named 'AnalysisResult2' (rename one, or set nameOverrides in spec-codegen.yaml)",
-        ])
+        let found = try warnings(
+            Self.header + """
+                paths: {}
+                components:
+                  schemas:
+                    analysis_result: {type: object, properties: {a: {type: string}}}
+                    AnalysisResult: {type: object, properties: {b: {type: string}}}
+                """)
+        #expect(
+            found == [
+                "7:21: schema 'AnalysisResult' and schema 'analysis_result' both become 'AnalysisResult' in the module's top-level "
+                    + "types; schema 'AnalysisResult' is named 'AnalysisResult2' (rename one, or set nameOverrides in spec-codegen.yaml)"
+            ])
     }
 
     @Test func webhooksWithoutASignatureSchemeAreReportedAndTakeNoSignature() throws {
-        let yaml = Self.header + """
-            paths: {}
-            webhooks:
-              ping:
-                post:
-                  requestBody:
-                    content:
-                      application/json:
-                        schema: {type: object, properties: {id: {type: string}}}
-                  responses: {'200': {description: OK}}
-            """
+        let yaml =
+            Self.header + """
+                paths: {}
+                webhooks:
+                  ping:
+                    post:
+                      requestBody:
+                        content:
+                          application/json:
+                            schema: {type: object, properties: {id: {type: string}}}
+                      responses: {'200': {description: OK}}
+                """
         let found = try warnings(yaml)
         #expect(found.count == 1)
         #expect(found.first?.hasPrefix("10:21: the spec has webhooks but no x-webhook-signature") == true, "\(found)")
@@ -54,48 +57,54 @@ import Testing
     }
 
     @Test func aDefaultWithoutASwiftLiteralIsReported() throws {
-        let found = try warnings(Self.header + """
-            paths: {}
-            components:
-              schemas:
-                Box:
-                  type: object
-                  properties:
-                    tags: {type: array, items: {type: string}, default: [a]}
-            """)
-        #expect(found == [
-            "9:15: the default of '#/components/schemas/Box/properties/tags' has no Swift literal for [String]; "
-                + "neither the initializer nor decoding applies it",
-        ])
+        let found = try warnings(
+            Self.header + """
+                paths: {}
+                components:
+                  schemas:
+                    Box:
+                      type: object
+                      properties:
+                        tags: {type: array, items: {type: string}, default: [a]}
+                """)
+        #expect(
+            found == [
+                "9:15: the default of '#/components/schemas/Box/properties/tags' has no Swift literal for [String]; "
+                    + "neither the initializer nor decoding applies it"
+            ])
     }
 
     @Test func aNameOverrideThatNamesNothingIsReported() throws {
-        let found = try warnings(Self.header + """
-            paths: {}
-            components:
-              schemas:
-                Box: {type: object, properties: {a: {type: string}}}
-            """, options: EmitterOptions(nameOverrides: ["#/components/schemas/Bx": "Crate", "#/components/schemas/Box": "Crate"]))
-        #expect(found == [
-            "nameOverrides: '#/components/schemas/Bx' is neither the pointer of a generated type nor an operationId of w.yaml; "
-                + "it is not used",
-        ])
+        let found = try warnings(
+            Self.header + """
+                paths: {}
+                components:
+                  schemas:
+                    Box: {type: object, properties: {a: {type: string}}}
+                """, options: EmitterOptions(nameOverrides: ["#/components/schemas/Bx": "Crate", "#/components/schemas/Box": "Crate"]))
+        #expect(
+            found == [
+                "nameOverrides: '#/components/schemas/Bx' is neither the pointer of a generated type nor an operationId of w.yaml; "
+                    + "it is not used"
+            ])
     }
 
     @Test func errorResponsesWithDifferentSchemasAreReported() throws {
-        let found = try warnings(Self.header + """
-            paths:
-              /a:
-                get:
-                  operationId: getA
-                  responses:
-                    '204': {description: OK}
-                    '400': {description: Bad, content: {application/json: {schema: {type: object, properties: {a: {type: string}}}}}}
-                    '500': {description: Bad, content: {application/json: {schema: {type: object, properties: {b: {type: string}}}}}}
-            """)
-        #expect(found == [
-            "6:7: the error responses of 'getA' (400, 500) have 2 different schemas; its errors are typed as JSONValue, "
-                + "not as one error type",
-        ])
+        let found = try warnings(
+            Self.header + """
+                paths:
+                  /a:
+                    get:
+                      operationId: getA
+                      responses:
+                        '204': {description: OK}
+                        '400': {description: Bad, content: {application/json: {schema: {type: object, properties: {a: {type: string}}}}}}
+                        '500': {description: Bad, content: {application/json: {schema: {type: object, properties: {b: {type: string}}}}}}
+                """)
+        #expect(
+            found == [
+                "6:7: the error responses of 'getA' (400, 500) have 2 different schemas; its errors are typed as JSONValue, "
+                    + "not as one error type"
+            ])
     }
 }

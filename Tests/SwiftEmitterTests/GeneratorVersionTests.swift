@@ -1,7 +1,8 @@
 import Foundation
 import SpecRuntime
-@testable import SwiftEmitter
 import Testing
+
+@testable import SwiftEmitter
 
 /// Generated code and the runtime name one contract version, so that drift is a compile error.
 @Suite struct GeneratorVersionTests {
@@ -10,9 +11,10 @@ import Testing
     }
 
     @Test func everyModelsFileNamesTheRuntimeContractItWasGeneratedFor() {
-        Snippet.schemas("Thing: {type: string}").expect(emitting: """
-            private typealias GeneratedForSpecRuntime = SpecRuntimeCompatibility.RequiresVersion\(GeneratorVersion.runtimeContract)
-            """)
+        Snippet.schemas("Thing: {type: string}").expect(
+            emitting: """
+                private typealias GeneratedForSpecRuntime = SpecRuntimeCompatibility.RequiresVersion\(GeneratorVersion.runtimeContract)
+                """)
     }
 
     @Test func theDefaultUserAgentNamesTheToolAndItsRelease() throws {

@@ -1,7 +1,8 @@
 import Foundation
 import OpenAPIModel
-@testable import SwiftEmitter
 import Testing
+
+@testable import SwiftEmitter
 
 /// `Tests/GoldenUsage/ModelIndex/ModelIndex.swift` lists, for each golden spec of schemas only
 /// (no client, so no contract table), every named schema with a `BodyCodec` of its generated
@@ -19,18 +20,20 @@ import Testing
             let path = tests.appendingPathComponent("Golden/\(golden).yaml").path
             let document = try #require(SpecLoader.load(contentsOf: path).document, "\(golden).yaml does not load")
             let context = EmissionContext(document: document, options: EmitterOptions(), diagnostics: DiagnosticSink())
-            let validating = Set(context.plan.declarations.compactMap { declaration -> String? in
-                // An alias validates as what it stands for, which has no `Validatable` conformance of its own.
-                if case .alias = declaration { return nil }
-                return declaration.name
-            })
+            let validating = Set(
+                context.plan.declarations.compactMap { declaration -> String? in
+                    // An alias validates as what it stands for, which has no `Validatable` conformance of its own.
+                    if case .alias = declaration { return nil }
+                    return declaration.name
+                })
             for named in document.schemas {
                 guard case .named(let path)? = context.plan.namedTypes[named.name], path.count == 1, validating.contains(path[0]) else { continue }
                 let key = "\(golden)#/components/schemas/\(named.name)"
                 // A nullable schema's value is the type or null: an optional, checked when present.
-                entries.append(context.plan.admitsNull(named.schema)
-                    ? "    \"\(key)\": BodyCodec(\(module).\(path[0])?.self, checkedBy: { body, context in body?.validate(in: &context) }),"
-                    : "    \"\(key)\": BodyCodec(\(module).\(path[0]).self),")
+                entries.append(
+                    context.plan.admitsNull(named.schema)
+                        ? "    \"\(key)\": BodyCodec(\(module).\(path[0])?.self, checkedBy: { body, context in body?.validate(in: &context) }),"
+                        : "    \"\(key)\": BodyCodec(\(module).\(path[0]).self),")
             }
         }
         return """

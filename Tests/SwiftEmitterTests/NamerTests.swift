@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SwiftEmitter
 
 /// The naming rules of ``Namer``: what every generated name is made from.
@@ -13,7 +14,8 @@ import Testing
     }
 
     @Test(arguments: [
-        ("analysis_result", "AnalysisResult"), ("api-key", "APIKey"), ("Type", "TypeValue"), ("String", "StringValue"), ("ValidationError", "ValidationErrorValue"),
+        ("analysis_result", "AnalysisResult"), ("api-key", "APIKey"), ("Type", "TypeValue"), ("String", "StringValue"),
+        ("ValidationError", "ValidationErrorValue"),
         ("3d_model", "_3dModel"), ("", "Unnamed"), ("user.profile", "UserProfile"),
     ])
     func typeNamesReadLikeHandWrittenSwift(wire: String, swift: String) {

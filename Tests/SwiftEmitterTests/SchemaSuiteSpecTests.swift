@@ -26,20 +26,21 @@ import Testing
         switch value {
         case .array(let items): return .array(items.map { renamed($0, component: component) })
         case .object(let members):
-            return .object(members.map { member in
-                switch (member.key, member.value) {
-                case ("$ref", .string(let reference)):
-                    if reference == "#/components/schemas/S" || reference.hasPrefix("#/components/schemas/S/") {
-                        return (member.key, .string("#/components/schemas/" + component + reference.dropFirst("#/components/schemas/S".count)))
+            return .object(
+                members.map { member in
+                    switch (member.key, member.value) {
+                    case ("$ref", .string(let reference)):
+                        if reference == "#/components/schemas/S" || reference.hasPrefix("#/components/schemas/S/") {
+                            return (member.key, .string("#/components/schemas/" + component + reference.dropFirst("#/components/schemas/S".count)))
+                        }
+                        if reference.hasPrefix("#"), !reference.hasPrefix("#/") {
+                            return (member.key, .string("#" + component + "_" + reference.dropFirst()))
+                        }
+                        return member
+                    case ("$anchor", .string(let anchor)): return (member.key, .string(component + "_" + anchor))
+                    default: return (member.key, renamed(member.value, component: component))
                     }
-                    if reference.hasPrefix("#"), !reference.hasPrefix("#/") {
-                        return (member.key, .string("#" + component + "_" + reference.dropFirst()))
-                    }
-                    return member
-                case ("$anchor", .string(let anchor)): return (member.key, .string(component + "_" + anchor))
-                default: return (member.key, renamed(member.value, component: component))
-                }
-            })
+                })
         default: return value
         }
     }
@@ -55,10 +56,12 @@ import Testing
                 guard let schema = group["schema"] else { continue }
                 let name = "\(typeStem(file))Case\(index)"
                 components.append("    \(JSONLiteral.quoted(name)): \(renamed(schema, component: name).description)")
-                components.append("    \(JSONLiteral.quoted(name + "Holder")): "
-                    + ##"{"type":"object","required":["value"],"properties":{"value":{"$ref":"#/components/schemas/"##
-                    + name + ##""}}}"##)
-                entries.append("    \(JSONLiteral.quoted("\(file)#\(index)")): SuiteGroup(\(JSONLiteral.quoted(name + "Holder"))) { verdict(\(name)Holder.self, $0) },")
+                components.append(
+                    "    \(JSONLiteral.quoted(name + "Holder")): "
+                        + ##"{"type":"object","required":["value"],"properties":{"value":{"$ref":"#/components/schemas/"##
+                        + name + ##""}}}"##)
+                entries.append(
+                    "    \(JSONLiteral.quoted("\(file)#\(index)")): SuiteGroup(\(JSONLiteral.quoted(name + "Holder"))) { verdict(\(name)Holder.self, $0) },")
             }
         }
         let spec = """

@@ -13,10 +13,11 @@ import YAMLReader
     }
 
     @Test func everyDuplicateKeyIsReportedWithBothPlaces() {
-        #expect(readingDiagnostics(ofInput: "duplicate-keys.yaml") == [
-            "duplicate-keys.yaml:10:9: error: duplicate key 'language' (first defined at 6:9)",
-            "duplicate-keys.yaml:12:5: error: duplicate key 'Request' (first defined at 4:5)",
-        ])
+        #expect(
+            readingDiagnostics(ofInput: "duplicate-keys.yaml") == [
+                "duplicate-keys.yaml:10:9: error: duplicate key 'language' (first defined at 6:9)",
+                "duplicate-keys.yaml:12:5: error: duplicate key 'Request' (first defined at 4:5)",
+            ])
     }
 
     @Test func keysThatDifferOnlyByQuotingAreDuplicates() {
@@ -32,9 +33,10 @@ import YAMLReader
     }
 
     @Test func aliasToAnUndefinedAnchorIsAnError() {
-        #expect(readingDiagnostics(ofInput: "undefined-alias.yaml") == [
-            "undefined-alias.yaml:1:4: error: alias '*nowhere' refers to no anchor defined before it",
-        ])
+        #expect(
+            readingDiagnostics(ofInput: "undefined-alias.yaml") == [
+                "undefined-alias.yaml:1:4: error: alias '*nowhere' refers to no anchor defined before it"
+            ])
     }
 
     /// Documents nested far deeper than any spec; named so that test output stays readable.
@@ -71,9 +73,10 @@ import YAMLReader
     }
 
     @Test func invalidUTF8IsReportedAtItsByte() {
-        #expect(readingDiagnostics(ofInput: "invalid-utf8.yaml") == [
-            "invalid-utf8.yaml:2:10: error: invalid leading UTF-8 octet (byte 0xFF)",
-        ])
+        #expect(
+            readingDiagnostics(ofInput: "invalid-utf8.yaml") == [
+                "invalid-utf8.yaml:2:10: error: invalid leading UTF-8 octet (byte 0xFF)"
+            ])
     }
 
     @Test(arguments: ["empty.yaml", "comment-only.yaml"])
@@ -103,9 +106,10 @@ import YAMLReader
     }
 
     @Test func secondDocumentInAStreamIsRefused() {
-        #expect(readingDiagnostics(ofInput: "multi-document.yaml") == [
-            "multi-document.yaml:2:1: error: expected a single document, but the stream holds another one starting here",
-        ])
+        #expect(
+            readingDiagnostics(ofInput: "multi-document.yaml") == [
+                "multi-document.yaml:2:1: error: expected a single document, but the stream holds another one starting here"
+            ])
     }
 
     @Test func hugeScalarReadsWhole() throws {
@@ -126,8 +130,9 @@ import YAMLReader
     }
 
     @Test func mergeKeyWithAScalarIsRefusedClearly() {
-        #expect(readingDiagnostics(ofInput: "bad-merge.yaml") == [
-            "bad-merge.yaml:2:7: error: merge key '<<' needs a mapping or a sequence of mappings, found a string",
-        ])
+        #expect(
+            readingDiagnostics(ofInput: "bad-merge.yaml") == [
+                "bad-merge.yaml:2:7: error: merge key '<<' needs a mapping or a sequence of mappings, found a string"
+            ])
     }
 }

@@ -1,5 +1,5 @@
-import SpecDiagnostics
 import Foundation
+import SpecDiagnostics
 import YAMLReader
 
 /// The rendered diagnostics of reading `text`, or an empty list when it reads fine.

@@ -24,8 +24,12 @@ struct AnchorGenerator {
         try manifest.write(toFile: package + "/Package.swift", atomically: true, encoding: .utf8)
         if FileManager.default.isExecutableFile(atPath: executable) { return }
         print("building swift-openapi-generator 1.14.3 (release) in \(scratch); this takes several minutes")
-        let result = Measure.run("/usr/bin/env", ["swift", "build", "-c", "release", "--package-path", package,
-                                                  "--scratch-path", scratch + "/scratch", "--product", "swift-openapi-generator"], quiet: false)
+        let result = Measure.run(
+            "/usr/bin/env",
+            [
+                "swift", "build", "-c", "release", "--package-path", package,
+                "--scratch-path", scratch + "/scratch", "--product", "swift-openapi-generator",
+            ], quiet: false)
         guard result.status == 0 else { throw BenchError("building swift-openapi-generator failed") }
     }
 

@@ -25,8 +25,10 @@ struct CompileBench {
                 name: "compile-anchor-\(size)", sources: work + "/anchor-\(size)",
                 dependency: ".package(url: \"https://github.com/apple/swift-openapi-runtime\", exact: \"1.13.4\")",
                 products: ".product(name: \"OpenAPIRuntime\", package: \"swift-openapi-runtime\")")
-            print(String(format: "%6d %7.1f %9.0f %24.1f %9.0f %11.1fx %12.1fx", size, ours.seconds, ours.peakMiB, theirs.seconds, theirs.peakMiB,
-                         theirs.seconds / ours.seconds, theirs.peakMiB / ours.peakMiB))
+            print(
+                String(
+                    format: "%6d %7.1f %9.0f %24.1f %9.0f %11.1fx %12.1fx", size, ours.seconds, ours.peakMiB, theirs.seconds, theirs.peakMiB,
+                    theirs.seconds / ours.seconds, theirs.peakMiB / ours.peakMiB))
         }
     }
 
@@ -40,7 +42,8 @@ struct CompileBench {
         for file in try fileManager.contentsOfDirectory(atPath: sources).filter({ $0.hasSuffix(".swift") }) {
             try fileManager.copyItem(atPath: sources + "/" + file, toPath: package + "/Sources/Generated/" + file)
         }
-        try "// Builds the dependencies before the generated module is timed.\n".write(toFile: package + "/Sources/Dependencies/Dependencies.swift", atomically: true, encoding: .utf8)
+        try "// Builds the dependencies before the generated module is timed.\n".write(
+            toFile: package + "/Sources/Dependencies/Dependencies.swift", atomically: true, encoding: .utf8)
         let manifest = """
             // swift-tools-version: 6.0
             import PackageDescription
@@ -62,7 +65,8 @@ struct CompileBench {
         let result = Measure.run("/usr/bin/env", ["swift", "build", "--package-path", package, "--target", "Generated"])
         // A compile that fails (or is killed for memory) is reported, not hidden: infinite time.
         guard result.status == 0 else {
-            print("  \(name): the build failed or was killed after \(String(format: "%.0f", result.seconds)) s at \(String(format: "%.0f", result.peakMiB)) MiB")
+            print(
+                "  \(name): the build failed or was killed after \(String(format: "%.0f", result.seconds)) s at \(String(format: "%.0f", result.peakMiB)) MiB")
             return (.infinity, result.peakMiB)
         }
         return (result.seconds, result.peakMiB)

@@ -46,9 +46,10 @@ enum LimitsBench {
         var outcome = ""
         var times: [Double] = []
         for _ in 0..<runs {
-            times.append(Measure.seconds {
-                outcome = load(input.bytes)
-            })
+            times.append(
+                Measure.seconds {
+                    outcome = load(input.bytes)
+                })
         }
         let name = input.name.padding(toLength: 36, withPad: " ", startingAt: 0)
         print("  " + name + String(format: "%10.2f  ", Measure.median(times) * 1000) + outcome)

@@ -41,8 +41,9 @@ enum StageBench {
             samples.append(times)
         }
         func median(_ key: KeyPath<StageTimes, Double>) -> Double { Measure.median(samples.map { $0[keyPath: key] }) }
-        return StageTimes(fileRead: median(\.fileRead), rawEvents: median(\.rawEvents), reading: median(\.reading),
-                          model: median(\.model), emission: median(\.emission), writing: median(\.writing))
+        return StageTimes(
+            fileRead: median(\.fileRead), rawEvents: median(\.rawEvents), reading: median(\.reading),
+            model: median(\.model), emission: median(\.emission), writing: median(\.writing))
     }
 }
 

@@ -34,7 +34,8 @@ enum WebhookTimingBench {
         let request = ((log?["entries"] as? [[String: Any]])?.first)?["request"] as? [String: Any]
         let headers = request?["headers"] as? [[String: String]] ?? []
         guard let body = ((request?["postData"] as? [String: Any])?["text"] as? String).map({ Data($0.utf8) }),
-              let header = headers.first(where: { $0["name"]?.lowercased() == "kallglot-signature" })?["value"] else {
+            let header = headers.first(where: { $0["name"]?.lowercased() == "kallglot-signature" })?["value"]
+        else {
             throw BenchError("\(path): no request body or Kallglot-Signature header (run from the package root)")
         }
         var timestamp: Int64?
@@ -111,7 +112,8 @@ enum WebhookTimingBench {
         }
         let iterations = arguments.count > 2 ? Int(arguments[2]) ?? 10_000 : 10_000
         let delivery = try recorded(root: root)
-        let refused = control
+        let refused =
+            control
             ? earlyExitMany(presented(delivery, matching: matching), delivery.expected, iterations: iterations)
             : verifyMany(verifier(delivery), body: delivery.body, header: header(delivery, matching: matching), iterations: iterations)
         guard refused == iterations else { throw BenchError("expected \(iterations) refusals, got \(refused)") }
@@ -134,8 +136,10 @@ enum WebhookTimingBench {
         for round in 0..<rounds {
             for offset in ks.indices {
                 let index = (offset + round) % ks.count
-                verifyTimes[index].append(Measure.seconds { sink &+= verifyMany(verifier, body: delivery.body, header: headers[index], iterations: batch) } / Double(batch))
-                controlTimes[index].append(Measure.seconds { sink &+= earlyExitMany(controls[index], delivery.expected, iterations: batch * 100) } / Double(batch * 100))
+                verifyTimes[index].append(
+                    Measure.seconds { sink &+= verifyMany(verifier, body: delivery.body, header: headers[index], iterations: batch) } / Double(batch))
+                controlTimes[index].append(
+                    Measure.seconds { sink &+= earlyExitMany(controls[index], delivery.expected, iterations: batch * 100) } / Double(batch * 100))
             }
         }
         print("webhook signature refusal, wall clock: median of \(rounds) batches (\(batch) verifies, \(batch * 100) control compares each); sink \(sink % 7)")

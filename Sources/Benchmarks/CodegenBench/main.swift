@@ -24,12 +24,14 @@ do {
     if arguments.first == "stages", arguments.count == 4, let runs = Int(arguments[3]) {
         // Child mode: one size, printed as numbers for the parent.
         let times = try StageBench.run(spec: arguments[1], output: arguments[2], runs: runs)
-        print([times.fileRead, times.rawEvents, times.reading, times.model, times.emission, times.writing, Measure.peakMemoryMiB()]
-            .map { String($0) }.joined(separator: " "))
+        print(
+            [times.fileRead, times.rawEvents, times.reading, times.model, times.emission, times.writing, Measure.peakMemoryMiB()]
+                .map { String($0) }.joined(separator: " "))
         exit(0)
     }
     if arguments.first == "webhook-timing" || arguments.first == "webhook-timing-control" {
-        try WebhookTimingBench.runOne(arguments: arguments, root: FileManager.default.currentDirectoryPath, control: arguments.first == "webhook-timing-control")
+        try WebhookTimingBench.runOne(
+            arguments: arguments, root: FileManager.default.currentDirectoryPath, control: arguments.first == "webhook-timing-control")
         exit(0)
     }
     if arguments.first == "webhook-timing-wall" {
@@ -73,9 +75,11 @@ do {
             .split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
         guard fields.count == 7 else { throw BenchError("stage run for N=\(size) failed") }
         let total = fields[0] + fields[2] + fields[3] + fields[4] + fields[5]
-        print(String(format: "%6d %5.1f %9.1f %6.1f %8.2fx %7.1f %7.1f %7.1f %7.1f %9.0f",
-                     size, megabytes, fields[1] * 1000, fields[2] * 1000, fields[2] / max(fields[1], 1e-9),
-                     fields[3] * 1000, fields[4] * 1000, fields[5] * 1000, total * 1000, fields[6]))
+        print(
+            String(
+                format: "%6d %5.1f %9.1f %6.1f %8.2fx %7.1f %7.1f %7.1f %7.1f %9.0f",
+                size, megabytes, fields[1] * 1000, fields[2] * 1000, fields[2] / max(fields[1], 1e-9),
+                fields[3] * 1000, fields[4] * 1000, fields[5] * 1000, total * 1000, fields[6]))
     }
     print("")
     print("whole generator process, spec to files (ms):")
@@ -101,7 +105,8 @@ do {
                 theirPeak = max(theirPeak, result.peakMiB)
             }
             let theirMedian = Measure.median(theirTimes)
-            print(String(format: "%6d %7.1f %9.0f %24.1f %9.0f %7.1fx", size, ourMedian * 1000, ourPeak, theirMedian * 1000, theirPeak, theirMedian / ourMedian))
+            print(
+                String(format: "%6d %7.1f %9.0f %24.1f %9.0f %7.1fx", size, ourMedian * 1000, ourPeak, theirMedian * 1000, theirPeak, theirMedian / ourMedian))
         } else {
             print(String(format: "%6d %7.1f %9.0f", size, ourMedian * 1000, ourPeak))
         }

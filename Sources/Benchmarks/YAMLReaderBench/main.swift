@@ -14,25 +14,25 @@ func syntheticDocument(approximateBytes: Int) -> [UInt8] {
     var index = 0
     while text.utf8.count < approximateBytes {
         text += """
-            Schema\(index):
-              type: object
-              description: "Schema number \(index), with a quoted description: it has 'quotes' and unicode \u{e9}."
-              required: [id, name, created_at]
-              properties:
-                id:
-                  type: string
-                  pattern: '^obj_[A-Za-z0-9]+$'
-                name: {type: string, minLength: 1, maxLength: 200}
-                score: {type: number, minimum: -1, maximum: 1}
-                count: {type: integer, format: int64, minimum: 0}
-                enabled: {type: boolean, default: true}
-                kind: {type: string, enum: [alpha, beta, gamma, "no", "yes"]}
-                created_at: {type: string, format: date-time}
-                tags:
-                  type: array
-                  items: {$ref: '#/components/schemas/Schema\(max(0, index - 1))'}
+                Schema\(index):
+                  type: object
+                  description: "Schema number \(index), with a quoted description: it has 'quotes' and unicode \u{e9}."
+                  required: [id, name, created_at]
+                  properties:
+                    id:
+                      type: string
+                      pattern: '^obj_[A-Za-z0-9]+$'
+                    name: {type: string, minLength: 1, maxLength: 200}
+                    score: {type: number, minimum: -1, maximum: 1}
+                    count: {type: integer, format: int64, minimum: 0}
+                    enabled: {type: boolean, default: true}
+                    kind: {type: string, enum: [alpha, beta, gamma, "no", "yes"]}
+                    created_at: {type: string, format: date-time}
+                    tags:
+                      type: array
+                      items: {$ref: '#/components/schemas/Schema\(max(0, index - 1))'}
 
-        """
+            """
         index += 1
     }
     return Array(text.utf8)
@@ -59,10 +59,11 @@ let reader = YAMLParser()
 for _ in 0..<runs {
     rawTimes.append(time { _ = LibYAMLEvents.countEvents(in: bytes) })
     do {
-        treeTimes.append(try time {
-            let root = try reader.parse(bytes, file: "synthetic.yaml")
-            nodeCount = root.mapping?.count ?? 0
-        })
+        treeTimes.append(
+            try time {
+                let root = try reader.parse(bytes, file: "synthetic.yaml")
+                nodeCount = root.mapping?.count ?? 0
+            })
     } catch {
         print(error)
         exit(1)

@@ -42,7 +42,8 @@ struct InstanceGenerator {
         if let reference = keywords.reference, let target = registry[reference], choices.chance(70) {
             return instance(for: target, depth: depth + 1)
         }
-        let branches = (keywords.allOf ?? []) + (keywords.anyOf ?? []) + (keywords.oneOf ?? [])
+        let branches =
+            (keywords.allOf ?? []) + (keywords.anyOf ?? []) + (keywords.oneOf ?? [])
             + [keywords.thenSchema, keywords.elseSchema, keywords.ifSchema].compactMap { $0 }
         if !branches.isEmpty, choices.chance(40) {
             return instance(for: branches[choices.below(branches.count)], depth: depth + 1)
@@ -66,12 +67,21 @@ struct InstanceGenerator {
     private static func impliedTypes(_ keywords: SchemaKeywords) -> [JSONType] {
         var types: [JSONType] = []
         if !keywords.properties.isEmpty || !keywords.required.isEmpty || keywords.additionalProperties != nil
-            || !keywords.patternProperties.isEmpty || keywords.minProperties != nil || keywords.maxProperties != nil { types.append(.object) }
+            || !keywords.patternProperties.isEmpty || keywords.minProperties != nil || keywords.maxProperties != nil
+        {
+            types.append(.object)
+        }
         if keywords.items != nil || keywords.prefixItems != nil || keywords.contains != nil || keywords.minItems != nil
-            || keywords.maxItems != nil || keywords.uniqueItems { types.append(.array) }
+            || keywords.maxItems != nil || keywords.uniqueItems
+        {
+            types.append(.array)
+        }
         if keywords.minLength != nil || keywords.maxLength != nil || keywords.pattern != nil || keywords.format != nil { types.append(.string) }
         if keywords.minimum != nil || keywords.maximum != nil || keywords.exclusiveMinimum != nil || keywords.exclusiveMaximum != nil
-            || keywords.multipleOf != nil { types.append(.number) }
+            || keywords.multipleOf != nil
+        {
+            types.append(.number)
+        }
         return types
     }
 
@@ -109,8 +119,10 @@ struct InstanceGenerator {
     }
 
     private static let formatSamples: [StringFormat: [String]] = [
-        .dateTime: ["2026-03-27T10:00:00Z", "2026-03-27T10:00:00.5+02:00", "1998-12-31T23:59:60Z", "1998-12-31T23:58:60Z",
-                    "2026-02-30T10:00:00Z", "2026-03-27 10:00:00Z", "2026-03-27T10:00:00"],
+        .dateTime: [
+            "2026-03-27T10:00:00Z", "2026-03-27T10:00:00.5+02:00", "1998-12-31T23:59:60Z", "1998-12-31T23:58:60Z",
+            "2026-02-30T10:00:00Z", "2026-03-27 10:00:00Z", "2026-03-27T10:00:00",
+        ],
         .date: ["2026-03-27", "2024-02-29", "2023-02-29", "2026-3-27", "2026-13-01"],
         .time: ["10:00:00Z", "23:59:60Z", "10:00:00", "10:00:00.123+01:00", "24:00:00Z"],
         .email: ["a@example.com", "te..st@x", "\"quoted\"@example.com", "a@[127.0.0.1]", "@example.com", "a@"],
@@ -144,7 +156,9 @@ struct InstanceGenerator {
                 items.append(last)
                 continue
             }
-            let schema = index < prefix.count ? prefix[index]
+            let schema =
+                index < prefix.count
+                ? prefix[index]
                 : (keywords.contains.flatMap { choices.chance(40) ? $0 : nil } ?? keywords.items ?? .anything)
             items.append(instance(for: schema, depth: depth + 1))
         }
@@ -160,7 +174,8 @@ struct InstanceGenerator {
         for name in keywords.required where !members.contains(where: { $0.key == name }) && choices.chance(80) {
             members.append((name, anyValue(depth: depth + 1)))
         }
-        let extraNames = ["extra", "x-extra", "foo", "bar", "a", "b", "aa", "é"]
+        let extraNames =
+            ["extra", "x-extra", "foo", "bar", "a", "b", "aa", "é"]
             + keywords.dependentRequired.keys.sorted() + keywords.dependentSchemas.map(\.name)
         for _ in 0..<4 where choices.chance(25) {
             let name = extraNames[choices.below(extraNames.count)]

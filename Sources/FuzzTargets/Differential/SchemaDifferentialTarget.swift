@@ -33,7 +33,8 @@ enum SchemaDifferentialTarget {
         guard let document = SpecLoader.load(contentsOf: path).document else { return [] }
         return suiteGroups.keys.sorted().compactMap { key in
             guard let group = suiteGroups[key],
-                  let schema = document.schemaRegistry["#/components/schemas/" + group.holderSchema] else { return nil }
+                let schema = document.schemaRegistry["#/components/schemas/" + group.holderSchema]
+            else { return nil }
             let check = group.check
             return Subject(name: key, schema: schema, registry: document.schemaRegistry) { instance in
                 let verdict = check(Data(instance.description.utf8))
@@ -45,10 +46,12 @@ enum SchemaDifferentialTarget {
     /// Every request, response and webhook body of the Kallglot SDK and of the client goldens,
     /// through their contract codecs.
     static let sdkSubjects: [Subject] =
-        contractSubjects(spec: "spec/openapi.yaml", operations: KallglotAnalysisClient.contractOperations,
-                         events: KallglotAnalysisWebhooks.contractEvents)
-        + contractSubjects(spec: "Tests/Golden/client-polling-webhooks.yaml", operations: JobsClient.contractOperations,
-                           events: JobsWebhooks.contractEvents)
+        contractSubjects(
+            spec: "spec/openapi.yaml", operations: KallglotAnalysisClient.contractOperations,
+            events: KallglotAnalysisWebhooks.contractEvents)
+        + contractSubjects(
+            spec: "Tests/Golden/client-polling-webhooks.yaml", operations: JobsClient.contractOperations,
+            events: JobsWebhooks.contractEvents)
         + contractSubjects(spec: "Tests/Golden/independent-3.0-spec.yaml", operations: CallInsightsClient.contractOperations, events: [:])
 
     /// Every named schema of the goldens without a client, through its generated type.
@@ -114,8 +117,9 @@ enum SchemaDifferentialTarget {
         let interpreted = SchemaEvaluator(registry: subject.registry).isValid(instance, against: subject.schema)
         let generated = subject.generatedAccepts(instance)
         if interpreted != generated.accepted {
-            throw FuzzFinding("\(subject.name): the schema interpreter says \(interpreted ? "valid" : "invalid"), "
-                + "the generated code says \(generated.detail), for \(instance.description.prefix(300))")
+            throw FuzzFinding(
+                "\(subject.name): the schema interpreter says \(interpreted ? "valid" : "invalid"), "
+                    + "the generated code says \(generated.detail), for \(instance.description.prefix(300))")
         }
     }
 

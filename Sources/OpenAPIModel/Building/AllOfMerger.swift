@@ -48,7 +48,9 @@ struct AllOfMerger {
                 // Past a limit the spec is refused; merging no further keeps the refusal cheap.
                 if context.limitExceeded { continue }
                 guard context.allOfDepth < context.limits.maxAllOfDepth else {
-                    context.error("'allOf' merges named schemas more than \(context.limits.maxAllOfDepth) deep here (at '\(name)'); raise the limit maxAllOfDepth if this is intended", at: part.node)
+                    context.error(
+                        "'allOf' merges named schemas more than \(context.limits.maxAllOfDepth) deep here (at '\(name)'); raise the limit maxAllOfDepth if this is intended",
+                        at: part.node)
                     context.limitExceeded = true
                     continue
                 }
@@ -116,7 +118,8 @@ struct AllOfMerger {
             if let x, let y { return (x, x == y) }
             return (x ?? y, true)
         }
-        let format = same(a.format, b.format), pattern = same(a.pattern, b.pattern)
+        let format = same(a.format, b.format)
+        let pattern = same(a.pattern, b.pattern)
         guard format.ok, pattern.ok else { return nil }
         var values = first.allowedValues
         var isConst = first.isConst
@@ -126,13 +129,19 @@ struct AllOfMerger {
         }
         if values?.isEmpty == true { return nil }
         var merged = second
-        merged.kind = .string(StringSchema(
-            format: format.value, minLength: [a.minLength, b.minLength].compactMap { $0 }.max(),
-            maxLength: [a.maxLength, b.maxLength].compactMap { $0 }.min(), pattern: pattern.value))
+        merged.kind = .string(
+            StringSchema(
+                format: format.value, minLength: [a.minLength, b.minLength].compactMap { $0 }.max(),
+                maxLength: [a.maxLength, b.maxLength].compactMap { $0 }.min(), pattern: pattern.value))
         merged.allowedValues = values
         merged.isConst = isConst
         merged.isNullable = first.isNullable && second.isNullable
-        merged.json = .keywords({ var both = SchemaKeywords(); both.allOf = [first.json, second.json]; return both }())
+        merged.json = .keywords(
+            {
+                var both = SchemaKeywords()
+                both.allOf = [first.json, second.json]
+                return both
+            }())
         merged.description = second.description ?? first.description
         return merged
     }

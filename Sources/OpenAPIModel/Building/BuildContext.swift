@@ -137,8 +137,10 @@ final class BuildContext {
     }
 
     /// Reports every key of `entries` that is neither in `known` nor an `x-` extension.
-    func rejectUnknownKeys(_ entries: [YAMLMappingEntry], known: Set<String>, in what: String,
-                           notGenerated: [String: String] = [:]) {
+    func rejectUnknownKeys(
+        _ entries: [YAMLMappingEntry], known: Set<String>, in what: String,
+        notGenerated: [String: String] = [:]
+    ) {
         for entry in entries {
             guard let key = entry.key.string else {
                 error("\(what) keys must be strings", at: entry.key)

@@ -7,12 +7,19 @@ struct DocumentBuilder {
     let context: BuildContext
     var schemas: SchemaBuilder { SchemaBuilder(context: context) }
 
-    static let rootKeys: Set<String> = ["swagger", "openapi", "info", "servers", "paths", "webhooks", "components", "security", "tags", "externalDocs", "jsonSchemaDialect"]
+    static let rootKeys: Set<String> = [
+        "swagger", "openapi", "info", "servers", "paths", "webhooks", "components", "security", "tags", "externalDocs", "jsonSchemaDialect",
+    ]
     static let componentKeys: Set<String> = ["schemas", "parameters", "responses", "requestBodies", "headers", "securitySchemes", "examples", "pathItems"]
     static let pathItemKeys: Set<String> = Set(HTTPMethod.allCases.map(\.rawValue)).union(["summary", "description", "parameters", "servers"])
-    static let operationKeys: Set<String> = ["operationId", "summary", "description", "parameters", "requestBody", "responses", "deprecated", "tags", "security", "externalDocs", "servers"]
+    static let operationKeys: Set<String> = [
+        "operationId", "summary", "description", "parameters", "requestBody", "responses", "deprecated", "tags", "security", "externalDocs", "servers",
+    ]
     /// `allowEmptyValue` is honoured as it stands: an empty string is sent as `name=`.
-    static let parameterKeys: Set<String> = ["name", "in", "required", "description", "deprecated", "schema", "example", "examples", "style", "explode", "allowEmptyValue", "allowReserved", "content"]
+    static let parameterKeys: Set<String> = [
+        "name", "in", "required", "description", "deprecated", "schema", "example", "examples", "style", "explode", "allowEmptyValue", "allowReserved",
+        "content",
+    ]
 
     func build() -> OpenAPIDocument? {
         let root = context.root
@@ -26,7 +33,9 @@ struct DocumentBuilder {
                 context.error("OpenAPI \(version) is not supported (3.0 and 3.1 are)", at: root["openapi"]!)
             }
         } else if root["openapi"] == nil {
-            context.error(root["swagger"] != nil ? "Swagger 2.0 is not supported; convert the spec to OpenAPI 3.1" : "not an OpenAPI document: 'openapi' is missing", at: root)
+            context.error(
+                root["swagger"] != nil ? "Swagger 2.0 is not supported; convert the spec to OpenAPI 3.1" : "not an OpenAPI document: 'openapi' is missing",
+                at: root)
         }
         let info = root["info"]
         if info == nil { context.error("'info' is missing", at: root) }
@@ -108,8 +117,9 @@ struct DocumentBuilder {
             operationID = declared
         } else {
             operationID = context.claimSynthesizedOperationID(Self.synthesizedOperationID(method, path: path))
-            context.warning("operation \(method.rawValue.uppercased()) \(path) has no 'operationId'; it is named '\(operationID)' "
-                + "from its method and path", at: node)
+            context.warning(
+                "operation \(method.rawValue.uppercased()) \(path) has no 'operationId'; it is named '\(operationID)' "
+                    + "from its method and path", at: node)
         }
         var parameters = shared
         for parameter in buildParameters(node["parameters"], pointer: "#/paths/\(SchemaBuilder.escape(path))/\(method.rawValue)/parameters") {
@@ -121,8 +131,10 @@ struct DocumentBuilder {
             if let entries = context.mapping(resolved, "a request body") {
                 context.rejectUnknownKeys(entries, known: ["description", "content", "required"], in: "a request body")
             }
-            if let content = chosenContent(ofContent: resolved["content"], at: resolved, pointer: "#/paths/\(SchemaBuilder.escape(path))/\(method.rawValue)/requestBody",
-                                            callerChoosesFormat: true) {
+            if let content = chosenContent(
+                ofContent: resolved["content"], at: resolved, pointer: "#/paths/\(SchemaBuilder.escape(path))/\(method.rawValue)/requestBody",
+                callerChoosesFormat: true)
+            {
                 requestBody = RequestBody(
                     isRequired: context.bool(resolved["required"], "required") ?? false,
                     description: context.string(resolved["description"], "description"), content: content,
@@ -185,8 +197,9 @@ struct DocumentBuilder {
                 url = url.replacingOccurrences(of: "{\(name)}", with: value)
             }
             if let open = url.firstIndex(of: "{"), url[open...].contains("}") {
-                context.warning("server URL '\(url)' uses a variable that 'variables' does not define; it is not used "
-                    + "(requests go to the configured base URL)", at: item["url"] ?? item)
+                context.warning(
+                    "server URL '\(url)' uses a variable that 'variables' does not define; it is not used "
+                        + "(requests go to the configured base URL)", at: item["url"] ?? item)
                 return nil
             }
             return url
@@ -218,10 +231,12 @@ struct DocumentBuilder {
         return items.enumerated().compactMap { index, item in
             let itemPointer = item["$ref"]?.string ?? "\(pointer)/\(index)"
             guard let resolved = context.dereference(item, expectedPrefix: "#/components/parameters/"),
-                  let entries = context.mapping(resolved, "a parameter") else { return nil }
+                let entries = context.mapping(resolved, "a parameter")
+            else { return nil }
             context.rejectUnknownKeys(entries, known: Self.parameterKeys, in: "a parameter")
             guard let name = context.string(resolved["name"], "a parameter name"),
-                  let place = context.string(resolved["in"], "a parameter's 'in'") else {
+                let place = context.string(resolved["in"], "a parameter's 'in'")
+            else {
                 context.error("a parameter needs 'name' and 'in'", at: resolved)
                 return nil
             }
@@ -231,20 +246,23 @@ struct DocumentBuilder {
             }
             let defaultStyle = location == .query || location == .cookie ? "form" : "simple"
             let style = context.string(resolved["style"], "style") ?? defaultStyle
-            let styles: [String] = switch location {
-            case .query: ["form", "spaceDelimited", "pipeDelimited", "deepObject"]
-            case .path: ["simple", "label", "matrix"]
-            case .header, .cookie: [defaultStyle]
-            }
+            let styles: [String] =
+                switch location {
+                case .query: ["form", "spaceDelimited", "pipeDelimited", "deepObject"]
+                case .path: ["simple", "label", "matrix"]
+                case .header, .cookie: [defaultStyle]
+                }
             if !styles.contains(style) {
                 let listed = styles.count == 1 ? styles[0] + " is" : styles.dropLast().joined(separator: ", ") + " and " + (styles.last ?? "") + " are"
-                context.error("parameter style '\(style)' is not supported in \(place) (\(listed))",
-                              at: resolved["style"] ?? resolved)
+                context.error(
+                    "parameter style '\(style)' is not supported in \(place) (\(listed))",
+                    at: resolved["style"] ?? resolved)
             }
             var isJSONContent = false
             var schemaNode = resolved["schema"]
             if schemaNode == nil, let content = resolved["content"]?.mapping, content.count == 1, let media = content.first,
-               let mediaType = media.key.string {
+                let mediaType = media.key.string
+            {
                 if BodyEncoding.of(mediaType: mediaType, binarySchema: false) == .json {
                     isJSONContent = true
                     schemaNode = media.value["schema"]
@@ -258,7 +276,8 @@ struct DocumentBuilder {
                 return nil
             }
             if context.bool(resolved["allowReserved"], "allowReserved") == true {
-                context.warning("'allowReserved' of parameter '\(name)' is not honoured: reserved characters are sent percent-encoded", at: resolved["allowReserved"]!)
+                context.warning(
+                    "'allowReserved' of parameter '\(name)' is not honoured: reserved characters are sent percent-encoded", at: resolved["allowReserved"]!)
             }
             let isRequired = context.bool(resolved["required"], "required") ?? false
             if location == .path && !isRequired {
@@ -280,15 +299,18 @@ struct DocumentBuilder {
 
     private func buildResponse(_ status: Int?, _ node: YAMLNode, pointer: String) -> Response? {
         guard let resolved = context.dereference(node, expectedPrefix: "#/components/responses/"),
-              let entries = context.mapping(resolved, "a response") else { return nil }
+            let entries = context.mapping(resolved, "a response")
+        else { return nil }
         context.rejectUnknownKeys(entries, known: ["description", "content", "headers"], in: "a response", notGenerated: BuildContext.notGenerated)
         var headers: [Header] = []
         if let headersNode = resolved["headers"], let headerEntries = context.mapping(headersNode, "headers") {
             for entry in headerEntries {
                 guard let name = context.string(entry.key, "a header name"),
-                      let header = context.dereference(entry.value, expectedPrefix: "#/components/headers/") else { continue }
+                    let header = context.dereference(entry.value, expectedPrefix: "#/components/headers/")
+                else { continue }
                 if let headerEntries = header.mapping {
-                    context.rejectUnknownKeys(headerEntries, known: ["description", "required", "schema", "deprecated", "example", "examples", "style", "explode"], in: "a header")
+                    context.rejectUnknownKeys(
+                        headerEntries, known: ["description", "required", "schema", "deprecated", "example", "examples", "style", "explode"], in: "a header")
                 }
                 // `simple` is the only style a header has (and the default); `explode` changes only objects, held as text.
                 if let style = header["style"], style.string != "simple" {
@@ -298,23 +320,28 @@ struct DocumentBuilder {
                     context.error("header '\(name)' needs a 'schema'", at: header)
                     continue
                 }
-                headers.append(Header(
-                    name: name, isRequired: context.bool(header["required"], "required") ?? false,
-                    description: context.string(header["description"], "description"),
-                    schema: schemas.build(schemaNode, pointer: pointer + "/headers/\(SchemaBuilder.escape(name))/schema")))
+                headers.append(
+                    Header(
+                        name: name, isRequired: context.bool(header["required"], "required") ?? false,
+                        description: context.string(header["description"], "description"),
+                        schema: schemas.build(schemaNode, pointer: pointer + "/headers/\(SchemaBuilder.escape(name))/schema")))
             }
         }
         var content = resolved["content"] == nil ? nil : chosenContent(ofContent: resolved["content"], at: resolved, pointer: pointer)
         if let chosen = content, chosen.encoding == .formURLEncoded || chosen.encoding == .multipart {
             // Read as it came rather than refused: the spec stays usable, and the caller parses it.
             let isForm = chosen.encoding == .formURLEncoded
-            context.append(.warning("a '\(chosen.mediaType)' response is not decoded into its schema's type: it is read as its "
-                + (isForm ? "text (a String)" : "bytes (Data)"), at: chosen.schema.location))
-            content = BodyContent(mediaType: chosen.mediaType, encoding: isForm ? .text : .binary,
-                                  schema: Schema(kind: .string(StringSchema()), pointer: chosen.schema.pointer, location: chosen.schema.location))
+            context.append(
+                .warning(
+                    "a '\(chosen.mediaType)' response is not decoded into its schema's type: it is read as its "
+                        + (isForm ? "text (a String)" : "bytes (Data)"), at: chosen.schema.location))
+            content = BodyContent(
+                mediaType: chosen.mediaType, encoding: isForm ? .text : .binary,
+                schema: Schema(kind: .string(StringSchema()), pointer: chosen.schema.pointer, location: chosen.schema.location))
         }
-        return Response(statusCode: status, description: context.string(resolved["description"], "description"), content: content, headers: headers,
-                        mediaTypes: declaredMediaTypes(ofContent: resolved["content"]))
+        return Response(
+            statusCode: status, description: context.string(resolved["description"], "description"), content: content, headers: headers,
+            mediaTypes: declaredMediaTypes(ofContent: resolved["content"]))
     }
 
     /// The keys of a `content` map as written, supported or not (``chosenContent(ofContent:at:pointer:)``
@@ -332,8 +359,10 @@ struct DocumentBuilder {
     /// with `callerChoosesFormat` (a request body) another structured encoding of the same schema
     /// is one the caller may send it in (``BodyContent/otherFormats``). A media type no encoding
     /// covers is an error.
-    private func chosenContent(ofContent content: YAMLNode?, at owner: YAMLNode, pointer: String,
-                               callerChoosesFormat: Bool = false) -> BodyContent? {
+    private func chosenContent(
+        ofContent content: YAMLNode?, at owner: YAMLNode, pointer: String,
+        callerChoosesFormat: Bool = false
+    ) -> BodyContent? {
         guard let content else {
             context.error("'content' is missing", at: owner)
             return nil
@@ -351,8 +380,9 @@ struct DocumentBuilder {
             }
             let schemaNode = entry.value["schema"]
             guard let encoding = BodyEncoding.of(mediaType: mediaType, binarySchema: schemaNode.map(Self.isBinaryString) ?? true) else {
-                context.error("media type '\(mediaType)' is not supported (JSON, text, binary, application/x-www-form-urlencoded "
-                    + "and multipart/form-data are)", at: entry.key)
+                context.error(
+                    "media type '\(mediaType)' is not supported (JSON, text, binary, application/x-www-form-urlencoded "
+                        + "and multipart/form-data are)", at: entry.key)
                 continue
             }
             if BodyEncoding.isXML(mediaType) {
@@ -372,8 +402,9 @@ struct DocumentBuilder {
                 if let value = example.value["value"] {
                     built.addExample(value)
                 } else if example.value["$ref"] != nil,
-                          let resolved = context.dereference(example.value, expectedPrefix: "#/components/examples/"),
-                          let value = resolved["value"] {
+                    let resolved = context.dereference(example.value, expectedPrefix: "#/components/examples/"),
+                    let value = resolved["value"]
+                {
                     built.addExample(value)
                 }
             }
@@ -385,8 +416,9 @@ struct DocumentBuilder {
             if other.content.encoding == best.encoding, other.content.schema.json == best.schema.json {
                 best.alternatives.append(other.content.mediaType)
             } else if callerChoosesFormat, other.content.encoding != best.encoding, other.content.encoding.isStructured, best.encoding.isStructured,
-                      other.content.schema.json == best.schema.json,
-                      !best.otherFormats.contains(where: { $0.encoding == other.content.encoding }) {
+                other.content.schema.json == best.schema.json,
+                !best.otherFormats.contains(where: { $0.encoding == other.content.encoding })
+            {
                 best.otherFormats.append(other.content)
             } else {
                 context.warning("'\(other.content.mediaType)' is not generated: a body has one Swift type, and '\(best.mediaType)' is used", at: other.key)
@@ -423,8 +455,9 @@ struct DocumentBuilder {
             if let style, !["form", "deepObject", "spaceDelimited", "pipeDelimited"].contains(style) {
                 context.error("encoding style '\(style)' is not supported (form, deepObject, spaceDelimited and pipeDelimited are)", at: entry.value["style"]!)
             }
-            result[name] = PartEncoding(contentType: context.string(entry.value["contentType"], "contentType"), style: style,
-                                        explode: context.bool(entry.value["explode"], "explode"))
+            result[name] = PartEncoding(
+                contentType: context.string(entry.value["contentType"], "contentType"), style: style,
+                explode: context.bool(entry.value["explode"], "explode"))
         }
         return result
     }
@@ -444,8 +477,9 @@ struct DocumentBuilder {
             return nil
         }
         guard let resolved = context.dereference(bodyNode, expectedPrefix: "#/components/requestBodies/"),
-              let content = chosenContent(ofContent: resolved["content"], at: resolved, pointer: "#/webhooks/\(SchemaBuilder.escape(name))/post/requestBody"),
-              content.encoding == .json else {
+            let content = chosenContent(ofContent: resolved["content"], at: resolved, pointer: "#/webhooks/\(SchemaBuilder.escape(name))/post/requestBody"),
+            content.encoding == .json
+        else {
             context.error("webhook '\(name)' needs a JSON request body", at: post)
             return nil
         }
@@ -466,7 +500,8 @@ struct DocumentBuilder {
             switch type {
             case "apiKey":
                 guard let key = context.string(scheme["name"], "name"), let place = context.string(scheme["in"], "in"),
-                      let location = Parameter.Location(rawValue: place), location != .path else {
+                    let location = Parameter.Location(rawValue: place), location != .path
+                else {
                     context.error("apiKey scheme '\(name)' needs 'name' and 'in' (header, query or cookie)", at: scheme)
                     continue
                 }
@@ -476,15 +511,17 @@ struct DocumentBuilder {
                 case "bearer": kind = .bearer
                 case "basic": kind = .basic
                 case let other:
-                    context.warning("HTTP authentication scheme '\(other ?? "")' of '\(name)' is not supported; the client sends no credentials for it",
-                                    at: scheme["scheme"] ?? scheme)
+                    context.warning(
+                        "HTTP authentication scheme '\(other ?? "")' of '\(name)' is not supported; the client sends no credentials for it",
+                        at: scheme["scheme"] ?? scheme)
                     continue
                 }
             case "oauth2", "openIdConnect":
                 kind = .bearer
             default:
-                context.warning("security scheme type '\(type)' of '\(name)' is not supported; the client sends no credentials for it "
-                    + "(mutual TLS is the transport's)", at: scheme["type"] ?? scheme)
+                context.warning(
+                    "security scheme type '\(type)' of '\(name)' is not supported; the client sends no credentials for it "
+                        + "(mutual TLS is the transport's)", at: scheme["type"] ?? scheme)
                 continue
             }
             result.append(SecurityScheme(name: name, kind: kind, description: context.string(scheme["description"], "description"), location: scheme.location))
@@ -511,9 +548,11 @@ struct DocumentBuilder {
 
     private func buildPolling(_ node: YAMLNode) -> Polling? {
         guard let entries = context.mapping(node, "x-polling") else { return nil }
-        context.rejectUnknownKeys(entries, known: ["operationId", "parameters", "statusField", "successValues", "failureValues", "estimatedCompletionField"], in: "x-polling")
+        context.rejectUnknownKeys(
+            entries, known: ["operationId", "parameters", "statusField", "successValues", "failureValues", "estimatedCompletionField"], in: "x-polling")
         guard let operationID = context.string(node["operationId"], "x-polling.operationId"),
-              let statusField = context.string(node["statusField"], "x-polling.statusField") else {
+            let statusField = context.string(node["statusField"], "x-polling.statusField")
+        else {
             context.error("x-polling needs 'operationId' and 'statusField'", at: node)
             return nil
         }
@@ -524,8 +563,9 @@ struct DocumentBuilder {
         let success = (node["successValues"]?.sequence ?? []).compactMap { context.string($0, "a status value") }
         let failure = (node["failureValues"]?.sequence ?? []).compactMap { context.string($0, "a status value") }
         if success.isEmpty { context.error("x-polling needs at least one 'successValues' entry", at: node) }
-        return Polling(operationID: operationID, parameters: parameters, statusField: statusField, successValues: success,
-                       failureValues: failure, estimatedCompletionField: context.string(node["estimatedCompletionField"], "estimatedCompletionField"))
+        return Polling(
+            operationID: operationID, parameters: parameters, statusField: statusField, successValues: success,
+            failureValues: failure, estimatedCompletionField: context.string(node["estimatedCompletionField"], "estimatedCompletionField"))
     }
 
     private func buildWebhookSignature(_ node: YAMLNode) -> WebhookSignature? {
@@ -537,12 +577,17 @@ struct DocumentBuilder {
             context.error("x-webhook-signature needs \(keys.dropLast().joined(separator: ", "))", at: node)
             return nil
         }
-        let algorithm = values[1]!, encoding = values[2]!, payload = values[5]!
+        let algorithm = values[1]!
+        let encoding = values[2]!
+        let payload = values[5]!
         if algorithm != "hmac-sha256" { context.error("signature algorithm '\(algorithm)' is not supported (hmac-sha256 is)", at: node["algorithm"]!) }
-        if encoding != "hex" && encoding != "base64" { context.error("signature encoding '\(encoding)' is not supported (hex and base64 are)", at: node["encoding"]!) }
+        if encoding != "hex" && encoding != "base64" {
+            context.error("signature encoding '\(encoding)' is not supported (hex and base64 are)", at: node["encoding"]!)
+        }
         if !payload.contains("{body}") { context.error("signedPayload must contain '{body}'", at: node["signedPayload"]!) }
-        return WebhookSignature(header: values[0]!, algorithm: algorithm, encoding: encoding, timestampKey: values[3]!,
-                                signatureKey: values[4]!, signedPayload: payload,
-                                toleranceSeconds: context.nonNegativeInt(node["toleranceSeconds"], "toleranceSeconds") ?? 300)
+        return WebhookSignature(
+            header: values[0]!, algorithm: algorithm, encoding: encoding, timestampKey: values[3]!,
+            signatureKey: values[4]!, signedPayload: payload,
+            toleranceSeconds: context.nonNegativeInt(node["toleranceSeconds"], "toleranceSeconds") ?? 300)
     }
 }

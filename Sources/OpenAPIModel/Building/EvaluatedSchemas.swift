@@ -14,8 +14,10 @@ extension SchemaBuilder {
     /// Keywords that assert nothing about the instance where they stand.
     /// (`contentMediaType`, `contentEncoding` and `contentSchema` are annotations in 2020-12;
     /// `externalDocs` documents; a binary string is a file in a multipart body.)
-    static let annotationKeywords: Set<String> = ["$defs", "$anchor", "$comment", "definitions", "externalDocs",
-                                                  "contentMediaType", "contentEncoding", "contentSchema"]
+    static let annotationKeywords: Set<String> = [
+        "$defs", "$anchor", "$comment", "definitions", "externalDocs",
+        "contentMediaType", "contentEncoding", "contentSchema",
+    ]
 
     /// JSON Schema keywords whose meaning the generator does not implement: refused, since
     /// reading past them would change what validates.
@@ -52,8 +54,10 @@ extension SchemaBuilder {
     }
 
     /// Keywords holding one subschema, a list of them, or a map of them.
-    private static let singleSubschema = ["not", "if", "then", "else", "items", "contains", "additionalProperties",
-                                          "propertyNames", "unevaluatedItems", "unevaluatedProperties"]
+    private static let singleSubschema = [
+        "not", "if", "then", "else", "items", "contains", "additionalProperties",
+        "propertyNames", "unevaluatedItems", "unevaluatedProperties",
+    ]
     private static let subschemaLists = ["allOf", "anyOf", "oneOf", "prefixItems"]
     private static let subschemaMaps = ["properties", "patternProperties", "dependentSchemas", "$defs", "definitions"]
 
@@ -66,7 +70,8 @@ extension SchemaBuilder {
         // Without `type`, `properties`/`items` do not make the value an object/array: JSON Schema
         // accepts every other JSON type too, which a struct or an array could not hold.
         if node["type"] == nil, node["allOf"] == nil, node["$ref"] == nil, node["oneOf"] == nil, node["anyOf"] == nil,
-           !context.allOfMembers.contains(node.location) {
+            !context.allOfMembers.contains(node.location)
+        {
             for key in ["properties", "additionalProperties", "minProperties", "maxProperties", "required"] where node[key] != nil {
                 return "'\(key)' without 'type: object'"
             }
@@ -90,7 +95,8 @@ extension SchemaBuilder {
             // `oneOf: [X, {type: null}]` is a nullable X only when X itself refuses null.
             let isNullablePair = branches.count == 2 && nonNull.count == 1 && refusesNull(nonNull[0])
             if !isNullablePair, !isStandaloneChoice(node) {
-                return node["oneOf"] != nil ? "'oneOf' without a discriminator, beside other keywords" : "'anyOf' without a discriminator, beside other keywords"
+                return node["oneOf"] != nil
+                    ? "'oneOf' without a discriminator, beside other keywords" : "'anyOf' without a discriminator, beside other keywords"
             }
         }
         if node["allOf"] == nil, let required = node["required"]?.sequence?.compactMap(\.string) {
@@ -106,7 +112,8 @@ extension SchemaBuilder {
             }
             if !siblings.isEmpty { return "keywords beside '$ref'" }
             if let reference = node["$ref"]?.string, reference.hasPrefix("#"), Self.componentName(reference) == nil,
-               context.node(at: reference) != nil {
+                context.node(at: reference) != nil
+            {
                 return "a reference outside '#/components/schemas'"
             }
         }
@@ -123,8 +130,9 @@ extension SchemaBuilder {
     /// (and not both): a Swift enum with a case per branch carries exactly its meaning.
     private func isStandaloneChoice(_ node: YAMLNode) -> Bool {
         guard (node["oneOf"] == nil) != (node["anyOf"] == nil), let entries = node.mapping,
-              let branches = (node["oneOf"] ?? node["anyOf"])?.sequence,
-              branches.filter({ $0["type"]?.string != "null" }).count >= 2 else { return false }
+            let branches = (node["oneOf"] ?? node["anyOf"])?.sequence,
+            branches.filter({ $0["type"]?.string != "null" }).count >= 2
+        else { return false }
         return entries.allSatisfy { entry in
             guard let key = entry.key.string else { return false }
             return Self.keywordsBesideChoice.contains(key) || Self.annotationKeywords.contains(key) || key.hasPrefix("x-")
@@ -135,7 +143,8 @@ extension SchemaBuilder {
     private func refusesNull(_ node: YAMLNode) -> Bool {
         var current = node
         if let reference = node["$ref"]?.string, let name = Self.componentName(reference),
-           let target = context.componentSchemaNodes[name] {
+            let target = context.componentSchemaNodes[name]
+        {
             current = target
         }
         if node["nullable"]?.scalar?.value == .bool(true) || current["nullable"]?.scalar?.value == .bool(true) { return false }
@@ -153,7 +162,7 @@ extension SchemaBuilder {
         schema.defaultValue = node["default"]?.jsonLiteral
         schema.defaultLocation = node["default"]?.location
         if let example = node["example"] { schema.addExample(example) }
-        (node["examples"]?.sequence ?? []).forEach { schema.addExample($0) }
+        for example in node["examples"]?.sequence ?? [] { schema.addExample(example) }
         if let entries = node.mapping {
             checkKeywords(entries, known: Self.supportedKeywords.union(Self.evaluatedKeywords))
         }

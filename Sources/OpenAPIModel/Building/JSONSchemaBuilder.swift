@@ -98,7 +98,8 @@ struct JSONSchemaBuilder {
     /// nest 2,000 builds on the stack.
     private func register(_ reference: String) {
         guard reference.hasPrefix("#"), context.schemaRegistry[reference] == nil,
-              !context.pendingReferences.contains(reference) else { return }
+            !context.pendingReferences.contains(reference)
+        else { return }
         context.pendingReferences.insert(reference)
         context.referenceQueue.append(reference)
     }

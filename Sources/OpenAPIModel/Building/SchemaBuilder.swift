@@ -1,5 +1,5 @@
-import SpecDiagnostics
 import SpecCore
+import SpecDiagnostics
 import YAMLReader
 
 /// Turns schema nodes into ``Schema`` values, reporting every keyword outside the subset.
@@ -91,8 +91,9 @@ struct SchemaBuilder {
                 return member
             }
             guard let merged = AllOfMerger(builder: self).merge(node, pointer: pointer) else {
-                context.warning("this 'allOf' is not one object (its members constrain one property twice, are not all objects, or "
-                    + "use additionalProperties beside others): the value is a JSONValue checked against the whole schema", at: node["allOf"] ?? node)
+                context.warning(
+                    "this 'allOf' is not one object (its members constrain one property twice, are not all objects, or "
+                        + "use additionalProperties beside others): the value is a JSONValue checked against the whole schema", at: node["allOf"] ?? node)
                 return evaluatedSchema(node, pointer: pointer, readingSubschemas: false)
             }
             schema.kind = merged
@@ -152,7 +153,8 @@ struct SchemaBuilder {
         var target = member
         var seen: Set<String> = []
         while let reference = target["$ref"]?.string, let name = Self.componentName(reference), seen.insert(name).inserted,
-              let next = context.componentSchemaNodes[name] {
+            let next = context.componentSchemaNodes[name]
+        {
             target = next
         }
         let type = target["type"]?.string
@@ -167,7 +169,7 @@ struct SchemaBuilder {
         if let example = node["example"] { schema.addExample(example) }
         if let examples = node["examples"] {
             if let items = examples.sequence {
-                items.forEach { schema.addExample($0) }
+                for item in items { schema.addExample(item) }
             } else {
                 context.warning("'examples' in a schema must be a sequence of values; it is ignored (an annotation)", at: examples)
             }
@@ -178,8 +180,9 @@ struct SchemaBuilder {
         var schema = Schema(kind: .any, pointer: pointer, location: node.location)
         for entry in entries {
             if let key = entry.key.string, !Self.keywordsBesideReference.contains(key), !Self.annotationKeywords.contains(key), !key.hasPrefix("x-") {
-                context.error("'\(key)' beside '$ref' is not supported (only description, deprecated, nullable, title, default "
-                    + "and examples are)", at: entry.key)
+                context.error(
+                    "'\(key)' beside '$ref' is not supported (only description, deprecated, nullable, title, default "
+                        + "and examples are)", at: entry.key)
             }
         }
         schema.description = context.string(node["description"], "description")
@@ -246,11 +249,12 @@ struct SchemaBuilder {
         case "array":
             // Without `items` any element is allowed: the elements are JSONValues.
             let items = node["items"].map { build($0, pointer: pointer + "/items") } ?? Schema(kind: .any, pointer: pointer + "/items", location: node.location)
-            return .array(ArraySchema(
-                items: items,
-                minItems: context.nonNegativeInt(node["minItems"], "minItems"),
-                maxItems: context.nonNegativeInt(node["maxItems"], "maxItems"),
-                uniqueItems: context.bool(node["uniqueItems"], "uniqueItems") ?? false))
+            return .array(
+                ArraySchema(
+                    items: items,
+                    minItems: context.nonNegativeInt(node["minItems"], "minItems"),
+                    maxItems: context.nonNegativeInt(node["maxItems"], "maxItems"),
+                    uniqueItems: context.bool(node["uniqueItems"], "uniqueItems") ?? false))
         case "string": return .string(buildString(node))
         case "integer": return .integer(buildNumeric(node, allowed: ["int32", "int64"]))
         case "number": return .number(buildNumeric(node, allowed: ["float", "double"]))
@@ -266,7 +270,8 @@ struct SchemaBuilder {
         if node["properties"] != nil || node["additionalProperties"] != nil { return "object" }
         if node["items"] != nil { return "array" }
         if let values, values.contains(where: { if case .string = $0 { true } else { false } }),
-           values.allSatisfy({ if case .string = $0 { true } else { $0 == .null } }) {
+            values.allSatisfy({ if case .string = $0 { true } else { $0 == .null } })
+        {
             return "string"
         }
         return nil
@@ -408,7 +413,8 @@ struct SchemaBuilder {
         if let mappingNode = discriminator["mapping"], let entries = context.mapping(mappingNode, "discriminator.mapping") {
             for entry in entries {
                 guard let value = context.string(entry.key, "a discriminator value"),
-                      let reference = context.string(entry.value, "a discriminator target") else { continue }
+                    let reference = context.string(entry.value, "a discriminator target")
+                else { continue }
                 guard let name = Self.componentName(reference) else {
                     context.error("discriminator mapping targets must be '#/components/schemas/<name>'", at: entry.value)
                     continue

@@ -21,7 +21,8 @@ struct DocumentChecks {
         var firstByID: [String: Operation] = [:]
         for operation in document.operations {
             if let first = firstByID[operation.operationID] {
-                diagnostics.append(.error("duplicate operationId '\(operation.operationID)' (first used at \(first.location.lineAndColumn))", at: operation.location))
+                diagnostics.append(
+                    .error("duplicate operationId '\(operation.operationID)' (first used at \(first.location.lineAndColumn))", at: operation.location))
             } else {
                 firstByID[operation.operationID] = operation
             }
@@ -58,18 +59,22 @@ struct DocumentChecks {
             return
         }
         for (parameter, _) in polling.parameters where !target.parameters.contains(where: { $0.name == parameter && $0.location == .path }) {
-            diagnostics.append(.error("x-polling sets parameter '\(parameter)', which '\(target.operationID)' does not have in its path", at: operation.location))
+            diagnostics.append(
+                .error("x-polling sets parameter '\(parameter)', which '\(target.operationID)' does not have in its path", at: operation.location))
         }
         for required in target.parameters where required.location == .path && !polling.parameters.contains(where: { $0.parameter == required.name }) {
-            diagnostics.append(.error("x-polling does not say where '\(target.operationID)' gets its path parameter '\(required.name)'", at: operation.location))
+            diagnostics.append(
+                .error("x-polling does not say where '\(target.operationID)' gets its path parameter '\(required.name)'", at: operation.location))
         }
         guard let success = target.responses.first(where: \.isSuccess)?.schema,
-              case .object(let object) = document.resolved(success).kind else {
+            case .object(let object) = document.resolved(success).kind
+        else {
             diagnostics.append(.error("x-polling operation '\(target.operationID)' must return a JSON object on success", at: target.location))
             return
         }
         guard object.properties.contains(where: { $0.name == polling.statusField }) else {
-            diagnostics.append(.error("x-polling status field '\(polling.statusField)' is not a property of the '\(target.operationID)' response", at: operation.location))
+            diagnostics.append(
+                .error("x-polling status field '\(polling.statusField)' is not a property of the '\(target.operationID)' response", at: operation.location))
             return
         }
     }
@@ -99,12 +104,18 @@ struct DocumentChecks {
             for (index, example) in schema.examples.enumerated() {
                 let location = index < schema.exampleLocations.count ? schema.exampleLocations[index] : schema.location
                 for violation in validator.violations(of: example, against: schema) {
-                    diagnostics.append(.warning("example breaks its own schema at \(violation.pointer.isEmpty ? "(root)" : violation.pointer): \(violation.keyword): \(violation.message)", at: location))
+                    diagnostics.append(
+                        .warning(
+                            "example breaks its own schema at \(violation.pointer.isEmpty ? "(root)" : violation.pointer): \(violation.keyword): \(violation.message)",
+                            at: location))
                 }
             }
             if let defaultValue = schema.defaultValue {
                 for violation in validator.violations(of: defaultValue, against: schema) {
-                    diagnostics.append(.warning("default breaks its own schema at \(violation.pointer.isEmpty ? "(root)" : violation.pointer): \(violation.keyword): \(violation.message)", at: schema.defaultLocation ?? schema.location))
+                    diagnostics.append(
+                        .warning(
+                            "default breaks its own schema at \(violation.pointer.isEmpty ? "(root)" : violation.pointer): \(violation.keyword): \(violation.message)",
+                            at: schema.defaultLocation ?? schema.location))
                 }
             }
         }

@@ -1,4 +1,5 @@
 import SpecCore
+
 /// A constraint broken by a JSON value, found by ``SchemaValidator``.
 public struct SchemaViolation: Hashable, Sendable, CustomStringConvertible {
     /// A JSON Pointer into the value (`/analyses/1`, empty for the value itself).

@@ -15,7 +15,9 @@ struct ExternalReferences {
     /// Where a node stands, which decides what a `$ref` there refers to.
     indirect enum Position {
         case document, pathItems, pathItem, operation, parameters, parameter, requestBody, responses, response,
-             content, mediaType, headers, header, schema, schemaMap, schemaList, components, componentMap(Position), other
+            content, mediaType, headers, header, schema, schemaMap, schemaList, components
+        case componentMap(Position)
+        case other
     }
 
     let rootFile: String
@@ -66,11 +68,12 @@ struct ExternalReferences {
         case .scalar:
             return node
         case .sequence(let items):
-            let itemPosition: Position = switch position {
-            case .parameters: .parameter
-            case .schemaList: .schema
-            default: .other
-            }
+            let itemPosition: Position =
+                switch position {
+                case .parameters: .parameter
+                case .schemaList: .schema
+                default: .other
+                }
             var result = node
             result.content = .sequence(items.map { walk($0, at: itemPosition) })
             return result
@@ -79,21 +82,23 @@ struct ExternalReferences {
                 return resolve(reference, from: node, entries: entries, at: position)
             }
             var result = node
-            result.content = .mapping(entries.map { entry in
-                // A named schema that is another file's schema holds that schema itself.
-                if case .componentMap(.schema) = position, let name = entry.key.string,
-                   let reference = entry.value["$ref"]?.string, isExternal(reference, in: entry.value.location.file) {
-                    let (file, fragment) = split(reference, from: entry.value)
-                    if hoisted[file + "#" + fragment] == name {
-                        // A file that cannot be read is reported once, here; the entry is left empty.
-                        guard let target = target(file: file, fragment: fragment, at: entry.value["$ref"] ?? entry.value) else {
-                            return YAMLMappingEntry(key: entry.key, value: Self.empty(like: entry.value))
+            result.content = .mapping(
+                entries.map { entry in
+                    // A named schema that is another file's schema holds that schema itself.
+                    if case .componentMap(.schema) = position, let name = entry.key.string,
+                        let reference = entry.value["$ref"]?.string, isExternal(reference, in: entry.value.location.file)
+                    {
+                        let (file, fragment) = split(reference, from: entry.value)
+                        if hoisted[file + "#" + fragment] == name {
+                            // A file that cannot be read is reported once, here; the entry is left empty.
+                            guard let target = target(file: file, fragment: fragment, at: entry.value["$ref"] ?? entry.value) else {
+                                return YAMLMappingEntry(key: entry.key, value: Self.empty(like: entry.value))
+                            }
+                            return YAMLMappingEntry(key: entry.key, value: walk(target, at: .schema))
                         }
-                        return YAMLMappingEntry(key: entry.key, value: walk(target, at: .schema))
                     }
-                }
-                return YAMLMappingEntry(key: entry.key, value: walk(entry.value, at: Self.child(of: position, key: entry.key.string ?? "")))
-            })
+                    return YAMLMappingEntry(key: entry.key, value: walk(entry.value, at: Self.child(of: position, key: entry.key.string ?? "")))
+                })
             return result
         }
     }
@@ -140,8 +145,10 @@ struct ExternalReferences {
             let name = claimName(fragment: fragment, file: file)
             hoisted[key] = name
             let body = walk(target, at: .schema)
-            hoistedEntries.append(YAMLMappingEntry(key: YAMLNode(.scalar(YAMLScalar(text: name, style: .plain, value: .string(name))), location: target.location),
-                                                   value: body))
+            hoistedEntries.append(
+                YAMLMappingEntry(
+                    key: YAMLNode(.scalar(YAMLScalar(text: name, style: .plain, value: .string(name))), location: target.location),
+                    value: body))
             return Self.replacingReference(in: node, with: SchemaBuilder.componentPrefix + SchemaBuilder.escape(name))
         }
         guard !inlining.contains(key) else {
@@ -155,9 +162,11 @@ struct ExternalReferences {
         let siblings = entries.filter { $0.key.string != "$ref" }
         if !siblings.isEmpty, case .mapping(let targetEntries) = inlined.content {
             let names = Set(siblings.compactMap(\.key.string))
-            inlined.content = .mapping(targetEntries.filter { !names.contains($0.key.string ?? "") } + siblings.map { entry in
-                YAMLMappingEntry(key: entry.key, value: walk(entry.value, at: Self.child(of: position, key: entry.key.string ?? "")))
-            })
+            inlined.content = .mapping(
+                targetEntries.filter { !names.contains($0.key.string ?? "") }
+                    + siblings.map { entry in
+                        YAMLMappingEntry(key: entry.key, value: walk(entry.value, at: Self.child(of: position, key: entry.key.string ?? "")))
+                    })
         }
         return inlined
     }
@@ -170,7 +179,8 @@ struct ExternalReferences {
             do {
                 document = try read(file)
             } catch {
-                diagnostics.append(.error("cannot read '\(file)', which a '$ref' names: \(error.diagnostics.first?.message ?? "unreadable")", at: node.location))
+                diagnostics.append(
+                    .error("cannot read '\(file)', which a '$ref' names: \(error.diagnostics.first?.message ?? "unreadable")", at: node.location))
                 return nil
             }
             cache[file] = document
@@ -178,7 +188,8 @@ struct ExternalReferences {
         }
         var current: YAMLNode? = document
         for token in fragment.split(separator: "/", omittingEmptySubsequences: true) {
-            let name = String(token).replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+            let name =
+                String(token).replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
                 .removingPercentEncoding ?? String(token)
             if let index = Int(name), let items = current?.sequence {
                 current = index < items.count ? items[index] : nil
@@ -191,7 +202,8 @@ struct ExternalReferences {
     }
 
     private mutating func claimName(fragment: String, file: String) -> String {
-        let stem = fragment.split(separator: "/").last.map(String.init)
+        let stem =
+            fragment.split(separator: "/").last.map(String.init)
             ?? String((file.split(separator: "/").last ?? "Schema").split(separator: ".").first ?? "Schema")
         var name = stem
         var suffix = 2
@@ -235,7 +247,8 @@ struct ExternalReferences {
             case "properties", "patternProperties", "$defs", "definitions", "dependentSchemas": .schemaMap
             case "allOf", "anyOf", "oneOf", "prefixItems": .schemaList
             case "items", "additionalProperties", "not", "if", "then", "else", "contains", "propertyNames",
-                 "unevaluatedItems", "unevaluatedProperties", "contentSchema", "additionalItems": .schema
+                "unevaluatedItems", "unevaluatedProperties", "contentSchema", "additionalItems":
+                .schema
             default: .other
             }
         case .schemaMap: .schema
@@ -296,7 +309,8 @@ struct ExternalReferences {
             members[index].value = setting(Array(path.dropFirst()), in: members[index].value, appending: entries)
         } else {
             let key = YAMLNode(.scalar(YAMLScalar(text: first, style: .plain, value: .string(first))), location: node.location)
-            members.append(YAMLMappingEntry(key: key, value: setting(Array(path.dropFirst()), in: YAMLNode(.mapping([]), location: node.location), appending: entries)))
+            members.append(
+                YAMLMappingEntry(key: key, value: setting(Array(path.dropFirst()), in: YAMLNode(.mapping([]), location: node.location), appending: entries)))
         }
         var result = node
         result.content = .mapping(members)

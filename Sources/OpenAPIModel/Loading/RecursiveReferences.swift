@@ -8,12 +8,14 @@ import YAMLReader
 enum RecursiveReferences {
     static func rewrite(_ root: YAMLNode, diagnostics: inout [Diagnostic]) -> YAMLNode {
         guard var components = root["components"], var schemas = components["schemas"],
-              case .mapping(var entries) = schemas.content else { return root }
+            case .mapping(var entries) = schemas.content
+        else { return root }
         var changed = false
         for (index, entry) in entries.enumerated() {
             guard let name = entry.key.string, case .mapping(var members) = entry.value.content,
-                  let anchor = members.firstIndex(where: { $0.key.string == "$recursiveAnchor" }),
-                  members[anchor].value.scalar?.value == .bool(true) else { continue }
+                let anchor = members.firstIndex(where: { $0.key.string == "$recursiveAnchor" }),
+                members[anchor].value.scalar?.value == .bool(true)
+            else { continue }
             let location = members[anchor].key.location
             members.remove(at: anchor)
             var body = entry.value
@@ -23,8 +25,10 @@ enum RecursiveReferences {
             body = replacingRecursiveRefs(in: body, with: target, count: &count)
             entries[index].value = body
             changed = true
-            diagnostics.append(.warning("'$recursiveAnchor' with '$recursiveRef: \"#\"' is read as a reference to '\(name)' itself "
-                + "(\(count) \(count == 1 ? "use" : "uses"))", at: location))
+            diagnostics.append(
+                .warning(
+                    "'$recursiveAnchor' with '$recursiveRef: \"#\"' is read as a reference to '\(name)' itself "
+                        + "(\(count) \(count == 1 ? "use" : "uses"))", at: location))
         }
         guard changed else { return root }
         schemas.content = .mapping(entries)

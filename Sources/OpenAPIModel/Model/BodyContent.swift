@@ -30,7 +30,9 @@ public enum BodyEncoding: String, Hashable, Sendable, CaseIterable {
         if isXML(mediaType) { return .text }
         switch type {
         case "text": return .text
-        case "*", "application" where subtype == "*": return binarySchema ? .binary : .json
+        case "*",
+            "application" where subtype == "*":
+            return binarySchema ? .binary : .json
         case "application", "image", "audio", "video", "font", "model": return .binary
         default: return nil
         }

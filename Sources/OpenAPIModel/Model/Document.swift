@@ -31,9 +31,11 @@ public struct OpenAPIDocument: Hashable, Sendable {
     /// reference (`#/components/schemas/Analysis`): what ``Schema/json`` refers to.
     public var schemaRegistry = SchemaRegistry()
 
-    public init(file: String, title: String, version: String, description: String?, servers: [String],
-                schemas: [NamedSchema], operations: [Operation], webhooks: [Webhook],
-                webhookSignature: WebhookSignature?) {
+    public init(
+        file: String, title: String, version: String, description: String?, servers: [String],
+        schemas: [NamedSchema], operations: [Operation], webhooks: [Webhook],
+        webhookSignature: WebhookSignature?
+    ) {
         self.file = file
         self.title = title
         self.version = version
@@ -111,9 +113,11 @@ public struct Operation: Hashable, Sendable {
     public var servers: [String] = []
     public var location: SourceLocation
 
-    public init(operationID: String, method: HTTPMethod, path: String, summary: String?, description: String?,
-                isDeprecated: Bool, parameters: [Parameter], requestBody: RequestBody?, responses: [Response],
-                polling: Polling?, servers: [String] = [], security: SecurityRequirements? = nil, location: SourceLocation) {
+    public init(
+        operationID: String, method: HTTPMethod, path: String, summary: String?, description: String?,
+        isDeprecated: Bool, parameters: [Parameter], requestBody: RequestBody?, responses: [Response],
+        polling: Polling?, servers: [String] = [], security: SecurityRequirements? = nil, location: SourceLocation
+    ) {
         self.servers = servers
         self.security = security
         self.operationID = operationID
@@ -155,8 +159,10 @@ public struct Parameter: Hashable, Sendable {
         !isJSONContent && style == (location == .query || location == .cookie ? "form" : "simple") && explode == (style == "form")
     }
 
-    public init(name: String, location: Location, isRequired: Bool, description: String?, isDeprecated: Bool,
-                schema: Schema, isIdempotencyKey: Bool, sourceLocation: SourceLocation) {
+    public init(
+        name: String, location: Location, isRequired: Bool, description: String?, isDeprecated: Bool,
+        schema: Schema, isIdempotencyKey: Bool, sourceLocation: SourceLocation
+    ) {
         self.name = name
         self.location = location
         self.isRequired = isRequired
@@ -216,8 +222,10 @@ public struct Response: Hashable, Sendable {
     /// The schema of ``content``.
     public var schema: Schema? { content?.schema }
 
-    public init(statusCode: Int?, statusClass: Int? = nil, description: String?, content: BodyContent?, headers: [Header],
-                mediaTypes: [DeclaredMediaType]) {
+    public init(
+        statusCode: Int?, statusClass: Int? = nil, description: String?, content: BodyContent?, headers: [Header],
+        mediaTypes: [DeclaredMediaType]
+    ) {
         self.statusCode = statusCode
         self.statusClass = statusClass
         self.description = description
@@ -267,8 +275,10 @@ public struct Webhook: Hashable, Sendable {
     /// Every key of the delivery body's `content`, in document order, as written.
     public var bodyMediaTypes: [DeclaredMediaType]
 
-    public init(name: String, operationID: String?, summary: String?, description: String?, headers: [Parameter], body: Schema,
-                bodyMediaTypes: [DeclaredMediaType]) {
+    public init(
+        name: String, operationID: String?, summary: String?, description: String?, headers: [Parameter], body: Schema,
+        bodyMediaTypes: [DeclaredMediaType]
+    ) {
         self.name = name
         self.operationID = operationID
         self.summary = summary

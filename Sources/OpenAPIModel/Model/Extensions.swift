@@ -11,8 +11,10 @@ public struct Polling: Hashable, Sendable {
     /// A date-time field of the responses saying when the job should be done.
     public var estimatedCompletionField: String?
 
-    public init(operationID: String, parameters: [(parameter: String, responseField: String)], statusField: String,
-                successValues: [String], failureValues: [String], estimatedCompletionField: String?) {
+    public init(
+        operationID: String, parameters: [(parameter: String, responseField: String)], statusField: String,
+        successValues: [String], failureValues: [String], estimatedCompletionField: String?
+    ) {
         self.operationID = operationID
         self.parameters = parameters
         self.statusField = statusField
@@ -48,8 +50,10 @@ public struct WebhookSignature: Hashable, Sendable {
     public var signedPayload: String
     public var toleranceSeconds: Int
 
-    public init(header: String, algorithm: String, encoding: String, timestampKey: String, signatureKey: String,
-                signedPayload: String, toleranceSeconds: Int) {
+    public init(
+        header: String, algorithm: String, encoding: String, timestampKey: String, signatureKey: String,
+        signedPayload: String, toleranceSeconds: Int
+    ) {
         self.header = header
         self.algorithm = algorithm
         self.encoding = encoding

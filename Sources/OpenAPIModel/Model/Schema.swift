@@ -77,8 +77,10 @@ public struct ObjectSchema: Hashable, Sendable {
     public var minProperties: Int?
     public var maxProperties: Int?
 
-    public init(properties: [Property], additionalProperties: AdditionalProperties? = nil,
-                minProperties: Int? = nil, maxProperties: Int? = nil) {
+    public init(
+        properties: [Property], additionalProperties: AdditionalProperties? = nil,
+        minProperties: Int? = nil, maxProperties: Int? = nil
+    ) {
         self.properties = properties
         self.additionalProperties = additionalProperties
         self.minProperties = minProperties
@@ -150,8 +152,10 @@ public struct NumericSchema: Hashable, Sendable {
     public var exclusiveMaximum: Double?
     public var multipleOf: Double?
 
-    public init(format: String? = nil, minimum: Double? = nil, maximum: Double? = nil,
-                exclusiveMinimum: Double? = nil, exclusiveMaximum: Double? = nil, multipleOf: Double? = nil) {
+    public init(
+        format: String? = nil, minimum: Double? = nil, maximum: Double? = nil,
+        exclusiveMinimum: Double? = nil, exclusiveMaximum: Double? = nil, multipleOf: Double? = nil
+    ) {
         self.format = format
         self.minimum = minimum
         self.maximum = maximum

@@ -3,10 +3,11 @@ enum AddressSyntax {
     /// Four decimal octets 0–255, without leading zeros (`087` could be octal).
     static func isIPv4(_ bytes: ArraySlice<UInt8>) -> Bool {
         let parts = bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        return parts.count == 4 && parts.allSatisfy { part in
-            guard let value = ASCII.decimal(part), part.count <= 3, value <= 255 else { return false }
-            return part.count == 1 || part.first != UInt8(ascii: "0")
-        }
+        return parts.count == 4
+            && parts.allSatisfy { part in
+                guard let value = ASCII.decimal(part), part.count <= 3, value <= 255 else { return false }
+                return part.count == 1 || part.first != UInt8(ascii: "0")
+            }
     }
 
     /// Eight groups of 1–4 hexadecimal digits, one `::` standing for one or more zero groups, and

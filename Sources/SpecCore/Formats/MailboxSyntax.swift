@@ -3,7 +3,8 @@
 enum MailboxSyntax {
     static func isMailbox(_ bytes: [UInt8]) -> Bool {
         guard let localEnd = localPartEnd(bytes), localEnd <= 64, localEnd < bytes.count,
-              bytes[localEnd] == UInt8(ascii: "@") else { return false }
+            bytes[localEnd] == UInt8(ascii: "@")
+        else { return false }
         let domain = bytes[(localEnd + 1)...]
         guard !domain.isEmpty, domain.count <= 255 else { return false }
         if domain.first == UInt8(ascii: "[") { return isAddressLiteral(domain) }

@@ -10,10 +10,11 @@ enum RFC3339Syntax {
     static func isDate(_ bytes: ArraySlice<UInt8>) -> Bool {
         let start = bytes.startIndex
         guard bytes.count == 10, bytes[start + 4] == UInt8(ascii: "-"), bytes[start + 7] == UInt8(ascii: "-"),
-              let year = ASCII.decimal(bytes[start..<start + 4]),
-              let month = ASCII.decimal(bytes[start + 5..<start + 7]),
-              let day = ASCII.decimal(bytes[start + 8..<start + 10]),
-              (1...12).contains(month) else { return false }
+            let year = ASCII.decimal(bytes[start..<start + 4]),
+            let month = ASCII.decimal(bytes[start + 5..<start + 7]),
+            let day = ASCII.decimal(bytes[start + 8..<start + 10]),
+            (1...12).contains(month)
+        else { return false }
         return (1...daysIn(month: month, year: year)).contains(day)
     }
 
@@ -26,10 +27,11 @@ enum RFC3339Syntax {
     static func isTime(_ bytes: ArraySlice<UInt8>) -> Bool {
         var index = bytes.startIndex
         guard bytes.count >= 9, bytes[index + 2] == UInt8(ascii: ":"), bytes[index + 5] == UInt8(ascii: ":"),
-              let hour = ASCII.decimal(bytes[index..<index + 2]),
-              let minute = ASCII.decimal(bytes[index + 3..<index + 5]),
-              let second = ASCII.decimal(bytes[index + 6..<index + 8]),
-              hour <= 23, minute <= 59, second <= 60 else { return false }
+            let hour = ASCII.decimal(bytes[index..<index + 2]),
+            let minute = ASCII.decimal(bytes[index + 3..<index + 5]),
+            let second = ASCII.decimal(bytes[index + 6..<index + 8]),
+            hour <= 23, minute <= 59, second <= 60
+        else { return false }
         index += 8
         if index < bytes.endIndex, bytes[index] == UInt8(ascii: ".") {
             index += 1
@@ -44,10 +46,11 @@ enum RFC3339Syntax {
         } else {
             let sign = bytes[index]
             guard sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"), bytes.endIndex - index == 6,
-                  bytes[index + 3] == UInt8(ascii: ":"),
-                  let offsetHour = ASCII.decimal(bytes[index + 1..<index + 3]),
-                  let offsetMinute = ASCII.decimal(bytes[index + 4..<index + 6]),
-                  offsetHour <= 23, offsetMinute <= 59 else { return false }
+                bytes[index + 3] == UInt8(ascii: ":"),
+                let offsetHour = ASCII.decimal(bytes[index + 1..<index + 3]),
+                let offsetMinute = ASCII.decimal(bytes[index + 4..<index + 6]),
+                offsetHour <= 23, offsetMinute <= 59
+            else { return false }
             offsetMinutes = (offsetHour * 60 + offsetMinute) * (sign == UInt8(ascii: "+") ? 1 : -1)
         }
         if second == 60 {

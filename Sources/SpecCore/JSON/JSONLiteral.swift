@@ -12,13 +12,13 @@ public indirect enum JSONLiteral: Hashable, Sendable, CustomStringConvertible {
     public static func == (lhs: JSONLiteral, rhs: JSONLiteral) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): true
-        case let (.bool(a), .bool(b)): a == b
-        case let (.string(a), .string(b)): a == b
-        case let (.array(a), .array(b)): a == b
-        case let (.object(a), .object(b)):
+        case (.bool(let a), .bool(let b)): a == b
+        case (.string(let a), .string(let b)): a == b
+        case (.array(let a), .array(let b)): a == b
+        case (.object(let a), .object(let b)):
             a.count == b.count && Dictionary(a, uniquingKeysWith: { x, _ in x }) == Dictionary(b, uniquingKeysWith: { x, _ in x })
         // JSON Schema compares numbers by value: 1 and 1.0 are equal.
-        case let (a, b):
+        case (let a, let b):
             if let x = a.numericValue, let y = b.numericValue { x == y } else { false }
         }
     }

@@ -60,9 +60,15 @@ private struct Reader {
         case UInt8(ascii: "{"): return try object(depth: depth)
         case UInt8(ascii: "["): return try array(depth: depth)
         case UInt8(ascii: "\""): return .string(try string())
-        case UInt8(ascii: "t"): try expect("true"); return .bool(true)
-        case UInt8(ascii: "f"): try expect("false"); return .bool(false)
-        case UInt8(ascii: "n"): try expect("null"); return .null
+        case UInt8(ascii: "t"):
+            try expect("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try expect("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try expect("null")
+            return .null
         case nil: throw failure("unexpected end of text")
         case let byte?:
             guard byte == UInt8(ascii: "-") || ASCII.isDigit(byte) else { throw failure("unexpected character") }
@@ -74,7 +80,10 @@ private struct Reader {
         offset += 1
         var members: [(key: String, value: JSONLiteral)] = []
         skipSpace()
-        if current == UInt8(ascii: "}") { offset += 1; return .object(members) }
+        if current == UInt8(ascii: "}") {
+            offset += 1
+            return .object(members)
+        }
         while true {
             skipSpace()
             guard current == UInt8(ascii: "\"") else { throw failure("expected a member name") }
@@ -85,7 +94,10 @@ private struct Reader {
             skipSpace()
             members.append((key, try value(depth: depth + 1)))
             skipSpace()
-            if current == UInt8(ascii: ",") { offset += 1; continue }
+            if current == UInt8(ascii: ",") {
+                offset += 1
+                continue
+            }
             guard current == UInt8(ascii: "}") else { throw failure("expected ',' or '}'") }
             offset += 1
             return .object(members)
@@ -96,12 +108,18 @@ private struct Reader {
         offset += 1
         var items: [JSONLiteral] = []
         skipSpace()
-        if current == UInt8(ascii: "]") { offset += 1; return .array(items) }
+        if current == UInt8(ascii: "]") {
+            offset += 1
+            return .array(items)
+        }
         while true {
             skipSpace()
             items.append(try value(depth: depth + 1))
             skipSpace()
-            if current == UInt8(ascii: ",") { offset += 1; continue }
+            if current == UInt8(ascii: ",") {
+                offset += 1
+                continue
+            }
             guard current == UInt8(ascii: "]") else { throw failure("expected ',' or ']'") }
             offset += 1
             return .array(items)

@@ -68,8 +68,10 @@ extension SchemaKeywords {
     var subschemas: [JSONSchema] {
         var result: [JSONSchema] = []
         for list in [allOf, anyOf, oneOf, prefixItems] { result += list ?? [] }
-        for single in [not, ifSchema, thenSchema, elseSchema, items, contains, unevaluatedItems, additionalProperties,
-                       propertyNames, unevaluatedProperties] {
+        for single in [
+            not, ifSchema, thenSchema, elseSchema, items, contains, unevaluatedItems, additionalProperties,
+            propertyNames, unevaluatedProperties,
+        ] {
             if let single { result.append(single) }
         }
         for named in properties + patternProperties + dependentSchemas { result.append(named.schema) }
@@ -121,9 +123,12 @@ extension SchemaKeywords {
         add("propertyNames", propertyNames?.jsonLiteral)
         if !required.isEmpty { add("required", .array(required.map(JSONLiteral.string))) }
         if !dependentRequired.isEmpty {
-            add("dependentRequired", .object(dependentRequired.sorted { $0.key < $1.key }.map {
-                (key: $0.key, value: .array($0.value.map(JSONLiteral.string)))
-            }))
+            add(
+                "dependentRequired",
+                .object(
+                    dependentRequired.sorted { $0.key < $1.key }.map {
+                        (key: $0.key, value: .array($0.value.map(JSONLiteral.string)))
+                    }))
         }
         add("dependentSchemas", named(dependentSchemas))
         add("minProperties", count(minProperties))

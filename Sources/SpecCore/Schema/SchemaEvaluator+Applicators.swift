@@ -31,8 +31,9 @@ extension Evaluation {
             case 1: annotations.merge(found)
             case 0: fail("oneOf", limit: "\(branches.count) schemas", actual: "\(Self.excerpt(instance)) matches none")
             default:
-                fail("oneOf", limit: "\(branches.count) schemas",
-                     actual: "\(Self.excerpt(instance)) matches \(matches.count) (\(matches.map(String.init).joined(separator: ", ")))")
+                fail(
+                    "oneOf", limit: "\(branches.count) schemas",
+                    actual: "\(Self.excerpt(instance)) matches \(matches.count) (\(matches.map(String.init).joined(separator: ", ")))")
             }
         }
         if let negated = schema.not {

@@ -22,8 +22,10 @@ public struct MultipartBody: Sendable {
     }
 
     private mutating func appendFile(_ name: String, _ file: FilePart, contentType: String?) {
-        parts.append(Part(name: name, filename: file.filename ?? name,
-                          contentType: file.contentType ?? contentType ?? "application/octet-stream", data: file.data))
+        parts.append(
+            Part(
+                name: name, filename: file.filename ?? name,
+                contentType: file.contentType ?? contentType ?? "application/octet-stream", data: file.data))
     }
 
     /// Adds the parts of one member; an absent optional adds none.

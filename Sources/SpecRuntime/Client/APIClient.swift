@@ -31,7 +31,8 @@ public struct APIClient: Sendable, CustomStringConvertible {
                 guard mayRetry, attempt < policy.maxAttempts, policy.retryableStatuses.contains(code) else {
                     return OperationResponse(status: response.status, headerFields: response.headerFields, body: body)
                 }
-                let retryAfter = code == 429 || code == 503
+                let retryAfter =
+                    code == 429 || code == 503
                     ? RetryPolicy.parseRetryAfter(response.headerFields[.retryAfter], now: configuration.now()) : nil
                 try await wait(policy.delay(afterAttempt: attempt, retryAfter: retryAfter), as: Envelope.self)
             } catch let error as APIClientError<Envelope> {
@@ -68,7 +69,8 @@ public struct APIClient: Sendable, CustomStringConvertible {
     /// them), resolved against the base URL; otherwise the base URL.
     func serverURL<Envelope>(of operation: OperationRequest<Envelope>) -> URL {
         guard configuration.usesOperationServers, let server = operation.server,
-              let url = URL(string: server, relativeTo: configuration.baseURL)?.absoluteURL else { return configuration.baseURL }
+            let url = URL(string: server, relativeTo: configuration.baseURL)?.absoluteURL
+        else { return configuration.baseURL }
         return url
     }
 
@@ -253,12 +255,13 @@ public struct APIClient: Sendable, CustomStringConvertible {
 
     private func apiError<Envelope>(_ envelope: Envelope, of response: OperationResponse<Envelope>) -> APIClientError<Envelope> {
         let fields = response.headerFields
-        return .api(APIError(
-            status: response.status, envelope: envelope, headerFields: fields,
-            requestID: responseHeaderNames.value(responseHeaderNames.requestID, in: fields),
-            rateLimit: RateLimitInfo(fields, names: responseHeaderNames),
-            retryAfter: RetryPolicy.parseRetryAfter(fields[.retryAfter], now: configuration.now()),
-            redacting: configuration.secretValues))
+        return .api(
+            APIError(
+                status: response.status, envelope: envelope, headerFields: fields,
+                requestID: responseHeaderNames.value(responseHeaderNames.requestID, in: fields),
+                rateLimit: RateLimitInfo(fields, names: responseHeaderNames),
+                retryAfter: RetryPolicy.parseRetryAfter(fields[.retryAfter], now: configuration.now()),
+                redacting: configuration.secretValues))
     }
 
     public func undocumentedStatus<Envelope>(_ response: OperationResponse<Envelope>) -> APIClientError<Envelope> {

@@ -1,6 +1,6 @@
 import Foundation
-import SpecCore
 import HTTPTypes
+import SpecCore
 
 /// The response headers that carry a request ID and rate-limit state, as the spec names them
 /// (generated clients pass the names their spec documents; none are assumed).
@@ -60,8 +60,10 @@ public struct APIError<Envelope: Sendable>: Error, Sendable, CustomStringConvert
     /// The body as printed, secrets removed; made when the error is.
     private let printedEnvelope: String
 
-    init(status: HTTPResponse.Status, envelope: Envelope, headerFields: HTTPFields, requestID: String?,
-         rateLimit: RateLimitInfo?, retryAfter: Duration?, redacting secrets: [String]) {
+    init(
+        status: HTTPResponse.Status, envelope: Envelope, headerFields: HTTPFields, requestID: String?,
+        rateLimit: RateLimitInfo?, retryAfter: Duration?, redacting secrets: [String]
+    ) {
         self.status = status
         self.envelope = envelope
         self.headerFields = headerFields
@@ -80,8 +82,9 @@ public struct APIError<Envelope: Sendable>: Error, Sendable, CustomStringConvert
     }
 
     public var customMirror: Mirror {
-        Mirror(self, children: ["status": status.code, "requestID": requestID as Any, "envelope": printedEnvelope],
-               displayStyle: .struct)
+        Mirror(
+            self, children: ["status": status.code, "requestID": requestID as Any, "envelope": printedEnvelope],
+            displayStyle: .struct)
     }
 }
 

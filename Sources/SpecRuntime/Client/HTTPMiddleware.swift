@@ -18,8 +18,9 @@ public protocol HTTPMiddleware: Sendable {
 extension APIClient {
     /// Sends one attempt through the configured middlewares, then the transport.
     func sendThroughMiddlewares(_ request: HTTPRequest, body: Data?, baseURL: URL, operationID: String) async throws -> (HTTPResponse, Data) {
-        try await Self.chain(configuration.middlewares[...], transport: configuration.transport, timeout: configuration.timeout,
-                             operationID: operationID)(request, body, baseURL)
+        try await Self.chain(
+            configuration.middlewares[...], transport: configuration.transport, timeout: configuration.timeout,
+            operationID: operationID)(request, body, baseURL)
     }
 
     private static func chain(

@@ -24,9 +24,12 @@ public struct LoggingMiddleware: HTTPMiddleware {
         do {
             let (response, data) = try await next(request, body, baseURL)
             let elapsed = ContinuousClock.now - start
-            logger.log(level: level, "← \(response.status.code) \(target)", metadata: [
-                "operation": "\(operationID)", "response_bytes": "\(data.count)", "duration_ms": "\(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)",
-            ])
+            logger.log(
+                level: level, "← \(response.status.code) \(target)",
+                metadata: [
+                    "operation": "\(operationID)", "response_bytes": "\(data.count)",
+                    "duration_ms": "\(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)",
+                ])
             return (response, data)
         } catch {
             logger.log(level: level, "✕ \(target): \(Self.kind(of: error))", metadata: ["operation": "\(operationID)"])

@@ -102,9 +102,10 @@ public struct OperationRequest<Envelope: Sendable>: Sendable, CustomStringConver
         do {
             self.body = try JSONCoding.makeEncoder().encode(body)
         } catch {
-            throw .requestValidation(ValidationError(violations: [
-                Violation(pointer: .root, keyword: "type", limit: "encodable", actual: String(describing: error)),
-            ]))
+            throw .requestValidation(
+                ValidationError(violations: [
+                    Violation(pointer: .root, keyword: "type", limit: "encodable", actual: String(describing: error))
+                ]))
         }
         headerFields[.contentType] = contentType
     }
@@ -151,7 +152,9 @@ public struct OperationRequest<Envelope: Sendable>: Sendable, CustomStringConver
         fields[.cookie] = fields[.cookie] == nil ? nil : "[redacted]"
         var shown = path
         if !queryItems.isEmpty {
-            shown += "?" + queryItems.map { Self.queryEncoded($0.name) + "=" + (secretQueryNames.contains($0.name) ? "[redacted]" : Self.queryEncoded($0.value)) }
+            shown +=
+                "?"
+                + queryItems.map { Self.queryEncoded($0.name) + "=" + (secretQueryNames.contains($0.name) ? "[redacted]" : Self.queryEncoded($0.value)) }
                 .joined(separator: "&")
         }
         return "\(method) \(shown) \(fields)"

@@ -11,8 +11,10 @@ public struct PollingOptions: Sendable {
     /// The whole wait, polls included.
     public var timeout: Duration
 
-    public init(initialInterval: Duration = .seconds(1), multiplier: Double = 1.5, maxInterval: Duration = .seconds(10),
-                maxInitialDelay: Duration = .seconds(60), timeout: Duration = .seconds(300)) {
+    public init(
+        initialInterval: Duration = .seconds(1), multiplier: Double = 1.5, maxInterval: Duration = .seconds(10),
+        maxInitialDelay: Duration = .seconds(60), timeout: Duration = .seconds(300)
+    ) {
         self.initialInterval = initialInterval
         self.multiplier = multiplier
         self.maxInterval = maxInterval

@@ -65,8 +65,10 @@ public struct ResponseHeaderReader: Sendable {
     }
 
     private mutating func report(_ name: String, keyword: String, limit: String, actual: String) {
-        violations.append(Violation(pointer: JSONPointer([.key(name)]), keyword: keyword, limit: limit, actual: actual,
-                                    parameterLocation: .header))
+        violations.append(
+            Violation(
+                pointer: JSONPointer([.key(name)]), keyword: keyword, limit: limit, actual: actual,
+                parameterLocation: .header))
     }
 }
 

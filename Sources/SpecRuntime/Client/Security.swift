@@ -57,8 +57,10 @@ extension APIClient {
         configuration.credentials[scheme.name] ?? (scheme.kind == .bearer ? configuration.apiKey.map(Credential.secret) : nil)
     }
 
-    private func apply<Envelope>(_ credential: Credential, for scheme: SecurityScheme,
-                                 to operation: inout OperationRequest<Envelope>) async throws(APIClientError<Envelope>) {
+    private func apply<Envelope>(
+        _ credential: Credential, for scheme: SecurityScheme,
+        to operation: inout OperationRequest<Envelope>
+    ) async throws(APIClientError<Envelope>) {
         let secret: String
         switch credential {
         case .secret(let key): secret = key.value

@@ -16,7 +16,9 @@ extension APIClient {
     /// response head has arrived. One attempt: a streamed body cannot be sent again, so there
     /// are no retries. The configured timeout bounds the wait for the head; the body is read at
     /// the caller's pace.
-    public func sendStreaming<Envelope>(_ operation: OperationRequest<Envelope>, body: ByteStream?) async throws(APIClientError<Envelope>) -> StreamingResponse<Envelope> {
+    public func sendStreaming<Envelope>(_ operation: OperationRequest<Envelope>, body: ByteStream?) async throws(APIClientError<Envelope>) -> StreamingResponse<
+        Envelope
+    > {
         var operation = operation
         let (request, baseURL) = try await prepare(&operation)
         if Task.isCancelled { throw .cancelled }
@@ -35,7 +37,8 @@ extension APIClient {
     /// A streamed response read whole (up to ``collectedBodyLimit``), for the statuses whose body
     /// is decoded: errors, and success bodies that are not bytes.
     public func collected<Envelope>(_ response: StreamingResponse<Envelope>) async throws(APIClientError<Envelope>) -> OperationResponse<Envelope> {
-        let body: Data = try await Self.mappingFailures(as: Envelope.self) { () async throws in try await response.body.collected(upTo: Self.collectedBodyLimit) }
+        let body: Data = try await Self.mappingFailures(as: Envelope.self) { () async throws in try await response.body.collected(upTo: Self.collectedBodyLimit)
+        }
         return OperationResponse(status: response.status, headerFields: response.headerFields, body: body)
     }
 

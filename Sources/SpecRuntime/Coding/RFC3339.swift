@@ -22,11 +22,12 @@ public enum RFC3339 {
             return value
         }
         guard utf8[4] == UInt8(ascii: "-"), utf8[7] == UInt8(ascii: "-"),
-              utf8[10] == UInt8(ascii: "T") || utf8[10] == UInt8(ascii: "t"),
-              utf8[13] == UInt8(ascii: ":"), utf8[16] == UInt8(ascii: ":"),
-              let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-              let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
-              CalendarDate.isValid(year: year, month: month, day: day), hour < 24, minute < 60, second <= 60 else { return nil }
+            utf8[10] == UInt8(ascii: "T") || utf8[10] == UInt8(ascii: "t"),
+            utf8[13] == UInt8(ascii: ":"), utf8[16] == UInt8(ascii: ":"),
+            let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+            let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
+            CalendarDate.isValid(year: year, month: month, day: day), hour < 24, minute < 60, second <= 60
+        else { return nil }
         var index = 19
         var fraction = 0.0
         if utf8[index] == UInt8(ascii: ".") {
@@ -48,8 +49,9 @@ public enum RFC3339 {
         case UInt8(ascii: "+"), UInt8(ascii: "-"):
             let sign = utf8[index] == UInt8(ascii: "-") ? -1 : 1
             guard index + 6 == utf8.count, utf8[index + 3] == UInt8(ascii: ":"),
-                  let offsetHours = number(index + 1..<index + 3), let offsetMinutes = number(index + 4..<index + 6),
-                  offsetHours < 24, offsetMinutes < 60 else { return nil }
+                let offsetHours = number(index + 1..<index + 3), let offsetMinutes = number(index + 4..<index + 6),
+                offsetHours < 24, offsetMinutes < 60
+            else { return nil }
             offset = sign * (offsetHours * 3600 + offsetMinutes * 60)
             index += 6
         default:

@@ -12,8 +12,10 @@ public struct ContractOperation: Sendable {
     /// Calls the operation through `client` with the arguments found in `request`.
     public var replay: @Sendable (APIClient, RecordedRequest) async throws -> Void
 
-    public init(operationID: String, requestBody: BodyCodec?, responseBodies: [Int: BodyCodec],
-                replay: @escaping @Sendable (APIClient, RecordedRequest) async throws -> Void) {
+    public init(
+        operationID: String, requestBody: BodyCodec?, responseBodies: [Int: BodyCodec],
+        replay: @escaping @Sendable (APIClient, RecordedRequest) async throws -> Void
+    ) {
         self.operationID = operationID
         self.requestBody = requestBody
         self.responseBodies = responseBodies
@@ -37,7 +39,8 @@ public struct BodyCodec: Sendable {
             } catch let error as DecodingError {
                 return BodyRoundTrip(decoded: false, violations: [Violation(error)], reencoded: nil)
             } catch {
-                return BodyRoundTrip(decoded: false, violations: [Violation(pointer: .root, keyword: "type", limit: "JSON", actual: "not JSON")], reencoded: nil)
+                return BodyRoundTrip(
+                    decoded: false, violations: [Violation(pointer: .root, keyword: "type", limit: "JSON", actual: "not JSON")], reencoded: nil)
             }
             let violations = ValidationContext.violations(of: value, checkedBy: check)
             return BodyRoundTrip(decoded: true, violations: violations, reencoded: try? JSONCoding.makeEncoder().encode(value))

@@ -1,7 +1,8 @@
 import Foundation
 import HTTPTypes
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// The default transport: Foundation's `URLSession` (FoundationNetworking on Linux).
@@ -61,9 +62,9 @@ extension URLSessionHTTPTransport {
     static func timeoutInterval(_ timeout: Duration) -> TimeInterval {
         let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
         #if canImport(FoundationNetworking)
-        return max(1, seconds.rounded(.up))
+            return max(1, seconds.rounded(.up))
         #else
-        return seconds
+            return seconds
         #endif
     }
 }
@@ -112,8 +113,10 @@ private final class TaskRouter: NSObject, URLSessionDataDelegate, @unchecked Sen
         lock.withLock { loads[task.taskIdentifier] }
     }
 
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
-                    completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void) {
+    func urlSession(
+        _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+        completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void
+    ) {
         completionHandler(load(for: dataTask)?.received(response) ?? .allow)
     }
 
@@ -188,7 +191,8 @@ private final class BodyLoad: @unchecked Sendable {
     }
 
     func complete(_ error: (any Error)?) {
-        let (continuation, result) = lock.withLock { () -> (CheckedContinuation<(HTTPURLResponse, Data), any Error>?, Result<(HTTPURLResponse, Data), any Error>) in
+        let (continuation, result) = lock.withLock {
+            () -> (CheckedContinuation<(HTTPURLResponse, Data), any Error>?, Result<(HTTPURLResponse, Data), any Error>) in
             defer { self.continuation = nil }
             return (self.continuation, outcome(error))
         }

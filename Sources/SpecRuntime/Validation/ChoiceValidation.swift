@@ -41,8 +41,9 @@ extension ValidationContext {
             report(keyword, limit: "\(branchCount) schemas", actual: "\(excerpt) matches none")
             violations += heldBranch.violations
         } else if keyword == "oneOf", matches.count > 1 {
-            report("oneOf", limit: "\(branchCount) schemas",
-                   actual: "\(excerpt) matches \(matches.count) (\(matches.map(String.init).joined(separator: ", ")))")
+            report(
+                "oneOf", limit: "\(branchCount) schemas",
+                actual: "\(excerpt) matches \(matches.count) (\(matches.map(String.init).joined(separator: ", ")))")
         }
     }
 }

@@ -48,12 +48,14 @@ extension ValidationContext {
             return
         }
         for failure in schema.evaluator.failures(of: value.jsonLiteral, against: schema.schema) {
-            report(failure.keyword, limit: failure.limit, actual: failure.actual, below: failure.path.map {
-                switch $0 {
-                case .key(let key): .key(key)
-                case .index(let index): .index(index)
-                }
-            })
+            report(
+                failure.keyword, limit: failure.limit, actual: failure.actual,
+                below: failure.path.map {
+                    switch $0 {
+                    case .key(let key): .key(key)
+                    case .index(let index): .index(index)
+                    }
+                })
         }
     }
 }

@@ -12,8 +12,10 @@ public struct Violation: Hashable, Sendable, CustomStringConvertible {
     /// The offending value, shortened to a readable excerpt.
     public var actual: String
 
-    public init(pointer: JSONPointer, keyword: String, limit: String, actual: String,
-                parameterLocation: ParameterLocation? = nil) {
+    public init(
+        pointer: JSONPointer, keyword: String, limit: String, actual: String,
+        parameterLocation: ParameterLocation? = nil
+    ) {
         self.pointer = pointer
         self.parameterLocation = parameterLocation
         self.keyword = keyword
@@ -116,8 +118,10 @@ public struct ValidationContext: Sendable {
 
     /// Checks a request parameter: violations inside `body` are reported at `/name` with the
     /// parameter's location, apart from those of the request body checked in the same context.
-    public mutating func parameter(_ name: String, in location: ParameterLocation,
-                                   _ body: (inout ValidationContext) -> Void) {
+    public mutating func parameter(
+        _ name: String, in location: ParameterLocation,
+        _ body: (inout ValidationContext) -> Void
+    ) {
         let outer = (path, parameterLocation)
         path = [.key(name)]
         parameterLocation = location
@@ -133,20 +137,26 @@ public struct ValidationContext: Sendable {
 
     /// Records a violation at the current path.
     public mutating func report(_ keyword: String, limit: String, actual: String) {
-        violations.append(Violation(pointer: JSONPointer(path), keyword: keyword, limit: limit, actual: actual,
-                                    parameterLocation: parameterLocation))
+        violations.append(
+            Violation(
+                pointer: JSONPointer(path), keyword: keyword, limit: limit, actual: actual,
+                parameterLocation: parameterLocation))
     }
 
     /// Records a violation at `tokens` below the current path.
     public mutating func report(_ keyword: String, limit: String, actual: String, below tokens: [JSONPointer.Token]) {
-        violations.append(Violation(pointer: JSONPointer(path + tokens), keyword: keyword, limit: limit, actual: actual,
-                                    parameterLocation: parameterLocation))
+        violations.append(
+            Violation(
+                pointer: JSONPointer(path + tokens), keyword: keyword, limit: limit, actual: actual,
+                parameterLocation: parameterLocation))
     }
 
     /// Records a violation at a member of the current path without entering it (e.g. `required`
     /// reported at the parent object).
     public mutating func report(_ keyword: String, limit: String, actual: String, atMember key: String) {
-        violations.append(Violation(pointer: JSONPointer(path + [.key(key)]), keyword: keyword, limit: limit, actual: actual,
-                                    parameterLocation: parameterLocation))
+        violations.append(
+            Violation(
+                pointer: JSONPointer(path + [.key(key)]), keyword: keyword, limit: limit, actual: actual,
+                parameterLocation: parameterLocation))
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import SpecCore
 import LinearRegex
+import SpecCore
 
 /// The keyword checks generated validators call, one per JSON Schema keyword, so that generated
 /// code stays short and the checks are written once.
@@ -125,4 +125,3 @@ public final class CompiledPattern: Sendable {
         regex?.matches(value) ?? false
     }
 }
-

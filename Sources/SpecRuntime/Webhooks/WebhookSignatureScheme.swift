@@ -18,8 +18,10 @@ public struct WebhookSignatureScheme: Sendable, Hashable {
     public var signedPayload: String
     public var defaultTolerance: Duration
 
-    public init(header: String, encoding: Encoding, timestampKey: String, signatureKey: String,
-                signedPayload: String, defaultTolerance: Duration) {
+    public init(
+        header: String, encoding: Encoding, timestampKey: String, signatureKey: String,
+        signedPayload: String, defaultTolerance: Duration
+    ) {
         self.header = header
         self.encoding = encoding
         self.timestampKey = timestampKey

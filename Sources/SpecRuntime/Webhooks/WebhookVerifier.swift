@@ -16,8 +16,10 @@ public struct WebhookVerifier: Sendable, CustomStringConvertible, CustomReflecta
     /// The header is bounded so that a hostile one costs little to refuse.
     static let maxHeaderBytes = 8192
 
-    public init(scheme: WebhookSignatureScheme, secret: WebhookSecret, tolerance: Duration? = nil,
-                now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(
+        scheme: WebhookSignatureScheme, secret: WebhookSecret, tolerance: Duration? = nil,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.scheme = scheme
         self.key = SymmetricKey(data: Data(secret.value.utf8))
         self.tolerance = tolerance ?? scheme.defaultTolerance
@@ -108,7 +110,8 @@ public struct WebhookVerifier: Sendable, CustomStringConvertible, CustomReflecta
     /// exactly what was signed (`t=+1711451400` or `t=01711451400` are not another way to say it).
     private static func unixSeconds(_ digits: ArraySlice<UInt8>) -> Int64? {
         guard let first = digits.first, first != UInt8(ascii: "0") || digits.count == 1,
-              digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return nil }
+            digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) })
+        else { return nil }
         return Int64(text(digits))
     }
 

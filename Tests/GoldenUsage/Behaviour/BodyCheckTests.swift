@@ -19,9 +19,10 @@ import Testing
     }
 
     static func client(answering body: String) throws -> JobsClient {
-        JobsClient(configuration: ClientConfiguration(
-            baseURL: try #require(URL(string: "https://jobs.example")), transport: FixedTransport(body: body),
-            validation: ValidationOptions(responses: .strict)))
+        JobsClient(
+            configuration: ClientConfiguration(
+                baseURL: try #require(URL(string: "https://jobs.example")), transport: FixedTransport(body: body),
+                validation: ValidationOptions(responses: .strict)))
     }
 
     @Test func anElementOfATopLevelArrayResponseThatBreaksItsSchemaIsAResponseViolationAtItsIndex() async throws {

@@ -6,7 +6,8 @@ import Testing
 /// Date-times inside arrays and maps are `Date`s, read and written as RFC 3339 text by the
 /// generated model whatever coder the caller uses.
 @Suite struct DateTimeCollectionTests {
-    static let json = Data("""
+    static let json = Data(
+        """
         {"session_id": "sess_1", "created_at": "2026-03-26T11:10:00Z", "note": null,
          "pauses": ["2026-03-26T11:12:00.250Z", null, "2026-03-26T13:15:00+02:00"],
          "last_seen": {"agent": "2026-03-26T11:20:00Z"}}
@@ -16,9 +17,10 @@ import Testing
     func dateTimesInArraysAndMapsDecodeAsDatesWithAnyDecoder(usesRuntimeDecoder: Bool) throws {
         let decoder = usesRuntimeDecoder ? JSONCoding.makeDecoder() : JSONDecoder()
         let session = try decoder.decode(Session.self, from: Self.json)
-        #expect(session.pauses == [
-            RFC3339.date(from: "2026-03-26T11:12:00.250Z"), nil, RFC3339.date(from: "2026-03-26T11:15:00Z"),
-        ])
+        #expect(
+            session.pauses == [
+                RFC3339.date(from: "2026-03-26T11:12:00.250Z"), nil, RFC3339.date(from: "2026-03-26T11:15:00Z"),
+            ])
         #expect(session.lastSeen == ["agent": try #require(RFC3339.date(from: "2026-03-26T11:20:00Z"))])
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 import GoldenBodiesAndMedia
-import LoopbackServer
 import Logging
+import LoopbackServer
 import SpecRuntime
 import Testing
 
@@ -20,10 +20,9 @@ import Testing
             set { metadata[key] = newValue }
         }
 
-        func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String,
-                 file: String, function: String, line: UInt) {
-            let extra = (metadata ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-            lock.withLock { lines.append("\(level) \(message) \(extra)") }
+        func log(event: LogEvent) {
+            let extra = (event.metadata ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+            lock.withLock { lines.append("\(event.level) \(event.message) \(extra)") }
         }
     }
 
@@ -36,8 +35,9 @@ import Testing
     @Test func aResponseThatBreaksTheSpecIsAWarningOfTheLoggerInWarnMode() async throws {
         let server = try await LoopbackServer { _, _ in LoopbackServer.Reply(status: 200, json: #"{"name": ""}"#) }
         let capture = Capture()
-        var configuration = ClientConfiguration(baseURL: server.baseURL, validation: ValidationOptions(responses: .warn),
-                                                logger: Logger(label: "test", factory: { _ in capture }))
+        var configuration = ClientConfiguration(
+            baseURL: server.baseURL, validation: ValidationOptions(responses: .warn),
+            logger: Logger(label: "test", factory: { _ in capture }))
         configuration.credentials = ["keyHeader": .secret(APIKey("hk_secret_1"))]
         let pet = try await MediaClient(configuration: configuration).getPet(petID: "p1")
         #expect(pet?.name == "")

@@ -8,8 +8,10 @@ import Testing
 /// multipart bytes are read back by Python's standard library (`urllib.parse`, `email`), an
 /// independent parser.
 @Suite struct MediaBodyTests {
-    static func client(_ server: LoopbackServer, responses: ValidationOptions.ResponseMode = .strict,
-                       credentials: [String: Credential] = ["keyHeader": .secret(APIKey("hk_1")), "basicAuth": .basic(username: "u", password: APIKey("p"))]) -> MediaClient {
+    static func client(
+        _ server: LoopbackServer, responses: ValidationOptions.ResponseMode = .strict,
+        credentials: [String: Credential] = ["keyHeader": .secret(APIKey("hk_1")), "basicAuth": .basic(username: "u", password: APIKey("p"))]
+    ) -> MediaClient {
         var configuration = ClientConfiguration(baseURL: server.baseURL, validation: ValidationOptions(responses: responses))
         configuration.credentials = credentials
         return MediaClient(configuration: configuration)
@@ -20,7 +22,8 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "-c", script]
-        let stdin = Pipe(), stdout = Pipe()
+        let stdin = Pipe()
+        let stdout = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
         try process.run()
@@ -34,19 +37,21 @@ import Testing
 
     @Test func aFormBodyIsFieldsInSchemaOrderWithDeepObjectsAndJoinedArraysAsTheEncodingSays() async throws {
         let server = try await LoopbackServer { _, _ in LoopbackServer.Reply(status: 200, json: #"{"id": "ch_1"}"#) }
-        let receipt = try await Self.client(server).createCharge(body: CreateChargeRequest(
-            amount: 1250, currency: "eur", description: "Tea & cake = 100% fun", capture: true, expand: ["customer", "invoice"],
-            tags: ["a", "b c"], card: .init(number: "4242", exp: .init(month: 12, year: 2030)), metadata: ["order": "7/1"]))
+        let receipt = try await Self.client(server).createCharge(
+            body: CreateChargeRequest(
+                amount: 1250, currency: "eur", description: "Tea & cake = 100% fun", capture: true, expand: ["customer", "invoice"],
+                tags: ["a", "b c"], card: .init(number: "4242", exp: .init(month: 12, year: 2030)), metadata: ["order": "7/1"]))
         #expect(receipt.id == "ch_1")
         let request = try #require(server.requests.first)
         #expect(request.header("Content-Type") == "application/x-www-form-urlencoded")
         let parsed = try Self.python(
             "import sys, urllib.parse; [print(k + '=' + v) for k, v in urllib.parse.parse_qsl(sys.stdin.read(), keep_blank_values=True, strict_parsing=True)]",
             input: request.body)
-        #expect(parsed.split(separator: "\n").map(String.init) == [
-            "amount=1250", "currency=eur", "description=Tea & cake = 100% fun", "capture=true", "expand=customer", "expand=invoice",
-            "tags=a,b c", "card[exp][month]=12", "card[exp][year]=2030", "card[number]=4242", "metadata[order]=7/1",
-        ])
+        #expect(
+            parsed.split(separator: "\n").map(String.init) == [
+                "amount=1250", "currency=eur", "description=Tea & cake = 100% fun", "capture=true", "expand=customer", "expand=invoice",
+                "tags=a,b c", "card[exp][month]=12", "card[exp][year]=2030", "card[number]=4242", "metadata[order]=7/1",
+            ])
         try await server.shutdown()
     }
 
@@ -68,7 +73,8 @@ import Testing
         #expect(fields.split(separator: "\n").map(String.init) == ["name=Rex & co", "tags=a", "tags=b"])
         let contentType = try #require(multipart.header("Content-Type"))
         #expect(contentType.hasPrefix("multipart/form-data; boundary="))
-        let parts = try Self.python("""
+        let parts = try Self.python(
+            """
             import sys, email, email.policy
             raw = b'Content-Type: ' + sys.argv[1].encode() + b'\\r\\n\\r\\n' + sys.stdin.buffer.read()
             message = email.message_from_bytes(raw, policy=email.policy.HTTP)
@@ -81,10 +87,11 @@ import Testing
     @Test func aMultipartBodyHasAFilePartPerFileATextPartPerScalarAndAJSONPartPerObject() async throws {
         let server = try await LoopbackServer { _, _ in LoopbackServer.Reply(status: 204) }
         let pdf = Data("%PDF-1.7\r\n--not-a-boundary\r\n\u{0}\u{1}binary".utf8)
-        try await Self.client(server).uploadDocument(body: UploadDocumentRequest(
-            file: FilePart(data: pdf, filename: "report \"final\".pdf"),
-            attachments: [FilePart(data: Data([0xFF, 0x00, 0x0D, 0x0A]), filename: "a.bin"), FilePart(data: Data("x".utf8), contentType: "text/plain")],
-            title: "Quarterly – Q3", pages: 12, meta: .init(author: "Ada")))
+        try await Self.client(server).uploadDocument(
+            body: UploadDocumentRequest(
+                file: FilePart(data: pdf, filename: "report \"final\".pdf"),
+                attachments: [FilePart(data: Data([0xFF, 0x00, 0x0D, 0x0A]), filename: "a.bin"), FilePart(data: Data("x".utf8), contentType: "text/plain")],
+                title: "Quarterly – Q3", pages: 12, meta: .init(author: "Ada")))
         let request = try #require(server.requests.first)
         let contentType = try #require(request.header("Content-Type"))
         #expect(contentType.hasPrefix("multipart/form-data; boundary="))
@@ -200,7 +207,8 @@ import Testing
     }
 
     @Test func anOperationWithItsOwnServerIsSentThereUnlessTheConfigurationSaysOtherwise() async throws {
-        let server = try await LoopbackServer { _, _ in LoopbackServer.Reply(status: 200, headers: [("Content-Type", "application/zip")], body: Data("PK".utf8)) }
+        let server = try await LoopbackServer { _, _ in LoopbackServer.Reply(status: 200, headers: [("Content-Type", "application/zip")], body: Data("PK".utf8))
+        }
         #expect(try await Self.client(server).exportAll() == Data("PK".utf8))
         var configuration = ClientConfiguration(baseURL: server.baseURL)
         configuration.credentials = ["basicAuth": .basic(username: "u", password: APIKey("p"))]
@@ -251,7 +259,8 @@ import Testing
 
     @Test func eachOperationSendsTheCredentialsItsSecuritySaysAndNoneWhereItNeedsNone() async throws {
         let server = try await LoopbackServer { request, _ in
-            request.uri.hasPrefix("/feed") ? LoopbackServer.Reply(status: 200, headers: [("Content-Type", "application/xml")], body: Data("<a/>".utf8))
+            request.uri.hasPrefix("/feed")
+                ? LoopbackServer.Reply(status: 200, headers: [("Content-Type", "application/xml")], body: Data("<a/>".utf8))
                 : LoopbackServer.Reply(status: 200, headers: [("Content-Type", "application/zip")], body: Data())
         }
         _ = try await Self.client(server).getFeed()

@@ -47,8 +47,9 @@ import Testing
             attempt == 0 ? LoopbackServer.Reply(status: 503, json: "{}") : LoopbackServer.Reply(status: 200, json: #"{"name": "Rex"}"#)
         }
         let (outer, inner) = (Recorder("outer"), Recorder("inner"))
-        var configuration = ClientConfiguration(baseURL: server.baseURL, retryPolicy: RetryPolicy(maxAttempts: 2, baseDelay: .zero),
-                                                sleeper: { _ in })
+        var configuration = ClientConfiguration(
+            baseURL: server.baseURL, retryPolicy: RetryPolicy(maxAttempts: 2, baseDelay: .zero),
+            sleeper: { _ in })
         configuration.credentials = ["keyHeader": .secret(APIKey("hk_1"))]
         configuration.middlewares = [outer, inner]
         _ = try await MediaClient(configuration: configuration).getPet(petID: "p1")

@@ -17,15 +17,18 @@ import Testing
     @Test func aDownloadLargerThanTheBufferedLimitArrivesInChunks() async throws {
         let chunk = Data((0..<(64 << 10)).map { UInt8(truncatingIfNeeded: $0) })
         let server = try await LoopbackServer { _, _ in
-            LoopbackServer.Reply(status: 200, headers: [("Content-Type", "image/png"), ("X-Checksum", "c1")],
-                                 content: .repeated(chunk, count: 64, declaresLength: false))
+            LoopbackServer.Reply(
+                status: 200, headers: [("Content-Type", "image/png"), ("X-Checksum", "c1")],
+                content: .repeated(chunk, count: 64, declaresLength: false))
         }
         // 4 MiB against a 1 MiB buffer: the buffered method refuses it, the streaming one does not.
         let client = Self.client(server, transport: AsyncHTTPClientHTTPTransport(maxResponseBytes: 1 << 20))
         await #expect(throws: APIClientError<JSONValue>.self) { _ = try await client.getImagesByID(imageID: "i") }
         let response = try await client.getImagesByIDStreaming(imageID: "i")
         #expect(response.headers.checksum == "c1")
-        var total = 0, chunks = 0, mismatches = 0
+        var total = 0
+        var chunks = 0
+        var mismatches = 0
         for try await part in response.body {
             for (offset, byte) in part.enumerated() where byte != UInt8(truncatingIfNeeded: (total + offset) % (64 << 10)) { mismatches += 1 }
             total += part.count

@@ -42,10 +42,11 @@ import Testing
         // Decodes as Dog (bark too short), breaks Cat (no meow) and the string branch.
         let value = try decode(PetOrName.self, #"{"bark": "w"}"#)
         #expect(value == .dog(Dog(bark: "w")))
-        #expect(value.violations().map(\.description) == [
-            #"(root): oneOf 4 schemas violated by {"bark":"w"} matches none"#,
-            #"/bark: minLength 2 violated by "w" (length 1)"#,
-        ])
+        #expect(
+            value.violations().map(\.description) == [
+                #"(root): oneOf 4 schemas violated by {"bark":"w"} matches none"#,
+                #"/bark: minLength 2 violated by "w" (length 1)"#,
+            ])
     }
 
     @Test func aMemberAClosedBranchRefusesMakesTheValueTheNextBranch() throws {
@@ -87,10 +88,11 @@ import Testing
 
     @Test func aConstructedValueIsCheckedAgainstTheOtherBranchesToo() throws {
         // A string value built as the pattern branch that breaks the pattern matches no branch.
-        #expect(PetOrName.string("Rex").violations().map(\.description) == [
-            #"(root): oneOf 4 schemas violated by "Rex" matches none"#,
-            #"(root): pattern ^[a-z]+$ violated by "Rex""#,
-        ])
+        #expect(
+            PetOrName.string("Rex").violations().map(\.description) == [
+                #"(root): oneOf 4 schemas violated by "Rex" matches none"#,
+                #"(root): pattern ^[a-z]+$ violated by "Rex""#,
+            ])
         // A negative integer breaks its branch but is valid as none of the others either.
         #expect(Moment.integer(-1).violations().map(\.keyword) == ["anyOf", "minimum"])
     }
@@ -104,11 +106,12 @@ import Testing
             Narrowed.self, from: Data(#"{"status": "queued", "count": 11, "name": "Ab", "tags": ["a", "b", "c"]}"#.utf8))
         #expect(value.status == .queued)
         #expect(value.count == 11)
-        #expect(value.violations().map(\.description) == [
-            "/count: maximum 10 violated by 11",
-            #"/name: pattern ^[a-z] violated by "Ab""#,
-            "/tags: maxItems 2 violated by 3 items",
-        ])
+        #expect(
+            value.violations().map(\.description) == [
+                "/count: maximum 10 violated by 11",
+                #"/name: pattern ^[a-z] violated by "Ab""#,
+                "/tags: maxItems 2 violated by 3 items",
+            ])
         #expect(Narrowed(status: .failed, count: 3, name: "ab", tags: []).violations().isEmpty)
         #expect(Narrowed(count: -1).violations().map(\.keyword) == ["minimum"])
     }

@@ -33,7 +33,9 @@ import Testing
                 let result = check.check(Data(("{\"value\":" + data.description + "}").utf8))
                 checked += 1
                 if result.isValid != expected {
-                    Issue.record("\(file)#\(index) \(group["description"] ?? .null) / \(test["description"] ?? .null): expected \(expected ? "valid" : "invalid"), got \(result)")
+                    Issue.record(
+                        "\(file)#\(index) \(group["description"] ?? .null) / \(test["description"] ?? .null): expected \(expected ? "valid" : "invalid"), got \(result)"
+                    )
                 }
             }
         }

@@ -40,7 +40,9 @@ extension LoopbackServer {
             self.delay = delay
         }
 
-        public init(status: Int, headers: [(name: String, value: String)] = [("Content-Type", "application/json")], body: Data = Data(), delay: Duration = .zero) {
+        public init(
+            status: Int, headers: [(name: String, value: String)] = [("Content-Type", "application/json")], body: Data = Data(), delay: Duration = .zero
+        ) {
             self.init(status: status, headers: headers, content: .bytes(body), delay: delay)
         }
 

@@ -3,42 +3,51 @@ import Testing
 /// `allOf` whose members are not all objects: typed where one member gives the type.
 @Suite struct AllOfSnippets {
     @Test func aOneMemberAllOfWithADescriptionIsTheReferencedType() {
-        Snippet.schemas("""
+        Snippet.schemas(
+            """
             Color: {type: string, enum: [red, green]}
             Paint:
               type: object
               properties:
                 color: {description: The colour., allOf: [{$ref: '#/components/schemas/Color'}]}
-            """).expect(emitting: """
-                /// The colour.
-                public var color: Color?
-            """)
+            """
+        ).expect(
+            emitting: """
+                    /// The colour.
+                    public var color: Color?
+                """)
     }
 
     @Test func aTypedMemberNarrowedByKeywordsKeepsItsTypeAndIsEvaluatedWhole() {
-        let spec = Snippet.schemas("""
+        let spec = Snippet.schemas(
+            """
             Count: {type: integer, minimum: 0}
             Box:
               type: object
               properties:
                 count: {allOf: [{$ref: '#/components/schemas/Count'}, {maximum: 10}]}
             """)
-        spec.expect(emitting: """
-                public var count: Count?
-            """)
-        spec.expect(emitting: """
-                        context.evaluateEncoding(value, against: ValidationSchemas.schema0)
-            """, in: .validators)
+        spec.expect(
+            emitting: """
+                    public var count: Count?
+                """)
+        spec.expect(
+            emitting: """
+                            context.evaluateEncoding(value, against: ValidationSchemas.schema0)
+                """, in: .validators)
     }
 
     @Test func anAllOfOfTwoTypedMembersIsStillAnEvaluatedJSONValue() {
-        Snippet.schemas("""
+        Snippet.schemas(
+            """
             Box:
               type: object
               properties:
                 either: {allOf: [{type: string}, {type: integer}]}
-            """).expect(emitting: """
-                public var either: JSONValue?
-            """)
+            """
+        ).expect(
+            emitting: """
+                    public var either: JSONValue?
+                """)
     }
 }

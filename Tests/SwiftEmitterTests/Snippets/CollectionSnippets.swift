@@ -3,7 +3,8 @@ import Testing
 /// Arrays and dictionaries: element types named in the singular, nullable items, maps.
 @Suite struct CollectionSnippets {
     @Test func anArrayOfInlineObjectsNamesItsElementInTheSingular() {
-        Snippet.schemas("""
+        Snippet.schemas(
+            """
             Compliance:
               type: object
               properties:
@@ -14,9 +15,12 @@ import Testing
                     required: [phrase]
                     properties:
                       phrase: {type: string}
-            """).expect(emitting: """
-            public var requiredPhrases: [Compliance.RequiredPhrase]?
-            """, """
+            """
+        ).expect(
+            emitting: """
+                public var requiredPhrases: [Compliance.RequiredPhrase]?
+                """,
+            """
                 /// - Remark: Generated from `#/components/schemas/Compliance/properties/required_phrases/items`.
                 public nonisolated struct RequiredPhrase: Codable, Hashable, Sendable {
                     public var phrase: String
@@ -24,7 +28,8 @@ import Testing
     }
 
     @Test func analysesNameAnAnalysis() {
-        Snippet.schemas("""
+        Snippet.schemas(
+            """
             Request:
               type: object
               required: [analyses]
@@ -32,32 +37,41 @@ import Testing
                 analyses:
                   type: array
                   items: {type: string, enum: [sentiment, summary]}
-            """).expect(emitting: """
-            public var analyses: [Request.Analysis]
-            """, """
+            """
+        ).expect(
+            emitting: """
+                public var analyses: [Request.Analysis]
+                """,
+            """
                 public nonisolated enum Analysis: RawRepresentable, Codable, Hashable, Sendable {
             """)
     }
 
     @Test func statusesNameAStatus() {
-        Snippet.schemas("""
+        Snippet.schemas(
+            """
             Job:
               type: object
               properties:
                 statuses:
                   type: array
                   items: {type: string, enum: [queued, done]}
-            """).expect(emitting: """
-            public var statuses: [Job.Status]?
-            """, """
+            """
+        ).expect(
+            emitting: """
+                public var statuses: [Job.Status]?
+                """,
+            """
                 public nonisolated enum Status: RawRepresentable, Codable, Hashable, Sendable {
-            """, """
+            """,
+            """
                     public static let documentedCases: [Job.Status] = [.queued, .done]
             """)
     }
 
     @Test func anArrayOfReferencesIsAnArrayOfTheNamedType() {
-        Snippet.schemas("""
+        Snippet.schemas(
+            """
             Job:
               type: object
               properties:
@@ -69,15 +83,19 @@ import Testing
                 items:
                   type: array
                   items: {$ref: '#/components/schemas/Job'}
-            """).expect(emitting: """
-            public var items: [Job]
-            """, """
+            """
+        ).expect(
+            emitting: """
+                public var items: [Job]
+                """,
+            """
             self.items = try container.decode([Job].self, forKey: .items)
             """)
     }
 
     @Test func nullableItemsAreOptionalElements() {
-        Snippet.schemas("""
+        Snippet.schemas(
+            """
             Series:
               type: object
               required: [points]
@@ -85,13 +103,16 @@ import Testing
                 points:
                   type: array
                   items: {type: [number, "null"]}
-            """).expect(emitting: """
-            public var points: [Double?]
-            """)
+            """
+        ).expect(
+            emitting: """
+                public var points: [Double?]
+                """)
     }
 
     @Test func anArrayOfArraysNestsArrays() {
-        Snippet.schemas("""
+        Snippet.schemas(
+            """
             Grid:
               type: object
               required: [cells]
@@ -99,15 +120,18 @@ import Testing
                 cells:
                   type: array
                   items: {type: array, items: {type: integer}}
-            """).expect(emitting: """
-            public var cells: [[Int]]
-            """)
+            """
+        ).expect(
+            emitting: """
+                public var cells: [[Int]]
+                """)
     }
 
     /// Date-times inside collections are `Date`s too, coded as RFC 3339 text by the runtime's
     /// `DateTimeCoding` whatever decoder is used, to any depth.
     @Test func dateTimesInsideArraysAndMapsAreDatesCodedAsRFC3339() {
-        let spec = Snippet.schemas("""
+        let spec = Snippet.schemas(
+            """
             Log:
               type: object
               required: [times]
@@ -125,15 +149,20 @@ import Testing
                   type: array
                   items: {type: string, format: date}
             """)
-        spec.expect(emitting: """
-            public var times: [Date]
-            """, """
+        spec.expect(
+            emitting: """
+                public var times: [Date]
+                """,
+            """
             public var gaps: [Date?]?
-            """, """
+            """,
+            """
             public var byHost: [String: [Date]]?
-            """, """
+            """,
+            """
             public var days: [CalendarDate]?
-            """, """
+            """,
+            """
             self.times = try container.decodeDateTime([Date].self, forKey: .times)
             self.gaps = try container.decodeDateTimeIfPresent(
                 [Date?].self,
@@ -153,7 +182,8 @@ import Testing
                 nullNotedIn: &findings,
                 expected: "array"
             )
-            """, """
+            """,
+            """
             try container.encodeDateTime(self.times, forKey: .times)
             try container.encodeDateTimeIfPresent(self.gaps, forKey: .gaps)
             try container.encodeDateTimeIfPresent(self.byHost, forKey: .byHost)
@@ -162,7 +192,8 @@ import Testing
     }
 
     @Test func dateTimeAdditionalPropertiesAndNamedDateTimeListsAreCodedAsDates() {
-        Snippet.schemas("""
+        Snippet.schemas(
+            """
             Stamps:
               type: array
               items: {$ref: '#/components/schemas/Stamp'}
@@ -172,24 +203,30 @@ import Testing
               properties:
                 history: {$ref: '#/components/schemas/Stamps'}
               additionalProperties: {type: string, format: date-time}
-            """).expect(emitting: """
-            public typealias Stamps = [Stamp]
-            """, """
+            """
+        ).expect(
+            emitting: """
+                public typealias Stamps = [Stamp]
+                """,
+            """
             self.history = try container.decodeDateTimeIfPresent(
                 Stamps.self,
                 forKey: .history,
                 nullNotedIn: &findings,
                 expected: "array"
             )
-            """, """
+            """,
+            """
             additionalProperties[key.stringValue] = try members.decodeDateTime(Date.self, forKey: key)
-            """, """
+            """,
+            """
             try members.encodeDateTime(value, forKey: AnyCodingKey(stringValue: name))
             """)
     }
 
     @Test func additionalPropertiesWithASchemaIsADictionaryOfThatType() {
-        Snippet.schemas("""
+        Snippet.schemas(
+            """
             Stats:
               type: object
               required: [counts]
@@ -197,28 +234,35 @@ import Testing
                 counts:
                   type: object
                   additionalProperties: {type: integer}
-            """).expect(emitting: """
-            public var counts: [String: Int]
-            """, """
+            """
+        ).expect(
+            emitting: """
+                public var counts: [String: Int]
+                """,
+            """
             self.counts = try container.decode([String: Int].self, forKey: .counts)
             """)
     }
 
     @Test func additionalPropertiesTrueIsADictionaryOfJSONValues() {
-        Snippet.schemas("""
+        Snippet.schemas(
+            """
             Stats:
               type: object
               properties:
                 extra:
                   type: object
                   additionalProperties: true
-            """).expect(emitting: """
-            public var extra: [String: JSONValue]?
-            """)
+            """
+        ).expect(
+            emitting: """
+                public var extra: [String: JSONValue]?
+                """)
     }
 
     @Test func additionalPropertiesFalseIsAStructWithoutExtras() {
-        let spec = Snippet.schemas("""
+        let spec = Snippet.schemas(
+            """
             Point:
               type: object
               additionalProperties: false
@@ -229,23 +273,26 @@ import Testing
               additionalProperties: false
             """)
         // No member holds extras; decoding records each one, and a null x, for violations().
-        spec.expect(emitting: """
-            public nonisolated struct Point: Codable, Hashable, Sendable {
-                public var x: Double?
-                /// What decoding saw that the properties cannot show (undeclared members, null where only absence is allowed);
-                /// reported by `violations()`, ignored by `==` and encoding.
-                var _decodingFindings = DecodingFindings()
+        spec.expect(
+            emitting: """
+                public nonisolated struct Point: Codable, Hashable, Sendable {
+                    public var x: Double?
+                    /// What decoding saw that the properties cannot show (undeclared members, null where only absence is allowed);
+                    /// reported by `violations()`, ignored by `==` and encoding.
+                    var _decodingFindings = DecodingFindings()
 
-                /// Creates a value from its properties; defaults are the spec's `default`s.
-                public init(x: Double? = nil) {
-            """, """
+                    /// Creates a value from its properties; defaults are the spec's `default`s.
+                    public init(x: Double? = nil) {
+                """,
+            """
                     self.x = try container.decodeIfPresent(Double.self, forKey: .x, nullNotedIn: &findings, expected: "number")
                     let allMembers = try decoder.container(keyedBy: AnyCodingKey.self)
                     for key in allMembers.allKeys where CodingKeys(rawValue: key.stringValue) == nil {
                         findings.undeclaredMember(key.stringValue)
                     }
                     self._decodingFindings = findings
-            """, """
+            """,
+            """
             public nonisolated struct Empty: Codable, Hashable, Sendable {
                 /// What decoding saw that the properties cannot show (undeclared members, null where only absence is allowed);
                 /// reported by `violations()`, ignored by `==` and encoding.
@@ -266,33 +313,38 @@ import Testing
                 public func encode(to encoder: any Encoder) throws {}
             }
             """)
-        spec.expect(emitting: """
-            nonisolated extension Point: Validatable {
-                public func validate(in context: inout ValidationContext) {
-                    context.report(self._decodingFindings)
-            """, in: .validators)
+        spec.expect(
+            emitting: """
+                nonisolated extension Point: Validatable {
+                    public func validate(in context: inout ValidationContext) {
+                        context.report(self._decodingFindings)
+                """, in: .validators)
         spec.expect(notEmitting: "additionalProperties")
     }
 
     @Test func declaredPropertiesWithTypedExtrasKeepTheExtrasInAMember() {
-        Snippet.schemas("""
+        Snippet.schemas(
+            """
             Labels:
               type: object
               required: [name]
               properties:
                 name: {type: string}
               additionalProperties: {type: string}
-            """).expect(emitting: """
-                public var name: String
-                /// Members beyond the declared properties, by name.
-                public var additionalProperties: [String: String]
+            """
+        ).expect(
+            emitting: """
+                    public var name: String
+                    /// Members beyond the declared properties, by name.
+                    public var additionalProperties: [String: String]
 
-                /// Creates a value from its properties; defaults are the spec's `default`s.
-                public init(name: String, additionalProperties: [String: String] = [:]) {
-                    self.name = name
-                    self.additionalProperties = additionalProperties
-                }
-            """, """
+                    /// Creates a value from its properties; defaults are the spec's `default`s.
+                    public init(name: String, additionalProperties: [String: String] = [:]) {
+                        self.name = name
+                        self.additionalProperties = additionalProperties
+                    }
+                """,
+            """
                 public init(from decoder: any Decoder) throws {
                     let container = try decoder.container(keyedBy: CodingKeys.self)
                     self.name = try container.decode(String.self, forKey: .name)
@@ -303,7 +355,8 @@ import Testing
                     }
                     self.additionalProperties = additionalProperties
                 }
-            """, """
+            """,
+            """
                 public func encode(to encoder: any Encoder) throws {
                     var container = encoder.container(keyedBy: CodingKeys.self)
                     try container.encode(self.name, forKey: .name)
@@ -316,7 +369,8 @@ import Testing
     }
 
     @Test func aDictionaryOfInlineObjectsNamesItsValueType() {
-        Snippet.schemas("""
+        Snippet.schemas(
+            """
             Index:
               type: object
               properties:
@@ -326,16 +380,20 @@ import Testing
                     type: object
                     properties:
                       count: {type: integer}
-            """).expect(emitting: """
-            public var entries: [String: Index.EntriesValue]?
-            """, """
+            """
+        ).expect(
+            emitting: """
+                public var entries: [String: Index.EntriesValue]?
+                """,
+            """
                 /// - Remark: Generated from `#/components/schemas/Index/properties/entries/additionalProperties`.
                 public nonisolated struct EntriesValue: Codable, Hashable, Sendable {
             """)
     }
 
     @Test func aNamedArraySchemaIsATypealiasOfItsArray() {
-        Snippet.schemas("""
+        Snippet.schemas(
+            """
             Job:
               type: object
               properties:
@@ -343,21 +401,25 @@ import Testing
             Jobs:
               type: array
               items: {$ref: '#/components/schemas/Job'}
-            """).expect(emitting: """
-            public typealias Jobs = [Job]
-            """)
+            """
+        ).expect(
+            emitting: """
+                public typealias Jobs = [Job]
+                """)
     }
 
     /// Array items keep their nullability (`[Double?]`); dictionary values lose it, so `{"a": null}` fails to decode.
     @Test func nullableDictionaryValuesAreOptionalValues() {
-        let spec = Snippet.schemas("""
+        let spec = Snippet.schemas(
+            """
             Labels:
               type: object
               properties:
                 values: {type: object, additionalProperties: {type: [string, "null"]}}
             """)
-        spec.expect(emitting: """
-            public var values: [String: String?]?
-            """)
+        spec.expect(
+            emitting: """
+                public var values: [String: String?]?
+                """)
     }
 }

@@ -4,24 +4,28 @@ import Testing
 /// `Remark: Generated from` pointer to the schema.
 @Suite struct DocCommentSnippets {
     @Test func aDescriptionIsTheCommentAndTheRemarkPointsToTheSchema() {
-        Snippet.schemas("""
+        Snippet.schemas(
+            """
             Note:
               type: object
               description: A short note.
               properties:
                 text: {type: string, description: What it says.}
-            """).expect(emitting: """
-            /// A short note.
-            ///
-            /// - Remark: Generated from `#/components/schemas/Note`.
-            public nonisolated struct Note: Codable, Hashable, Sendable {
-                /// What it says.
-                public var text: String?
-            """)
+            """
+        ).expect(
+            emitting: """
+                /// A short note.
+                ///
+                /// - Remark: Generated from `#/components/schemas/Note`.
+                public nonisolated struct Note: Codable, Hashable, Sendable {
+                    /// What it says.
+                    public var text: String?
+                """)
     }
 
     @Test func linesAndParagraphsAreKeptAndSurroundingBlanksDropped() {
-        Snippet.schemas("""
+        Snippet.schemas(
+            """
             Note:
               type: object
               description: |+
@@ -33,18 +37,21 @@ import Testing
 
 
               properties: {text: {type: string}}
-            """).expect(emitting: """
-            /// First paragraph,
-            /// continued.
-            ///
-            /// Second paragraph.
-            ///
-            /// - Remark: Generated from `#/components/schemas/Note`.
-            """)
+            """
+        ).expect(
+            emitting: """
+                /// First paragraph,
+                /// continued.
+                ///
+                /// Second paragraph.
+                ///
+                /// - Remark: Generated from `#/components/schemas/Note`.
+                """)
     }
 
     @Test func aLongLineIsWrappedAtSpacesTo120Columns() {
-        Snippet.schemas("""
+        Snippet.schemas(
+            """
             Session:
               type: object
               description: Every analysis the service ran on the session, in the order they were requested, including those that failed or were skipped because the transcript was too short to say anything useful about it.
@@ -53,20 +60,23 @@ import Testing
                   type: array
                   items: {type: string}
                   description: Every analysis the service ran on the session, in the order they were requested, including those that failed or were skipped because the transcript was too short to say anything useful about it.
-            """).expect(emitting: """
-            /// Every analysis the service ran on the session, in the order they were requested, including those that failed or were
-            /// skipped because the transcript was too short to say anything useful about it.
-            ///
-            /// - Remark: Generated from `#/components/schemas/Session`.
-            public nonisolated struct Session: Codable, Hashable, Sendable {
-                /// Every analysis the service ran on the session, in the order they were requested, including those that failed or
-                /// were skipped because the transcript was too short to say anything useful about it.
-                public var analyses: [String]?
-            """)
+            """
+        ).expect(
+            emitting: """
+                /// Every analysis the service ran on the session, in the order they were requested, including those that failed or were
+                /// skipped because the transcript was too short to say anything useful about it.
+                ///
+                /// - Remark: Generated from `#/components/schemas/Session`.
+                public nonisolated struct Session: Codable, Hashable, Sendable {
+                    /// Every analysis the service ran on the session, in the order they were requested, including those that failed or
+                    /// were skipped because the transcript was too short to say anything useful about it.
+                    public var analyses: [String]?
+                """)
     }
 
     @Test func aWrappedListItemContinuesUnderItsText() {
-        Snippet.schemas("""
+        Snippet.schemas(
+            """
             Kinds:
               type: string
               description: |
@@ -74,18 +84,21 @@ import Testing
                 - sentiment: how the speakers felt over the course of the call, sampled every thirty seconds and smoothed over one minute windows.
                 - summary: a short overview.
               enum: [sentiment, summary]
-            """).expect(emitting: """
-            /// The kinds:
-            /// - sentiment: how the speakers felt over the course of the call, sampled every thirty seconds and smoothed over one
-            ///   minute windows.
-            /// - summary: a short overview.
-            ///
-            /// - Remark: Generated from `#/components/schemas/Kinds`.
-            """)
+            """
+        ).expect(
+            emitting: """
+                /// The kinds:
+                /// - sentiment: how the speakers felt over the course of the call, sampled every thirty seconds and smoothed over one
+                ///   minute windows.
+                /// - summary: a short overview.
+                ///
+                /// - Remark: Generated from `#/components/schemas/Kinds`.
+                """)
     }
 
     @Test func codeBlocksAndTablesAreLeftAsWritten() {
-        Snippet.schemas("""
+        Snippet.schemas(
+            """
             Query:
               type: string
               description: |
@@ -97,77 +110,92 @@ import Testing
                 a fenced line that is long enough to be wrapped if it were prose, but it is code, so it is kept whole as it is
                 ```
                 | column | meaning of the column, long enough that prose of the same length would have to be wrapped by the renderer |
-            """).expect(emitting: """
-            /// Written as:
-            ///
-            ///     status:complete AND language:en AND duration:>600 AND speakers:>2 AND NOT flagged AND created:>2024-01-01T00:00:00Z
-            ///
-            /// ```
-            /// a fenced line that is long enough to be wrapped if it were prose, but it is code, so it is kept whole as it is
-            /// ```
-            /// | column | meaning of the column, long enough that prose of the same length would have to be wrapped by the renderer |
-            """)
+            """
+        ).expect(
+            emitting: """
+                /// Written as:
+                ///
+                ///     status:complete AND language:en AND duration:>600 AND speakers:>2 AND NOT flagged AND created:>2024-01-01T00:00:00Z
+                ///
+                /// ```
+                /// a fenced line that is long enough to be wrapped if it were prose, but it is code, so it is kept whole as it is
+                /// ```
+                /// | column | meaning of the column, long enough that prose of the same length would have to be wrapped by the renderer |
+                """)
     }
 
     @Test func deprecatedSchemasAndPropertiesAreMarkedDeprecated() {
-        Snippet.schemas("""
+        Snippet.schemas(
+            """
             Old:
               type: object
               deprecated: true
               properties:
                 legacy: {type: string, deprecated: true, description: Use `modern`.}
                 modern: {type: string}
-            """).expect(emitting: """
-            /// - Remark: Generated from `#/components/schemas/Old`.
-            @available(*, deprecated)
-            public nonisolated struct Old: Codable, Hashable, Sendable {
-                /// Use `modern`.
+            """
+        ).expect(
+            emitting: """
+                /// - Remark: Generated from `#/components/schemas/Old`.
                 @available(*, deprecated)
-                public var legacy: String?
-                public var modern: String?
-            """)
+                public nonisolated struct Old: Codable, Hashable, Sendable {
+                    /// Use `modern`.
+                    @available(*, deprecated)
+                    public var legacy: String?
+                    public var modern: String?
+                """)
     }
 
     @Test func aDeprecatedAliasIsMarkedDeprecated() {
-        Snippet.schemas("""
+        Snippet.schemas(
+            """
             OldID: {type: string, deprecated: true, description: Use SessionID.}
-            """).expect(emitting: """
-            /// Use SessionID.
-            ///
-            /// - Remark: Generated from `#/components/schemas/OldID`.
-            @available(*, deprecated)
-            public typealias OldID = String
-            """)
+            """
+        ).expect(
+            emitting: """
+                /// Use SessionID.
+                ///
+                /// - Remark: Generated from `#/components/schemas/OldID`.
+                @available(*, deprecated)
+                public typealias OldID = String
+                """)
     }
 
     @Test func aReferenceWithADescriptionDocumentsTheProperty() {
-        Snippet.schemas("""
+        Snippet.schemas(
+            """
             Level: {type: string, enum: [low, high], description: How loud.}
             Reading:
               type: object
               properties:
                 level: {$ref: '#/components/schemas/Level', description: The level when the reading was taken.}
-            """).expect(emitting: """
-            /// The level when the reading was taken.
-            public var level: Level?
-            """)
+            """
+        ).expect(
+            emitting: """
+                /// The level when the reading was taken.
+                public var level: Level?
+                """)
     }
 
     @Test func aDeprecatedReferenceMarksThePropertyDeprecated() {
-        Snippet.schemas("""
+        Snippet.schemas(
+            """
             Level: {type: string, enum: [low, high]}
             Reading:
               type: object
               properties:
                 level: {$ref: '#/components/schemas/Level', deprecated: true}
-            """).expect(emitting: """
-            @available(*, deprecated)
-            public var level: Level?
-            """)
+            """
+        ).expect(
+            emitting: """
+                @available(*, deprecated)
+                public var level: Level?
+                """)
     }
 
     @Test func theRemarkOfAnInlineBodyTypePointsIntoThePath() {
-        Snippet.paths("""
+        Snippet.paths(
+            """
             /notes/{id}:
               put:
                 operationId: putNote
@@ -179,14 +207,17 @@ import Testing
                     application/json:
                       schema: {type: object, properties: {text: {type: string}}}
                 responses: {'204': {description: Done.}}
-            """).expect(emitting: """
-            /// - Remark: Generated from `#/paths/~1notes~1{id}/put/requestBody/content/application~1json/schema`.
-            public nonisolated struct PutNoteRequest: Codable, Hashable, Sendable {
-            """)
+            """
+        ).expect(
+            emitting: """
+                /// - Remark: Generated from `#/paths/~1notes~1{id}/put/requestBody/content/application~1json/schema`.
+                public nonisolated struct PutNoteRequest: Codable, Hashable, Sendable {
+                """)
     }
 
     @Test func anOperationSummaryAndDescriptionBecomeTheMethodComment() {
-        Snippet.paths("""
+        Snippet.paths(
+            """
             /notes:
               get:
                 operationId: listNotes
@@ -198,23 +229,26 @@ import Testing
                 parameters:
                   - {name: limit, in: query, schema: {type: integer}}
                 responses: {'204': {description: Done.}}
-            """).expect(emitting: """
-            /// Lists notes.
-            ///
-            /// Newest first.
-            ///
-            /// Deleted notes are left out.
-            ///
-            /// - Parameters:
-            ///   - limit: The `limit` query parameter.
-            /// - Returns: Done. (HTTP 204)
-            """, in: .client)
+            """
+        ).expect(
+            emitting: """
+                /// Lists notes.
+                ///
+                /// Newest first.
+                ///
+                /// Deleted notes are left out.
+                ///
+                /// - Parameters:
+                ///   - limit: The `limit` query parameter.
+                /// - Returns: Done. (HTTP 204)
+                """, in: .client)
     }
 
     /// With parameters a blank line separates the prose from the callouts; without, `- Returns:`
     /// follows the last paragraph directly.
     @Test func theCalloutsAreSetOffFromTheProseWithoutParametersToo() {
-        let spec = Snippet.paths("""
+        let spec = Snippet.paths(
+            """
             /notes:
               get:
                 operationId: listNotes

@@ -2,8 +2,9 @@ import Foundation
 import OpenAPIModel
 import SpecDiagnostics
 import SwiftEmitter
-@testable import SwiftSource
 import Testing
+
+@testable import SwiftSource
 
 /// Snippet tests: "this YAML fragment emits this Swift fragment", one construct per test.
 ///
@@ -85,12 +86,14 @@ struct SnippetSpec {
     func document(sourceLocation: Testing.SourceLocation = #_sourceLocation) -> OpenAPIDocument? {
         let result = SpecLoader.load(text: text, file: "snippet.yaml")
         if result.hasErrors || result.document == nil {
-            Issue.record(Comment(rawValue: """
-                The snippet spec does not load:
-                \(result.diagnostics.map(describe).joined(separator: "\n"))
-                --- spec ---
-                \(numbered(text))
-                """), sourceLocation: sourceLocation)
+            Issue.record(
+                Comment(
+                    rawValue: """
+                        The snippet spec does not load:
+                        \(result.diagnostics.map(describe).joined(separator: "\n"))
+                        --- spec ---
+                        \(numbered(text))
+                        """), sourceLocation: sourceLocation)
             return nil
         }
         return result.document
@@ -106,8 +109,10 @@ struct SnippetSpec {
     }
 
     /// The contents of one emitted file, or `nil` (with an issue recorded) when the spec does not load.
-    func emitted(_ file: EmittedFile, options: EmitterOptions = EmitterOptions(),
-                 sourceLocation: Testing.SourceLocation = #_sourceLocation) -> String? {
+    func emitted(
+        _ file: EmittedFile, options: EmitterOptions = EmitterOptions(),
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) -> String? {
         guard let emission = emission(options: options, sourceLocation: sourceLocation) else { return nil }
         guard let found = emission.files.first(where: { $0.name == file.rawValue }) else {
             Issue.record("no file named \(file.rawValue) was emitted", sourceLocation: sourceLocation)
@@ -126,8 +131,10 @@ struct SnippetSpec {
     }
 
     /// Expects each fragment as a run of whole lines of `file`; on failure shows it and the whole file.
-    func expect(emitting fragments: String..., in file: EmittedFile = .models, options: EmitterOptions = EmitterOptions(),
-                sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    func expect(
+        emitting fragments: String..., in file: EmittedFile = .models, options: EmitterOptions = EmitterOptions(),
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
         guard let contents = emitted(file, options: options, sourceLocation: sourceLocation) else { return }
         for fragment in fragments {
             Snippet.expect(contents, named: file.rawValue, contains: fragment, sourceLocation: sourceLocation)
@@ -135,15 +142,19 @@ struct SnippetSpec {
     }
 
     /// Expects no line of `file` to contain `text`.
-    func expect(notEmitting text: String, in file: EmittedFile = .models, options: EmitterOptions = EmitterOptions(),
-                sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    func expect(
+        notEmitting text: String, in file: EmittedFile = .models, options: EmitterOptions = EmitterOptions(),
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
         guard let contents = emitted(file, options: options, sourceLocation: sourceLocation) else { return }
         if let line = contents.split(separator: "\n", omittingEmptySubsequences: false).firstIndex(where: { $0.contains(text) }) {
-            Issue.record(Comment(rawValue: """
-                \(file.rawValue) contains `\(text)` (line \(line + 1)), which it should not.
-                --- \(file.rawValue) ---
-                \(numbered(contents))
-                """), sourceLocation: sourceLocation)
+            Issue.record(
+                Comment(
+                    rawValue: """
+                        \(file.rawValue) contains `\(text)` (line \(line + 1)), which it should not.
+                        --- \(file.rawValue) ---
+                        \(numbered(contents))
+                        """), sourceLocation: sourceLocation)
         }
     }
 
@@ -192,12 +203,14 @@ enum Snippet {
     static func expect(_ rendered: String, is expected: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         let wanted = expected.hasSuffix("\n") ? expected : expected + "\n"
         if rendered != wanted {
-            Issue.record(Comment(rawValue: """
-                The rendering differs.
-                --- expected ---
-                \(wanted)--- rendered ---
-                \(rendered)
-                """), sourceLocation: sourceLocation)
+            Issue.record(
+                Comment(
+                    rawValue: """
+                        The rendering differs.
+                        --- expected ---
+                        \(wanted)--- rendered ---
+                        \(rendered)
+                        """), sourceLocation: sourceLocation)
         }
     }
 
@@ -218,16 +231,19 @@ enum Snippet {
         if let best {
             let differing = best.start + best.matched
             let actual = differing < fileLines.count ? "`\(fileLines[differing])`" : "the end of the file"
-            hint = "Closest: \(best.matched) of \(wanted.count) lines match from line \(best.start + 1); "
+            hint =
+                "Closest: \(best.matched) of \(wanted.count) lines match from line \(best.start + 1); "
                 + "line \(differing + 1) is \(actual), expected `\(best.indent)\(wanted[best.matched])`."
         }
-        Issue.record(Comment(rawValue: """
-            \(name) does not contain the expected lines. \(hint)
-            --- expected ---
-            \(wanted.joined(separator: "\n"))
-            --- \(name) ---
-            \(numbered(contents))
-            """), sourceLocation: sourceLocation)
+        Issue.record(
+            Comment(
+                rawValue: """
+                    \(name) does not contain the expected lines. \(hint)
+                    --- expected ---
+                    \(wanted.joined(separator: "\n"))
+                    --- \(name) ---
+                    \(numbered(contents))
+                    """), sourceLocation: sourceLocation)
     }
 
     /// How many lines of `wanted` match from `start` at one indentation, or `nil` when the first does not.

@@ -25,7 +25,8 @@ import Testing
     }
 
     @Test func aSpecWithErrorsFailsWithTheLoadersDiagnostics() {
-        let spec = Snippet.schemas("""
+        let spec = Snippet.schemas(
+            """
             Broken: {type: wrong}
             """)
         #expect(spec.loaderDiagnostics() == ["1:16: error: unknown type 'wrong'"])

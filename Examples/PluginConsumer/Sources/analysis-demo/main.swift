@@ -1,12 +1,13 @@
 import AnalysisSDK
-import PetsSDK
 import Foundation
+import PetsSDK
 import SpecRuntime
 
 // Builds a client from generated code and checks a request locally; no network is used.
-let client = AnalysisClient(configuration: ClientConfiguration(
-    baseURL: AnalysisClient.defaultServerURL,
-    apiKey: APIKey(ProcessInfo.processInfo.environment["KALLGLOT_API_KEY"] ?? "sk_test_placeholder")))
+let client = AnalysisClient(
+    configuration: ClientConfiguration(
+        baseURL: AnalysisClient.defaultServerURL,
+        apiKey: APIKey(ProcessInfo.processInfo.environment["KALLGLOT_API_KEY"] ?? "sk_test_placeholder")))
 let request = CreateAnalysisRequest(analyses: [.sentiment, .summary])
 print("request is valid: \(request.violations().isEmpty); client: \(client.core)")
 
