@@ -23,7 +23,7 @@ extension TypePlan {
             properties.append(
                 PropertyPlan(
                     wireName: property.name, name: memberName, type: propertyType, isRequired: property.isRequired,
-                    isNullable: property.schema.isNullable || isNullableReference(property.schema), schema: property.schema,
+                    isNullable: admitsNull(property.schema), schema: property.schema,
                     isIndirect: boxing.isBoxed(property.schema, ownerPointer: schema.pointer)))
         }
         var additional: SwiftType?
@@ -110,10 +110,5 @@ extension TypePlan {
         case .any: "value"
         case .string, .object, .union, .choice: "option\(number)"
         }
-    }
-
-    private func isNullableReference(_ schema: Schema) -> Bool {
-        guard case .reference = schema.kind else { return false }
-        return document.resolved(schema).isNullable
     }
 }

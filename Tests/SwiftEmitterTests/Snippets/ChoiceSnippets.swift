@@ -82,6 +82,26 @@ import Testing
             """)
     }
 
+    @Test func aPropertyReferringToANullableAliasIsNullable() {
+        // `MaybePet` is an alias of `Pet` that admits null: the property must hold null too.
+        Snippet.schemas(
+            """
+            Pet: {type: object, properties: {name: {type: string}}}
+            MaybePet: {oneOf: [{$ref: '#/components/schemas/Pet'}, {type: 'null'}]}
+            Owner:
+              type: object
+              required: [pet]
+              properties: {pet: {$ref: '#/components/schemas/MaybePet'}}
+            """
+        ).expect(
+            emitting: """
+                    public var pet: MaybePet?
+                """,
+            """
+                    self.pet = try container.decode(MaybePet?.self, forKey: .pet)
+            """)
+    }
+
     @Test func aRecursiveChoiceIsAnIndirectEnum() {
         Snippet.schemas(
             """
