@@ -66,29 +66,26 @@ struct SchemaBuilder {
         if let single = singleAllOfMember(node) {
             // `allOf: [X]` with only annotations beside it (the 3.0 way of describing a `$ref`):
             // X itself, with those annotations.
-            var member = build(single, pointer: pointer + "/allOf/0")
-            member.description = schema.description ?? member.description
-            member.isDeprecated = schema.isDeprecated || member.isDeprecated
-            member.isNullable = schema.isNullable || member.isNullable
-            if node["default"] != nil {
-                member.defaultValue = schema.defaultValue
-                member.defaultLocation = schema.defaultLocation
-            }
-            member.examples += schema.examples
-            member.exampleLocations += schema.exampleLocations
-            member.pointer = pointer
-            return member
+            return adopting(build(single, pointer: pointer + "/allOf/0"), annotationsOf: schema, node: node, pointer: pointer)
         }
         if node["allOf"] != nil {
-            if let constrained = constrainedAllOfMember(node) {
+            if let constrained = constrainedAllOfMember(node), let members = node["allOf"]?.sequence {
                 // One typed member narrowed by keywords alone: its type, checked by the whole schema.
-                let index = node["allOf"]?.sequence?.firstIndex(of: constrained) ?? 0
-                var member = build(constrained, pointer: pointer + "/allOf/\(index)")
+                // The narrowing members are read for their diagnostics (patterns, unsupported keywords).
+                var member = Schema(kind: .any, pointer: pointer, location: node.location)
+                for (index, other) in members.enumerated() {
+                    let memberPointer = pointer + "/allOf/\(index)"
+                    if other == constrained {
+                        member = build(other, pointer: memberPointer)
+                    } else {
+                        _ = evaluatedSchema(other, pointer: memberPointer)
+                    }
+                }
+                if let pattern = node["pattern"], let text = pattern.string, let problem = PatternSupport.problem(in: text) {
+                    context.error("pattern '\(text)': \(problem)", at: pattern)
+                }
                 member.evaluatesWhole = true
-                member.description = schema.description ?? member.description
-                member.isDeprecated = schema.isDeprecated || member.isDeprecated
-                member.pointer = pointer
-                return member
+                return adopting(member, annotationsOf: schema, node: node, pointer: pointer)
             }
             guard let merged = AllOfMerger(builder: self).merge(node, pointer: pointer) else {
                 context.warning(
@@ -105,13 +102,30 @@ struct SchemaBuilder {
         return schema
     }
 
+    /// An `allOf` member standing for the whole schema, with the annotations written beside the
+    /// `allOf` (`description`, `deprecated`, `nullable`, `default`, examples) and its pointer.
+    private func adopting(_ member: Schema, annotationsOf schema: Schema, node: YAMLNode, pointer: String) -> Schema {
+        var result = member
+        result.description = schema.description ?? member.description
+        result.isDeprecated = schema.isDeprecated || member.isDeprecated
+        result.isNullable = schema.isNullable || member.isNullable
+        if node["default"] != nil {
+            result.defaultValue = schema.defaultValue
+            result.defaultLocation = schema.defaultLocation
+        }
+        result.examples += schema.examples
+        result.exampleLocations += schema.exampleLocations
+        result.pointer = pointer
+        return result
+    }
+
     /// Keys that may stand beside a one-member `allOf` read as that member.
     private static let keywordsBesideSingleAllOf: Set<String> = [
         "allOf", "description", "title", "deprecated", "nullable", "default", "example", "examples", "readOnly", "writeOnly",
     ]
 
     /// The member of an `allOf` of one schema with nothing but annotations beside it, where the
-    /// other members are annotations too (`allOf: [{$ref: X}, {nullable: true}]`).
+    /// other members are annotations too (`allOf: [{$ref: X}, {description: …}]`).
     private func singleAllOfMember(_ node: YAMLNode) -> YAMLNode? {
         func annotatesOnly(_ schema: YAMLNode, allowing extra: Set<String> = []) -> Bool {
             guard let entries = schema.mapping else { return false }

@@ -50,4 +50,29 @@ import Testing
                     public var either: JSONValue?
                 """)
     }
+
+    @Test func theNarrowingMembersAreCheckedAndADefaultBesideTheAllOfIsApplied() {
+        let spec = Snippet.schemas(
+            """
+            Count: {type: integer, minimum: 0}
+            Box:
+              type: object
+              properties:
+                count: {allOf: [{$ref: '#/components/schemas/Count'}, {maximum: 10}], default: 3}
+                name: {allOf: [{type: string}, {pattern: '(a)\\1'}]}
+            """)
+        #expect(spec.loaderDiagnostics().contains { $0.contains("error: pattern '(a)\\1': a backreference") })
+        let fixed = Snippet.schemas(
+            """
+            Count: {type: integer, minimum: 0}
+            Box:
+              type: object
+              properties:
+                count: {allOf: [{$ref: '#/components/schemas/Count'}, {maximum: 10}], default: 3}
+            """)
+        fixed.expect(
+            emitting: """
+                    public init(count: Count = 3) {
+                """)
+    }
 }
