@@ -1,4 +1,5 @@
 import OpenAPIModel
+import SpecCore
 import SwiftSource
 
 /// How a body of each ``BodyEncoding`` is sent and read by a generated method: JSON through
@@ -15,7 +16,7 @@ struct BodyEmitter {
         switch content.encoding {
         case .json:
             // A vendor JSON type (`application/vnd.api+json`) is sent as itself, not as plain JSON.
-            let isPlain = BodyEncoding.essence(of: content.mediaType) == "application/json"
+            let isPlain = MediaTypeText.essence(of: content.mediaType) == "application/json"
             return [.expression(request.dot("setJSONBody").call([Argument(body)] + (isPlain ? [] : [Argument("contentType", sent)])).tried)]
         case .text:
             return [.expression(request.dot("setTextBody").call([Argument(body), Argument("contentType", sent)]))]
@@ -90,7 +91,7 @@ struct BodyEmitter {
     /// `application/json` otherwise).
     func accept(_ response: Response) -> String? {
         guard response.content != nil,
-            response.mediaTypes.contains(where: { BodyEncoding.essence(of: $0.name) != "application/json" })
+            response.mediaTypes.contains(where: { MediaTypeText.essence(of: $0.name) != "application/json" })
         else { return nil }
         return response.mediaTypes.map(\.name).joined(separator: ", ")
     }

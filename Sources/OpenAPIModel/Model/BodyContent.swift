@@ -1,4 +1,5 @@
 import Foundation
+import SpecCore
 import SpecDiagnostics
 
 /// How a body travels on the wire, decided by its media type (README, "Bodies").
@@ -20,7 +21,7 @@ public enum BodyEncoding: String, Hashable, Sendable, CaseIterable {
     /// `nil` for one this generator does not support (`multipart/mixed`, …).
     /// `binarySchema` says whether the schema is a binary string, which makes a wildcard binary.
     public static func of(mediaType: String, binarySchema: Bool) -> BodyEncoding? {
-        let essence = Self.essence(of: mediaType)
+        let essence = MediaTypeText.essence(of: mediaType)
         let parts = essence.split(separator: "/", maxSplits: 1).map(String.init)
         guard parts.count == 2 else { return nil }
         let (type, subtype) = (parts[0], parts[1])
@@ -40,13 +41,8 @@ public enum BodyEncoding: String, Hashable, Sendable, CaseIterable {
 
     /// `application/xml`, `text/xml` or any `…+xml`.
     public static func isXML(_ mediaType: String) -> Bool {
-        let essence = Self.essence(of: mediaType)
+        let essence = MediaTypeText.essence(of: mediaType)
         return essence == "application/xml" || essence == "text/xml" || essence.hasSuffix("+xml")
-    }
-
-    /// The type and subtype, lowercased, without parameters.
-    public static func essence(of mediaType: String) -> String {
-        String(mediaType.split(separator: ";", maxSplits: 1).first ?? "").trimmingCharacters(in: .whitespaces).lowercased()
     }
 
     /// Which encoding is generated when a body declares several: the first in this order.
