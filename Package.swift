@@ -178,7 +178,8 @@ let package = Package(
         ),
         .target(
             name: "GoldenEnumsAndUnions", dependencies: ["SpecRuntime"], path: "Tests/Golden/enums-and-unions",
-            swiftSettings: [.treatAllWarnings(as: .error)]
+            // Untagged unions (decoding that validates each candidate) under main-actor default isolation too.
+            swiftSettings: [.defaultIsolation(MainActor.self), .treatAllWarnings(as: .error)]
         ),
         // Bodies of every common media type: text, binary, form, multipart, vendor JSON, wildcards;
         // under main-actor default isolation.

@@ -78,7 +78,7 @@ struct ClientEmitter {
             let emitter = OperationEmitter(context: context, shape: shape)
             if let formats = emitter.bodyFormatDeclaration() { file.append(formats) }
             var methods = emitter.declarations(patterns: &patterns)
-            requirements += methods.compactMap { requirement(of: $0, client: client) }
+            requirements += methods.compactMap(requirement(of:))
             if let polling = operation.polling {
                 methods += PollingEmitter(context: context, start: shape, polling: polling).declarations()
             }
@@ -106,16 +106,12 @@ struct ClientEmitter {
     }
 
     /// A method as a protocol requirement: no body, no default arguments (a requirement cannot
-    /// have them). The `…WithHeaders` variants, whose results are types nested in the client,
-    /// are not requirements: the plain methods are what app code calls.
-    private func requirement(of declaration: Declaration, client: SwiftType) -> Declaration? {
-        guard case .function(var function) = declaration, case .function(let name) = function.kind else { return nil }
-        if context.responseHeaders.values.contains(where: { $0.methodName == name }) { return nil }
-        if name.hasSuffix("Streaming"), context.streamingNames.values.contains(name),
-            case .generic(["TypedResponse"], _)? = function.result
-        {
-            return nil
-        }
+    /// have them). Methods returning a `TypedResponse` (the `…WithHeaders` variants, and
+    /// streaming ones with headers), whose header types are nested in the client, are not
+    /// requirements: the plain methods are what app code calls.
+    private func requirement(of declaration: Declaration) -> Declaration? {
+        guard case .function(var function) = declaration, case .function = function.kind else { return nil }
+        if case .generic(["TypedResponse"], _)? = function.result { return nil }
         function.body = nil
         function.modifiers = Modifiers()
         function.parameters = function.parameters.map { parameter in

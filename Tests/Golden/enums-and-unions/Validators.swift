@@ -235,7 +235,7 @@ nonisolated extension Moment: Validatable {
         switch self {
         case .dateTime: break
         case .integer(let value): context.checkBounds(value, minimum: 0)
-        case .string(let value): context.checkLength(value, minLength: nil, maxLength: 3)
+        case .string(let value): context.checkLength(value, minLength: nil, maxLength: 20)
         case .option4(let value): value.validate(in: &context)
         }
     }
@@ -354,7 +354,7 @@ nonisolated enum ValidationSchemas {
     static let schema5 = EmbeddedSchema(##"{"$ref":"#/components/schemas/Sum"}"##, registry: registry)
     static let schema6 = EmbeddedSchema(#"{"type":["string"],"format":"date-time"}"#, registry: registry)
     static let schema7 = EmbeddedSchema(#"{"type":["integer"],"minimum":0}"#, registry: registry)
-    static let schema8 = EmbeddedSchema(#"{"type":["string"],"maxLength":3}"#, registry: registry)
+    static let schema8 = EmbeddedSchema(#"{"type":["string"],"maxLength":20}"#, registry: registry)
     static let schema9 = EmbeddedSchema(
         #"{"type":["object"],"properties":{"label":{"type":["string"]}},"required":["label"]}"#,
         registry: registry

@@ -1,5 +1,6 @@
 import Foundation
 import GoldenClientPollingWebhooks
+import HTTPTypes
 import SpecRuntime
 import Testing
 
@@ -35,8 +36,10 @@ import Testing
         #expect(try await Self.doneJobIDs(from: CannedJobs(jobs: decoded)) == ["job_1"])
     }
 
-    @Test func theGeneratedClientConformsToItsProtocol() throws {
-        let client: any JobsClientProtocol = JobsClient(configuration: ClientConfiguration(baseURL: try #require(URL(string: "https://jobs.example"))))
-        #expect(client is JobsClient)
+    @Test func theSameAppCodeRunsOnTheGeneratedClientThroughTheProtocol() async throws {
+        let configuration = ClientConfiguration(
+            baseURL: try #require(URL(string: "https://jobs.example")),
+            transport: BodyCheckTests.FixedTransport(body: #"[{"id": "job_3", "state": "done"}]"#))
+        #expect(try await Self.doneJobIDs(from: JobsClient(configuration: configuration)) == ["job_3"])
     }
 }
