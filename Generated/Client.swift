@@ -2,7 +2,7 @@
 // swift-format-ignore-file
 
 import Foundation
-import SpecRuntime
+@_spi(Generated) import SpecRuntime
 
 /// Kallglot Analysis API
 ///
@@ -15,10 +15,23 @@ import SpecRuntime
 /// (`bearerAuth`); `ClientConfiguration.apiKey` is the token of a bearer scheme that has no entry there.
 public nonisolated struct KallglotAnalysisClient: Sendable {
     /// The runtime that sends requests: transport, authentication, retries and validation.
+    @_spi(Contract)
     public let core: APIClient
 
     /// The first server the spec lists (its variables at their defaults).
     public static let defaultServerURL: URL = URL(string: "https://api.kallglot.com")!
+
+    /// The servers the spec lists, in its order, as functions of their variables.
+    public nonisolated enum Servers: Sendable {
+        /// Production.
+        ///
+        /// `https://api.kallglot.com`
+        public static func server1() -> URL {
+            // The generator parsed every URL this function can build.
+            return URL(string: "https://api.kallglot.com")!
+        }
+    }
+
     /// An API key, `sk_live_…` or `sk_test_…`, sent as `Authorization: Bearer <key>`.
     public static let bearerAuthScheme = SecurityScheme(name: "bearerAuth", kind: .bearer)
 
@@ -397,11 +410,13 @@ nonisolated extension KallglotAnalysisClient: KallglotAnalysisClientProtocol {}
 
 nonisolated extension KallglotAnalysisClient {
     /// Creates a client over an existing engine (contract tests replay recorded requests through one).
+    @_spi(Contract)
     public init(core: APIClient) {
         self.core = core
     }
 
     /// Every operation, for contract tests over recorded exchanges.
+    @_spi(Contract)
     public static let contractOperations: [ContractOperation] = makeContractOperations()
 
     private static func makeContractOperations() -> [ContractOperation] {

@@ -1,7 +1,7 @@
 import Foundation
 import HTTPTypes
 import OpenAPIModel
-import SpecRuntime
+@_spi(Generated) import SpecRuntime
 
 /// Calls the generated operation with the arguments of a recorded request, through a transport
 /// that captures what the client sends and answers with the recorded response, and compares the

@@ -1,6 +1,6 @@
 import Conformance
 import Foundation
-import KallglotAPI
+@_spi(Contract) import KallglotAPI
 import OpenAPIModel
 import SpecRuntime
 

@@ -1,5 +1,5 @@
 import Foundation
-import KallglotAPI
+@_spi(Contract) import KallglotAPI
 import SpecRuntime
 
 /// A response body through every generated model: decoding either fails with a violation or

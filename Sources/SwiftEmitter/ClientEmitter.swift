@@ -23,21 +23,23 @@ struct ClientEmitter {
             .property(
                 PropertyDeclaration(
                     doc: Docs.lines("The runtime that sends requests: transport, authentication, retries and validation."),
-                    modifiers: context.modifiers(), isMutable: false, name: "core", type: .named(["APIClient"])))
+                    attributes: context.contractSPI, modifiers: context.modifiers(), isMutable: false, name: "core",
+                    type: .named(["APIClient"])))
         ]
         if let server = document.servers.first {
             // Unwrapped only once the generator has parsed it: the literal cannot fail at run time.
-            if URL(string: server) != nil {
+            if URL(string: server.defaultURL) != nil {
                 members.append(
                     .property(
                         PropertyDeclaration(
                             doc: Docs.lines("The first server the spec lists (its variables at their defaults)."), modifiers: context.modifiers(isStatic: true),
                             isMutable: false, name: "defaultServerURL", type: .named(["URL"]),
-                            initializer: .raw("URL(string: \(Identifier.stringLiteral(server)))!"))))
+                            initializer: .raw("URL(string: \(Identifier.stringLiteral(server.defaultURL)))!"))))
             } else {
-                context.diagnostics.warning("the first server '\(server)' is not a URL; no defaultServerURL is generated", at: nil)
+                context.diagnostics.warning("the first server '\(server.defaultURL)' is not a URL; no defaultServerURL is generated", at: server.location)
             }
         }
+        if let servers = ServerEmitter(context: context).declaration() { members.append(servers) }
         for scheme in document.securitySchemes {
             guard let name = context.securitySchemeNames[scheme.name] else { continue }
             let kind: Expr =

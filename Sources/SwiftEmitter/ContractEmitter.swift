@@ -25,12 +25,13 @@ struct ContractEmitter {
                     .function(
                         FunctionDeclaration(
                             doc: Docs.lines("Creates a client over an existing engine (contract tests replay recorded requests through one)."),
-                            modifiers: context.modifiers(), kind: .initializer(isFailable: false),
+                            attributes: context.contractSPI, modifiers: context.modifiers(), kind: .initializer(isFailable: false),
                             parameters: [FunctionParameter("core", .named(["APIClient"]))],
                             body: [.assignment(.selfMember("core"), .id("core"))])),
                     .property(
                         PropertyDeclaration(
-                            doc: Docs.lines("Every operation, for contract tests over recorded exchanges."), modifiers: context.modifiers(isStatic: true),
+                            doc: Docs.lines("Every operation, for contract tests over recorded exchanges."), attributes: context.contractSPI,
+                            modifiers: context.modifiers(isStatic: true),
                             isMutable: false, name: "contractOperations", type: .array(.named(["ContractOperation"])),
                             initializer: Expr.id("makeContractOperations").call())),
                     .function(

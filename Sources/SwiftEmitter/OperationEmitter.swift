@@ -110,7 +110,7 @@ struct OperationEmitter {
             setting.append(.assignment(request.dot("security"), .array(alternatives)))
         }
         if let server = operation.servers.first {
-            setting.append(.assignment(request.dot("server"), .string(server)))
+            setting.append(.assignment(request.dot("server"), .string(server.defaultURL)))
         }
         let bodies = BodyEmitter(context: context)
         if let accept = successResponse.flatMap(bodies.accept) {

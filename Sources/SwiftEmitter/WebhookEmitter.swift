@@ -69,7 +69,7 @@ struct WebhookEmitter {
             .property(
                 PropertyDeclaration(
                     doc: Docs.lines("The payload type of each webhook, by name, for contract tests over recorded deliveries."),
-                    modifiers: context.modifiers(isStatic: true), isMutable: false, name: "contractEvents",
+                    attributes: context.contractSPI, modifiers: context.modifiers(isStatic: true), isMutable: false, name: "contractEvents",
                     type: .dictionary(key: .string, value: .named(["BodyCodec"])), initializer: .dictionary(codecs))))
         var methods = NameScope("the methods of '\(context.webhooksName)'")
         methods.reserve(["verifier", "signatureScheme", "contractEvents"])

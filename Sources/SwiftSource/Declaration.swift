@@ -248,13 +248,28 @@ public struct FunctionParameter: Hashable, Sendable {
     }
 }
 
+/// `import Module`, optionally with the SPIs (`@_spi(Name)`) of it the file uses.
+public struct ImportDeclaration: Hashable, Sendable, ExpressibleByStringLiteral {
+    public var module: String
+    public var spis: [String]
+
+    public init(_ module: String, spis: [String] = []) {
+        self.module = module
+        self.spis = spis
+    }
+
+    public init(stringLiteral module: String) {
+        self.init(module)
+    }
+}
+
 /// One generated file: header comment lines, imports, declarations.
 public struct SourceFile: Hashable, Sendable {
     public var headerComments: [String]
-    public var imports: [String]
+    public var imports: [ImportDeclaration]
     public var declarations: [Declaration]
 
-    public init(headerComments: [String], imports: [String], declarations: [Declaration]) {
+    public init(headerComments: [String], imports: [ImportDeclaration], declarations: [Declaration]) {
         self.headerComments = headerComments
         self.imports = imports
         self.declarations = declarations

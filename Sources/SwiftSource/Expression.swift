@@ -30,6 +30,8 @@ public enum Expr: Hashable, Sendable {
     indirect case prefix(String, Expr)
     /// `x?`, for optional chaining.
     indirect case optionalChain(Expr)
+    /// `x!`, for a value the generator has proved present.
+    indirect case forceUnwrapped(Expr)
     /// `&x`.
     indirect case `inout`(Expr)
     /// `(x)`.

@@ -180,6 +180,9 @@ extension Renderer {
         case .optionalChain(let wrapped):
             guard append(wrapped, to: &out) else { return false }
             out += "?"
+        case .forceUnwrapped(let wrapped):
+            guard append(wrapped, to: &out) else { return false }
+            out += "!"
         case .inout(let wrapped):
             out += "&"
             return append(wrapped, to: &out)

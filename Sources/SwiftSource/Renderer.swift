@@ -17,7 +17,7 @@ public struct Renderer: Sendable {
     }
 
     public func render<Declarations: Sequence<Declaration>>(
-        headerComments: [String], imports: [String], declarations: Declarations
+        headerComments: [String], imports: [ImportDeclaration], declarations: Declarations
     ) -> String {
         var writer = SourceWriter(renderer: self, headerComments: headerComments, imports: imports)
         for declaration in declarations { writer.append(declaration) }
@@ -301,12 +301,15 @@ public struct SourceWriter {
     public var text: String { buffer.string }
     private var hasPreamble = false
 
-    public init(renderer: Renderer = Renderer(), headerComments: [String], imports: [String]) {
+    public init(renderer: Renderer = Renderer(), headerComments: [String], imports: [ImportDeclaration]) {
         self.renderer = renderer
         for comment in headerComments { buffer += comment.isEmpty ? "//\n" : "// " + comment + "\n" }
         if !imports.isEmpty {
             if !buffer.isEmpty { buffer += "\n" }
-            for module in imports { buffer += "import " + module + "\n" }
+            for module in imports {
+                for spi in module.spis { buffer += "@_spi(" + spi + ") " }
+                buffer += "import " + module.module + "\n"
+            }
         }
         hasPreamble = !buffer.isEmpty
     }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Conformance
 import Foundation
-import KallglotAPI
+@_spi(Contract) import KallglotAPI
 import OpenAPIModel
 import SpecRuntime
 

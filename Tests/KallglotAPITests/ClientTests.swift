@@ -1,6 +1,6 @@
 import Foundation
 import HTTPTypes
-import KallglotAPI
+@_spi(Contract) import KallglotAPI
 import SpecRuntime
 import Testing
 

@@ -1,44 +1,7 @@
 import Foundation
-import KallglotAPI
-import Logging
+@_spi(Contract) import KallglotAPI
 import SpecRuntime
 import Testing
-
-// The README's example, compiled and run here against recorded responses so it cannot rot.
-// Keep it in sync with README.md ("Using the SDK").
-
-func readmeCreateAndWait(client: KallglotAnalysisClient) async -> String {
-    do {
-        let analysis = try await client.createAnalysisAndWait(
-            sessionID: "sess_01HXYZ123456789",
-            body: CreateAnalysisRequest(analyses: [.sentiment, .summary, .actionItems, .quality]))
-        if analysis.status == .complete, let summary = analysis.results?.summary {
-            return summary.overview
-        } else if let failure = analysis.failure {
-            return "analysis failed: \(failure.message)"
-        }
-        return "unexpected status \(analysis.status.rawValue)"
-    } catch .api(let error) where error.envelope.error.code == "session_not_analyzable" {
-        return "the session has no completed transcript yet"
-    } catch {
-        return "request failed: \(error)"
-    }
-}
-
-func readmeHandleDelivery(webhooks: KallglotAnalysisWebhooks, body: Data, signatureHeader: String?) -> String {
-    do {
-        let event = try webhooks.analysisComplete(body: body, signatureHeader: signatureHeader)
-        return "analysis \(event.data.id) complete"
-    } catch let error as WebhookVerificationError {
-        return "refused: \(error)"  // answer 400; never act on an unverified body
-    } catch {
-        return "not an analysis.complete event: \(error)"
-    }
-}
-
-func latestSummary(of analysisID: AnalysisID, using analyses: some KallglotAnalysisClientProtocol) async -> String? {
-    try? await analyses.getAnalysis(analysisID: analysisID).results?.summary?.overview
-}
 
 /// A mock of the client, as an app's test would write one.
 struct MockAnalyses: KallglotAnalysisClientProtocol {
@@ -50,20 +13,40 @@ struct MockAnalyses: KallglotAnalysisClientProtocol {
     func getAnalysis(analysisID: AnalysisID) async throws(APIClientError<ErrorResponse>) -> Analysis { analysis }
 }
 
+/// The README's "Using the SDK" examples, which are `ReadmeSample.swift`: compiled with these tests and run here
+/// against recorded responses.
 @Suite struct ReadmeExampleTests {
+    /// The Swift blocks of the README's "Using the SDK" section, in order.
+    static func readmeBlocks() throws -> [String] {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let start = try #require(readme.range(of: "\n## Using the SDK\n"))
+        let section = readme[start.upperBound...]
+        let body = section.range(of: "\n## ").map { section[..<$0.lowerBound] } ?? section
+        return body.components(separatedBy: "```swift\n").dropFirst().compactMap { chunk in
+            chunk.range(of: "```").map { String(chunk[..<$0.lowerBound]) }
+        }
+    }
+
+    @Test func theSampleFileIsTheReadmesBlocksVerbatim() throws {
+        let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        let sample = try String(contentsOf: here.appendingPathComponent("ReadmeSample.swift"), encoding: .utf8)
+        let blocks = try Self.readmeBlocks()
+        #expect(blocks.count == 2)
+        let code = try #require(sample.range(of: "\n\n")).upperBound
+        #expect(String(sample[code...]) == blocks.joined(separator: "\n"))
+    }
+
     @Test func protocolExampleRunsAgainstAMockAndTheRealClientThroughAMiddleware() async throws {
         let complete = try Fixtures.exchange("poll/complete-all-six-results.har")
         let analysis = try JSONCoding.makeDecoder().decode(Analysis.self, from: complete.responseBody)
         #expect(
             await latestSummary(of: "ana_01HDEF456789012", using: MockAnalyses(analysis: analysis))
                 == "The customer reported a duplicate charge; the agent issued a refund.")
-        var configuration = ClientConfiguration(
-            baseURL: KallglotAnalysisClient.defaultServerURL, apiKey: APIKey("sk_test"),
-            transport: ScriptedTransport(complete))
-        configuration.middlewares = [LoggingMiddleware(logger: Logger(label: "kallglot"))]
         #expect(
-            await latestSummary(of: "ana_01HDEF456789012", using: KallglotAnalysisClient(configuration: configuration))
+            await latestSummary(of: "ana_01HDEF456789012", using: makeLoggingClient(apiKey: APIKey("sk_test"), transport: ScriptedTransport(complete)))
                 == "The customer reported a duplicate charge; the agent issued a refund.")
+        #expect(makeAnalysisClient().core.configuration.baseURL == KallglotAnalysisClient.defaultServerURL)
     }
 
     @Test func createAndWaitExampleRunsToTheSummary() async throws {
@@ -72,12 +55,12 @@ struct MockAnalyses: KallglotAnalysisClientProtocol {
             return Result<ScriptedTransport.Reply, TransportError>.success((exchange.status, exchange.responseHeaders, exchange.responseBody))
         }
         let client = makeClient(ScriptedTransport(replies))
-        #expect(await readmeCreateAndWait(client: client) == "The customer reported a duplicate charge; the agent issued a refund.")
+        #expect(await summarize(sessionID: "sess_01HXYZ123456789", using: client) == "The customer reported a duplicate charge; the agent issued a refund.")
     }
 
     @Test func createAndWaitExampleExplainsAnUnanalyzableSession() async throws {
         let client = makeClient(ScriptedTransport(try Fixtures.exchange("errors/409-session-not-analyzable.har")))
-        #expect(await readmeCreateAndWait(client: client) == "the session has no completed transcript yet")
+        #expect(await summarize(sessionID: "sess_01HXYZ123456789", using: client) == "the session has no completed transcript yet")
     }
 
     @Test func webhookExampleAcceptsASignedDeliveryAndRefusesATamperedOne() throws {
@@ -85,11 +68,11 @@ struct MockAnalyses: KallglotAnalysisClientProtocol {
         let started = good.started
         let webhooks = KallglotAnalysisWebhooks(secret: Fixtures.webhookSecret, now: { started })
         #expect(
-            readmeHandleDelivery(webhooks: webhooks, body: try #require(good.requestBody), signatureHeader: good.requestHeaders["kallglot-signature"])
+            handleDelivery(body: try #require(good.requestBody), signatureHeader: good.requestHeaders["kallglot-signature"], webhooks: webhooks)
                 == "analysis ana_01HDEF456789012 complete")
         let bad = try Fixtures.exchange("negative/webhook-tampered-signature.har")
         #expect(
-            readmeHandleDelivery(webhooks: webhooks, body: try #require(bad.requestBody), signatureHeader: bad.requestHeaders["kallglot-signature"])
+            handleDelivery(body: try #require(bad.requestBody), signatureHeader: bad.requestHeaders["kallglot-signature"], webhooks: webhooks)
                 == "refused: no signature matches")
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 import KallglotAPI
 import Testing
 
-@testable import SpecRuntime
+@_spi(Generated) @testable import SpecRuntime
 
 /// Deliveries an attacker could send or replay, each refused with the specific reason; beside
 /// them the nearest honest deliveries, accepted, so that every refusal is shown to be about the

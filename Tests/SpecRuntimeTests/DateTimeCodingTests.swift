@@ -1,5 +1,5 @@
 import Foundation
-import SpecRuntime
+@_spi(Generated) import SpecRuntime
 import Testing
 
 /// The runtime's JSON coders read and write a `Date` that is a whole body, or inside a collection

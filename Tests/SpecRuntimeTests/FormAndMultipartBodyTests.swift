@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import SpecRuntime
+@_spi(Generated) @testable import SpecRuntime
 
 /// The runtime's form and multipart builders on their own: escaping, absent members, and values
 /// that cannot be sent.

@@ -1,5 +1,5 @@
 import SpecCore
-import SpecRuntime
+@_spi(Generated) import SpecRuntime
 import Testing
 
 /// Values a hostile server could send against the checks generated validators call: patterns and

@@ -1,4 +1,4 @@
-import SpecRuntime
+@_spi(Generated) import SpecRuntime
 import Testing
 
 /// `Indirect` keeps value semantics while mutating a uniquely held box in place.

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import SpecRuntime
+@_spi(Generated) @testable import SpecRuntime
 
 @Suite struct ValidationContextTests {
     @Test func reportedViolationsCarryThePointerOfTheNestedValue() {

@@ -41,7 +41,7 @@ import Testing
             // swift-format-ignore-file
             import GoldenEnumsAndUnions
             import GoldenObjectsAndOptionality
-            import SpecRuntime
+            @_spi(Generated) import SpecRuntime
 
             /// The generated type of each named schema of the golden specs without a client, by
             /// `<golden>#/components/schemas/<name>`, as a codec that decodes and validates.

@@ -1,9 +1,9 @@
 import Foundation
-import GoldenClientPollingWebhooks
-import GoldenIndependentSpec
+@_spi(Contract) import GoldenClientPollingWebhooks
+@_spi(Contract) import GoldenIndependentSpec
 import GoldenModelIndex
 import GoldenSchemaSuiteIndex
-import KallglotAPI
+@_spi(Contract) import KallglotAPI
 import OpenAPIModel
 import SpecCore
 import SpecRuntime

@@ -178,8 +178,9 @@ struct DocumentBuilder {
         return operation
     }
 
-    /// The URLs of a `servers` list, each `{variable}` replaced by its `default`.
-    private func servers(_ node: YAMLNode?) -> [String] {
+    /// The entries of a `servers` list with their variables. An entry whose URL uses a variable that `variables` does
+    /// not define is left out with a warning: no value could fill it.
+    private func servers(_ node: YAMLNode?) -> [Server] {
         guard let node else { return [] }
         guard let items = node.sequence else {
             context.error("'servers' must be a sequence", at: node)
@@ -187,22 +188,45 @@ struct DocumentBuilder {
         }
         return items.compactMap { item in
             if let entries = item.mapping { context.rejectUnknownKeys(entries, known: ["url", "description", "variables"], in: "a server") }
-            guard var url = context.string(item["url"], "servers[].url") else { return nil }
-            for variable in item["variables"]?.mapping ?? [] {
-                guard let name = variable.key.string else { continue }
-                guard let value = context.string(variable.value["default"], "a server variable's default") else {
-                    context.error("server variable '\(name)' needs a 'default'", at: variable.value)
+            guard let template = context.string(item["url"], "servers[].url") else { return nil }
+            var variables: [ServerVariable] = []
+            for entry in item["variables"]?.mapping ?? [] {
+                guard let name = entry.key.string else { continue }
+                if let keys = entry.value.mapping { context.rejectUnknownKeys(keys, known: ["default", "enum", "description"], in: "a server variable") }
+                guard let value = context.string(entry.value["default"], "a server variable's default") else {
+                    context.error("server variable '\(name)' needs a 'default'", at: entry.value)
                     continue
                 }
-                url = url.replacingOccurrences(of: "{\(name)}", with: value)
+                var allowed: [String]?
+                if let list = entry.value["enum"] {
+                    allowed = (list.sequence ?? []).compactMap { context.string($0, "a server variable's enum value") }
+                    if list.sequence == nil || allowed?.isEmpty == true {
+                        context.error("the 'enum' of server variable '\(name)' must be a non-empty sequence of strings", at: list)
+                        allowed = nil
+                    } else if allowed?.contains(value) == false {
+                        context.error("the default '\(value)' of server variable '\(name)' is not one of its 'enum' values", at: entry.value)
+                    }
+                }
+                if !template.contains("{\(name)}") {
+                    context.warning("server variable '\(name)' does not appear in the URL '\(template)'; it has no effect", at: entry.key)
+                    continue
+                }
+                variables.append(
+                    ServerVariable(
+                        name: name, defaultValue: value, allowedValues: allowed,
+                        description: entry.value["description"].flatMap { context.string($0, "a server variable's description") }))
             }
+            let server = Server(
+                urlTemplate: template, description: item["description"].flatMap { context.string($0, "a server's description") },
+                variables: variables, location: item.location)
+            let url = server.defaultURL
             if let open = url.firstIndex(of: "{"), url[open...].contains("}") {
                 context.warning(
                     "server URL '\(url)' uses a variable that 'variables' does not define; it is not used "
                         + "(requests go to the configured base URL)", at: item["url"] ?? item)
                 return nil
             }
-            return url
+            return server
         }
     }
 

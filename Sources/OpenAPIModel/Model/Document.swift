@@ -8,7 +8,7 @@ public struct OpenAPIDocument: Hashable, Sendable {
     public var title: String
     public var version: String
     public var description: String?
-    public var servers: [String]
+    public var servers: [Server]
     /// `#/components/schemas`, in document order.
     public var schemas: [NamedSchema] {
         didSet { schemaIndex = Self.index(schemas) }
@@ -32,7 +32,7 @@ public struct OpenAPIDocument: Hashable, Sendable {
     public var schemaRegistry = SchemaRegistry()
 
     public init(
-        file: String, title: String, version: String, description: String?, servers: [String],
+        file: String, title: String, version: String, description: String?, servers: [Server],
         schemas: [NamedSchema], operations: [Operation], webhooks: [Webhook],
         webhookSignature: WebhookSignature?
     ) {
@@ -110,13 +110,13 @@ public struct Operation: Hashable, Sendable {
     public var security: SecurityRequirements?
     /// The operation's own `servers` (its own, else its path item's), variables filled with
     /// their defaults; empty when the document's servers apply.
-    public var servers: [String] = []
+    public var servers: [Server] = []
     public var location: SourceLocation
 
     public init(
         operationID: String, method: HTTPMethod, path: String, summary: String?, description: String?,
         isDeprecated: Bool, parameters: [Parameter], requestBody: RequestBody?, responses: [Response],
-        polling: Polling?, servers: [String] = [], security: SecurityRequirements? = nil, location: SourceLocation
+        polling: Polling?, servers: [Server] = [], security: SecurityRequirements? = nil, location: SourceLocation
     ) {
         self.servers = servers
         self.security = security

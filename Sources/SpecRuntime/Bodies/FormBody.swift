@@ -2,7 +2,7 @@ import Foundation
 
 /// An `application/x-www-form-urlencoded` body, built field by field by a generated method from
 /// its body's members, in the schema's order, as OpenAPI's `encoding` says (`style`, `explode`).
-public struct FormBody: Sendable {
+@_spi(Generated) public struct FormBody: Sendable {
     /// How a member that is an array or object becomes fields.
     public enum Style: Sendable {
         /// `tags=a&tags=b` (exploded) or `tags=a,b`; an object's members as their own fields

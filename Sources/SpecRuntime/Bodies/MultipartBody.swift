@@ -3,7 +3,7 @@ import Foundation
 /// A `multipart/form-data` body (RFC 7578), built part by part by a generated method from its
 /// body's members: a ``FilePart`` as a file part, a scalar as a text part, an array as one part per item,
 /// an object as an `application/json` part; `encoding`'s `contentType` overrides a part's type.
-public struct MultipartBody: Sendable {
+@_spi(Generated) public struct MultipartBody: Sendable {
     /// One part: its name, its file name for a file, its content type and its bytes.
     public struct Part: Sendable, Hashable {
         public var name: String

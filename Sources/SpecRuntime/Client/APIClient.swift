@@ -8,7 +8,7 @@ public struct APIClient: Sendable, CustomStringConvertible {
     /// Where a response's request ID and rate-limit state are read from (the spec's names).
     public let responseHeaderNames: ResponseHeaderNames
 
-    public init(configuration: ClientConfiguration, responseHeaderNames: ResponseHeaderNames = .none) {
+    @_spi(Generated) public init(configuration: ClientConfiguration, responseHeaderNames: ResponseHeaderNames = .none) {
         self.configuration = configuration
         self.responseHeaderNames = responseHeaderNames
     }
@@ -17,7 +17,7 @@ public struct APIClient: Sendable, CustomStringConvertible {
 
     /// Sends a request, retrying as ``RetryPolicy`` allows. Returns the last response, whatever
     /// its status; throws only when no response could be had.
-    public func send<Envelope>(_ operation: OperationRequest<Envelope>) async throws(APIClientError<Envelope>) -> OperationResponse<Envelope> {
+    @_spi(Generated) public func send<Envelope>(_ operation: OperationRequest<Envelope>) async throws(APIClientError<Envelope>) -> OperationResponse<Envelope> {
         var operation = operation
         let (request, baseURL) = try await prepare(&operation)
         let policy = configuration.retryPolicy
@@ -145,7 +145,7 @@ public struct APIClient: Sendable, CustomStringConvertible {
 
     /// Decodes a success body and validates it as ``ValidationOptions/responses`` says: by `check`
     /// where the body's type does not validate itself.
-    public func decodeSuccess<Value: Decodable, Envelope>(
+    @_spi(Generated) public func decodeSuccess<Value: Decodable, Envelope>(
         _ type: Value.Type, from response: OperationResponse<Envelope>, checkedBy check: BodyCheck<Value>? = nil
     ) throws(APIClientError<Envelope>) -> Value {
         let value: Value = try decode(type, from: response)
@@ -155,7 +155,7 @@ public struct APIClient: Sendable, CustomStringConvertible {
     }
 
     /// A text success body (UTF-8), validated by `check` as ``ValidationOptions/responses`` says.
-    public func decodeText<Envelope>(
+    @_spi(Generated) public func decodeText<Envelope>(
         from response: OperationResponse<Envelope>, checkedBy check: BodyCheck<String>? = nil
     ) throws(APIClientError<Envelope>) -> String {
         guard let text = String(data: response.body, encoding: .utf8) else {
@@ -169,7 +169,7 @@ public struct APIClient: Sendable, CustomStringConvertible {
 
     /// A success body already read (text or bytes) with the documented headers, validated as
     /// ``ValidationOptions/responses`` says.
-    public func typedSuccess<Value: Sendable, Headers: ResponseHeaders, Envelope>(
+    @_spi(Generated) public func typedSuccess<Value: Sendable, Headers: ResponseHeaders, Envelope>(
         _ value: Value, headers: Headers.Type, from response: OperationResponse<Envelope>
     ) throws(APIClientError<Envelope>) -> TypedResponse<Value, Headers> {
         var reader = ResponseHeaderReader(response.headerFields)
@@ -181,13 +181,13 @@ public struct APIClient: Sendable, CustomStringConvertible {
     }
 
     /// A binary success body, as received.
-    public func successData<Envelope>(from response: OperationResponse<Envelope>) -> Data {
+    @_spi(Generated) public func successData<Envelope>(from response: OperationResponse<Envelope>) -> Data {
         response.body
     }
 
     /// Decodes a success body and its documented headers, and validates both (violations in a
     /// header at `/Name`, in the header) as ``ValidationOptions/responses`` says.
-    public func decodeSuccess<Value: Decodable, Headers: ResponseHeaders, Envelope>(
+    @_spi(Generated) public func decodeSuccess<Value: Decodable, Headers: ResponseHeaders, Envelope>(
         _ type: Value.Type, headers: Headers.Type, from response: OperationResponse<Envelope>, checkedBy check: BodyCheck<Value>? = nil
     ) throws(APIClientError<Envelope>) -> TypedResponse<Value, Headers> {
         let value: Value = try decode(type, from: response)
@@ -202,7 +202,7 @@ public struct APIClient: Sendable, CustomStringConvertible {
 
     /// The documented headers of a success response without a body, validated as
     /// ``ValidationOptions/responses`` says.
-    public func successHeaders<Headers: ResponseHeaders, Envelope>(
+    @_spi(Generated) public func successHeaders<Headers: ResponseHeaders, Envelope>(
         _ headers: Headers.Type, from response: OperationResponse<Envelope>
     ) throws(APIClientError<Envelope>) -> TypedResponse<Void, Headers> {
         var reader = ResponseHeaderReader(response.headerFields)
@@ -231,7 +231,9 @@ public struct APIClient: Sendable, CustomStringConvertible {
 
     /// The typed error for a documented error status; a body that is not the documented
     /// envelope gives ``APIClientError/malformedResponse(_:bodyExcerpt:reason:)``.
-    public func documentedError<Envelope: Decodable>(_ type: Envelope.Type, from response: OperationResponse<Envelope>) -> APIClientError<Envelope> {
+    @_spi(Generated) public func documentedError<Envelope: Decodable>(_ type: Envelope.Type, from response: OperationResponse<Envelope>) -> APIClientError<
+        Envelope
+    > {
         do {
             return apiError(try decode(type, from: response), of: response)
         } catch {
@@ -241,7 +243,7 @@ public struct APIClient: Sendable, CustomStringConvertible {
 
     /// The typed error for a documented error status whose body is text (`text/*`, XML, or a
     /// form read as text); a body that is not UTF-8 is a malformed response.
-    public func documentedTextError(from response: OperationResponse<String>) -> APIClientError<String> {
+    @_spi(Generated) public func documentedTextError(from response: OperationResponse<String>) -> APIClientError<String> {
         guard let text = String(data: response.body, encoding: .utf8) else {
             return .malformedResponse(response.status, bodyExcerpt: excerpt(response.body), reason: "the body is not UTF-8 text")
         }
@@ -249,7 +251,7 @@ public struct APIClient: Sendable, CustomStringConvertible {
     }
 
     /// The typed error for a documented error status whose body is bytes, as received.
-    public func documentedDataError(from response: OperationResponse<Data>) -> APIClientError<Data> {
+    @_spi(Generated) public func documentedDataError(from response: OperationResponse<Data>) -> APIClientError<Data> {
         apiError(response.body, of: response)
     }
 
@@ -264,7 +266,7 @@ public struct APIClient: Sendable, CustomStringConvertible {
                 redacting: configuration.secretValues))
     }
 
-    public func undocumentedStatus<Envelope>(_ response: OperationResponse<Envelope>) -> APIClientError<Envelope> {
+    @_spi(Generated) public func undocumentedStatus<Envelope>(_ response: OperationResponse<Envelope>) -> APIClientError<Envelope> {
         .undocumentedStatus(response.status, bodyExcerpt: excerpt(response.body))
     }
 

@@ -4,7 +4,7 @@ import HTTPTypes
 /// A request being built by a generated operation: its path with parameters filled in,
 /// query, headers and JSON body. `Envelope` is the operation's error body type, so that every
 /// failure is a ``APIClientError`` of that type.
-public struct OperationRequest<Envelope: Sendable>: Sendable, CustomStringConvertible {
+@_spi(Generated) public struct OperationRequest<Envelope: Sendable>: Sendable, CustomStringConvertible {
     public var operationID: String
     public var method: HTTPRequest.Method
     public var pathTemplate: String
@@ -178,7 +178,7 @@ public struct OperationRequest<Envelope: Sendable>: Sendable, CustomStringConver
 }
 
 /// A response as received: status, headers and the whole body.
-public struct OperationResponse<Envelope: Sendable>: Sendable {
+@_spi(Generated) public struct OperationResponse<Envelope: Sendable>: Sendable {
     public var status: HTTPResponse.Status
     public var headerFields: HTTPFields
     public var body: Data

@@ -2,7 +2,7 @@ import Foundation
 import HTTPTypes
 
 /// A response whose body is handed over as it arrives.
-public struct StreamingResponse<Envelope: Sendable>: Sendable {
+@_spi(Generated) public struct StreamingResponse<Envelope: Sendable>: Sendable {
     public var status: HTTPResponse.Status
     public var headerFields: HTTPFields
     public var body: ByteStream
@@ -16,9 +16,11 @@ extension APIClient {
     /// response head has arrived. One attempt: a streamed body cannot be sent again, so there
     /// are no retries. The configured timeout bounds the wait for the head; the body is read at
     /// the caller's pace.
-    public func sendStreaming<Envelope>(_ operation: OperationRequest<Envelope>, body: ByteStream?) async throws(APIClientError<Envelope>) -> StreamingResponse<
-        Envelope
-    > {
+    @_spi(Generated) public func sendStreaming<Envelope>(_ operation: OperationRequest<Envelope>, body: ByteStream?) async throws(APIClientError<Envelope>)
+        -> StreamingResponse<
+            Envelope
+        >
+    {
         var operation = operation
         let (request, baseURL) = try await prepare(&operation)
         if Task.isCancelled { throw .cancelled }
@@ -36,14 +38,16 @@ extension APIClient {
 
     /// A streamed response read whole (up to ``collectedBodyLimit``), for the statuses whose body
     /// is decoded: errors, and success bodies that are not bytes.
-    public func collected<Envelope>(_ response: StreamingResponse<Envelope>) async throws(APIClientError<Envelope>) -> OperationResponse<Envelope> {
+    @_spi(Generated) public func collected<Envelope>(_ response: StreamingResponse<Envelope>) async throws(APIClientError<Envelope>) -> OperationResponse<
+        Envelope
+    > {
         let body: Data = try await Self.mappingFailures(as: Envelope.self) { () async throws in try await response.body.collected(upTo: Self.collectedBodyLimit)
         }
         return OperationResponse(status: response.status, headerFields: response.headerFields, body: body)
     }
 
     /// The head of a response with no body read: what documented headers are read from.
-    public func head<Envelope>(of response: StreamingResponse<Envelope>) -> OperationResponse<Envelope> {
+    @_spi(Generated) public func head<Envelope>(of response: StreamingResponse<Envelope>) -> OperationResponse<Envelope> {
         OperationResponse(status: response.status, headerFields: response.headerFields, body: Data())
     }
 }

@@ -61,7 +61,7 @@ extension Dictionary: DateTimeCoding where Key == String, Value: DateTimeCoding 
 
 /// A ``DateTimeCoding`` value as an ordinary `Codable` one, so that containers code it in place
 /// (coding paths, and so error pointers, stay those of the value).
-public struct DateTimeCoded<Value: DateTimeCoding>: Codable, Sendable {
+@_spi(Generated) public struct DateTimeCoded<Value: DateTimeCoding>: Codable, Sendable {
     public var value: Value
 
     public init(_ value: Value) {
@@ -79,21 +79,21 @@ public struct DateTimeCoded<Value: DateTimeCoding>: Codable, Sendable {
 
 extension KeyedDecodingContainer {
     /// Decodes a collection of date-times (`[Date]`, `[String: Date?]`, …) from RFC 3339 strings.
-    public func decodeDateTime<Value: DateTimeCoding>(_ type: Value.Type, forKey key: Key) throws -> Value {
+    @_spi(Generated) public func decodeDateTime<Value: DateTimeCoding>(_ type: Value.Type, forKey key: Key) throws -> Value {
         try decode(DateTimeCoded<Value>.self, forKey: key).value
     }
 
-    public func decodeDateTimeIfPresent<Value: DateTimeCoding>(_ type: Value.Type, forKey key: Key) throws -> Value? {
+    @_spi(Generated) public func decodeDateTimeIfPresent<Value: DateTimeCoding>(_ type: Value.Type, forKey key: Key) throws -> Value? {
         try decodeIfPresent(DateTimeCoded<Value>.self, forKey: key)?.value
     }
 }
 
 extension KeyedEncodingContainer {
-    public mutating func encodeDateTime<Value: DateTimeCoding>(_ value: Value, forKey key: Key) throws {
+    @_spi(Generated) public mutating func encodeDateTime<Value: DateTimeCoding>(_ value: Value, forKey key: Key) throws {
         try encode(DateTimeCoded(value), forKey: key)
     }
 
-    public mutating func encodeDateTimeIfPresent<Value: DateTimeCoding>(_ value: Value?, forKey key: Key) throws {
+    @_spi(Generated) public mutating func encodeDateTimeIfPresent<Value: DateTimeCoding>(_ value: Value?, forKey key: Key) throws {
         if let value { try encodeDateTime(value, forKey: key) }
     }
 }

@@ -88,7 +88,7 @@ public enum RFC3339 {
 
 extension KeyedDecodingContainer {
     /// Decodes an RFC 3339 string as a `Date`; a malformed date is `DecodingError.dataCorrupted`.
-    public func decodeDateTime(forKey key: Key) throws -> Date {
+    @_spi(Generated) public func decodeDateTime(forKey key: Key) throws -> Date {
         let text = try decode(String.self, forKey: key)
         guard let date = RFC3339.date(from: text) else {
             throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "'\(text)' is not an RFC 3339 date-time")
@@ -96,18 +96,18 @@ extension KeyedDecodingContainer {
         return date
     }
 
-    public func decodeDateTimeIfPresent(forKey key: Key) throws -> Date? {
+    @_spi(Generated) public func decodeDateTimeIfPresent(forKey key: Key) throws -> Date? {
         guard contains(key), try !decodeNil(forKey: key) else { return nil }
         return try decodeDateTime(forKey: key)
     }
 }
 
 extension KeyedEncodingContainer {
-    public mutating func encodeDateTime(_ date: Date, forKey key: Key) throws {
+    @_spi(Generated) public mutating func encodeDateTime(_ date: Date, forKey key: Key) throws {
         try encode(RFC3339.string(from: date), forKey: key)
     }
 
-    public mutating func encodeDateTimeIfPresent(_ date: Date?, forKey key: Key) throws {
+    @_spi(Generated) public mutating func encodeDateTimeIfPresent(_ date: Date?, forKey key: Key) throws {
         if let date { try encodeDateTime(date, forKey: key) }
     }
 }

@@ -12,7 +12,7 @@ public struct ContractOperation: Sendable {
     /// Calls the operation through `client` with the arguments found in `request`.
     public var replay: @Sendable (APIClient, RecordedRequest) async throws -> Void
 
-    public init(
+    @_spi(Generated) public init(
         operationID: String, requestBody: BodyCodec?, responseBodies: [Int: BodyCodec],
         replay: @escaping @Sendable (APIClient, RecordedRequest) async throws -> Void
     ) {
@@ -30,7 +30,7 @@ public struct BodyCodec: Sendable {
     public let roundTrip: @Sendable (Data) -> BodyRoundTrip
 
     /// A codec for `type`, checked by `check` where the type does not validate itself.
-    public init<Body: Codable & Sendable>(_ type: Body.Type, checkedBy check: BodyCheck<Body>? = nil) {
+    @_spi(Generated) public init<Body: Codable & Sendable>(_ type: Body.Type, checkedBy check: BodyCheck<Body>? = nil) {
         typeName = String(describing: type)
         roundTrip = { data in
             let value: Body

@@ -16,7 +16,7 @@ extension ValidationContext {
     ///   - held: The spec's index of the branch the value is held as.
     ///   - branches: Every branch's spec index and schema.
     ///   - checkingHeld: The checks of the branch the value is held as.
-    public mutating func checkChoice<Value: Encodable>(
+    @_spi(Generated) public mutating func checkChoice<Value: Encodable>(
         _ value: Value, keyword: String, branchCount: Int, held: Int, branches: [(index: Int, schema: EmbeddedSchema)],
         checkingHeld: (inout ValidationContext) -> Void
     ) {
@@ -57,7 +57,7 @@ extension EmbeddedSchema {
 
 extension JSONValue {
     /// The JSON `value` encodes to, through the coders generated code uses.
-    public init(encoding value: some Encodable) throws {
+    @_spi(Generated) public init(encoding value: some Encodable) throws {
         let data = try JSONCoding.makeEncoder().encode(value)
         self = try JSONCoding.makeDecoder().decode(JSONValue.self, from: data)
     }

@@ -6,7 +6,7 @@ import Foundation
 /// for an absent one. Generated models keep it beside their properties and report it from `violations()`.
 /// It takes no part in equality or hashing: two values with the same properties are equal however
 /// they were decoded; only the undeclared members of a bounded object are encoded again.
-public struct DecodingFindings: Hashable, Sendable {
+@_spi(Generated) public struct DecodingFindings: Hashable, Sendable {
     private var undeclared: [String] = []
     private var nulls: [(member: String, type: String)] = []
     private var defaulted: [String] = []
@@ -72,7 +72,7 @@ public struct DecodingFindings: Hashable, Sendable {
 
 extension ValidationContext {
     /// Reports what decoding found, each at its member below the current path.
-    public mutating func report(_ findings: DecodingFindings) {
+    @_spi(Generated) public mutating func report(_ findings: DecodingFindings) {
         findings.report(in: &self)
     }
 }
@@ -81,7 +81,7 @@ extension KeyedDecodingContainer {
     /// `decodeIfPresent` for a member that may be absent but not `null`: a `null` reads as absent
     /// and is noted in `findings` as a `type` violation (`expected` names the JSON type).
     @inlinable
-    public func decodeIfPresent<Value: Decodable>(
+    @_spi(Generated) public func decodeIfPresent<Value: Decodable>(
         _ type: Value.Type, forKey key: Key, nullNotedIn findings: inout DecodingFindings, expected: String
     ) throws -> Value? {
         guard try notNull(key, findings: &findings, expected: expected) else { return nil }
@@ -90,14 +90,14 @@ extension KeyedDecodingContainer {
 
     /// `decodeDateTimeIfPresent`, noting a `null` member like `decodeIfPresent(_:forKey:nullNotedIn:expected:)`.
     @inlinable
-    public func decodeDateTimeIfPresent(forKey key: Key, nullNotedIn findings: inout DecodingFindings, expected: String) throws -> Date? {
+    @_spi(Generated) public func decodeDateTimeIfPresent(forKey key: Key, nullNotedIn findings: inout DecodingFindings, expected: String) throws -> Date? {
         guard try notNull(key, findings: &findings, expected: expected) else { return nil }
         return try decodeDateTime(forKey: key)
     }
 
     /// `decodeDateTimeIfPresent` of a collection of date-times, noting a `null` member.
     @inlinable
-    public func decodeDateTimeIfPresent<Value: DateTimeCoding>(
+    @_spi(Generated) public func decodeDateTimeIfPresent<Value: DateTimeCoding>(
         _ type: Value.Type, forKey key: Key, nullNotedIn findings: inout DecodingFindings, expected: String
     ) throws -> Value? {
         guard try notNull(key, findings: &findings, expected: expected) else { return nil }
@@ -105,8 +105,8 @@ extension KeyedDecodingContainer {
     }
 
     /// Whether the member is present with a value; a `null` one is noted.
-    @usableFromInline
-    func notNull(_ key: Key, findings: inout DecodingFindings, expected: String) throws -> Bool {
+    @_spi(Generated) @inlinable
+    public func notNull(_ key: Key, findings: inout DecodingFindings, expected: String) throws -> Bool {
         guard contains(key) else { return false }
         if try decodeNil(forKey: key) {
             findings.nullMember(key.stringValue, expected: expected)

@@ -2,7 +2,7 @@ import SpecCore
 
 /// The `$ref` targets of a generated module's ``EmbeddedSchema``s, embedded as canonical JSON
 /// text and read once, on first use.
-public struct EmbeddedSchemaRegistry: Sendable {
+@_spi(Generated) public struct EmbeddedSchemaRegistry: Sendable {
     let registry: SchemaRegistry
     /// Why the text could not be read; generated text always reads, but a hand-edited file may not.
     let problem: String?
@@ -22,7 +22,7 @@ public struct EmbeddedSchemaRegistry: Sendable {
 /// keywords (a value held as ``JSONValue``: typeless, mixed types, non-string `enum`/`const`,
 /// `type: "null"`). Validators evaluate the value against it with the evaluator the generator
 /// checks examples with, so both mean the same by every keyword.
-public struct EmbeddedSchema: Sendable {
+@_spi(Generated) public struct EmbeddedSchema: Sendable {
     let schema: JSONSchema
     let evaluator: SchemaEvaluator
     let problem: String?
@@ -42,7 +42,7 @@ public struct EmbeddedSchema: Sendable {
 extension ValidationContext {
     /// Reports every keyword of `schema` that `value` breaks, each at its pointer below the
     /// current path. An unreadable embedded schema is itself reported: nothing passes unchecked.
-    public mutating func evaluate(_ value: JSONValue, against schema: EmbeddedSchema) {
+    @_spi(Generated) public mutating func evaluate(_ value: JSONValue, against schema: EmbeddedSchema) {
         if let problem = schema.problem {
             report("schema", limit: "embedded schema", actual: "unreadable (\(problem))")
             return
@@ -63,7 +63,7 @@ extension ValidationContext {
 extension ValidationContext {
     /// Reports every keyword of `schema` that the JSON `value` encodes to breaks (a typed value
     /// whose schema narrows it with keywords its type does not carry).
-    public mutating func evaluateEncoding(_ value: some Encodable, against schema: EmbeddedSchema) {
+    @_spi(Generated) public mutating func evaluateEncoding(_ value: some Encodable, against schema: EmbeddedSchema) {
         do {
             evaluate(try JSONValue(encoding: value), against: schema)
         } catch {

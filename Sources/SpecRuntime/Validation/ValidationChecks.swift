@@ -5,7 +5,7 @@ import SpecCore
 /// The keyword checks generated validators call, one per JSON Schema keyword, so that generated
 /// code stays short and the checks are written once.
 extension ValidationContext {
-    public mutating func checkLength(_ value: String, minLength: Int?, maxLength: Int?) {
+    @_spi(Generated) public mutating func checkLength(_ value: String, minLength: Int?, maxLength: Int?) {
         // JSON Schema counts code points, not grapheme clusters or UTF-16 units.
         let length = value.unicodeScalars.count
         if let minLength, length < minLength {
@@ -16,19 +16,19 @@ extension ValidationContext {
         }
     }
 
-    public mutating func checkPattern(_ value: String, _ pattern: CompiledPattern) {
+    @_spi(Generated) public mutating func checkPattern(_ value: String, _ pattern: CompiledPattern) {
         if !pattern.matches(value) {
             report("pattern", limit: pattern.source, actual: Self.excerpt(value))
         }
     }
 
-    public mutating func checkFormat(_ value: String, _ format: StringFormat) {
+    @_spi(Generated) public mutating func checkFormat(_ value: String, _ format: StringFormat) {
         if !format.matches(value) {
             report("format", limit: format.rawValue, actual: Self.excerpt(value))
         }
     }
 
-    public mutating func checkBounds(
+    @_spi(Generated) public mutating func checkBounds(
         _ value: Double, minimum: Double? = nil, maximum: Double? = nil,
         exclusiveMinimum: Double? = nil, exclusiveMaximum: Double? = nil, multipleOf: Double? = nil
     ) {
@@ -47,7 +47,7 @@ extension ValidationContext {
 
     /// An integer against numeric limits: bounds as for a `Double`, `multipleOf` exactly (a
     /// `Double` cannot tell `Int.max` from the multiple of 3 next to it).
-    public mutating func checkBounds(
+    @_spi(Generated) public mutating func checkBounds(
         _ value: Int, minimum: Double? = nil, maximum: Double? = nil,
         exclusiveMinimum: Double? = nil, exclusiveMaximum: Double? = nil, multipleOf: Double? = nil
     ) {
@@ -57,18 +57,18 @@ extension ValidationContext {
         }
     }
 
-    public mutating func checkItemCount(_ count: Int, minItems: Int?, maxItems: Int?) {
+    @_spi(Generated) public mutating func checkItemCount(_ count: Int, minItems: Int?, maxItems: Int?) {
         if let minItems, count < minItems { report("minItems", limit: String(minItems), actual: "\(count) items") }
         if let maxItems, count > maxItems { report("maxItems", limit: String(maxItems), actual: "\(count) items") }
     }
 
-    public mutating func checkPropertyCount(_ count: Int, minProperties: Int?, maxProperties: Int?) {
+    @_spi(Generated) public mutating func checkPropertyCount(_ count: Int, minProperties: Int?, maxProperties: Int?) {
         if let minProperties, count < minProperties { report("minProperties", limit: String(minProperties), actual: "\(count) members") }
         if let maxProperties, count > maxProperties { report("maxProperties", limit: String(maxProperties), actual: "\(count) members") }
     }
 
     /// `uniqueItems`: reports the first index whose value appeared before.
-    public mutating func checkUnique<Element: Hashable>(_ items: [Element]) {
+    @_spi(Generated) public mutating func checkUnique<Element: Hashable>(_ items: [Element]) {
         var seen = Set<Element>()
         seen.reserveCapacity(items.count)
         for (index, item) in items.enumerated() where !seen.insert(item).inserted {
@@ -77,17 +77,17 @@ extension ValidationContext {
         }
     }
 
-    public mutating func checkConst(_ value: String, _ expected: String) {
+    @_spi(Generated) public mutating func checkConst(_ value: String, _ expected: String) {
         if value != expected { report("const", limit: Self.excerpt(expected), actual: Self.excerpt(value)) }
     }
 
     /// `const` of a number: compared by value (`2` and `2.0` are the same number).
-    public mutating func checkConst(_ value: Double, _ expected: Double) {
+    @_spi(Generated) public mutating func checkConst(_ value: Double, _ expected: Double) {
         if value != expected { report("const", limit: Self.number(expected), actual: Self.number(value)) }
     }
 
     /// `enum` on a value that is not a Swift enum (numbers, or strings of a `const`-like list).
-    public mutating func checkAllowed<Value: Equatable & CustomStringConvertible>(_ value: Value, _ allowed: [Value]) {
+    @_spi(Generated) public mutating func checkAllowed<Value: Equatable & CustomStringConvertible>(_ value: Value, _ allowed: [Value]) {
         if !allowed.contains(value) {
             report("enum", limit: allowed.map(\.description).joined(separator: ", "), actual: value.description)
         }
@@ -109,7 +109,7 @@ extension ValidationContext {
 
 /// A `pattern`, compiled once and shared, in the ECMA-262 subset of `LinearRegex`: matching takes
 /// time linear in the value, so a hostile value cannot make a pattern such as `^(a+)+$` hang validation.
-public final class CompiledPattern: Sendable {
+@_spi(Generated) public final class CompiledPattern: Sendable {
     public let source: String
     private let regex: LinearRegex?
 

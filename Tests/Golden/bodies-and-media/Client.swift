@@ -2,7 +2,7 @@
 // swift-format-ignore-file
 
 import Foundation
-import SpecRuntime
+@_spi(Generated) import SpecRuntime
 
 /// Media API
 ///
@@ -13,6 +13,7 @@ import SpecRuntime
 /// scheme that has no entry there.
 public nonisolated struct MediaClient: Sendable {
     /// The runtime that sends requests: transport, authentication, retries and validation.
+    @_spi(Contract)
     public let core: APIClient
 
     /// The `keyHeader` security scheme.
@@ -748,11 +749,13 @@ nonisolated extension MediaClient: MediaClientProtocol {}
 
 nonisolated extension MediaClient {
     /// Creates a client over an existing engine (contract tests replay recorded requests through one).
+    @_spi(Contract)
     public init(core: APIClient) {
         self.core = core
     }
 
     /// Every operation, for contract tests over recorded exchanges.
+    @_spi(Contract)
     public static let contractOperations: [ContractOperation] = makeContractOperations()
 
     private static func makeContractOperations() -> [ContractOperation] {

@@ -2,7 +2,7 @@
 // swift-format-ignore-file
 
 import Foundation
-import SpecRuntime
+@_spi(Generated) import SpecRuntime
 
 /// The contract with SpecRuntime this code was generated for. Against a runtime that does not serve it, this fails to
 /// compile: regenerate with the spec-codegen of that runtime's release.

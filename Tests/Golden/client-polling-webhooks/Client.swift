@@ -2,17 +2,48 @@
 // swift-format-ignore-file
 
 import Foundation
-import SpecRuntime
+@_spi(Generated) import SpecRuntime
 
 /// Jobs API
 ///
 /// The spec declares no security schemes: no credentials are sent.
 public nonisolated struct JobsClient: Sendable {
     /// The runtime that sends requests: transport, authentication, retries and validation.
+    @_spi(Contract)
     public let core: APIClient
 
     /// The first server the spec lists (its variables at their defaults).
     public static let defaultServerURL: URL = URL(string: "https://jobs.example.com")!
+
+    /// The servers the spec lists, in its order, as functions of their variables.
+    public nonisolated enum Servers: Sendable {
+        /// A server the spec lists.
+        ///
+        /// `https://jobs.example.com`
+        public static func server1() -> URL {
+            // The generator parsed every URL this function can build.
+            return URL(string: "https://jobs.example.com")!
+        }
+
+        /// A regional deployment.
+        ///
+        /// `https://{region}.jobs.example.com/{basePath}`
+        ///
+        /// - Parameters:
+        ///   - region: Where the jobs run. Default `eu`.
+        ///   - basePath: Default `v1`.
+        /// - Returns: The URL, or `nil` when the values do not make one.
+        public static func server2(region: Server2Region = .eu, basePath: String = "v1") -> URL? {
+            return URL(string: "https://" + region.rawValue + ".jobs.example.com/" + basePath)
+        }
+
+        /// The values of the server variable `region`.
+        public enum Server2Region: String, Sendable, CaseIterable {
+            case eu
+            case usEast = "us-east"
+            case `default`
+        }
+    }
 
     /// Creates a client; share one per configuration (it is `Sendable`).
     public init(configuration: ClientConfiguration) {
@@ -411,11 +442,13 @@ nonisolated extension JobsClient: JobsClientProtocol {}
 
 nonisolated extension JobsClient {
     /// Creates a client over an existing engine (contract tests replay recorded requests through one).
+    @_spi(Contract)
     public init(core: APIClient) {
         self.core = core
     }
 
     /// Every operation, for contract tests over recorded exchanges.
+    @_spi(Contract)
     public static let contractOperations: [ContractOperation] = makeContractOperations()
 
     private static func makeContractOperations() -> [ContractOperation] {

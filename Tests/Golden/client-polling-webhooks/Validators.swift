@@ -2,7 +2,7 @@
 // swift-format-ignore-file
 
 import Foundation
-import SpecRuntime
+@_spi(Generated) import SpecRuntime
 
 nonisolated extension State: Validatable {
     public func validate(in context: inout ValidationContext) {

@@ -2,7 +2,7 @@
 // swift-format-ignore-file
 
 import Foundation
-import SpecRuntime
+@_spi(Generated) import SpecRuntime
 
 /// Verifies and decodes the webhook deliveries this API sends.
 ///
@@ -35,6 +35,7 @@ public nonisolated struct JobsWebhooks: Sendable {
     }
 
     /// The payload type of each webhook, by name, for contract tests over recorded deliveries.
+    @_spi(Contract)
     public static let contractEvents: [String: BodyCodec] = [
         "job.done": BodyCodec(Job.self),
         "jobs.removed": BodyCodec(

@@ -2,4 +2,4 @@
 // swift-format-ignore-file
 
 import Foundation
-import SpecRuntime
+@_spi(Generated) import SpecRuntime

@@ -1,5 +1,5 @@
 import Foundation
-import GoldenClientPollingWebhooks
+@_spi(Contract) import GoldenClientPollingWebhooks
 import HTTPTypes
 import SpecRuntime
 import Testing

@@ -74,10 +74,30 @@ import Testing
                 /// The spec declares no security schemes: no credentials are sent.
                 public nonisolated struct SnippetClient: Sendable {
                     /// The runtime that sends requests: transport, authentication, retries and validation.
+                    @_spi(Contract)
                     public let core: APIClient
 
                     /// The first server the spec lists (its variables at their defaults).
                     public static let defaultServerURL: URL = URL(string: "https://api.example.com/v1")!
+
+                    /// The servers the spec lists, in its order, as functions of their variables.
+                    public nonisolated enum Servers: Sendable {
+                        /// A server the spec lists.
+                        ///
+                        /// `https://api.example.com/v1`
+                        public static func server1() -> URL {
+                            // The generator parsed every URL this function can build.
+                            return URL(string: "https://api.example.com/v1")!
+                        }
+
+                        /// A server the spec lists.
+                        ///
+                        /// `https://staging.example.com`
+                        public static func server2() -> URL {
+                            // The generator parsed every URL this function can build.
+                            return URL(string: "https://staging.example.com")!
+                        }
+                    }
 
                     /// Creates a client; share one per configuration (it is `Sendable`).
                     public init(configuration: ClientConfiguration) {

@@ -159,6 +159,7 @@ import Testing
         Snippet.root(Self.webhooks).expect(
             emitting: """
                 /// The payload type of each webhook, by name, for contract tests over recorded deliveries.
+                @_spi(Contract)
                 public static let contractEvents: [String: BodyCodec] = ["job.done": BodyCodec(Job.self)]
                 """, in: .webhooks)
     }
@@ -202,7 +203,7 @@ import Testing
                 // swift-format-ignore-file
 
                 import Foundation
-                import SpecRuntime
+                @_spi(Generated) import SpecRuntime
 
                 """)
     }
