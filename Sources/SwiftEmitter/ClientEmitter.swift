@@ -1,6 +1,12 @@
-import Foundation
 import OpenAPIModel
 import SwiftSource
+
+// Not all of Foundation where FoundationEssentials exists: loading Foundation and ICU would cost each run ~8 ms.
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Emits `Client.swift`: the client type and one async method per operation, plus the
 /// create-and-wait helpers of operations that carry `x-polling`.

@@ -57,10 +57,32 @@ public enum Identifier {
     /// `#"text"#` (with as many `#` as the text needs) when the text has quotes or backslashes and
     /// nothing else that needs escaping, so embedded JSON reads as JSON; otherwise ``stringLiteral(_:)``.
     public static func rawStringLiteral(_ text: String) -> String {
-        let rest = text.replacing("\\", with: "").replacing("\"", with: "")
-        guard rest.count < text.count, TextEscaping.escaped(rest, quoting: true) == rest else { return stringLiteral(text) }
-        var hashes = "#"
-        while text.contains("\"" + hashes) { hashes += "#" }
+        // One pass: whether the text has a quote or backslash, nothing else to escape, and the
+        // longest run of `#` after a quote or backslash (the delimiter needs one more).
+        var quotesOrBackslashes = false
+        var longestHashRun = 0
+        var hashRun: Int?
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"":
+                quotesOrBackslashes = true
+                hashRun = 0
+            case "#":
+                if let run = hashRun {
+                    hashRun = run + 1
+                    longestHashRun = max(longestHashRun, run + 1)
+                }
+            case "\\":
+                // `\#…` would be an escape in a raw literal with that many `#`: counted like a quote's.
+                quotesOrBackslashes = true
+                hashRun = 0
+            default:
+                if TextEscaping.escape(scalar, quoting: false) != nil { return stringLiteral(text) }
+                hashRun = nil
+            }
+        }
+        guard quotesOrBackslashes else { return stringLiteral(text) }
+        let hashes = String(repeating: "#", count: longestHashRun + 1)
         return hashes + "\"" + text + "\"" + hashes
     }
 }

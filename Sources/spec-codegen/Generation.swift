@@ -1,9 +1,22 @@
 import ArgumentParser
 import CodegenConfig
-import Foundation
 import OpenAPIModel
 import SpecDiagnostics
 import SwiftEmitter
+
+// Not all of Foundation where FoundationEssentials exists: loading Foundation and ICU would cost each run ~8 ms.
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// One run of the generator: the configuration resolved (defaults, config file, command line),
 /// the spec loaded and checked, the files emitted when the spec has no errors, and every
@@ -74,13 +87,25 @@ struct Generation {
     }
 
     static func printError(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        var text = line + "\n"
+        #if canImport(Glibc)
+            text.withUTF8 { bytes in _ = Glibc.write(2, bytes.baseAddress, bytes.count) }
+        #elseif canImport(Musl)
+            text.withUTF8 { bytes in _ = Musl.write(2, bytes.baseAddress, bytes.count) }
+        #elseif canImport(Darwin)
+            text.withUTF8 { bytes in _ = Darwin.write(2, bytes.baseAddress, bytes.count) }
+        #endif
+    }
+
+    /// `name` inside `folder`, as `NSString.appendingPathComponent` joins them.
+    static func path(_ name: String, in folder: String) -> String {
+        folder.isEmpty ? name : folder.hasSuffix("/") ? folder + name : folder + "/" + name
     }
 
     /// The names of files whose bytes on disk differ from `files` (or are missing).
     static func staleFiles(_ files: [GeneratedFile], in folder: String) -> [String] {
         files.filter { file in
-            let path = (folder as NSString).appendingPathComponent(file.name)
+            let path = Generation.path(file.name, in: folder)
             return FileManager.default.contents(atPath: path) != Data(file.contents.utf8)
         }.map(\.name)
     }

@@ -1,8 +1,14 @@
 import ArgumentParser
 import CodegenConfig
-import Foundation
 import SpecDiagnostics
 import SwiftEmitter
+
+// Not all of Foundation where FoundationEssentials exists: loading Foundation and ICU would cost each run ~8 ms.
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// `spec-codegen`: checks an OpenAPI spec and generates Swift from it.
 @main
@@ -76,7 +82,7 @@ struct Generate: ParsableCommand {
                 print("\(output): up to date")
                 return
             }
-            for name in stale { print("\((output as NSString).appendingPathComponent(name)) is out of date") }
+            for name in stale { print("\(Generation.path(name, in: output)) is out of date") }
             print("run: swift run spec-codegen generate \(options.spec) --output \(output)")
             throw ExitCode(1)
         }

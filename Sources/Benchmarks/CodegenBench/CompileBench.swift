@@ -7,29 +7,34 @@ struct CompileBench {
     let root: String
     let work: String
 
-    func run(sizes: [Int], anchor: AnchorGenerator?) throws {
+    /// Prints the header of the compile table once per run.
+    static func printHeader() {
         print("")
         print("compiling the generated module (debug; seconds, peak MiB of the build and its compilers):")
-        print("     N    ours  peak MiB  swift-openapi-generator  peak MiB   time ratio  memory ratio")
-        for size in sizes {
-            let ours = try measure(
-                name: "compile-ours-\(size)", sources: work + "/ours-\(size)",
-                dependency: ".package(name: \"swift-spec-codegen\", path: \"\(root)\")",
-                products: ".product(name: \"SpecRuntime\", package: \"swift-spec-codegen\")")
-            guard let anchor else {
-                print(String(format: "%6d %7.1f %9.0f", size, ours.seconds, ours.peakMiB))
-                continue
-            }
-            _ = try anchor.generate(spec: work + "/synthetic-\(size).yaml", output: work + "/anchor-\(size)")
-            let theirs = try measure(
-                name: "compile-anchor-\(size)", sources: work + "/anchor-\(size)",
-                dependency: ".package(url: \"https://github.com/apple/swift-openapi-runtime\", exact: \"1.13.4\")",
-                products: ".product(name: \"OpenAPIRuntime\", package: \"swift-openapi-runtime\")")
-            print(
-                String(
-                    format: "%6d %7.1f %9.0f %24.1f %9.0f %11.1fx %12.1fx", size, ours.seconds, ours.peakMiB, theirs.seconds, theirs.peakMiB,
-                    theirs.seconds / ours.seconds, theirs.peakMiB / ours.peakMiB))
+        print("  spec                          ours  peak MiB  swift-openapi-generator  peak MiB   time ratio  memory ratio")
+    }
+
+    /// Compiles our output in `ours` and, when given, the anchor's in `anchor` (both already generated).
+    func run(label: String, ours: String, anchor: String?) throws {
+        let name = label.map { $0.isLetter || $0.isNumber ? $0 : "-" }
+        let oursResult = try measure(
+            name: "compile-ours-" + String(name), sources: ours,
+            dependency: ".package(name: \"swift-spec-codegen\", path: \"\(root)\")",
+            products: ".product(name: \"SpecRuntime\", package: \"swift-spec-codegen\")")
+        let padded = label.padding(toLength: 28, withPad: " ", startingAt: 0)
+        guard let anchor else {
+            print("  " + padded + String(format: " %7.1f %9.0f", oursResult.seconds, oursResult.peakMiB))
+            return
         }
+        let theirs = try measure(
+            name: "compile-anchor-" + String(name), sources: anchor,
+            dependency: ".package(url: \"https://github.com/apple/swift-openapi-runtime\", exact: \"1.13.4\")",
+            products: ".product(name: \"OpenAPIRuntime\", package: \"swift-openapi-runtime\")")
+        print(
+            "  " + padded
+                + String(
+                    format: " %7.1f %9.0f %24.1f %9.0f %11.2fx %12.2fx", oursResult.seconds, oursResult.peakMiB, theirs.seconds, theirs.peakMiB,
+                    theirs.seconds / oursResult.seconds, theirs.peakMiB / oursResult.peakMiB))
     }
 
     private func measure(name: String, sources: String, dependency: String, products: String) throws -> (seconds: Double, peakMiB: Double) {

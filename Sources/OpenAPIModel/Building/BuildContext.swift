@@ -1,7 +1,13 @@
-import Foundation
 import SpecCore
 import SpecDiagnostics
 import YAMLReader
+
+// Not all of Foundation where FoundationEssentials exists: loading Foundation and ICU would cost each run ~8 ms.
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Shared state of one model build: the document, the diagnostics found so far, and the named
 /// schemas built so far (built lazily, so that `allOf` can merge a schema defined further down).
@@ -184,7 +190,7 @@ final class BuildContext {
         guard fragment.hasPrefix("/") else { return anchorNodes()[String(fragment)] }
         var current: YAMLNode? = root
         for token in fragment.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
-            let key = String(token.replacing("~1", with: "/").replacing("~0", with: "~")).removingPercentEncoding ?? String(token)
+            let key = PercentDecoding.decoded(token.replacing("~1", with: "/").replacing("~0", with: "~")) ?? String(token)
             if let items = current?.sequence {
                 current = Int(key).flatMap { items.indices.contains($0) ? items[$0] : nil }
             } else {

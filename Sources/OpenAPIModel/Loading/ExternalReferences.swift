@@ -1,6 +1,13 @@
-import Foundation
+import SpecCore
 import SpecDiagnostics
 import YAMLReader
+
+// Not all of Foundation where FoundationEssentials exists: loading Foundation and ICU would cost each run ~8 ms.
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Multi-file specs: every `$ref` to another file (`schemas/droplet.yaml`,
 /// `../shared/errors.yaml#/components/responses/NotFound`) is brought into the root document, so
@@ -188,9 +195,7 @@ struct ExternalReferences {
         }
         var current: YAMLNode? = document
         for token in fragment.split(separator: "/", omittingEmptySubsequences: true) {
-            let name =
-                String(token).replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
-                .removingPercentEncoding ?? String(token)
+            let name = PercentDecoding.decoded(token.replacing("~1", with: "/").replacing("~0", with: "~")) ?? String(token)
             if let index = Int(name), let items = current?.sequence {
                 current = index < items.count ? items[index] : nil
             } else {
@@ -269,7 +274,7 @@ struct ExternalReferences {
 
     /// `relative` against the folder of `file`, with `.` and `..` resolved.
     static func path(_ relative: String, relativeTo file: String) -> String {
-        let decoded = relative.removingPercentEncoding ?? relative
+        let decoded = PercentDecoding.decoded(relative) ?? relative
         var components: [String] = decoded.hasPrefix("/") ? [] : file.split(separator: "/", omittingEmptySubsequences: false).dropLast().map(String.init)
         for part in decoded.split(separator: "/", omittingEmptySubsequences: false).map(String.init) {
             switch part {

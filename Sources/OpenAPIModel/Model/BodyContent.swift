@@ -1,6 +1,12 @@
-import Foundation
 import SpecCore
 import SpecDiagnostics
+
+// Not all of Foundation where FoundationEssentials exists: loading Foundation and ICU would cost each run ~8 ms.
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// How a body travels on the wire, decided by its media type (README, "Bodies").
 public enum BodyEncoding: String, Hashable, Sendable, CaseIterable {

@@ -23,7 +23,7 @@ public struct Server: Hashable, Sendable {
     public func url(with values: [String: String]) -> String {
         var url = urlTemplate
         for variable in variables {
-            url = url.replacingOccurrences(of: "{\(variable.name)}", with: values[variable.name] ?? variable.defaultValue)
+            url = url.replacing("{\(variable.name)}", with: values[variable.name] ?? variable.defaultValue)
         }
         return url
     }

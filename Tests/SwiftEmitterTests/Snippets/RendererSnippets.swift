@@ -4,6 +4,17 @@ import Testing
 /// The renderer alone decides layout, escaping and backticks; these pin its rules on small
 /// `SwiftSource` values.
 @Suite struct RendererSnippets {
+    @Test(arguments: [
+        ("{\"a\":\"b\"}", "#\"{\"a\":\"b\"}\"#"),
+        ("say \"#1\"", "##\"say \"#1\"\"##"),
+        ("^\\#\\d$", "##\"^\\#\\d$\"##"),
+        ("plain", "\"plain\""),
+        ("tab\t\"q\"", "\"tab\\t\\\"q\\\"\""),
+    ])
+    func rawLiteralsCarryQuotesAndBackslashesVerbatimWithEnoughHashes(text: String, literal: String) {
+        #expect(Identifier.rawStringLiteral(text) == literal)
+    }
+
     @Test func aLongArgumentListIsWrappedOnePerLine() {
         let call = Expr.identifier("WebhookSignatureScheme").call([
             Argument("header", .string("Example-Signature")), Argument("encoding", .member(nil, "hex")),
