@@ -9,7 +9,7 @@ let client = AnalysisClient(
         baseURL: AnalysisClient.defaultServerURL,
         apiKey: APIKey(ProcessInfo.processInfo.environment["KALLGLOT_API_KEY"] ?? "sk_test_placeholder")))
 let request = CreateAnalysisRequest(analyses: [.sentiment, .summary])
-print("request is valid: \(request.violations().isEmpty); client: \(client.core)")
+print("request is valid: \(request.violations().isEmpty); \(type(of: client)) for \(AnalysisClient.defaultServerURL)")
 
 // A model of the multi-file spec: `tag`'s maxLength comes from schemas/tag.yaml.
 let pet = try JSONDecoder().decode(Pet.self, from: Data(#"{"name": "Rex", "tag": "far-too-long-a-tag"}"#.utf8))
