@@ -22,6 +22,14 @@ public enum PercentDecoding {
         return String(validating: bytes, as: UTF8.self)
     }
 
+    /// A JSON Pointer token of a `$ref` fragment: `~1` and `~0` unescaped, then percent-decoded;
+    /// the token as written when its percent-encoding is malformed.
+    public static func decodedPointerToken(_ token: Substring) -> String {
+        // Most tokens are plain names: no escape of either kind.
+        guard token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "%") }) else { return String(token) }
+        return decoded(PointerToken.unescaped(token)) ?? String(token)
+    }
+
     private static func hexValue(_ byte: UInt8) -> UInt8? {
         switch byte {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")

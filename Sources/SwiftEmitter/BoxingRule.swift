@@ -1,4 +1,5 @@
 import OpenAPIModel
+import SpecCore
 
 /// Which struct- and union-valued properties are stored behind `Indirect`, by two rules:
 /// 1. **Recursion**: a property whose type can hold, by value, the type it belongs to (directly
@@ -149,7 +150,7 @@ struct BoxingRule: Sendable {
         let prefix = "#/components/schemas/"
         guard pointer.hasPrefix(prefix) else { return nil }
         let token = pointer.dropFirst(prefix.count).split(separator: "/", maxSplits: 1).first.map(String.init) ?? ""
-        return token.replacing("~1", with: "/").replacing("~0", with: "~")
+        return PointerToken.unescaped(token)
     }
 
     /// Tarjan's strongly connected components, iterative, numbered in a stable order.

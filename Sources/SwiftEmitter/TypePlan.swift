@@ -271,10 +271,10 @@ struct TypePlan: Sendable {
         let key = StructuralKey.of(schema)
         if let existing = sharedInlineTypes[key] { return existing }
         var nested: [PlannedType] = []
-        var scope = topLevel
+        var scope = topLevel.layered()
         let name = namer.nameOverrides[schema.pointer] ?? suggestedName
         let reference = resolve(schema, naming: .suggested(name), in: nil, scope: &scope, nested: &nested)
-        topLevel = scope
+        topLevel.absorb(&scope)
         declarations += nested
         sharedInlineTypes[key] = reference
         return reference
@@ -282,9 +282,9 @@ struct TypePlan: Sendable {
 
     private mutating func declaration(for schema: Schema, name: String) -> PlannedType {
         var nested: [PlannedType] = []
-        var scope = topLevel
+        var scope = topLevel.layered()
         let reference = resolve(schema, naming: .claimed(name), in: nil, scope: &scope, nested: &nested)
-        topLevel = scope
+        topLevel.absorb(&scope)
         if let declared = nested.first, nested.count == 1, declared.name == name { return declared }
         declarations += nested.filter { $0.name != name }
         return .alias(name: name, type: reference.type, schema: schema)

@@ -7,21 +7,30 @@ import SwiftSource
 struct ValidationTable {
     /// The type that holds the compiled patterns in the emitted file.
     var typeName = "ValidationPatterns"
+
+    init(typeName: String = "ValidationPatterns") {
+        self.typeName = typeName
+    }
     private(set) var sources: [String] = []
     private(set) var schemas: [JSONSchema] = []
+    // Positions by value, so that numbering stays linear in the number of uses.
+    private var sourceIndex: [String: Int] = [:]
+    private var schemaIndex: [JSONSchema: Int] = [:]
 
     /// The type that holds the embedded schemas (`ValidationPatterns` → `ValidationSchemas`).
     var schemaTypeName: String { typeName.replacing("Patterns", with: "Schemas") }
 
     mutating func index(of pattern: String) -> Int {
-        if let index = sources.firstIndex(of: pattern) { return index }
+        if let index = sourceIndex[pattern] { return index }
         sources.append(pattern)
+        sourceIndex[pattern] = sources.count - 1
         return sources.count - 1
     }
 
     mutating func index(ofSchema schema: JSONSchema) -> Int {
-        if let index = schemas.firstIndex(of: schema) { return index }
+        if let index = schemaIndex[schema] { return index }
         schemas.append(schema)
+        schemaIndex[schema] = schemas.count - 1
         return schemas.count - 1
     }
 

@@ -7,6 +7,7 @@ import Foundation
 //   .build/release/codegen-bench --specs DIR [--corpus-list scripts/compat-corpus.tsv] [--runs 3] [--no-anchor] [--compile]
 //     (real specs, see RealSpecBench.swift)
 //   .build/release/codegen-bench --limits [--runs 5]   (the reader's and model's limits, see LimitsBench.swift)
+//   .build/release/codegen-bench write-spec standard|wide N FILE   (one synthetic spec)
 //   .build/release/codegen-bench webhook-timing[-control|-wall] …   (see WebhookTimingBench.swift)
 //
 // Writes synthetic specs under .build-bench/, times each stage in a child process per size (so
@@ -29,6 +30,11 @@ do {
         print(
             [times.fileRead, times.rawEvents, times.reading, times.model, times.emission, times.writing, Measure.peakMemoryMiB()]
                 .map { String($0) }.joined(separator: " "))
+        exit(0)
+    }
+    if arguments.first == "write-spec", arguments.count == 4, let shape = SyntheticShape(rawValue: arguments[1]), let count = Int(arguments[2]) {
+        // `write-spec SHAPE N FILE`: one synthetic spec, for scripts (scripts/plugin-incremental-bench.sh).
+        try shape.yaml(count: count).write(toFile: arguments[3], atomically: true, encoding: .utf8)
         exit(0)
     }
     if arguments.first == "webhook-timing" || arguments.first == "webhook-timing-control" {

@@ -174,8 +174,7 @@ final class BuildContext {
         }
         var current: YAMLNode? = root
         for token in reference.dropFirst(2).split(separator: "/", omittingEmptySubsequences: false) {
-            let key = token.replacing("~1", with: "/").replacing("~0", with: "~")
-            current = current?[String(key)]
+            current = current?[PointerToken.unescaped(token)]
         }
         if current == nil { error("unresolved reference '\(reference)'", at: node) }
         return current
@@ -190,7 +189,7 @@ final class BuildContext {
         guard fragment.hasPrefix("/") else { return anchorNodes()[String(fragment)] }
         var current: YAMLNode? = root
         for token in fragment.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
-            let key = PercentDecoding.decoded(token.replacing("~1", with: "/").replacing("~0", with: "~")) ?? String(token)
+            let key = PercentDecoding.decodedPointerToken(token)
             if let items = current?.sequence {
                 current = Int(key).flatMap { items.indices.contains($0) ? items[$0] : nil }
             } else {

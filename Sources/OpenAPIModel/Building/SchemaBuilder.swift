@@ -226,11 +226,11 @@ struct SchemaBuilder {
         guard reference.hasPrefix(componentPrefix) else { return nil }
         let name = String(reference.dropFirst(componentPrefix.count))
         guard !name.isEmpty, !name.contains("/") else { return nil }
-        return name.replacing("~1", with: "/").replacing("~0", with: "~")
+        return PointerToken.unescaped(name)
     }
 
     static func escape(_ token: String) -> String {
-        token.replacing("~", with: "~0").replacing("/", with: "~1")
+        PointerToken.escaped(token)
     }
 
     /// The one non-null type of `type` (a string or a list with `"null"`), or `nil` when absent.

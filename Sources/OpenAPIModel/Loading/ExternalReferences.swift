@@ -195,7 +195,7 @@ struct ExternalReferences {
         }
         var current: YAMLNode? = document
         for token in fragment.split(separator: "/", omittingEmptySubsequences: true) {
-            let name = PercentDecoding.decoded(token.replacing("~1", with: "/").replacing("~0", with: "~")) ?? String(token)
+            let name = PercentDecoding.decodedPointerToken(token)
             if let index = Int(name), let items = current?.sequence {
                 current = index < items.count ? items[index] : nil
             } else {

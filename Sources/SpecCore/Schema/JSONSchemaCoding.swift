@@ -21,14 +21,16 @@ extension JSONSchema {
     /// Every `$ref` inside this schema, its subschemas included, in order of first appearance.
     public var references: [String] {
         var found: [String] = []
-        collectReferences(into: &found)
+        var seen: Set<String> = []
+        collectReferences(into: &found, seen: &seen)
         return found
     }
 
-    func collectReferences(into found: inout [String]) {
+    /// Appends each `$ref` not in `seen` to `found` (the set keeps this linear in the references).
+    func collectReferences(into found: inout [String], seen: inout Set<String>) {
         guard case .keywords(let keywords) = self else { return }
-        if let reference = keywords.reference, !found.contains(reference) { found.append(reference) }
-        for schema in keywords.subschemas { schema.collectReferences(into: &found) }
+        if let reference = keywords.reference, seen.insert(reference).inserted { found.append(reference) }
+        keywords.forEachSubschema { $0.collectReferences(into: &found, seen: &seen) }
     }
 }
 
@@ -49,7 +51,8 @@ extension SchemaRegistry {
     /// The entries `roots` reach through `$ref`, transitively: what an embedded schema needs.
     public func closure(of roots: [JSONSchema]) -> SchemaRegistry {
         var pending: [String] = []
-        for root in roots { root.collectReferences(into: &pending) }
+        var seen: Set<String> = []
+        for root in roots { root.collectReferences(into: &pending, seen: &seen) }
         var reached: [String: JSONSchema] = [:]
         var next = 0
         while next < pending.count {
@@ -57,13 +60,27 @@ extension SchemaRegistry {
             next += 1
             guard reached[reference] == nil, let schema = schemas[reference] else { continue }
             reached[reference] = schema
-            schema.collectReferences(into: &pending)
+            schema.collectReferences(into: &pending, seen: &seen)
         }
         return SchemaRegistry(reached)
     }
 }
 
 extension SchemaKeywords {
+    /// Calls `body` with every subschema directly under these keywords, in ``subschemas``' order, without building the list.
+    func forEachSubschema(_ body: (JSONSchema) -> Void) {
+        for list in [allOf, anyOf, oneOf, prefixItems] { list?.forEach(body) }
+        for single in [
+            not, ifSchema, thenSchema, elseSchema, items, contains, unevaluatedItems, additionalProperties,
+            propertyNames, unevaluatedProperties,
+        ] {
+            if let single { body(single) }
+        }
+        for named in properties { body(named.schema) }
+        for named in patternProperties { body(named.schema) }
+        for named in dependentSchemas { body(named.schema) }
+    }
+
     /// Every subschema directly under these keywords.
     var subschemas: [JSONSchema] {
         var result: [JSONSchema] = []

@@ -118,26 +118,47 @@ struct Namer: Sendable {
 struct NameScope: Sendable {
     let description: String
     private var taken: [String: String] = [:]
+    /// The names of the scope this one was layered over: checked, never written. Held by value,
+    /// so the outer scope's storage is shared, not copied, while this one takes claims.
+    private var outer: [String: String] = [:]
 
     init(_ description: String) {
         self.description = description
     }
 
-    /// Marks names as used by the generator itself (`undocumented`, `CodingKeys`).
-    mutating func reserve(_ names: [String], by owner: String = "the generated code") {
-        for name in names where taken[name] == nil { taken[name] = owner }
+    /// An empty scope that sees every name of this one as taken: claim into it, then ``absorb(_:)``
+    /// it back, so that a large scope (the module's top level) is not copied for a few claims.
+    func layered() -> NameScope {
+        var layer = NameScope(description)
+        layer.outer = taken
+        return layer
     }
 
-    func isTaken(_ name: String) -> Bool { taken[name] != nil }
+    /// Takes the names claimed in `layer` (made by ``layered()``) as claimed here, and empties
+    /// the layer first: it no longer shares this scope's storage, so the claims go in without a copy.
+    mutating func absorb(_ layer: inout NameScope) {
+        let claims = layer.taken
+        layer = NameScope(description)
+        for (name, owner) in claims { taken[name] = owner }
+    }
+
+    private func owner(of name: String) -> String? { taken[name] ?? outer[name] }
+
+    /// Marks names as used by the generator itself (`undocumented`, `CodingKeys`).
+    mutating func reserve(_ names: [String], by owner: String = "the generated code") {
+        for name in names where self.owner(of: name) == nil { taken[name] = owner }
+    }
+
+    func isTaken(_ name: String) -> Bool { owner(of: name) != nil }
 
     /// `name`, or `name` with the first free suffix when another claimed it first.
     mutating func claim(_ name: String, for what: String, at location: SourceLocation?, diagnostics: DiagnosticSink) -> String {
-        guard let owner = taken[name] else {
+        guard let owner = owner(of: name) else {
             taken[name] = what
             return name
         }
         var counter = 2
-        while taken[name + String(counter)] != nil { counter += 1 }
+        while self.owner(of: name + String(counter)) != nil { counter += 1 }
         let unique = name + String(counter)
         taken[unique] = what
         diagnostics.warning(
