@@ -6,10 +6,10 @@
 #
 #   swift build -c release --product codegen-bench && scripts/plugin-incremental-bench.sh [N]
 #
-# N is the size of codegen-bench's standard shape (default 170: 10,000 lines of YAML).
+# N is the size of codegen-bench's standard shape (default 192: about 10,000 lines of YAML).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-count=${1:-170}
+count=${1:-192}
 package="$root/.build-bench/plugin-incremental"
 mkdir -p "$package/Sources/BigSDK"
 "$root/.build/release/codegen-bench" write-spec standard "$count" "$package/Sources/BigSDK/openapi.yaml"
