@@ -3,8 +3,8 @@ public enum PercentDecoding {
     /// `text` with every `%XX` replaced by its byte; `nil` when a `%` is not followed by two hex
     /// digits or the bytes are not UTF-8 (as Foundation's `removingPercentEncoding`).
     public static func decoded(_ text: some StringProtocol) -> String? {
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return String(text) }
         let utf8 = Array(text.utf8)
-        guard utf8.contains(UInt8(ascii: "%")) else { return String(text) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count)
         var index = 0
@@ -25,9 +25,7 @@ public enum PercentDecoding {
     /// A JSON Pointer token of a `$ref` fragment: `~1` and `~0` unescaped, then percent-decoded;
     /// the token as written when its percent-encoding is malformed.
     public static func decodedPointerToken(_ token: Substring) -> String {
-        // Most tokens are plain names: no escape of either kind.
-        guard token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "%") }) else { return String(token) }
-        return decoded(PointerToken.unescaped(token)) ?? String(token)
+        decoded(PointerToken.unescaped(token)) ?? String(token)
     }
 
     private static func hexValue(_ byte: UInt8) -> UInt8? {

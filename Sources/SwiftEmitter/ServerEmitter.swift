@@ -39,7 +39,6 @@ struct ServerEmitter {
         var parameters: [FunctionParameter] = []
         var enums: [Declaration] = []
         var docParameters: [String] = []
-        // The template as literal pieces and variable values, in the order they appear.
         var valueOf: [String: Expr] = [:]
         for variable in server.variables {
             let name = parameterNames.claim(
@@ -70,7 +69,15 @@ struct ServerEmitter {
             }
         }
         let checked = everyURLParses(server)
-        let text = pieces(of: server.urlTemplate, values: valueOf)
+        // The template as a concatenation of its literal text and the variables' values (the builder
+        // keeps only servers whose every placeholder is a variable).
+        let parts: [Expr] = server.segments.map { segment in
+            switch segment {
+            case .literal(let text): .string(text)
+            case .variable(let name): valueOf[name] ?? .string("{\(name)}")
+            }
+        }
+        let text = parts.dropFirst().reduce(parts.first ?? .string("")) { .binary($0, "+", $1) }
         let parsed = Expr.id("URL").call(("string", text))
         var doc = [server.description ?? "A server the spec lists.", "", "`\(server.urlTemplate)`"]
         if !docParameters.isEmpty { doc += ["", "- Parameters:"] + docParameters }
@@ -99,20 +106,5 @@ struct ServerEmitter {
             if combinations.count > Self.checkedCombinationLimit { return false }
         }
         return combinations.allSatisfy { URL(string: server.url(with: $0)) != nil }
-    }
-
-    /// The template as a concatenation of its literal text and the variables' values.
-    private func pieces(of template: String, values: [String: Expr]) -> Expr {
-        var parts: [Expr] = []
-        var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            let name = String(rest[rest.index(after: open)..<close])
-            guard let value = values[name] else { break }
-            if open > rest.startIndex { parts.append(.string(String(rest[..<open]))) }
-            parts.append(value)
-            rest = rest[rest.index(after: close)...]
-        }
-        if !rest.isEmpty || parts.isEmpty { parts.append(.string(String(rest))) }
-        return parts.dropFirst().reduce(parts[0]) { .binary($0, "+", $1) }
     }
 }

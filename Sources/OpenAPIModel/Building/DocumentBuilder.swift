@@ -189,6 +189,7 @@ struct DocumentBuilder {
         return items.compactMap { item in
             if let entries = item.mapping { context.rejectUnknownKeys(entries, known: ["url", "description", "variables"], in: "a server") }
             guard let template = context.string(item["url"], "servers[].url") else { return nil }
+            let placeholders = Set(Server.segments(of: template).compactMap { if case .variable(let name) = $0 { name } else { nil } })
             var variables: [ServerVariable] = []
             for entry in item["variables"]?.mapping ?? [] {
                 guard let name = entry.key.string else { continue }
@@ -207,7 +208,7 @@ struct DocumentBuilder {
                         context.error("the default '\(value)' of server variable '\(name)' is not one of its 'enum' values", at: entry.value)
                     }
                 }
-                if !template.contains("{\(name)}") {
+                if !placeholders.contains(name) {
                     context.warning("server variable '\(name)' does not appear in the URL '\(template)'; it has no effect", at: entry.key)
                     continue
                 }
@@ -219,11 +220,12 @@ struct DocumentBuilder {
             let server = Server(
                 urlTemplate: template, description: item["description"].flatMap { context.string($0, "a server's description") },
                 variables: variables, location: item.location)
-            let url = server.defaultURL
-            if let open = url.firstIndex(of: "{"), url[open...].contains("}") {
+            let undefined = placeholders.subtracting(variables.map(\.name)).sorted()
+            if !undefined.isEmpty {
                 context.warning(
-                    "server URL '\(url)' uses a variable that 'variables' does not define; it is not used "
-                        + "(requests go to the configured base URL)", at: item["url"] ?? item)
+                    "server URL '\(server.defaultURL)' uses a variable that 'variables' does not define ("
+                        + undefined.map { "'\($0)'" }.joined(separator: ", ") + "); it is not used (requests go to the configured base URL)",
+                    at: item["url"] ?? item)
                 return nil
             }
             return server

@@ -16,16 +16,40 @@ public struct Server: Hashable, Sendable {
         self.location = location
     }
 
+    /// A piece of a URL template: text as written, or a `{name}` placeholder.
+    public enum Segment: Hashable, Sendable {
+        case literal(String)
+        case variable(String)
+    }
+
+    /// The template's literal text and placeholders, in order: the one reading of `{name}` that
+    /// building, checking and emitting share.
+    public var segments: [Segment] { Self.segments(of: urlTemplate) }
+
+    public static func segments(of template: String) -> [Segment] {
+        var segments: [Segment] = []
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            if open > rest.startIndex { segments.append(.literal(String(rest[..<open]))) }
+            segments.append(.variable(String(rest[rest.index(after: open)..<close])))
+            rest = rest[rest.index(after: close)...]
+        }
+        if !rest.isEmpty { segments.append(.literal(String(rest))) }
+        return segments
+    }
+
     /// The URL with every variable at its `default`.
     public var defaultURL: String { url(with: [:]) }
 
-    /// The URL with the given variable values, the others at their defaults.
+    /// The URL with the given variable values, the others at their defaults (a placeholder no
+    /// variable defines stays as written). Values are inserted once, not rescanned for placeholders.
     public func url(with values: [String: String]) -> String {
-        var url = urlTemplate
-        for variable in variables {
-            url = url.replacing("{\(variable.name)}", with: values[variable.name] ?? variable.defaultValue)
-        }
-        return url
+        segments.map { segment in
+            switch segment {
+            case .literal(let text): text
+            case .variable(let name): values[name] ?? variables.first { $0.name == name }?.defaultValue ?? "{\(name)}"
+            }
+        }.joined()
     }
 }
 

@@ -67,7 +67,7 @@ extension SchemaRegistry {
 }
 
 extension SchemaKeywords {
-    /// Calls `body` with every subschema directly under these keywords, in ``subschemas``' order, without building the list.
+    /// Calls `body` with every subschema directly under these keywords, without building a list.
     func forEachSubschema(_ body: (JSONSchema) -> Void) {
         for list in [allOf, anyOf, oneOf, prefixItems] { list?.forEach(body) }
         for single in [
@@ -79,20 +79,6 @@ extension SchemaKeywords {
         for named in properties { body(named.schema) }
         for named in patternProperties { body(named.schema) }
         for named in dependentSchemas { body(named.schema) }
-    }
-
-    /// Every subschema directly under these keywords.
-    var subschemas: [JSONSchema] {
-        var result: [JSONSchema] = []
-        for list in [allOf, anyOf, oneOf, prefixItems] { result += list ?? [] }
-        for single in [
-            not, ifSchema, thenSchema, elseSchema, items, contains, unevaluatedItems, additionalProperties,
-            propertyNames, unevaluatedProperties,
-        ] {
-            if let single { result.append(single) }
-        }
-        for named in properties + patternProperties + dependentSchemas { result.append(named.schema) }
-        return result
     }
 
     fileprivate var members: [(key: String, value: JSONLiteral)] {

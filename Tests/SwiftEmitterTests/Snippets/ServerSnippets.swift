@@ -1,3 +1,4 @@
+import OpenAPIModel
 import Testing
 
 /// `servers`: a function per server, its variables as parameters at their defaults.
@@ -72,5 +73,30 @@ import Testing
             paths: {/ping: {get: {operationId: ping, responses: {'204': {description: Up.}}}}}
             """)
         #expect(spec.loaderDiagnostics() == ["3:25: error: the default 'mars' of server variable 'region' is not one of its 'enum' values"])
+    }
+
+    @Test func aPlaceholderNoVariableDefinesIsReportedAndTheServerLeftOut() {
+        let spec = Snippet.root(
+            """
+            servers:
+              - url: 'https://{tenant}.example.com/{version}'
+                variables: {version: {default: v1}}
+            paths: {/ping: {get: {operationId: ping, responses: {'204': {description: Up.}}}}}
+            """)
+        #expect(
+            spec.loaderDiagnostics() == [
+                "2:10: warning: server URL 'https://{tenant}.example.com/v1' uses a variable that 'variables' does not define ('tenant'); "
+                    + "it is not used (requests go to the configured base URL)"
+            ])
+        spec.expect(notEmitting: "defaultServerURL", in: .client)
+        spec.expect(notEmitting: "enum Servers", in: .client)
+    }
+
+    @Test func aValueIsInsertedOnceNotRescannedForPlaceholders() {
+        let server = Server(
+            urlTemplate: "https://{a}.example.com/{b}",
+            variables: [ServerVariable(name: "a", defaultValue: "x"), ServerVariable(name: "b", defaultValue: "y")])
+        #expect(server.url(with: ["a": "{b}"]) == "https://{b}.example.com/y")
+        #expect(server.segments == [.literal("https://"), .variable("a"), .literal(".example.com/"), .variable("b")])
     }
 }
