@@ -26,6 +26,9 @@ public struct GeneratorConfiguration: Hashable, Sendable {
     /// The part of the spec to generate (config key `filter`: `tags`, `operations`, `paths`);
     /// empty for all of it.
     public var filter = OperationFilter()
+    /// How many files each large generated file is cut into (`spec-codegen generate --parts`, which
+    /// the build plugin passes; not a config key, since the plugin must know it without reading the file).
+    public var fileParts: FileParts = .automatic
 
     public init(
         accessLevel: EmitterOptions.AccessLevel = .public,
@@ -57,7 +60,7 @@ public struct GeneratorConfiguration: Hashable, Sendable {
 
     /// What the emitter needs of this configuration.
     public var emitterOptions: EmitterOptions {
-        EmitterOptions(accessLevel: accessLevel, clientName: clientName, nameOverrides: nameOverrides)
+        EmitterOptions(accessLevel: accessLevel, clientName: clientName, nameOverrides: nameOverrides, fileParts: fileParts)
     }
 
     /// The config file a run reads: `explicit` when given (a missing file is then an error when

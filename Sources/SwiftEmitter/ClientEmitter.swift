@@ -13,7 +13,7 @@ import SwiftSource
 struct ClientEmitter {
     let context: EmissionContext
 
-    func emit() -> String {
+    func emit() -> SourceWriter {
         var patterns = ValidationTable(typeName: "ParameterPatterns")
         let document = context.document
         // A spec without operations has no client (the file keeps its fixed name, for the plugin).
@@ -104,13 +104,13 @@ struct ClientEmitter {
             .extension(
                 ExtensionDeclaration(
                     modifiers: Modifiers(isNonisolated: true), extendedType: client, conformances: [.named([context.clientName + "Protocol"])], members: [])))
-        file.append(ContractEmitter(context: context).declaration(patterns: &patterns))
+        for declaration in ContractEmitter(context: context).declarations(patterns: &patterns) { file.append(declaration) }
         // Last, because the patterns are known only once every check is built.
         for table in patterns.declarations(doc: "The `pattern`s of parameters and response headers, compiled once.", registry: context.document.schemaRegistry)
         {
             file.append(table)
         }
-        return file.text
+        return file
     }
 
     /// A method as a protocol requirement: no body, no default arguments (a requirement cannot

@@ -7,18 +7,41 @@ import SwiftSource
 struct ContractEmitter {
     let context: EmissionContext
 
-    func declaration(patterns: inout ValidationTable) -> Declaration {
+    /// Operations per helper function of a large table: one function of thousands of calls is
+    /// costly for the compiler (its time per statement grows with the function's size), and
+    /// separate functions can land in separate parts of `Client.swift`.
+    static let operationsPerFunction = 64
+
+    func declarations(patterns: inout ValidationTable) -> [Declaration] {
         let operations = context.document.operations.compactMap { context.operations[$0.operationID] }
-        var body: [Statement] = [
-            operations.isEmpty
-                ? .let("operations", .array(.named(["ContractOperation"])), .array([]))
-                : .var("operations", .array(.named(["ContractOperation"])), .array([]))
+        let operationsType = SwiftType.array(.named(["ContractOperation"]))
+        var make: [Statement] = [
+            operations.isEmpty ? .let("operations", operationsType, .array([])) : .var("operations", operationsType, .array([]))
         ]
-        for operation in operations {
-            body.append(append(operation, patterns: &patterns))
+        var helpers: [Declaration] = []
+        if operations.count <= Self.operationsPerFunction {
+            for operation in operations { make.append(append(operation, patterns: &patterns)) }
+        } else {
+            for (index, start) in stride(from: 0, to: operations.count, by: Self.operationsPerFunction).enumerated() {
+                let name = "appendContractOperations\(index + 1)"
+                make.append(.expression(Expr.id(name).call(("to", .inout(.id("operations"))))))
+                let chunk = operations[start..<min(start + Self.operationsPerFunction, operations.count)]
+                helpers.append(
+                    .extension(
+                        ExtensionDeclaration(
+                            modifiers: Modifiers(isNonisolated: true), extendedType: .named([context.clientName]),
+                            members: [
+                                .function(
+                                    FunctionDeclaration(
+                                        doc: Docs.lines("Part \(index + 1) of ``contractOperations``."),
+                                        modifiers: Modifiers(isStatic: true), kind: .function(name),
+                                        parameters: [FunctionParameter(label: "to", name: "operations", type: operationsType, isInout: true)],
+                                        body: chunk.map { append($0, patterns: &patterns) }))
+                            ])))
+            }
         }
-        body.append(.return(.id("operations")))
-        return .extension(
+        make.append(.return(.id("operations")))
+        let table = Declaration.extension(
             ExtensionDeclaration(
                 modifiers: Modifiers(isNonisolated: true), extendedType: .named([context.clientName]),
                 members: [
@@ -32,13 +55,14 @@ struct ContractEmitter {
                         PropertyDeclaration(
                             doc: Docs.lines("Every operation, for contract tests over recorded exchanges."), attributes: context.contractSPI,
                             modifiers: context.modifiers(isStatic: true),
-                            isMutable: false, name: "contractOperations", type: .array(.named(["ContractOperation"])),
+                            isMutable: false, name: "contractOperations", type: operationsType,
                             initializer: Expr.id("makeContractOperations").call())),
                     .function(
                         FunctionDeclaration(
                             modifiers: Modifiers(access: .private, isStatic: true), kind: .function("makeContractOperations"),
-                            result: .array(.named(["ContractOperation"])), body: body)),
+                            result: operationsType, body: make)),
                 ]))
+        return [table] + helpers
     }
 
     private func append(_ shape: OperationShape, patterns: inout ValidationTable) -> Statement {

@@ -157,10 +157,10 @@ struct EmissionContext: Sendable {
 
     /// A generated file: the header (which names no version or date, so that output depends on the
     /// spec alone), the imports, and the declarations, rendered.
-    func render<Declarations: Sequence<Declaration>>(_ declarations: Declarations) -> String {
+    func render<Declarations: Sequence<Declaration>>(_ declarations: Declarations) -> SourceWriter {
         var file = beginFile()
         for declaration in declarations { file.append(declaration) }
-        return file.text
+        return file
     }
 
     /// A generated file to append declarations to as they are built.

@@ -6,7 +6,7 @@ import SwiftSource
 struct ModelEmitter {
     let context: EmissionContext
 
-    func emit() -> String {
+    func emit() -> SourceWriter {
         var file = context.beginFile()
         file.append(
             .typealias(
@@ -33,7 +33,7 @@ struct ModelEmitter {
                             FunctionDeclaration(
                                 kind: .initializer(isFailable: true), parameters: [FunctionParameter("intValue", .int)], body: [.return(.nil)])),
                     ])))
-        return file.text
+        return file
     }
 
     func declaration(_ planned: PlannedType) -> Declaration {

@@ -1,6 +1,7 @@
 import Dispatch
 import OpenAPIModel
 import SpecDiagnostics
+import SwiftSource
 
 /// A Swift source file the emitter produced, named relative to the output folder.
 public struct GeneratedFile: Hashable, Sendable {
@@ -28,10 +29,36 @@ public struct EmitterOptions: Hashable, Sendable {
     /// An override is used as written; the namer still reports it when it collides.
     public var nameOverrides: [String: String]
 
-    public init(accessLevel: AccessLevel = .public, clientName: String? = nil, nameOverrides: [String: String] = [:]) {
+    /// How many files each of `Models`, `Validators` and `Client` is written as.
+    public var fileParts: FileParts
+
+    public init(
+        accessLevel: AccessLevel = .public, clientName: String? = nil, nameOverrides: [String: String] = [:], fileParts: FileParts = .automatic
+    ) {
         self.accessLevel = accessLevel
         self.clientName = clientName
         self.nameOverrides = nameOverrides
+        self.fileParts = fileParts
+    }
+}
+
+/// How many files a large generated file is cut into. The Swift compiler's time per line grows
+/// with the size of the file it compiles (LLVM works on one module per file), and files are what it
+/// compiles in parallel; so `Models.swift` of a large spec compiles faster as `Models.swift`,
+/// `Models.2.swift`, … each holding whole top-level declarations.
+public enum FileParts: Hashable, Sendable {
+    /// As many as keep each part near ``SwiftFileEmitter/partByteBudget``: one for all but large specs.
+    case automatic
+    /// Exactly this many parts of each of `Models`, `Validators` and `Client` (at least one; a part
+    /// may hold no declaration), for a build plugin, which names its output files before the spec is read.
+    case count(Int)
+
+    /// The number of parts of a file of `byteCount` bytes.
+    func count(forByteCount byteCount: Int) -> Int {
+        switch self {
+        case .automatic: max(1, (byteCount + SwiftFileEmitter.partByteBudget - 1) / SwiftFileEmitter.partByteBudget)
+        case .count(let count): max(1, count)
+        }
     }
 }
 
@@ -49,16 +76,50 @@ public struct Emission: Hashable, Sendable {
 
 /// Stage 3: a checked `OpenAPIDocument` (from `OpenAPIModel`) to Swift source files.
 public enum SwiftFileEmitter {
-    /// The files every run writes, whatever the spec holds, so that a build plugin can declare its
-    /// outputs before the spec is read.
+    /// The files every run writes with one part each, whatever the spec holds.
     public static let fileNames = ["Models.swift", "Validators.swift", "Client.swift", "Webhooks.swift"]
 
-    /// Emits every file of ``fileNames``, in that order, with the emitter's diagnostics. The output
-    /// depends only on `document` and `options`: the same input gives byte-identical files.
+    /// The files that can be cut into parts (``FileParts``), in ``fileNames`` order; `Webhooks.swift`
+    /// is always one file.
+    public static let splitFileNames = ["Models.swift", "Validators.swift", "Client.swift"]
+
+    /// The size a part of a file aims at under ``FileParts/automatic``, in UTF-8 bytes (about
+    /// 8,000 lines of generated Swift): measured on the generated code of large specs, files of this
+    /// size compile several times faster per line than files of 150,000 lines.
+    public static let partByteBudget = 256 * 1024
+
+    /// The files a run with `.count(parts)` writes, in order, so that a build plugin can declare its
+    /// outputs before the spec is read: `Models.swift`, `Models.2.swift`, … `Models.<parts>.swift`,
+    /// the same for `Validators` and `Client`, then `Webhooks.swift`.
+    public static func fileNames(parts: Int) -> [String] {
+        fileNames.flatMap { name in
+            splitFileNames.contains(name) ? (1...max(1, parts)).map { partName(of: name, part: $0) } : [name]
+        }
+    }
+
+    /// The name of part `part` (from 1) of the file `name`: `Models.swift` for the first,
+    /// `Models.2.swift` for the second.
+    public static func partName(of name: String, part: Int) -> String {
+        part == 1 ? name : String(name.dropLast(".swift".count)) + ".\(part).swift"
+    }
+
+    /// Whether `name` is one of ``partName(of:part:)``'s names past the first (`Models.2.swift`).
+    public static func isPartName(_ name: String) -> Bool {
+        splitFileNames.contains { file in
+            let stem = file.dropLast(".swift".count) + "."
+            guard name.hasPrefix(stem), name.hasSuffix(".swift") else { return false }
+            let number = name.dropFirst(stem.count).dropLast(".swift".count)
+            return !number.isEmpty && number.allSatisfy(\.isASCII) && number.allSatisfy(\.isNumber) && number.first != "0"
+        }
+    }
+
+    /// Emits every file of ``fileNames``, in that order (each cut into parts as
+    /// `options.fileParts` says), with the emitter's diagnostics. The output depends only on
+    /// `document` and `options`: the same input gives byte-identical files.
     public static func emit(_ document: OpenAPIDocument, options: EmitterOptions = EmitterOptions()) -> Emission {
         let planning = DiagnosticSink()
         let context = EmissionContext(document: document, options: options, diagnostics: planning)
-        let emitters: [@Sendable (EmissionContext) -> String] = [
+        let emitters: [@Sendable (EmissionContext) -> SourceWriter] = [
             { ModelEmitter(context: $0).emit() }, { ValidatorEmitter(context: $0).emit() },
             { ClientEmitter(context: $0).emit() }, { WebhookEmitter(context: $0).emit() },
         ]
@@ -72,9 +133,14 @@ public enum SwiftFileEmitter {
             slots.buffer.deallocate()
         }
         DispatchQueue.concurrentPerform(iterations: emitters.count) { index in
-            slots.buffer[index] = emitters[index](context.reporting(to: sinks[index]))
+            let writer = emitters[index](context.reporting(to: sinks[index]))
+            let name = fileNames[index]
+            let parts = splitFileNames.contains(name) ? options.fileParts.count(forByteCount: writer.byteCount) : 1
+            slots.buffer[index] = writer.parts(count: parts).enumerated().map { part, contents in
+                GeneratedFile(name: partName(of: name, part: part + 1), contents: contents)
+            }
         }
-        let files = zip(fileNames, slots.buffer).map { GeneratedFile(name: $0, contents: $1) }
+        let files = Array(slots.buffer.joined())
         var diagnostics: [Diagnostic] = []
         var seen: Set<Diagnostic> = []
         for diagnostic in ([planning] + sinks).flatMap(\.diagnostics) where seen.insert(diagnostic).inserted {
@@ -84,13 +150,13 @@ public enum SwiftFileEmitter {
     }
 }
 
-/// One slot per file, each written by exactly one of the concurrent emitters and read after all
-/// of them have finished.
+/// One slot per file (its parts), each written by exactly one of the concurrent emitters and read
+/// after all of them have finished.
 private struct FileSlots: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<String>
+    let buffer: UnsafeMutableBufferPointer<[GeneratedFile]>
 
     init(count: Int) {
         buffer = .allocate(capacity: count)
-        buffer.initialize(repeating: "")
+        buffer.initialize(repeating: [])
     }
 }

@@ -6,7 +6,7 @@ import SwiftSource
 struct ValidatorEmitter {
     let context: EmissionContext
 
-    func emit() -> String {
+    func emit() -> SourceWriter {
         var patterns = ValidationTable()
         var file = context.beginFile()
         for declaration in context.plan.declarations {
@@ -14,7 +14,7 @@ struct ValidatorEmitter {
         }
         // Last, because the patterns are known only once every check is built.
         for table in patterns.declarations(doc: "The spec's `pattern`s, compiled once.", registry: context.document.schemaRegistry) { file.append(table) }
-        return file.text
+        return file
     }
 
     private func conformance(_ type: SwiftType, _ body: [Statement]) -> Declaration {

@@ -6,7 +6,7 @@ import SwiftSource
 struct WebhookEmitter {
     let context: EmissionContext
 
-    func emit() -> String {
+    func emit() -> SourceWriter {
         var patterns = ValidationTable(typeName: "PayloadPatterns")
         let document = context.document
         guard !document.webhooks.isEmpty else { return context.render([]) }

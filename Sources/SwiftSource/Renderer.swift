@@ -289,42 +289,6 @@ extension Renderer {
     }
 }
 
-/// A file rendered one top-level declaration at a time, so that a large file never holds its
-/// whole tree at once: each declaration is built, printed and dropped, which keeps the working set
-/// (and with it the time) small. Blank lines between declarations follow the renderer's rule.
-public struct SourceWriter {
-    let renderer: Renderer
-    private var buffer = TextBuffer(capacity: 1 << 16)
-    private var previous: Declaration?
-
-    /// The file so far.
-    public var text: String { buffer.string }
-    private var hasPreamble = false
-
-    public init(renderer: Renderer = Renderer(), headerComments: [String], imports: [ImportDeclaration]) {
-        self.renderer = renderer
-        for comment in headerComments { buffer += comment.isEmpty ? "//\n" : "// " + comment + "\n" }
-        if !imports.isEmpty {
-            if !buffer.isEmpty { buffer += "\n" }
-            for module in imports {
-                for spi in module.spis { buffer += "@_spi(" + spi + ") " }
-                buffer += "import " + module.module + "\n"
-            }
-        }
-        hasPreamble = !buffer.isEmpty
-    }
-
-    public mutating func append(_ declaration: Declaration) {
-        if let previous {
-            if !(previous.isCompact && declaration.isCompact && previous.isSameKind(as: declaration)) { buffer += "\n" }
-        } else if hasPreamble {
-            buffer += "\n"
-        }
-        renderer.lines(of: declaration, indent: "", into: &buffer)
-        previous = declaration
-    }
-}
-
 extension StringProtocol {
     /// The width the renderer measures lines by: UTF-8 bytes, which is constant-time and never
     /// less than the columns a line takes, so a line it lets through fits.

@@ -23,7 +23,7 @@ import SwiftEmitter
 /// diagnostic printed to standard error.
 struct Generation {
     let spec: String
-    let configuration: GeneratorConfiguration
+    var configuration: GeneratorConfiguration
 
     /// What loading and emitting gave: the files (`nil` when the spec has errors) and all the
     /// diagnostics of the model and the emitter, sorted for display.
@@ -111,7 +111,8 @@ struct Generation {
     }
 
     /// Writes the files whose bytes changed, so that unchanged files keep their timestamps (and
-    /// the build does not recompile them). Returns the names written.
+    /// the build does not recompile them), and removes the parts an earlier run wrote that this
+    /// one does not (they would declare everything twice). Returns the names written.
     static func write(_ files: [GeneratedFile], to folder: String) throws -> [String] {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let stale = Set(staleFiles(files, in: folder))
@@ -119,6 +120,17 @@ struct Generation {
             let url = URL(fileURLWithPath: folder).appendingPathComponent(file.name)
             try Data(file.contents.utf8).write(to: url, options: .atomic)
         }
+        for name in leftoverParts(files, in: folder) {
+            try FileManager.default.removeItem(atPath: path(name, in: folder))
+        }
         return files.map(\.name).filter(stale.contains)
+    }
+
+    /// The files in `folder` named as parts of a generated file (`Models.2.swift`) that are not
+    /// among `files`: what an earlier run with more parts left behind.
+    static func leftoverParts(_ files: [GeneratedFile], in folder: String) -> [String] {
+        let names = Set(files.map(\.name))
+        let present = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return present.filter { !names.contains($0) && SwiftFileEmitter.isPartName($0) }.sorted()
     }
 }

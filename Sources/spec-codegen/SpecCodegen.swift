@@ -73,17 +73,43 @@ struct Generate: ParsableCommand {
     @Flag(help: "Write nothing; exit 1 listing every file that is stale or missing.")
     var check = false
 
+    @Option(
+        help: ArgumentHelp(
+            "How many files each of Models, Validators and Client is cut into: a number from 1 to \(Self.maximumParts), or auto.",
+            discussion:
+                "auto (the default) cuts a file into parts of about 256 KB, which the compiler builds faster and in parallel. A number writes exactly that many parts (Models.swift, Models.2.swift, …), as the build plugin needs."
+        ))
+    var parts: String = "auto"
+
+    static let maximumParts = 256
+
+    /// `--parts` read.
+    var fileParts: FileParts {
+        get throws {
+            if parts == "auto" { return .automatic }
+            guard let count = Int(parts), (1...Self.maximumParts).contains(count) else {
+                throw ValidationError("--parts must be auto or a number from 1 to \(Self.maximumParts), not '\(parts)'")
+            }
+            return .count(count)
+        }
+    }
+
+    func validate() throws { _ = try fileParts }
+
     func run() throws {
-        let generation = try Generation(options: options)
+        var generation = try Generation(options: options)
+        generation.configuration.fileParts = try fileParts
         let files = try generation.generate()
         if check {
             let stale = Generation.staleFiles(files, in: output)
-            if stale.isEmpty {
+            let leftovers = Generation.leftoverParts(files, in: output)
+            if stale.isEmpty && leftovers.isEmpty {
                 print("\(output): up to date")
                 return
             }
             for name in stale { print("\(Generation.path(name, in: output)) is out of date") }
-            print("run: swift run spec-codegen generate \(options.spec) --output \(output)")
+            for name in leftovers { print("\(Generation.path(name, in: output)) is no longer generated") }
+            print("run: swift run spec-codegen generate \(options.spec) --output \(output)" + (parts == "auto" ? "" : " --parts \(parts)"))
             throw ExitCode(1)
         }
         let written = try Generation.write(files, to: output)

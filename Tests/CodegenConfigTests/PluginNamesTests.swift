@@ -20,6 +20,11 @@ import Testing
         #expect(Self.stringArray(named: "outputNames", in: source) == SwiftFileEmitter.fileNames)
     }
 
+    @Test func pluginSplitNamesAreTheEmittersSplitFiles() throws {
+        let source = try #require(InputFiles.repositoryFile(Self.path), "cannot read \(Self.path)")
+        #expect(Self.stringArray(named: "splitOutputNames", in: source) == SwiftFileEmitter.splitFileNames)
+    }
+
     @Test func pluginConfigNamesAreTheConfigurationsFileNames() throws {
         let source = try #require(InputFiles.repositoryFile(Self.path), "cannot read \(Self.path)")
         #expect(Self.stringArray(named: "configNames", in: source) == GeneratorConfiguration.fileNames)

@@ -24,11 +24,3 @@ nonisolated extension Job: Validatable {
         }
     }
 }
-
-nonisolated extension Problem: Validatable {
-    public func validate(in context: inout ValidationContext) {}
-}
-
-nonisolated extension StartJobRequest: Validatable {
-    public func validate(in context: inout ValidationContext) {}
-}
