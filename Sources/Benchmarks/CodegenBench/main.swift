@@ -8,6 +8,7 @@ import Foundation
 //     (real specs, see RealSpecBench.swift)
 //   .build/release/codegen-bench --limits [--runs 5]   (the reader's and model's limits, see LimitsBench.swift)
 //   .build/release/codegen-bench write-spec standard|wide N FILE   (one synthetic spec)
+//   .build/release/codegen-bench compile-parts SPEC 1 auto …   (our output of SPEC in each number of parts, compiled)
 //   .build/release/codegen-bench webhook-timing[-control|-wall] …   (see WebhookTimingBench.swift)
 //
 // Writes synthetic specs under .build-bench/, times each stage in a child process per size (so
@@ -44,6 +45,24 @@ do {
     }
     if arguments.first == "webhook-timing-wall" {
         try WebhookTimingBench.runWall(arguments: arguments, root: FileManager.default.currentDirectoryPath)
+        exit(0)
+    }
+
+    if arguments.first == "compile-parts", arguments.count >= 3 {
+        // `compile-parts SPEC PARTS...`: our output of one spec cut into each number of parts
+        // (`auto` for the default), each compiled in a package of its own, one after the other.
+        let root = FileManager.default.currentDirectoryPath
+        let work = root + "/.build-bench"
+        let bench = CompileBench(root: root, work: work)
+        CompileBench.printHeader()
+        for parts in arguments.dropFirst(2) {
+            let output = work + "/parts-" + parts
+            try? FileManager.default.removeItem(atPath: output)
+            let generated = Measure.run(binaries + "/spec-codegen", ["generate", arguments[1], "--output", output, "--parts", parts])
+            guard generated.status == 0 else { throw BenchError("spec-codegen failed on \(arguments[1])") }
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: output).count) ?? 0
+            try bench.run(label: "--parts \(parts) (\(files) files)", ours: output, anchor: nil)
+        }
         exit(0)
     }
 
