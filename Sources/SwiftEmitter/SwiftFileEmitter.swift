@@ -47,17 +47,19 @@ public struct EmitterOptions: Hashable, Sendable {
 /// compiles in parallel; so `Models.swift` of a large spec compiles faster as `Models.swift`,
 /// `Models.2.swift`, … each holding whole top-level declarations.
 public enum FileParts: Hashable, Sendable {
-    /// As many as keep each part near ``SwiftFileEmitter/partByteBudget``: one for all but large specs.
+    /// As many as keep each part near ``SwiftFileEmitter/partByteBudget(of:)``: one for all but large specs.
     case automatic
     /// Exactly this many parts of each of `Models`, `Validators` and `Client` (at least one; a part
     /// may hold no declaration), for a build plugin, which names its output files before the spec is read.
     case count(Int)
 
-    /// The number of parts of a file of `byteCount` bytes.
-    func count(forByteCount byteCount: Int) -> Int {
+    /// The number of parts of the file `name` of `byteCount` bytes.
+    func count(of name: String, byteCount: Int) -> Int {
         switch self {
-        case .automatic: max(1, (byteCount + SwiftFileEmitter.partByteBudget - 1) / SwiftFileEmitter.partByteBudget)
-        case .count(let count): max(1, count)
+        case .automatic:
+            let budget = SwiftFileEmitter.partByteBudget(of: name)
+            return max(1, (byteCount + budget - 1) / budget)
+        case .count(let count): return max(1, count)
         }
     }
 }
@@ -83,10 +85,15 @@ public enum SwiftFileEmitter {
     /// is always one file.
     public static let splitFileNames = ["Models.swift", "Validators.swift", "Client.swift"]
 
-    /// The size a part of a file aims at under ``FileParts/automatic``, in UTF-8 bytes (about
-    /// 8,000 lines of generated Swift): measured on the generated code of large specs, files of this
-    /// size compile several times faster per line than files of 150,000 lines.
-    public static let partByteBudget = 256 * 1024
+    /// The size a part of the file `name` aims at under ``FileParts/automatic``, in UTF-8 bytes.
+    /// Measured on the generated code of large specs (BENCHMARKS.md, "compile time of generated
+    /// code in parts"): parts of about 256 KiB (8,000 lines) compile several times faster per line
+    /// than files of 150,000 lines, and smaller parts gain nothing more. A byte of `Models` costs
+    /// about twice a byte of `Client` or `Validators`, so its parts are half as large: SwiftPM
+    /// compiles files in batches of equal file counts, which then take about equal time.
+    public static func partByteBudget(of name: String) -> Int {
+        name == "Models.swift" ? 128 * 1024 : 256 * 1024
+    }
 
     /// The files a run with `.count(parts)` writes, in order, so that a build plugin can declare its
     /// outputs before the spec is read: `Models.swift`, `Models.2.swift`, … `Models.<parts>.swift`,
@@ -135,7 +142,7 @@ public enum SwiftFileEmitter {
         DispatchQueue.concurrentPerform(iterations: emitters.count) { index in
             let writer = emitters[index](context.reporting(to: sinks[index]))
             let name = fileNames[index]
-            let parts = splitFileNames.contains(name) ? options.fileParts.count(forByteCount: writer.byteCount) : 1
+            let parts = splitFileNames.contains(name) ? options.fileParts.count(of: name, byteCount: writer.byteCount) : 1
             slots.buffer[index] = writer.parts(count: parts).enumerated().map { part, contents in
                 GeneratedFile(name: partName(of: name, part: part + 1), contents: contents)
             }

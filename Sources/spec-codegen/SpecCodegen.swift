@@ -77,7 +77,7 @@ struct Generate: ParsableCommand {
         help: ArgumentHelp(
             "How many files each of Models, Validators and Client is cut into: a number from 1 to \(Self.maximumParts), or auto.",
             discussion:
-                "auto (the default) cuts a file into parts of about 256 KB, which the compiler builds faster and in parallel. A number writes exactly that many parts (Models.swift, Models.2.swift, …), as the build plugin needs."
+                "auto (the default) cuts a file into parts of about 256 KB (128 KB for Models), which the compiler builds faster and in parallel. A number writes exactly that many parts (Models.swift, Models.2.swift, …), as the build plugin needs."
         ))
     var parts: String = "auto"
 
