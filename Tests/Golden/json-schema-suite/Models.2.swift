@@ -4,6 +4,1572 @@
 import Foundation
 @_spi(Generated) import SpecRuntime
 
+/// - Remark: Generated from `#/components/schemas/FormatCase7`.
+public typealias FormatCase7 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/FormatCase7Holder`.
+public nonisolated struct FormatCase7Holder: Codable, Hashable, Sendable {
+    public var value: FormatCase7
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: FormatCase7) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(FormatCase7.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/FormatCase8`.
+public typealias FormatCase8 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/FormatCase8Holder`.
+public nonisolated struct FormatCase8Holder: Codable, Hashable, Sendable {
+    public var value: FormatCase8
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: FormatCase8) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(FormatCase8.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/FormatCase9`.
+public typealias FormatCase9 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/FormatCase9Holder`.
+public nonisolated struct FormatCase9Holder: Codable, Hashable, Sendable {
+    public var value: FormatCase9
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: FormatCase9) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(FormatCase9.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/IfThenElseCase0`.
+public typealias IfThenElseCase0 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/IfThenElseCase0Holder`.
+public nonisolated struct IfThenElseCase0Holder: Codable, Hashable, Sendable {
+    public var value: IfThenElseCase0
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: IfThenElseCase0) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(IfThenElseCase0.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/IfThenElseCase1`.
+public typealias IfThenElseCase1 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/IfThenElseCase1Holder`.
+public nonisolated struct IfThenElseCase1Holder: Codable, Hashable, Sendable {
+    public var value: IfThenElseCase1
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: IfThenElseCase1) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(IfThenElseCase1.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/IfThenElseCase2`.
+public typealias IfThenElseCase2 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/IfThenElseCase2Holder`.
+public nonisolated struct IfThenElseCase2Holder: Codable, Hashable, Sendable {
+    public var value: IfThenElseCase2
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: IfThenElseCase2) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(IfThenElseCase2.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/IfThenElseCase3`.
+public typealias IfThenElseCase3 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/IfThenElseCase3Holder`.
+public nonisolated struct IfThenElseCase3Holder: Codable, Hashable, Sendable {
+    public var value: IfThenElseCase3
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: IfThenElseCase3) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(IfThenElseCase3.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/IfThenElseCase4`.
+public typealias IfThenElseCase4 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/IfThenElseCase4Holder`.
+public nonisolated struct IfThenElseCase4Holder: Codable, Hashable, Sendable {
+    public var value: IfThenElseCase4
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: IfThenElseCase4) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(IfThenElseCase4.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/IfThenElseCase5`.
+public typealias IfThenElseCase5 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/IfThenElseCase5Holder`.
+public nonisolated struct IfThenElseCase5Holder: Codable, Hashable, Sendable {
+    public var value: IfThenElseCase5
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: IfThenElseCase5) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(IfThenElseCase5.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/IfThenElseCase6`.
+public typealias IfThenElseCase6 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/IfThenElseCase6Holder`.
+public nonisolated struct IfThenElseCase6Holder: Codable, Hashable, Sendable {
+    public var value: IfThenElseCase6
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: IfThenElseCase6) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(IfThenElseCase6.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/IfThenElseCase7`.
+public typealias IfThenElseCase7 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/IfThenElseCase7Holder`.
+public nonisolated struct IfThenElseCase7Holder: Codable, Hashable, Sendable {
+    public var value: IfThenElseCase7
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: IfThenElseCase7) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(IfThenElseCase7.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/IfThenElseCase8`.
+public typealias IfThenElseCase8 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/IfThenElseCase8Holder`.
+public nonisolated struct IfThenElseCase8Holder: Codable, Hashable, Sendable {
+    public var value: IfThenElseCase8
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: IfThenElseCase8) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(IfThenElseCase8.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/IfThenElseCase9`.
+public typealias IfThenElseCase9 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/IfThenElseCase9Holder`.
+public nonisolated struct IfThenElseCase9Holder: Codable, Hashable, Sendable {
+    public var value: IfThenElseCase9
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: IfThenElseCase9) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(IfThenElseCase9.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/IfThenElseCase10`.
+public typealias IfThenElseCase10 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/IfThenElseCase10Holder`.
+public nonisolated struct IfThenElseCase10Holder: Codable, Hashable, Sendable {
+    public var value: IfThenElseCase10
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: IfThenElseCase10) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(IfThenElseCase10.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/IfThenElseCase11`.
+public typealias IfThenElseCase11 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/IfThenElseCase11Holder`.
+public nonisolated struct IfThenElseCase11Holder: Codable, Hashable, Sendable {
+    public var value: IfThenElseCase11
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: IfThenElseCase11) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(IfThenElseCase11.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/IfThenElseCase12`.
+public typealias IfThenElseCase12 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/IfThenElseCase12Holder`.
+public nonisolated struct IfThenElseCase12Holder: Codable, Hashable, Sendable {
+    public var value: IfThenElseCase12
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: IfThenElseCase12) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(IfThenElseCase12.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/ItemCountsCase0`.
+public typealias ItemCountsCase0 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/ItemCountsCase0Holder`.
+public nonisolated struct ItemCountsCase0Holder: Codable, Hashable, Sendable {
+    public var value: ItemCountsCase0
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: ItemCountsCase0) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(ItemCountsCase0.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/ItemCountsCase1`.
+public typealias ItemCountsCase1 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/ItemCountsCase1Holder`.
+public nonisolated struct ItemCountsCase1Holder: Codable, Hashable, Sendable {
+    public var value: ItemCountsCase1
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: ItemCountsCase1) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(ItemCountsCase1.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/ItemCountsCase2`.
+public typealias ItemCountsCase2 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/ItemCountsCase2Holder`.
+public nonisolated struct ItemCountsCase2Holder: Codable, Hashable, Sendable {
+    public var value: ItemCountsCase2
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: ItemCountsCase2) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(ItemCountsCase2.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/ItemCountsCase3`.
+public typealias ItemCountsCase3 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/ItemCountsCase3Holder`.
+public nonisolated struct ItemCountsCase3Holder: Codable, Hashable, Sendable {
+    public var value: ItemCountsCase3
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: ItemCountsCase3) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(ItemCountsCase3.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/ItemCountsCase4`.
+public typealias ItemCountsCase4 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/ItemCountsCase4Holder`.
+public nonisolated struct ItemCountsCase4Holder: Codable, Hashable, Sendable {
+    public var value: ItemCountsCase4
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: ItemCountsCase4) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(ItemCountsCase4.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/ItemCountsCase5`.
+public typealias ItemCountsCase5 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/ItemCountsCase5Holder`.
+public nonisolated struct ItemCountsCase5Holder: Codable, Hashable, Sendable {
+    public var value: ItemCountsCase5
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: ItemCountsCase5) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(ItemCountsCase5.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/ItemsCase0`.
+public typealias ItemsCase0 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/ItemsCase0Holder`.
+public nonisolated struct ItemsCase0Holder: Codable, Hashable, Sendable {
+    public var value: ItemsCase0
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: ItemsCase0) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(ItemsCase0.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/ItemsCase1`.
+public typealias ItemsCase1 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/ItemsCase1Holder`.
+public nonisolated struct ItemsCase1Holder: Codable, Hashable, Sendable {
+    public var value: ItemsCase1
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: ItemsCase1) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(ItemsCase1.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/ItemsCase2`.
+public typealias ItemsCase2 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/ItemsCase2Holder`.
+public nonisolated struct ItemsCase2Holder: Codable, Hashable, Sendable {
+    public var value: ItemsCase2
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: ItemsCase2) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(ItemsCase2.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/ItemsCase3`.
+public typealias ItemsCase3 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/ItemsCase3Holder`.
+public nonisolated struct ItemsCase3Holder: Codable, Hashable, Sendable {
+    public var value: ItemsCase3
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: ItemsCase3) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(ItemsCase3.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/ItemsCase4`.
+public typealias ItemsCase4 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/ItemsCase4Holder`.
+public nonisolated struct ItemsCase4Holder: Codable, Hashable, Sendable {
+    public var value: ItemsCase4
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: ItemsCase4) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(ItemsCase4.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/ItemsCase5`.
+public typealias ItemsCase5 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/ItemsCase5Holder`.
+public nonisolated struct ItemsCase5Holder: Codable, Hashable, Sendable {
+    public var value: ItemsCase5
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: ItemsCase5) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(ItemsCase5.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/ItemsCase6`.
+public typealias ItemsCase6 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/ItemsCase6Holder`.
+public nonisolated struct ItemsCase6Holder: Codable, Hashable, Sendable {
+    public var value: ItemsCase6
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: ItemsCase6) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(ItemsCase6.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/ItemsCase7`.
+public typealias ItemsCase7 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/ItemsCase7Holder`.
+public nonisolated struct ItemsCase7Holder: Codable, Hashable, Sendable {
+    public var value: ItemsCase7
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: ItemsCase7) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(ItemsCase7.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/ItemsCase8`.
+public typealias ItemsCase8 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/ItemsCase8Holder`.
+public nonisolated struct ItemsCase8Holder: Codable, Hashable, Sendable {
+    public var value: ItemsCase8
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: ItemsCase8) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(ItemsCase8.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/LengthCase0`.
+public typealias LengthCase0 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/LengthCase0Holder`.
+public nonisolated struct LengthCase0Holder: Codable, Hashable, Sendable {
+    public var value: LengthCase0
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: LengthCase0) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(LengthCase0.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/LengthCase1`.
+public typealias LengthCase1 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/LengthCase1Holder`.
+public nonisolated struct LengthCase1Holder: Codable, Hashable, Sendable {
+    public var value: LengthCase1
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: LengthCase1) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(LengthCase1.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/LengthCase2`.
+public typealias LengthCase2 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/LengthCase2Holder`.
+public nonisolated struct LengthCase2Holder: Codable, Hashable, Sendable {
+    public var value: LengthCase2
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: LengthCase2) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(LengthCase2.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/LengthCase3`.
+public typealias LengthCase3 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/LengthCase3Holder`.
+public nonisolated struct LengthCase3Holder: Codable, Hashable, Sendable {
+    public var value: LengthCase3
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: LengthCase3) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(LengthCase3.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/LengthCase4`.
+public typealias LengthCase4 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/LengthCase4Holder`.
+public nonisolated struct LengthCase4Holder: Codable, Hashable, Sendable {
+    public var value: LengthCase4
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: LengthCase4) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(LengthCase4.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/LengthCase5`.
+public typealias LengthCase5 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/LengthCase5Holder`.
+public nonisolated struct LengthCase5Holder: Codable, Hashable, Sendable {
+    public var value: LengthCase5
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: LengthCase5) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(LengthCase5.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/LengthCase6`.
+public typealias LengthCase6 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/LengthCase6Holder`.
+public nonisolated struct LengthCase6Holder: Codable, Hashable, Sendable {
+    public var value: LengthCase6
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: LengthCase6) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(LengthCase6.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/LengthCase7`.
+public typealias LengthCase7 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/LengthCase7Holder`.
+public nonisolated struct LengthCase7Holder: Codable, Hashable, Sendable {
+    public var value: LengthCase7
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: LengthCase7) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(LengthCase7.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/LengthCase8`.
+public typealias LengthCase8 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/LengthCase8Holder`.
+public nonisolated struct LengthCase8Holder: Codable, Hashable, Sendable {
+    public var value: LengthCase8
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: LengthCase8) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(LengthCase8.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/MaximumCase0`.
+public typealias MaximumCase0 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/MaximumCase0Holder`.
+public nonisolated struct MaximumCase0Holder: Codable, Hashable, Sendable {
+    public var value: MaximumCase0
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: MaximumCase0) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(MaximumCase0.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/MaximumCase1`.
+public typealias MaximumCase1 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/MaximumCase1Holder`.
+public nonisolated struct MaximumCase1Holder: Codable, Hashable, Sendable {
+    public var value: MaximumCase1
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: MaximumCase1) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(MaximumCase1.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/MaximumCase2`.
+public typealias MaximumCase2 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/MaximumCase2Holder`.
+public nonisolated struct MaximumCase2Holder: Codable, Hashable, Sendable {
+    public var value: MaximumCase2
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: MaximumCase2) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(MaximumCase2.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/MaximumCase3`.
+public typealias MaximumCase3 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/MaximumCase3Holder`.
+public nonisolated struct MaximumCase3Holder: Codable, Hashable, Sendable {
+    public var value: MaximumCase3
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: MaximumCase3) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(MaximumCase3.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/MaximumCase4`.
+public typealias MaximumCase4 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/MaximumCase4Holder`.
+public nonisolated struct MaximumCase4Holder: Codable, Hashable, Sendable {
+    public var value: MaximumCase4
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: MaximumCase4) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(MaximumCase4.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/MinimumCase0`.
+public typealias MinimumCase0 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/MinimumCase0Holder`.
+public nonisolated struct MinimumCase0Holder: Codable, Hashable, Sendable {
+    public var value: MinimumCase0
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: MinimumCase0) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(MinimumCase0.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/MinimumCase1`.
+public typealias MinimumCase1 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/MinimumCase1Holder`.
+public nonisolated struct MinimumCase1Holder: Codable, Hashable, Sendable {
+    public var value: MinimumCase1
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: MinimumCase1) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(MinimumCase1.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/MultipleOfCase0`.
+public typealias MultipleOfCase0 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/MultipleOfCase0Holder`.
+public nonisolated struct MultipleOfCase0Holder: Codable, Hashable, Sendable {
+    public var value: MultipleOfCase0
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: MultipleOfCase0) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(MultipleOfCase0.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/MultipleOfCase1`.
+public typealias MultipleOfCase1 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/MultipleOfCase1Holder`.
+public nonisolated struct MultipleOfCase1Holder: Codable, Hashable, Sendable {
+    public var value: MultipleOfCase1
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: MultipleOfCase1) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(MultipleOfCase1.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/MultipleOfCase2`.
+public typealias MultipleOfCase2 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/MultipleOfCase2Holder`.
+public nonisolated struct MultipleOfCase2Holder: Codable, Hashable, Sendable {
+    public var value: MultipleOfCase2
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: MultipleOfCase2) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(MultipleOfCase2.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/MultipleOfCase3`.
+public typealias MultipleOfCase3 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/MultipleOfCase3Holder`.
+public nonisolated struct MultipleOfCase3Holder: Codable, Hashable, Sendable {
+    public var value: MultipleOfCase3
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: MultipleOfCase3) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(MultipleOfCase3.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/MultipleOfCase4`.
+public typealias MultipleOfCase4 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/MultipleOfCase4Holder`.
+public nonisolated struct MultipleOfCase4Holder: Codable, Hashable, Sendable {
+    public var value: MultipleOfCase4
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: MultipleOfCase4) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(MultipleOfCase4.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/MultipleOfCase5`.
+public typealias MultipleOfCase5 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/MultipleOfCase5Holder`.
+public nonisolated struct MultipleOfCase5Holder: Codable, Hashable, Sendable {
+    public var value: MultipleOfCase5
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: MultipleOfCase5) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(MultipleOfCase5.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/MultipleOfCase6`.
+public typealias MultipleOfCase6 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/MultipleOfCase6Holder`.
+public nonisolated struct MultipleOfCase6Holder: Codable, Hashable, Sendable {
+    public var value: MultipleOfCase6
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: MultipleOfCase6) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(MultipleOfCase6.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/MultipleOfCase7`.
+public typealias MultipleOfCase7 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/MultipleOfCase7Holder`.
+public nonisolated struct MultipleOfCase7Holder: Codable, Hashable, Sendable {
+    public var value: MultipleOfCase7
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: MultipleOfCase7) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(MultipleOfCase7.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/MultipleOfCase8`.
+public typealias MultipleOfCase8 = Int
+
+/// - Remark: Generated from `#/components/schemas/MultipleOfCase8Holder`.
+public nonisolated struct MultipleOfCase8Holder: Codable, Hashable, Sendable {
+    public var value: MultipleOfCase8
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: MultipleOfCase8) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(MultipleOfCase8.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/NotCase0`.
+public typealias NotCase0 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/NotCase0Holder`.
+public nonisolated struct NotCase0Holder: Codable, Hashable, Sendable {
+    public var value: NotCase0
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: NotCase0) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(NotCase0.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
+/// - Remark: Generated from `#/components/schemas/NotCase1`.
+public typealias NotCase1 = JSONValue
+
+/// - Remark: Generated from `#/components/schemas/NotCase1Holder`.
+public nonisolated struct NotCase1Holder: Codable, Hashable, Sendable {
+    public var value: NotCase1
+
+    /// Creates a value from its properties; defaults are the spec's `default`s.
+    public init(value: NotCase1) {
+        self.value = value
+    }
+
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decode(NotCase1.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.value, forKey: .value)
+    }
+}
+
 /// - Remark: Generated from `#/components/schemas/NotCase2`.
 public typealias NotCase2 = JSONValue
 
@@ -1538,3011 +3104,5 @@ public nonisolated struct PrefixItemsCase0Holder: Codable, Hashable, Sendable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/PrefixItemsCase1`.
-public typealias PrefixItemsCase1 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/PrefixItemsCase1Holder`.
-public nonisolated struct PrefixItemsCase1Holder: Codable, Hashable, Sendable {
-    public var value: PrefixItemsCase1
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: PrefixItemsCase1) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(PrefixItemsCase1.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/PrefixItemsCase2`.
-public typealias PrefixItemsCase2 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/PrefixItemsCase2Holder`.
-public nonisolated struct PrefixItemsCase2Holder: Codable, Hashable, Sendable {
-    public var value: PrefixItemsCase2
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: PrefixItemsCase2) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(PrefixItemsCase2.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/PrefixItemsCase3`.
-public typealias PrefixItemsCase3 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/PrefixItemsCase3Holder`.
-public nonisolated struct PrefixItemsCase3Holder: Codable, Hashable, Sendable {
-    public var value: PrefixItemsCase3
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: PrefixItemsCase3) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(PrefixItemsCase3.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/PrefixItemsCase4`.
-public typealias PrefixItemsCase4 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/PrefixItemsCase4Holder`.
-public nonisolated struct PrefixItemsCase4Holder: Codable, Hashable, Sendable {
-    public var value: PrefixItemsCase4
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: PrefixItemsCase4) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(PrefixItemsCase4.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/PrefixItemsCase5`.
-public typealias PrefixItemsCase5 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/PrefixItemsCase5Holder`.
-public nonisolated struct PrefixItemsCase5Holder: Codable, Hashable, Sendable {
-    public var value: PrefixItemsCase5
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: PrefixItemsCase5) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(PrefixItemsCase5.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/PrefixItemsCase6`.
-public typealias PrefixItemsCase6 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/PrefixItemsCase6Holder`.
-public nonisolated struct PrefixItemsCase6Holder: Codable, Hashable, Sendable {
-    public var value: PrefixItemsCase6
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: PrefixItemsCase6) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(PrefixItemsCase6.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/PropertiesCase0`.
-public typealias PropertiesCase0 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/PropertiesCase0Holder`.
-public nonisolated struct PropertiesCase0Holder: Codable, Hashable, Sendable {
-    public var value: PropertiesCase0
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: PropertiesCase0) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(PropertiesCase0.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/PropertiesCase1`.
-public typealias PropertiesCase1 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/PropertiesCase1Holder`.
-public nonisolated struct PropertiesCase1Holder: Codable, Hashable, Sendable {
-    public var value: PropertiesCase1
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: PropertiesCase1) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(PropertiesCase1.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/PropertiesCase2`.
-public typealias PropertiesCase2 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/PropertiesCase2Holder`.
-public nonisolated struct PropertiesCase2Holder: Codable, Hashable, Sendable {
-    public var value: PropertiesCase2
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: PropertiesCase2) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(PropertiesCase2.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/PropertiesCase3`.
-public typealias PropertiesCase3 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/PropertiesCase3Holder`.
-public nonisolated struct PropertiesCase3Holder: Codable, Hashable, Sendable {
-    public var value: PropertiesCase3
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: PropertiesCase3) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(PropertiesCase3.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/PropertiesCase4`.
-public typealias PropertiesCase4 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/PropertiesCase4Holder`.
-public nonisolated struct PropertiesCase4Holder: Codable, Hashable, Sendable {
-    public var value: PropertiesCase4
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: PropertiesCase4) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(PropertiesCase4.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/PropertiesCase5`.
-public typealias PropertiesCase5 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/PropertiesCase5Holder`.
-public nonisolated struct PropertiesCase5Holder: Codable, Hashable, Sendable {
-    public var value: PropertiesCase5
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: PropertiesCase5) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(PropertiesCase5.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/PropertiesCase6`.
-public typealias PropertiesCase6 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/PropertiesCase6Holder`.
-public nonisolated struct PropertiesCase6Holder: Codable, Hashable, Sendable {
-    public var value: PropertiesCase6
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: PropertiesCase6) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(PropertiesCase6.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/PropertyCountsCase0`.
-public typealias PropertyCountsCase0 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/PropertyCountsCase0Holder`.
-public nonisolated struct PropertyCountsCase0Holder: Codable, Hashable, Sendable {
-    public var value: PropertyCountsCase0
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: PropertyCountsCase0) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(PropertyCountsCase0.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/PropertyCountsCase1`.
-public typealias PropertyCountsCase1 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/PropertyCountsCase1Holder`.
-public nonisolated struct PropertyCountsCase1Holder: Codable, Hashable, Sendable {
-    public var value: PropertyCountsCase1
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: PropertyCountsCase1) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(PropertyCountsCase1.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/PropertyCountsCase2`.
-public typealias PropertyCountsCase2 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/PropertyCountsCase2Holder`.
-public nonisolated struct PropertyCountsCase2Holder: Codable, Hashable, Sendable {
-    public var value: PropertyCountsCase2
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: PropertyCountsCase2) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(PropertyCountsCase2.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/PropertyCountsCase3`.
-public typealias PropertyCountsCase3 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/PropertyCountsCase3Holder`.
-public nonisolated struct PropertyCountsCase3Holder: Codable, Hashable, Sendable {
-    public var value: PropertyCountsCase3
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: PropertyCountsCase3) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(PropertyCountsCase3.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/PropertyCountsCase4`.
-public typealias PropertyCountsCase4 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/PropertyCountsCase4Holder`.
-public nonisolated struct PropertyCountsCase4Holder: Codable, Hashable, Sendable {
-    public var value: PropertyCountsCase4
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: PropertyCountsCase4) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(PropertyCountsCase4.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/PropertyCountsCase5`.
-public typealias PropertyCountsCase5 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/PropertyCountsCase5Holder`.
-public nonisolated struct PropertyCountsCase5Holder: Codable, Hashable, Sendable {
-    public var value: PropertyCountsCase5
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: PropertyCountsCase5) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(PropertyCountsCase5.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/PropertyCountsCase6`.
-public typealias PropertyCountsCase6 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/PropertyCountsCase6Holder`.
-public nonisolated struct PropertyCountsCase6Holder: Codable, Hashable, Sendable {
-    public var value: PropertyCountsCase6
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: PropertyCountsCase6) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(PropertyCountsCase6.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/PropertyCountsCase7`.
-public nonisolated struct PropertyCountsCase7: Codable, Hashable, Sendable {
-    public var a: String
-    public var b: Int?
-    /// What decoding saw that the properties cannot show (undeclared members, null where only absence is allowed);
-    /// reported by `violations()`, ignored by `==` and encoding.
-    var _decodingFindings = DecodingFindings()
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(a: String = "x", b: Int? = nil) {
-        self.a = a
-        self.b = b
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case a
-        case b
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        var findings = DecodingFindings()
-        if !container.contains(.a) {
-            findings.defaultApplied("a")
-        }
-        self.a = try container.decodeIfPresent(
-            String.self,
-            forKey: .a,
-            nullNotedIn: &findings,
-            expected: "string"
-        ) ?? "x"
-        self.b = try container.decodeIfPresent(Int.self, forKey: .b, nullNotedIn: &findings, expected: "integer")
-        let allMembers = try decoder.container(keyedBy: AnyCodingKey.self)
-        for key in allMembers.allKeys where CodingKeys(rawValue: key.stringValue) == nil {
-            findings.unheldMember(key.stringValue, try allMembers.decode(JSONValue.self, forKey: key))
-        }
-        self._decodingFindings = findings
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.a, forKey: .a)
-        try container.encodeIfPresent(self.b, forKey: .b)
-        try self._decodingFindings.encodeUnheldMembers(to: encoder)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/PropertyCountsCase7Holder`.
-public nonisolated struct PropertyCountsCase7Holder: Codable, Hashable, Sendable {
-    public var value: PropertyCountsCase7
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: PropertyCountsCase7) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(PropertyCountsCase7.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/PropertyCountsCase8`.
-public nonisolated struct PropertyCountsCase8: Codable, Hashable, Sendable {
-    public var a: String?
-    /// What decoding saw that the properties cannot show (undeclared members, null where only absence is allowed);
-    /// reported by `violations()`, ignored by `==` and encoding.
-    var _decodingFindings = DecodingFindings()
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(a: String? = nil) {
-        self.a = a
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case a
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        var findings = DecodingFindings()
-        self.a = try container.decodeIfPresent(String.self, forKey: .a, nullNotedIn: &findings, expected: "string")
-        let allMembers = try decoder.container(keyedBy: AnyCodingKey.self)
-        for key in allMembers.allKeys where CodingKeys(rawValue: key.stringValue) == nil {
-            findings.unheldMember(key.stringValue, try allMembers.decode(JSONValue.self, forKey: key))
-        }
-        self._decodingFindings = findings
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(self.a, forKey: .a)
-        try self._decodingFindings.encodeUnheldMembers(to: encoder)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/PropertyCountsCase8Holder`.
-public nonisolated struct PropertyCountsCase8Holder: Codable, Hashable, Sendable {
-    public var value: PropertyCountsCase8
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: PropertyCountsCase8) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(PropertyCountsCase8.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/PropertyNamesCase0`.
-public typealias PropertyNamesCase0 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/PropertyNamesCase0Holder`.
-public nonisolated struct PropertyNamesCase0Holder: Codable, Hashable, Sendable {
-    public var value: PropertyNamesCase0
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: PropertyNamesCase0) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(PropertyNamesCase0.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/PropertyNamesCase1`.
-public typealias PropertyNamesCase1 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/PropertyNamesCase1Holder`.
-public nonisolated struct PropertyNamesCase1Holder: Codable, Hashable, Sendable {
-    public var value: PropertyNamesCase1
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: PropertyNamesCase1) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(PropertyNamesCase1.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/PropertyNamesCase2`.
-public typealias PropertyNamesCase2 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/PropertyNamesCase2Holder`.
-public nonisolated struct PropertyNamesCase2Holder: Codable, Hashable, Sendable {
-    public var value: PropertyNamesCase2
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: PropertyNamesCase2) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(PropertyNamesCase2.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/PropertyNamesCase3`.
-public typealias PropertyNamesCase3 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/PropertyNamesCase3Holder`.
-public nonisolated struct PropertyNamesCase3Holder: Codable, Hashable, Sendable {
-    public var value: PropertyNamesCase3
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: PropertyNamesCase3) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(PropertyNamesCase3.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/PropertyNamesCase4`.
-public typealias PropertyNamesCase4 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/PropertyNamesCase4Holder`.
-public nonisolated struct PropertyNamesCase4Holder: Codable, Hashable, Sendable {
-    public var value: PropertyNamesCase4
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: PropertyNamesCase4) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(PropertyNamesCase4.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/PropertyNamesCase5`.
-public typealias PropertyNamesCase5 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/PropertyNamesCase5Holder`.
-public nonisolated struct PropertyNamesCase5Holder: Codable, Hashable, Sendable {
-    public var value: PropertyNamesCase5
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: PropertyNamesCase5) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(PropertyNamesCase5.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/PropertyNamesCase6`.
-public typealias PropertyNamesCase6 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/PropertyNamesCase6Holder`.
-public nonisolated struct PropertyNamesCase6Holder: Codable, Hashable, Sendable {
-    public var value: PropertyNamesCase6
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: PropertyNamesCase6) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(PropertyNamesCase6.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/PropertyNamesCase7`.
-public typealias PropertyNamesCase7 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/PropertyNamesCase7Holder`.
-public nonisolated struct PropertyNamesCase7Holder: Codable, Hashable, Sendable {
-    public var value: PropertyNamesCase7
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: PropertyNamesCase7) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(PropertyNamesCase7.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/PropertyNamesCase8`.
-public typealias PropertyNamesCase8 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/PropertyNamesCase8Holder`.
-public nonisolated struct PropertyNamesCase8Holder: Codable, Hashable, Sendable {
-    public var value: PropertyNamesCase8
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: PropertyNamesCase8) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(PropertyNamesCase8.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/RefCase0`.
-public typealias RefCase0 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/RefCase0Holder`.
-public nonisolated struct RefCase0Holder: Codable, Hashable, Sendable {
-    public var value: RefCase0
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: RefCase0) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(RefCase0.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/RefCase1`.
-public typealias RefCase1 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/RefCase1Holder`.
-public nonisolated struct RefCase1Holder: Codable, Hashable, Sendable {
-    public var value: RefCase1
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: RefCase1) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(RefCase1.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/RefCase2`.
-public typealias RefCase2 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/RefCase2Holder`.
-public nonisolated struct RefCase2Holder: Codable, Hashable, Sendable {
-    public var value: RefCase2
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: RefCase2) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(RefCase2.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/RefCase3`.
-public typealias RefCase3 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/RefCase3Holder`.
-public nonisolated struct RefCase3Holder: Codable, Hashable, Sendable {
-    public var value: RefCase3
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: RefCase3) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(RefCase3.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/RefCase4`.
-public typealias RefCase4 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/RefCase4Holder`.
-public nonisolated struct RefCase4Holder: Codable, Hashable, Sendable {
-    public var value: RefCase4
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: RefCase4) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(RefCase4.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/RefCase5`.
-public typealias RefCase5 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/RefCase5Holder`.
-public nonisolated struct RefCase5Holder: Codable, Hashable, Sendable {
-    public var value: RefCase5
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: RefCase5) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(RefCase5.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/RefCase6`.
-public typealias RefCase6 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/RefCase6Holder`.
-public nonisolated struct RefCase6Holder: Codable, Hashable, Sendable {
-    public var value: RefCase6
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: RefCase6) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(RefCase6.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/RefCase7`.
-public typealias RefCase7 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/RefCase7Holder`.
-public nonisolated struct RefCase7Holder: Codable, Hashable, Sendable {
-    public var value: RefCase7
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: RefCase7) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(RefCase7.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/RefCase8`.
-public typealias RefCase8 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/RefCase8Holder`.
-public nonisolated struct RefCase8Holder: Codable, Hashable, Sendable {
-    public var value: RefCase8
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: RefCase8) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(RefCase8.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/RefCase9`.
-public typealias RefCase9 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/RefCase9Holder`.
-public nonisolated struct RefCase9Holder: Codable, Hashable, Sendable {
-    public var value: RefCase9
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: RefCase9) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(RefCase9.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/RefCase10`.
-public typealias RefCase10 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/RefCase10Holder`.
-public nonisolated struct RefCase10Holder: Codable, Hashable, Sendable {
-    public var value: RefCase10
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: RefCase10) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(RefCase10.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/RefCase11`.
-public typealias RefCase11 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/RefCase11Holder`.
-public nonisolated struct RefCase11Holder: Codable, Hashable, Sendable {
-    public var value: RefCase11
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: RefCase11) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(RefCase11.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/RefCase12`.
-public typealias RefCase12 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/RefCase12Holder`.
-public nonisolated struct RefCase12Holder: Codable, Hashable, Sendable {
-    public var value: RefCase12
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: RefCase12) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(RefCase12.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/RefCase13`.
-public typealias RefCase13 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/RefCase13Holder`.
-public nonisolated struct RefCase13Holder: Codable, Hashable, Sendable {
-    public var value: RefCase13
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: RefCase13) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(RefCase13.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/RefCase14`.
-public typealias RefCase14 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/RefCase14Holder`.
-public nonisolated struct RefCase14Holder: Codable, Hashable, Sendable {
-    public var value: RefCase14
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: RefCase14) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(RefCase14.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/RefCase15`.
-public typealias RefCase15 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/RefCase15Holder`.
-public nonisolated struct RefCase15Holder: Codable, Hashable, Sendable {
-    public var value: RefCase15
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: RefCase15) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(RefCase15.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/RefCase16`.
-public typealias RefCase16 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/RefCase16Holder`.
-public nonisolated struct RefCase16Holder: Codable, Hashable, Sendable {
-    public var value: RefCase16
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: RefCase16) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(RefCase16.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/RequiredCase0`.
-public typealias RequiredCase0 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/RequiredCase0Holder`.
-public nonisolated struct RequiredCase0Holder: Codable, Hashable, Sendable {
-    public var value: RequiredCase0
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: RequiredCase0) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(RequiredCase0.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/RequiredCase1`.
-public typealias RequiredCase1 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/RequiredCase1Holder`.
-public nonisolated struct RequiredCase1Holder: Codable, Hashable, Sendable {
-    public var value: RequiredCase1
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: RequiredCase1) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(RequiredCase1.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/RequiredCase2`.
-public typealias RequiredCase2 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/RequiredCase2Holder`.
-public nonisolated struct RequiredCase2Holder: Codable, Hashable, Sendable {
-    public var value: RequiredCase2
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: RequiredCase2) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(RequiredCase2.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/RequiredCase3`.
-public typealias RequiredCase3 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/RequiredCase3Holder`.
-public nonisolated struct RequiredCase3Holder: Codable, Hashable, Sendable {
-    public var value: RequiredCase3
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: RequiredCase3) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(RequiredCase3.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/RequiredCase4`.
-public typealias RequiredCase4 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/RequiredCase4Holder`.
-public nonisolated struct RequiredCase4Holder: Codable, Hashable, Sendable {
-    public var value: RequiredCase4
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: RequiredCase4) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(RequiredCase4.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/RequiredCase5`.
-public typealias RequiredCase5 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/RequiredCase5Holder`.
-public nonisolated struct RequiredCase5Holder: Codable, Hashable, Sendable {
-    public var value: RequiredCase5
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: RequiredCase5) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(RequiredCase5.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/RequiredCase6`.
-public typealias RequiredCase6 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/RequiredCase6Holder`.
-public nonisolated struct RequiredCase6Holder: Codable, Hashable, Sendable {
-    public var value: RequiredCase6
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: RequiredCase6) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(RequiredCase6.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/RequiredCase7`.
-public typealias RequiredCase7 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/RequiredCase7Holder`.
-public nonisolated struct RequiredCase7Holder: Codable, Hashable, Sendable {
-    public var value: RequiredCase7
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: RequiredCase7) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(RequiredCase7.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/TypeCase0`.
-public typealias TypeCase0 = Int
-
-/// - Remark: Generated from `#/components/schemas/TypeCase0Holder`.
-public nonisolated struct TypeCase0Holder: Codable, Hashable, Sendable {
-    public var value: TypeCase0
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: TypeCase0) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(TypeCase0.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/TypeCase1`.
-public typealias TypeCase1 = Double
-
-/// - Remark: Generated from `#/components/schemas/TypeCase1Holder`.
-public nonisolated struct TypeCase1Holder: Codable, Hashable, Sendable {
-    public var value: TypeCase1
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: TypeCase1) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(TypeCase1.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/TypeCase2`.
-public typealias TypeCase2 = String
-
-/// - Remark: Generated from `#/components/schemas/TypeCase2Holder`.
-public nonisolated struct TypeCase2Holder: Codable, Hashable, Sendable {
-    public var value: TypeCase2
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: TypeCase2) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(TypeCase2.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/TypeCase3`.
-public typealias TypeCase3 = Bool
-
-/// - Remark: Generated from `#/components/schemas/TypeCase3Holder`.
-public nonisolated struct TypeCase3Holder: Codable, Hashable, Sendable {
-    public var value: TypeCase3
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: TypeCase3) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(TypeCase3.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/TypeCase4`.
-public typealias TypeCase4 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/TypeCase4Holder`.
-public nonisolated struct TypeCase4Holder: Codable, Hashable, Sendable {
-    public var value: TypeCase4?
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: TypeCase4? = nil) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(TypeCase4?.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/TypeCase5`.
-public typealias TypeCase5 = [JSONValue]
-
-/// - Remark: Generated from `#/components/schemas/TypeCase5Holder`.
-public nonisolated struct TypeCase5Holder: Codable, Hashable, Sendable {
-    public var value: TypeCase5
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: TypeCase5) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(TypeCase5.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/TypeCase6`.
-public typealias TypeCase6 = [String: JSONValue]
-
-/// - Remark: Generated from `#/components/schemas/TypeCase6Holder`.
-public nonisolated struct TypeCase6Holder: Codable, Hashable, Sendable {
-    public var value: TypeCase6
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: TypeCase6) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(TypeCase6.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/TypeCase7`.
-public typealias TypeCase7 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/TypeCase7Holder`.
-public nonisolated struct TypeCase7Holder: Codable, Hashable, Sendable {
-    public var value: TypeCase7
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: TypeCase7) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(TypeCase7.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/TypeCase8`.
-public typealias TypeCase8 = String
-
-/// - Remark: Generated from `#/components/schemas/TypeCase8Holder`.
-public nonisolated struct TypeCase8Holder: Codable, Hashable, Sendable {
-    public var value: TypeCase8?
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: TypeCase8? = nil) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(TypeCase8?.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/TypeCase9`.
-public typealias TypeCase9 = Double
-
-/// - Remark: Generated from `#/components/schemas/TypeCase9Holder`.
-public nonisolated struct TypeCase9Holder: Codable, Hashable, Sendable {
-    public var value: TypeCase9
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: TypeCase9) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(TypeCase9.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/TypeCase10`.
-public typealias TypeCase10 = String
-
-/// - Remark: Generated from `#/components/schemas/TypeCase10Holder`.
-public nonisolated struct TypeCase10Holder: Codable, Hashable, Sendable {
-    public var value: TypeCase10
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: TypeCase10) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(TypeCase10.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedItemsCase0`.
-public typealias UnevaluatedItemsCase0 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedItemsCase0Holder`.
-public nonisolated struct UnevaluatedItemsCase0Holder: Codable, Hashable, Sendable {
-    public var value: UnevaluatedItemsCase0
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: UnevaluatedItemsCase0) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(UnevaluatedItemsCase0.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedItemsCase1`.
-public typealias UnevaluatedItemsCase1 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedItemsCase1Holder`.
-public nonisolated struct UnevaluatedItemsCase1Holder: Codable, Hashable, Sendable {
-    public var value: UnevaluatedItemsCase1
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: UnevaluatedItemsCase1) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(UnevaluatedItemsCase1.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedItemsCase2`.
-public typealias UnevaluatedItemsCase2 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedItemsCase2Holder`.
-public nonisolated struct UnevaluatedItemsCase2Holder: Codable, Hashable, Sendable {
-    public var value: UnevaluatedItemsCase2
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: UnevaluatedItemsCase2) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(UnevaluatedItemsCase2.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedItemsCase3`.
-public typealias UnevaluatedItemsCase3 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedItemsCase3Holder`.
-public nonisolated struct UnevaluatedItemsCase3Holder: Codable, Hashable, Sendable {
-    public var value: UnevaluatedItemsCase3
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: UnevaluatedItemsCase3) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(UnevaluatedItemsCase3.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedItemsCase4`.
-public typealias UnevaluatedItemsCase4 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedItemsCase4Holder`.
-public nonisolated struct UnevaluatedItemsCase4Holder: Codable, Hashable, Sendable {
-    public var value: UnevaluatedItemsCase4
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: UnevaluatedItemsCase4) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(UnevaluatedItemsCase4.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedItemsCase5`.
-public typealias UnevaluatedItemsCase5 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedItemsCase5Holder`.
-public nonisolated struct UnevaluatedItemsCase5Holder: Codable, Hashable, Sendable {
-    public var value: UnevaluatedItemsCase5
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: UnevaluatedItemsCase5) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(UnevaluatedItemsCase5.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedItemsCase6`.
-public typealias UnevaluatedItemsCase6 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedItemsCase6Holder`.
-public nonisolated struct UnevaluatedItemsCase6Holder: Codable, Hashable, Sendable {
-    public var value: UnevaluatedItemsCase6
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: UnevaluatedItemsCase6) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(UnevaluatedItemsCase6.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedItemsCase7`.
-public typealias UnevaluatedItemsCase7 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedItemsCase7Holder`.
-public nonisolated struct UnevaluatedItemsCase7Holder: Codable, Hashable, Sendable {
-    public var value: UnevaluatedItemsCase7
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: UnevaluatedItemsCase7) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(UnevaluatedItemsCase7.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedItemsCase8`.
-public typealias UnevaluatedItemsCase8 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedItemsCase8Holder`.
-public nonisolated struct UnevaluatedItemsCase8Holder: Codable, Hashable, Sendable {
-    public var value: UnevaluatedItemsCase8
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: UnevaluatedItemsCase8) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(UnevaluatedItemsCase8.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedItemsCase9`.
-public typealias UnevaluatedItemsCase9 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedItemsCase9Holder`.
-public nonisolated struct UnevaluatedItemsCase9Holder: Codable, Hashable, Sendable {
-    public var value: UnevaluatedItemsCase9
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: UnevaluatedItemsCase9) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(UnevaluatedItemsCase9.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedItemsCase10`.
-public typealias UnevaluatedItemsCase10 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedItemsCase10Holder`.
-public nonisolated struct UnevaluatedItemsCase10Holder: Codable, Hashable, Sendable {
-    public var value: UnevaluatedItemsCase10
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: UnevaluatedItemsCase10) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(UnevaluatedItemsCase10.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedItemsCase11`.
-public typealias UnevaluatedItemsCase11 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedItemsCase11Holder`.
-public nonisolated struct UnevaluatedItemsCase11Holder: Codable, Hashable, Sendable {
-    public var value: UnevaluatedItemsCase11
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: UnevaluatedItemsCase11) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(UnevaluatedItemsCase11.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedItemsCase12`.
-public typealias UnevaluatedItemsCase12 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedItemsCase12Holder`.
-public nonisolated struct UnevaluatedItemsCase12Holder: Codable, Hashable, Sendable {
-    public var value: UnevaluatedItemsCase12
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: UnevaluatedItemsCase12) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(UnevaluatedItemsCase12.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedItemsCase13`.
-public typealias UnevaluatedItemsCase13 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedItemsCase13Holder`.
-public nonisolated struct UnevaluatedItemsCase13Holder: Codable, Hashable, Sendable {
-    public var value: UnevaluatedItemsCase13
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: UnevaluatedItemsCase13) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(UnevaluatedItemsCase13.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedItemsCase14`.
-public typealias UnevaluatedItemsCase14 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedItemsCase14Holder`.
-public nonisolated struct UnevaluatedItemsCase14Holder: Codable, Hashable, Sendable {
-    public var value: UnevaluatedItemsCase14
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: UnevaluatedItemsCase14) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(UnevaluatedItemsCase14.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedItemsCase15`.
-public typealias UnevaluatedItemsCase15 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedItemsCase15Holder`.
-public nonisolated struct UnevaluatedItemsCase15Holder: Codable, Hashable, Sendable {
-    public var value: UnevaluatedItemsCase15
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: UnevaluatedItemsCase15) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(UnevaluatedItemsCase15.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedItemsCase16`.
-public typealias UnevaluatedItemsCase16 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedItemsCase16Holder`.
-public nonisolated struct UnevaluatedItemsCase16Holder: Codable, Hashable, Sendable {
-    public var value: UnevaluatedItemsCase16
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: UnevaluatedItemsCase16) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(UnevaluatedItemsCase16.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedItemsCase17`.
-public typealias UnevaluatedItemsCase17 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedItemsCase17Holder`.
-public nonisolated struct UnevaluatedItemsCase17Holder: Codable, Hashable, Sendable {
-    public var value: UnevaluatedItemsCase17
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: UnevaluatedItemsCase17) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(UnevaluatedItemsCase17.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedPropertiesCase0`.
-public typealias UnevaluatedPropertiesCase0 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedPropertiesCase0Holder`.
-public nonisolated struct UnevaluatedPropertiesCase0Holder: Codable, Hashable, Sendable {
-    public var value: UnevaluatedPropertiesCase0
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: UnevaluatedPropertiesCase0) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(UnevaluatedPropertiesCase0.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedPropertiesCase1`.
-public typealias UnevaluatedPropertiesCase1 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedPropertiesCase1Holder`.
-public nonisolated struct UnevaluatedPropertiesCase1Holder: Codable, Hashable, Sendable {
-    public var value: UnevaluatedPropertiesCase1
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: UnevaluatedPropertiesCase1) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(UnevaluatedPropertiesCase1.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedPropertiesCase2`.
-public typealias UnevaluatedPropertiesCase2 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedPropertiesCase2Holder`.
-public nonisolated struct UnevaluatedPropertiesCase2Holder: Codable, Hashable, Sendable {
-    public var value: UnevaluatedPropertiesCase2
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: UnevaluatedPropertiesCase2) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(UnevaluatedPropertiesCase2.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedPropertiesCase3`.
-public typealias UnevaluatedPropertiesCase3 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedPropertiesCase3Holder`.
-public nonisolated struct UnevaluatedPropertiesCase3Holder: Codable, Hashable, Sendable {
-    public var value: UnevaluatedPropertiesCase3
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: UnevaluatedPropertiesCase3) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(UnevaluatedPropertiesCase3.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedPropertiesCase4`.
-public typealias UnevaluatedPropertiesCase4 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedPropertiesCase4Holder`.
-public nonisolated struct UnevaluatedPropertiesCase4Holder: Codable, Hashable, Sendable {
-    public var value: UnevaluatedPropertiesCase4
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: UnevaluatedPropertiesCase4) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(UnevaluatedPropertiesCase4.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedPropertiesCase5`.
-public typealias UnevaluatedPropertiesCase5 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedPropertiesCase5Holder`.
-public nonisolated struct UnevaluatedPropertiesCase5Holder: Codable, Hashable, Sendable {
-    public var value: UnevaluatedPropertiesCase5
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: UnevaluatedPropertiesCase5) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(UnevaluatedPropertiesCase5.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedPropertiesCase6`.
-public typealias UnevaluatedPropertiesCase6 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedPropertiesCase6Holder`.
-public nonisolated struct UnevaluatedPropertiesCase6Holder: Codable, Hashable, Sendable {
-    public var value: UnevaluatedPropertiesCase6
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: UnevaluatedPropertiesCase6) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(UnevaluatedPropertiesCase6.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedPropertiesCase7`.
-public typealias UnevaluatedPropertiesCase7 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedPropertiesCase7Holder`.
-public nonisolated struct UnevaluatedPropertiesCase7Holder: Codable, Hashable, Sendable {
-    public var value: UnevaluatedPropertiesCase7
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: UnevaluatedPropertiesCase7) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(UnevaluatedPropertiesCase7.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedPropertiesCase8`.
-public typealias UnevaluatedPropertiesCase8 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedPropertiesCase8Holder`.
-public nonisolated struct UnevaluatedPropertiesCase8Holder: Codable, Hashable, Sendable {
-    public var value: UnevaluatedPropertiesCase8
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: UnevaluatedPropertiesCase8) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(UnevaluatedPropertiesCase8.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedPropertiesCase9`.
-public typealias UnevaluatedPropertiesCase9 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedPropertiesCase9Holder`.
-public nonisolated struct UnevaluatedPropertiesCase9Holder: Codable, Hashable, Sendable {
-    public var value: UnevaluatedPropertiesCase9
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: UnevaluatedPropertiesCase9) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(UnevaluatedPropertiesCase9.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedPropertiesCase10`.
-public typealias UnevaluatedPropertiesCase10 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedPropertiesCase10Holder`.
-public nonisolated struct UnevaluatedPropertiesCase10Holder: Codable, Hashable, Sendable {
-    public var value: UnevaluatedPropertiesCase10
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: UnevaluatedPropertiesCase10) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(UnevaluatedPropertiesCase10.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedPropertiesCase11`.
-public typealias UnevaluatedPropertiesCase11 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedPropertiesCase11Holder`.
-public nonisolated struct UnevaluatedPropertiesCase11Holder: Codable, Hashable, Sendable {
-    public var value: UnevaluatedPropertiesCase11
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: UnevaluatedPropertiesCase11) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(UnevaluatedPropertiesCase11.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedPropertiesCase12`.
-public typealias UnevaluatedPropertiesCase12 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedPropertiesCase12Holder`.
-public nonisolated struct UnevaluatedPropertiesCase12Holder: Codable, Hashable, Sendable {
-    public var value: UnevaluatedPropertiesCase12
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: UnevaluatedPropertiesCase12) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(UnevaluatedPropertiesCase12.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedPropertiesCase13`.
-public typealias UnevaluatedPropertiesCase13 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedPropertiesCase13Holder`.
-public nonisolated struct UnevaluatedPropertiesCase13Holder: Codable, Hashable, Sendable {
-    public var value: UnevaluatedPropertiesCase13
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: UnevaluatedPropertiesCase13) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(UnevaluatedPropertiesCase13.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedPropertiesCase14`.
-public typealias UnevaluatedPropertiesCase14 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedPropertiesCase14Holder`.
-public nonisolated struct UnevaluatedPropertiesCase14Holder: Codable, Hashable, Sendable {
-    public var value: UnevaluatedPropertiesCase14
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: UnevaluatedPropertiesCase14) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(UnevaluatedPropertiesCase14.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedPropertiesCase15`.
-public typealias UnevaluatedPropertiesCase15 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedPropertiesCase15Holder`.
-public nonisolated struct UnevaluatedPropertiesCase15Holder: Codable, Hashable, Sendable {
-    public var value: UnevaluatedPropertiesCase15
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: UnevaluatedPropertiesCase15) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(UnevaluatedPropertiesCase15.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedPropertiesCase16`.
-public typealias UnevaluatedPropertiesCase16 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedPropertiesCase16Holder`.
-public nonisolated struct UnevaluatedPropertiesCase16Holder: Codable, Hashable, Sendable {
-    public var value: UnevaluatedPropertiesCase16
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: UnevaluatedPropertiesCase16) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(UnevaluatedPropertiesCase16.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedPropertiesCase17`.
-public typealias UnevaluatedPropertiesCase17 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedPropertiesCase17Holder`.
-public nonisolated struct UnevaluatedPropertiesCase17Holder: Codable, Hashable, Sendable {
-    public var value: UnevaluatedPropertiesCase17
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: UnevaluatedPropertiesCase17) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(UnevaluatedPropertiesCase17.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedPropertiesCase18`.
-public typealias UnevaluatedPropertiesCase18 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedPropertiesCase18Holder`.
-public nonisolated struct UnevaluatedPropertiesCase18Holder: Codable, Hashable, Sendable {
-    public var value: UnevaluatedPropertiesCase18
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: UnevaluatedPropertiesCase18) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(UnevaluatedPropertiesCase18.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedPropertiesCase19`.
-public typealias UnevaluatedPropertiesCase19 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedPropertiesCase19Holder`.
-public nonisolated struct UnevaluatedPropertiesCase19Holder: Codable, Hashable, Sendable {
-    public var value: UnevaluatedPropertiesCase19
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: UnevaluatedPropertiesCase19) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(UnevaluatedPropertiesCase19.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedPropertiesCase20`.
-public typealias UnevaluatedPropertiesCase20 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/UnevaluatedPropertiesCase20Holder`.
-public nonisolated struct UnevaluatedPropertiesCase20Holder: Codable, Hashable, Sendable {
-    public var value: UnevaluatedPropertiesCase20
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: UnevaluatedPropertiesCase20) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(UnevaluatedPropertiesCase20.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/UniqueItemsCase0`.
-public typealias UniqueItemsCase0 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/UniqueItemsCase0Holder`.
-public nonisolated struct UniqueItemsCase0Holder: Codable, Hashable, Sendable {
-    public var value: UniqueItemsCase0
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: UniqueItemsCase0) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(UniqueItemsCase0.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// - Remark: Generated from `#/components/schemas/UniqueItemsCase1`.
-public typealias UniqueItemsCase1 = JSONValue
-
-/// - Remark: Generated from `#/components/schemas/UniqueItemsCase1Holder`.
-public nonisolated struct UniqueItemsCase1Holder: Codable, Hashable, Sendable {
-    public var value: UniqueItemsCase1
-
-    /// Creates a value from its properties; defaults are the spec's `default`s.
-    public init(value: UniqueItemsCase1) {
-        self.value = value
-    }
-
-    public enum CodingKeys: String, CodingKey, CaseIterable {
-        case value
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.value = try container.decode(UniqueItemsCase1.self, forKey: .value)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.value, forKey: .value)
-    }
-}
-
-/// A coding key for members whose names are known only at run time.
-nonisolated struct AnyCodingKey: CodingKey {
-    var stringValue: String
-
-    var intValue: Int? { nil }
-
-    init(stringValue: String) {
-        self.stringValue = stringValue
-    }
-
-    init?(intValue: Int) {
-        return nil
     }
 }
