@@ -53,7 +53,7 @@ struct BodyEmitter {
             statements.append(
                 .expression(
                     target.dot("append").call(
-                        arguments(.string(property.wireName), property.wireName, Expr.id("body").dot(property.name)))))
+                        arguments(.string(property.wireName), property.wireName, property.access(on: .id("body"))))))
         }
         if plan.additionalValueType != nil {
             statements.append(

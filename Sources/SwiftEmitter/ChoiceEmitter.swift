@@ -27,7 +27,7 @@ struct ChoiceEmitter {
         return .type(
             TypeDeclaration(
                 doc: Docs.from(plan.schema.description, remark: plan.schema.pointer),
-                attributes: Docs.attributes(deprecated: plan.schema.isDeprecated),
+                attributes: Docs.typeAttributes(for: plan.schema),
                 modifiers: Modifiers(access: context.modifiers().access, isNonisolated: true, isIndirect: isIndirect),
                 kind: .enum, name: plan.name,
                 conformances: [.named(["Codable"]), .named(["Hashable"]), .named(["Sendable"])], members: members))

@@ -32,11 +32,11 @@ struct CodingEmitter {
                 body += decode(property, into: .id(local), notingNull: nullRefusing.contains(property.name))
                 target = .id(local)
             } else {
-                target = .selfMember(property.name)
+                target = property.access(on: .selfValue)
                 body += decode(property, into: target, notingNull: nullRefusing.contains(property.name))
             }
             if property.isIndirect {
-                body.append(.assignment(.selfMember("_" + property.name), Expr.id("Indirect").call(("wrappedValue", target))))
+                body.append(.assignment(.selfMember(property.storageName), Expr.id("Indirect").call(("wrappedValue", target))))
             }
         }
         if findingsRule.isClosed(plan) || findingsRule.countsUnheldMembers(plan) {
@@ -168,7 +168,7 @@ struct CodingEmitter {
     }
 
     private func encode(_ property: PropertyPlan) -> [Statement] {
-        let value = Expr.selfMember(property.name)
+        let value = property.access(on: .selfValue)
         let key = Expr.member(nil, property.name)
         let isDate = property.type.coding == .dateTime
         func encodeCall(_ method: String, _ value: Expr) -> Statement {

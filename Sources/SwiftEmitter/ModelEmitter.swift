@@ -54,15 +54,18 @@ struct ModelEmitter {
         var members: [Declaration] = []
         for property in plan.properties {
             let doc = Docs.from(property.schema.description)
-            let attributes = Docs.attributes(deprecated: property.schema.isDeprecated)
-            guard property.isIndirect else {
+            let attributes = Docs.attributes(deprecated: property.isDeprecated)
+            guard property.isIndirect || property.isDeprecated else {
                 members.append(
                     .property(
                         PropertyDeclaration(
                             doc: doc, attributes: attributes, modifiers: context.modifiers(), name: property.name, type: property.declaredType)))
                 continue
             }
-            let storage = Expr.id("_" + property.name).dot("wrappedValue")
+            // The public member is an accessor over storage of another name: the box of an
+            // `Indirect` property, or the value of a deprecated one, which generated code uses
+            // (`PropertyPlan.access(on:)`) and so must see from the validators' file too.
+            let storage = property.isIndirect ? Expr.id(property.storageName).dot("wrappedValue") : Expr.id(property.storageName)
             members.append(
                 .property(
                     PropertyDeclaration(
@@ -73,8 +76,10 @@ struct ModelEmitter {
             members.append(
                 .property(
                     PropertyDeclaration(
-                        modifiers: Modifiers(access: .private), name: "_" + property.name,
-                        type: .generic(["Indirect"], [property.declaredType]))))
+                        doc: property.isDeprecated
+                            ? Docs.lines("The storage of `\(property.name)`, which the SDK's own code uses so that only uses outside it warn.") : nil,
+                        modifiers: Modifiers(access: property.isDeprecated ? nil : .private), name: property.storageName,
+                        type: property.isIndirect ? .generic(["Indirect"], [property.declaredType]) : property.declaredType)))
         }
         if let additional = plan.additionalValueType {
             members.append(
@@ -112,7 +117,7 @@ struct ModelEmitter {
         return .type(
             TypeDeclaration(
                 doc: Docs.from(plan.schema.description, remark: plan.schema.pointer),
-                attributes: Docs.attributes(deprecated: plan.schema.isDeprecated),
+                attributes: Docs.typeAttributes(for: plan.schema),
                 modifiers: context.modifiers(isNonisolated: true), kind: .struct, name: plan.name,
                 conformances: [.named(["Codable"]), .named(["Hashable"]), .named(["Sendable"])], members: members))
     }
@@ -139,8 +144,8 @@ struct ModelEmitter {
             parameters.append(FunctionParameter(label: property.name, name: inner, type: property.declaredType, defaultValue: defaultValue))
             body.append(
                 property.isIndirect
-                    ? .assignment(.selfMember("_" + property.name), Expr.id("Indirect").call(("wrappedValue", .id(inner))))
-                    : .assignment(.selfMember(property.name), .id(inner)))
+                    ? .assignment(.selfMember(property.storageName), Expr.id("Indirect").call(("wrappedValue", .id(inner))))
+                    : .assignment(property.access(on: .selfValue), .id(inner)))
         }
         if let additional = plan.additionalValueType {
             parameters.append(FunctionParameter("additionalProperties", .dictionary(key: .string, value: additional), defaultValue: .dictionary([])))
@@ -208,7 +213,7 @@ struct ModelEmitter {
         return .type(
             TypeDeclaration(
                 doc: Docs.from(plan.schema.description, remark: plan.schema.pointer),
-                attributes: Docs.attributes(deprecated: plan.schema.isDeprecated),
+                attributes: Docs.typeAttributes(for: plan.schema),
                 modifiers: context.modifiers(isNonisolated: true), kind: .enum, name: plan.name,
                 conformances: [.named(["RawRepresentable"]), .named(["Codable"]), .named(["Hashable"]), .named(["Sendable"])],
                 members: members))
@@ -283,7 +288,7 @@ struct ModelEmitter {
         return .type(
             TypeDeclaration(
                 doc: Docs.from(plan.schema.description, remark: plan.schema.pointer),
-                attributes: Docs.attributes(deprecated: plan.schema.isDeprecated),
+                attributes: Docs.typeAttributes(for: plan.schema),
                 modifiers: context.modifiers(isNonisolated: true), kind: .enum, name: plan.name,
                 conformances: [.named(["Codable"]), .named(["Hashable"]), .named(["Sendable"])], members: members))
     }

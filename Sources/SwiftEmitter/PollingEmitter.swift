@@ -45,13 +45,13 @@ struct PollingEmitter {
             else {
                 return skip("the '\(id)' response has no field for the poll parameter '\(argument.parameter.name)'")
             }
-            waitArguments.append(Argument(argument.label, Expr.id("started").dot(property.name)))
+            waitArguments.append(Argument(argument.label, property.access(on: .id("started"))))
         }
         if let field = polling.estimatedCompletionField {
             if let property = startPlan.properties.first(where: { $0.wireName == field }), property.type.coding == .dateTime, property.type.type == .date,
                 !(property.isNullable && !property.isRequired)
             {
-                waitArguments.append(Argument("estimatedCompletion", Expr.id("started").dot(property.name)))
+                waitArguments.append(Argument("estimatedCompletion", property.access(on: .id("started"))))
             } else {
                 context.diagnostics.warning(
                     "x-polling of '\(id)': estimatedCompletionField '\(field)' is not a date-time property of the '\(id)' response; "
@@ -133,7 +133,7 @@ struct PollingEmitter {
     /// Whether `value`'s status is terminal: by enum case when the status is a generated enum
     /// that lists every terminal value, else by its text.
     private func isTerminal(_ status: PropertyPlan, values: [String]) -> Expr {
-        let field = Expr.id("value").dot(status.name)
+        let field = status.access(on: .id("value"))
         let isOptional = !(status.isRequired && !status.isNullable)
         if let plan = context.plan.enums[status.type.type] {
             let cases = values.compactMap { value in plan.cases.first { $0.value == value }.map { Expr.member(nil, $0.name) } }

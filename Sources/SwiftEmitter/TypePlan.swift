@@ -49,6 +49,22 @@ struct PropertyPlan: Sendable {
     /// Stored behind `Indirect` (a generated struct or union held by value): see `Indirect`.
     var isIndirect = false
 
+    /// Deprecated in the spec: the public member carries `@available(*, deprecated)` and is a
+    /// computed accessor over storage that is not deprecated, which generated code uses instead,
+    /// so that building the SDK raises no warning about its own code (only users' uses warn).
+    var isDeprecated: Bool { schema.isDeprecated }
+
+    /// The storage of a deprecated or `Indirect` property, under the public member.
+    var storageName: String { "_" + name }
+
+    /// The member through which generated code reads and writes the value on `base`: the property
+    /// itself, or a deprecated property's storage (`_name`, or `_name.wrappedValue` behind `Indirect`).
+    func access(on base: Expr) -> Expr {
+        guard isDeprecated else { return base.dot(name) }
+        let storage = base.dot(storageName)
+        return isIndirect ? storage.dot("wrappedValue") : storage
+    }
+
     /// `T` when required and not nullable, `T?` when absent or null may be told apart from each
     /// other by the schema, and `Nullable<T>?` when it may be both.
     var declaredType: SwiftType {

@@ -96,7 +96,8 @@ struct ValidatorEmitter {
                 if property.decodeDefault != nil {
                     return .parenthesized(.ternary(findings.dot("appliedDefault").call(.string(property.wireName)), .integer(0), .integer(1)))
                 }
-                return property.isRequired ? .integer(1) : .parenthesized(.ternary(.binary(.selfMember(property.name), "==", .nil), .integer(0), .integer(1)))
+                return property.isRequired
+                    ? .integer(1) : .parenthesized(.ternary(.binary(property.access(on: .selfValue), "==", .nil), .integer(0), .integer(1)))
             }
             if plan.additionalValueType != nil { counted.append(Expr.id("additionalProperties").dot("count")) }
             // Members decoding saw but the value does not keep count too.
@@ -112,7 +113,7 @@ struct ValidatorEmitter {
         for property in plan.properties {
             let checks = checker.checks(value: .id("value"), schema: property.schema, type: property.type.type, patterns: &patterns, depth: 0)
             guard !checks.isEmpty else { continue }
-            let stored = Expr.selfMember(property.name)
+            let stored = property.access(on: .selfValue)
             let body: [Statement]
             switch (property.isRequired, property.isNullable) {
             case (true, false): body = [.let("value", nil, stored)] + checks

@@ -63,6 +63,27 @@ public nonisolated struct Job: Codable, Hashable, Sendable {
     public var priority: Job.Priority
     public var score: Double?
     public var count: Int32?
+
+    /// Use `status`.
+    @available(*, deprecated)
+    public var channel: Job.Channel? {
+        get { _channel }
+        set { _channel = newValue }
+        _modify { yield &_channel }
+    }
+
+    /// The storage of `channel`, which the SDK's own code uses so that only uses outside it warn.
+    var _channel: Job.Channel?
+
+    @available(*, deprecated)
+    public var note: String? {
+        get { _note }
+        set { _note = newValue }
+        _modify { yield &_note }
+    }
+
+    /// The storage of `note`, which the SDK's own code uses so that only uses outside it warn.
+    var _note: String?
     /// What decoding saw that the properties cannot show (undeclared members, null where only absence is allowed);
     /// reported by `violations()`, ignored by `==` and encoding.
     var _decodingFindings = DecodingFindings()
@@ -73,13 +94,17 @@ public nonisolated struct Job: Codable, Hashable, Sendable {
         status: Status,
         priority: Job.Priority,
         score: Double? = nil,
-        count: Int32? = nil
+        count: Int32? = nil,
+        channel: Job.Channel? = nil,
+        note: String? = nil
     ) {
         self.object = object
         self.status = status
         self.priority = priority
         self.score = score
         self.count = count
+        self._channel = channel
+        self._note = note
     }
 
     public enum CodingKeys: String, CodingKey, CaseIterable {
@@ -88,6 +113,8 @@ public nonisolated struct Job: Codable, Hashable, Sendable {
         case priority
         case score
         case count
+        case channel
+        case note
     }
 
     public init(from decoder: any Decoder) throws {
@@ -108,6 +135,18 @@ public nonisolated struct Job: Codable, Hashable, Sendable {
             nullNotedIn: &findings,
             expected: "integer"
         )
+        self._channel = try container.decodeIfPresent(
+            Job.Channel.self,
+            forKey: .channel,
+            nullNotedIn: &findings,
+            expected: "string"
+        )
+        self._note = try container.decodeIfPresent(
+            String.self,
+            forKey: .note,
+            nullNotedIn: &findings,
+            expected: "string"
+        )
         self._decodingFindings = findings
     }
 
@@ -118,6 +157,8 @@ public nonisolated struct Job: Codable, Hashable, Sendable {
         try container.encode(self.priority, forKey: .priority)
         try container.encodeIfPresent(self.score, forKey: .score)
         try container.encodeIfPresent(self.count, forKey: .count)
+        try container.encodeIfPresent(self._channel, forKey: .channel)
+        try container.encodeIfPresent(self._note, forKey: .note)
     }
 
     /// - Remark: Generated from `#/components/schemas/Job/properties/priority`.
@@ -148,6 +189,44 @@ public nonisolated struct Job: Codable, Hashable, Sendable {
 
         /// The values the spec documents, in its order.
         public static let documentedCases: [Job.Priority] = [.low, .medium, .high]
+
+        public init(from decoder: any Decoder) throws {
+            self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(rawValue)
+        }
+    }
+
+    /// Use `status`.
+    ///
+    /// - Remark: Generated from `#/components/schemas/Job/properties/channel`.
+    public nonisolated enum Channel: RawRepresentable, Codable, Hashable, Sendable {
+        case sms
+        case email
+        /// A value this SDK does not know yet, kept as sent so that it encodes back unchanged.
+        case undocumented(String)
+
+        public init(rawValue: String) {
+            switch rawValue {
+            case "sms": self = .sms
+            case "email": self = .email
+            default: self = .undocumented(rawValue)
+            }
+        }
+
+        public var rawValue: String {
+            switch self {
+            case .sms: "sms"
+            case .email: "email"
+            case .undocumented(let value): value
+            }
+        }
+
+        /// The values the spec documents, in its order.
+        public static let documentedCases: [Job.Channel] = [.sms, .email]
 
         public init(from decoder: any Decoder) throws {
             self.init(rawValue: try decoder.singleValueContainer().decode(String.self))

@@ -41,6 +41,16 @@ nonisolated extension Job: Validatable {
                 context.checkBounds(Double(value), exclusiveMinimum: 0, multipleOf: 2)
             }
         }
+        context.nested("channel") { context in
+            if let value = self._channel {
+                value.validate(in: &context)
+            }
+        }
+        context.nested("note") { context in
+            if let value = self._note {
+                context.checkLength(value, minLength: nil, maxLength: 20)
+            }
+        }
     }
 }
 
@@ -48,6 +58,14 @@ nonisolated extension Job.Priority: Validatable {
     public func validate(in context: inout ValidationContext) {
         if case .undocumented(let value) = self {
             context.report("enum", limit: "low, medium, high", actual: ValidationContext.excerpt(value))
+        }
+    }
+}
+
+nonisolated extension Job.Channel: Validatable {
+    public func validate(in context: inout ValidationContext) {
+        if case .undocumented(let value) = self {
+            context.report("enum", limit: "sms, email", actual: ValidationContext.excerpt(value))
         }
     }
 }

@@ -141,9 +141,55 @@ import Testing
                 public nonisolated struct Old: Codable, Hashable, Sendable {
                     /// Use `modern`.
                     @available(*, deprecated)
-                    public var legacy: String?
+                    public var legacy: String? {
+                        get { _legacy }
+                        set { _legacy = newValue }
+                        _modify { yield &_legacy }
+                    }
+
+                    /// The storage of `legacy`, which the SDK's own code uses so that only uses outside it warn.
+                    var _legacy: String?
                     public var modern: String?
                 """)
+    }
+
+    /// The generated initializer, coding and validation of a deprecated property go through its
+    /// storage, so that building the SDK warns about no use of its own.
+    @Test func generatedCodeUsesADeprecatedPropertysStorage() {
+        let spec = Snippet.schemas(
+            """
+            Reading:
+              type: object
+              required: [legacy]
+              properties:
+                legacy: {type: string, maxLength: 8, deprecated: true}
+                boxed: {$ref: '#/components/schemas/Inner', deprecated: true}
+            Inner:
+              type: object
+              properties:
+                inner: {$ref: '#/components/schemas/Leaf'}
+            Leaf:
+              type: object
+              properties:
+                value: {type: string}
+            """)
+        spec.expect(
+            emitting: "        self._legacy = legacy", "        self._boxed = Indirect(wrappedValue: boxed)",
+            "        try container.encode(self._legacy, forKey: .legacy)")
+        spec.expect(
+            emitting: """
+                    public var boxed: Inner? {
+                        get { _boxed.wrappedValue }
+                        set { _boxed.wrappedValue = newValue }
+                        _modify { yield &_boxed.wrappedValue }
+                    }
+
+                    /// The storage of `boxed`, which the SDK's own code uses so that only uses outside it warn.
+                    var _boxed: Indirect<Inner?>
+                """)
+        spec.expect(emitting: "        let value = self._legacy", in: .validators)
+        spec.expect(notEmitting: "self.legacy", in: .validators)
+        spec.expect(notEmitting: "self.legacy")
     }
 
     @Test func aDeprecatedAliasIsMarkedDeprecated() {
@@ -189,7 +235,7 @@ import Testing
         ).expect(
             emitting: """
                 @available(*, deprecated)
-                public var level: Level?
+                public var level: Level? {
                 """)
     }
 
