@@ -85,7 +85,9 @@ let package = Package(
         .target(
             name: "KallglotAPI",
             dependencies: ["SpecRuntime"],
-            path: "Generated"
+            path: "Generated",
+            // Generated code must raise no warning of its own (SwiftPM ignores this for remote dependents).
+            swiftSettings: [.treatAllWarnings(as: .error)]
         ),
         // Contract tests over recorded HAR exchanges, for any spec and its generated contract table.
         .target(

@@ -10,8 +10,8 @@ import SwiftSource
 struct ChoiceEmitter {
     let context: EmissionContext
 
-    /// The enum, with `nested` (the inline branches' types) declared inside it.
-    func model(_ plan: ChoicePlan, nested: [Declaration]) -> Declaration {
+    /// The enum, marked with `attributes`, with `nested` (the inline branches' types) declared inside it.
+    func model(_ plan: ChoicePlan, attributes: [String], nested: [Declaration]) -> Declaration {
         var members: [Declaration] = plan.cases.map { choiceCase in
             .enumCase(
                 EnumCaseDeclaration(
@@ -27,7 +27,7 @@ struct ChoiceEmitter {
         return .type(
             TypeDeclaration(
                 doc: Docs.from(plan.schema.description, remark: plan.schema.pointer),
-                attributes: Docs.typeAttributes(for: plan.schema),
+                attributes: attributes,
                 modifiers: Modifiers(access: context.modifiers().access, isNonisolated: true, isIndirect: isIndirect),
                 kind: .enum, name: plan.name,
                 conformances: [.named(["Codable"]), .named(["Hashable"]), .named(["Sendable"])], members: members))

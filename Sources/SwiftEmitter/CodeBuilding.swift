@@ -39,14 +39,4 @@ enum Docs {
     static func attributes(deprecated: Bool) -> [String] {
         deprecated ? ["@available(*, deprecated)"] : []
     }
-
-    /// `@available(*, deprecated)` for a type generated from `schema` when the spec deprecates it
-    /// as a component schema. A type from an inline schema is reached only through the member that
-    /// holds it (a property, a case), which carries the deprecation; marking the type too would make
-    /// the generated code's own uses of it (the member's storage, its coding, its validation) warn.
-    static func typeAttributes(for schema: Schema) -> [String] {
-        let prefix = "#/components/schemas/"
-        let isComponent = schema.pointer.hasPrefix(prefix) && !schema.pointer.dropFirst(prefix.count).contains("/")
-        return attributes(deprecated: schema.isDeprecated && isComponent)
-    }
 }

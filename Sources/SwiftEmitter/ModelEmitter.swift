@@ -36,21 +36,31 @@ struct ModelEmitter {
         return file
     }
 
-    func declaration(_ planned: PlannedType) -> Declaration {
+    /// The declaration of `planned`. `carried` holds the pointers of schemas whose deprecation a
+    /// member of the enclosing type (a property, a case holding the type) already carries: such a
+    /// type is not marked too, or the generated code's own uses of it (the member's storage, its
+    /// coding, its validation) would warn. Every other deprecated schema marks its type.
+    func declaration(_ planned: PlannedType, carried: Set<String> = []) -> Declaration {
+        func attributes(_ schema: Schema) -> [String] {
+            Docs.attributes(deprecated: schema.isDeprecated && !carried.contains(schema.pointer))
+        }
         switch planned {
-        case .structure(let plan): structure(plan)
-        case .stringEnum(let plan): stringEnum(plan)
-        case .union(let plan): union(plan)
-        case .choice(let plan): ChoiceEmitter(context: context).model(plan, nested: plan.nested.map(declaration))
+        case .structure(let plan): return structure(plan, attributes: attributes(plan.schema))
+        case .stringEnum(let plan): return stringEnum(plan, attributes: attributes(plan.schema))
+        case .union(let plan): return union(plan, attributes: attributes(plan.schema))
+        case .choice(let plan):
+            let casesCarry = Set(plan.cases.map(\.branch.schema).filter(\.isDeprecated).map(\.pointer))
+            return ChoiceEmitter(context: context).model(
+                plan, attributes: attributes(plan.schema), nested: plan.nested.map { declaration($0, carried: casesCarry) })
         case .alias(let name, let type, let schema):
-            .typealias(
+            return .typealias(
                 TypealiasDeclaration(
                     doc: Docs.from(schema.description, remark: schema.pointer), attributes: Docs.attributes(deprecated: schema.isDeprecated),
                     modifiers: context.modifiers(), name: name, type: type))
         }
     }
 
-    private func structure(_ plan: StructPlan) -> Declaration {
+    private func structure(_ plan: StructPlan, attributes typeAttributes: [String]) -> Declaration {
         var members: [Declaration] = []
         for property in plan.properties {
             let doc = Docs.from(property.schema.description)
@@ -65,7 +75,7 @@ struct ModelEmitter {
             // The public member is an accessor over storage of another name: the box of an
             // `Indirect` property, or the value of a deprecated one, which generated code uses
             // (`PropertyPlan.access(on:)`) and so must see from the validators' file too.
-            let storage = property.isIndirect ? Expr.id(property.storageName).dot("wrappedValue") : Expr.id(property.storageName)
+            let storage = property.storedValue(on: nil)
             members.append(
                 .property(
                     PropertyDeclaration(
@@ -113,11 +123,12 @@ struct ModelEmitter {
         let coding = CodingEmitter(context: context)
         members.append(coding.decoding(plan))
         members.append(coding.encoding(plan))
-        members += plan.nested.map(declaration)
+        let propertiesCarry = Set(plan.properties.filter(\.isDeprecated).map(\.schema.pointer))
+        members += plan.nested.map { declaration($0, carried: propertiesCarry) }
         return .type(
             TypeDeclaration(
                 doc: Docs.from(plan.schema.description, remark: plan.schema.pointer),
-                attributes: Docs.typeAttributes(for: plan.schema),
+                attributes: typeAttributes,
                 modifiers: context.modifiers(isNonisolated: true), kind: .struct, name: plan.name,
                 conformances: [.named(["Codable"]), .named(["Hashable"]), .named(["Sendable"])], members: members))
     }
@@ -157,7 +168,7 @@ struct ModelEmitter {
                 modifiers: context.modifiers(), kind: .initializer(isFailable: false), parameters: parameters, body: body))
     }
 
-    private func stringEnum(_ plan: EnumPlan) -> Declaration {
+    private func stringEnum(_ plan: EnumPlan, attributes: [String]) -> Declaration {
         let fallback = plan.fallbackCase
         var members: [Declaration] = plan.cases.map { .enumCase(EnumCaseDeclaration(name: $0.name)) }
         members.append(
@@ -213,13 +224,13 @@ struct ModelEmitter {
         return .type(
             TypeDeclaration(
                 doc: Docs.from(plan.schema.description, remark: plan.schema.pointer),
-                attributes: Docs.typeAttributes(for: plan.schema),
+                attributes: attributes,
                 modifiers: context.modifiers(isNonisolated: true), kind: .enum, name: plan.name,
                 conformances: [.named(["RawRepresentable"]), .named(["Codable"]), .named(["Hashable"]), .named(["Sendable"])],
                 members: members))
     }
 
-    private func union(_ plan: UnionPlan) -> Declaration {
+    private func union(_ plan: UnionPlan, attributes: [String]) -> Declaration {
         let property = plan.union.propertyName
         var members: [Declaration] = plan.cases.map { unionCase in
             .enumCase(
@@ -288,7 +299,7 @@ struct ModelEmitter {
         return .type(
             TypeDeclaration(
                 doc: Docs.from(plan.schema.description, remark: plan.schema.pointer),
-                attributes: Docs.typeAttributes(for: plan.schema),
+                attributes: attributes,
                 modifiers: context.modifiers(isNonisolated: true), kind: .enum, name: plan.name,
                 conformances: [.named(["Codable"]), .named(["Hashable"]), .named(["Sendable"])], members: members))
     }

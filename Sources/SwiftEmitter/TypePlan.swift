@@ -57,12 +57,17 @@ struct PropertyPlan: Sendable {
     /// The storage of a deprecated or `Indirect` property, under the public member.
     var storageName: String { "_" + name }
 
-    /// The member through which generated code reads and writes the value on `base`: the property
-    /// itself, or a deprecated property's storage (`_name`, or `_name.wrappedValue` behind `Indirect`).
-    func access(on base: Expr) -> Expr {
-        guard isDeprecated else { return base.dot(name) }
-        let storage = base.dot(storageName)
+    /// The value held in ``storageName`` on `base` (`nil`: the implicit `self` of an accessor):
+    /// `_name`, or `_name.wrappedValue` behind `Indirect`.
+    func storedValue(on base: Expr?) -> Expr {
+        let storage = base.map { $0.dot(storageName) } ?? .id(storageName)
         return isIndirect ? storage.dot("wrappedValue") : storage
+    }
+
+    /// The member through which generated code reads and writes the value on `base`: the property
+    /// itself, or a deprecated property's storage.
+    func access(on base: Expr) -> Expr {
+        isDeprecated ? storedValue(on: base) : base.dot(name)
     }
 
     /// `T` when required and not nullable, `T?` when absent or null may be told apart from each

@@ -48,7 +48,8 @@ do {
         exit(0)
     }
 
-    if arguments.first == "compile-parts", arguments.count >= 3 {
+    if arguments.first == "compile-parts" {
+        guard arguments.count >= 3 else { throw BenchError("usage: codegen-bench compile-parts SPEC PARTS... (PARTS: auto or a number)") }
         // `compile-parts SPEC PARTS...`: our output of one spec cut into each number of parts
         // (`auto` for the default), each compiled in a package of its own, one after the other.
         let root = FileManager.default.currentDirectoryPath

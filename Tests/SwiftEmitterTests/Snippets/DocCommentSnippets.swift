@@ -192,6 +192,29 @@ import Testing
         spec.expect(notEmitting: "self.legacy")
     }
 
+    /// An inline type is left unmarked only where the member holding it is marked; elsewhere (array
+    /// items, a parameter's schema) the type carries the deprecation, so none is dropped.
+    @Test func aDeprecatedInlineTypeIsMarkedUnlessItsPropertyIs() {
+        let spec = Snippet.schemas(
+            """
+            Reading:
+              type: object
+              properties:
+                levels: {type: array, items: {type: string, enum: [low, high], deprecated: true}}
+                channel: {type: string, enum: [sms, email], deprecated: true}
+            """)
+        spec.expect(
+            emitting: """
+                @available(*, deprecated)
+                public nonisolated enum Level: RawRepresentable, Codable, Hashable, Sendable {
+                """)
+        spec.expect(
+            emitting: """
+                /// - Remark: Generated from `#/components/schemas/Reading/properties/channel`.
+                public nonisolated enum Channel: RawRepresentable, Codable, Hashable, Sendable {
+                """)
+    }
+
     @Test func aDeprecatedAliasIsMarkedDeprecated() {
         Snippet.schemas(
             """
